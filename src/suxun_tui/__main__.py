@@ -1,0 +1,5 @@
+"""``python -m suxun_tui`` runs the same entry point as the ``suxun-tui`` command."""
+
+from suxun_tui.entry import main
+
+raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""Command line: argument parsing, subcommands for scripts and cron, exit codes.
+
+Exit codes are a public contract: 0 ok, 1 some sources (or inputs) failed, 2 usage or
+config error. Starting the reader itself is left to :mod:`suxun_tui.entry`, so that this
+module, like the rest of the core, never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from suxun_tui import __version__
+from suxun_tui.cli import commands, extract_cmd
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors already; keep its messages but our prefix."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: $SUXUN_TUI_CONFIG, then the XDG config dir)",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the cache lives (default: $SUXUN_TUI_DATA_DIR, then the XDG data dir)",
+    )
+    common.add_argument(
+        "--offline", action="store_true", help="never touch the network; read only the cache"
+    )
+
+    parser = _Parser(
+        prog="suxun-tui",
+        description="A terminal news reader for feeds and Chinese news pages. "
+        "Without a subcommand it opens the reader.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"suxun-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    read = sub.add_parser("read", parents=[common], help="open the reader (the default)")
+    read.set_defaults(command="read")
+
+    refresh = sub.add_parser("refresh", parents=[common], help="fetch sources into the cache")
+    refresh.add_argument(
+        "--all", action="store_true", help="refresh every source, not only the due ones"
+    )
+    refresh.add_argument(
+        "--force",
+        action="store_true",
+        help="ignore validators and server hints; fetch everything again",
+    )
+    refresh.add_argument(
+        "--source", action="append", metavar="NAME", help="refresh this source (repeatable)"
+    )
+
+    listing = sub.add_parser("list", parents=[common], help="list cached articles, newest first")
+    listing.add_argument("--unread", action="store_true", help="only unread articles")
+    listing.add_argument("--starred", action="store_true", help="only starred articles")
+    listing.add_argument("--source", metavar="NAME", help="only this source")
+    listing.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="at most N articles (default: all)"
+    )
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    show = sub.add_parser("show", parents=[common], help="print one cached article")
+    show.add_argument("id", type=_positive_int, metavar="ID", help="the article id (see 'list')")
+    show.add_argument("--json", action="store_true", help="print a JSON object")
+
+    extract_cmd.add_parser(sub)
+    for action in sub.choices.values():
+        action.set_defaults(_common=True)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    if not args.command:
+        args.command = "read"
+    return args
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a non-interactive subcommand; returns the exit code."""
+    if args.command == "extract":
+        return extract_cmd.run(args)
+    handler = {
+        "refresh": commands.cmd_refresh,
+        "list": commands.cmd_list,
+        "show": commands.cmd_show,
+    }[args.command]
+    return handler(args)

@@ -1,0 +1,160 @@
+"""The ``refresh``, ``list`` and ``show`` subcommands: the cache for scripts and cron."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from suxun_tui.cli.context import Context, ContextError, load_context
+from suxun_tui.models import ArticleDetail, Headline
+from suxun_tui.present import meta_line
+from suxun_tui.refresh import RefreshReport, refresh_sources
+from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.timefmt import format_full
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _context(args: argparse.Namespace) -> Context | int:
+    try:
+        context = load_context(args)
+    except ContextError as exc:
+        print(f"suxun-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for notice in context.notices:
+        print(f"suxun-tui: warning: {notice}", file=sys.stderr)
+    return context
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    context = _context(args)
+    if isinstance(context, int):
+        return context
+    config, store = context.config, context.store
+    names = args.source or None
+    if names:
+        unknown = [n for n in names if config.source(n) is None]
+        if unknown:
+            known = ", ".join(s.name for s in config.sources)
+            print(
+                f"suxun-tui: no source named {', '.join(unknown)} (known: {known})", file=sys.stderr
+            )
+            return EXIT_USAGE
+    db_path = store.path
+    store.close()
+    due_only = not (args.all or args.force or names)
+    interactive = sys.stdout.isatty()
+    if interactive:
+        from suxun_tui.cli.progress import run_with_progress
+
+        report = run_with_progress(
+            lambda cb: refresh_sources(
+                config,
+                db_path,
+                names=names,
+                force=args.force,
+                due_only=due_only,
+                offline=args.offline,
+                on_progress=cb,
+            )
+        )
+    else:
+        report = refresh_sources(
+            config, db_path, names=names, force=args.force, due_only=due_only, offline=args.offline
+        )
+    _print_summary(report)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _print_summary(report: RefreshReport) -> None:
+    for result in report.failed:
+        print(f"error: {clean_line(result.error)}")
+    for result in report.results:
+        if result.notice and result.ok:
+            print(f"notice: {result.name}: {clean_line(result.notice)}")
+    unchanged = sum(1 for r in report.results if r.ok and r.not_modified)
+    line = (
+        f"refreshed {len(report.results)} source(s): {report.new} new article(s), "
+        f"{len(report.failed)} failed, {unchanged} unchanged"
+    )
+    if report.skipped_offline:
+        line += f", {len(report.skipped_offline)} skipped (offline)"
+    print(line)
+
+
+def _headline_json(h: Headline) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "source": h.source_name,
+        "title": h.title,
+        "url": h.url,
+        "published": h.published,
+        "read": h.read,
+        "starred": h.starred,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    context = _context(args)
+    if isinstance(context, int):
+        return context
+    store = context.store
+    source_id = None
+    if args.source:
+        source_id = store.source_id(args.source)
+        if source_id is None:
+            print(f"suxun-tui: no source named {args.source!r}", file=sys.stderr)
+            return EXIT_USAGE
+    rows = store.headlines(
+        source_id=source_id, unread_only=args.unread, starred_only=args.starred, limit=args.limit
+    )
+    if args.json:
+        json.dump([_headline_json(h) for h in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    for h in rows:
+        flags = ("N" if not h.read else " ") + ("*" if h.starred else " ")
+        when = format_full(h.published)
+        print(f"{h.id:>6} {flags} {when}  {clean_line(h.source_name)}  {clean_line(h.title)}")
+    return EXIT_OK
+
+
+def article_json(a: ArticleDetail) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source_name,
+        "title": a.title,
+        "url": a.url,
+        "published": a.published,
+        "read": a.read,
+        "starred": a.starred,
+        "author": a.author,
+        "origin": a.origin,
+        "editor": a.editor,
+        "responsible_editor": a.responsible_editor,
+        "views": a.views,
+        "body": a.body,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    context = _context(args)
+    if isinstance(context, int):
+        return context
+    article = context.store.article(args.id)
+    if article is None:
+        print(f"suxun-tui: no article with id {args.id} (see 'suxun-tui list')", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        json.dump(article_json(article), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    print(clean_line(article.title))
+    print(clean_line(meta_line(article)))
+    if article.url:
+        print(clean_line(article.url))
+    print()
+    print(clean_text(article.body))
+    return EXIT_OK

@@ -1,0 +1,41 @@
+"""A rich progress bar for ``suxun-tui refresh`` on a terminal."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from suxun_tui.refresh import Progress as RefreshProgress
+from suxun_tui.refresh import RefreshReport
+
+Runner = Callable[[Callable[[RefreshProgress], None]], RefreshReport]
+
+
+def run_with_progress(runner: Runner) -> RefreshReport:
+    """Run ``runner`` with a callback that drives a progress bar: done/total, new, failed."""
+    console = Console(stderr=True)
+    lock = threading.Lock()
+    new = failed = 0
+    with Progress(
+        TextColumn("[bold]refreshing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[new]} new · {task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("refresh", total=None, new=0, failed=0)
+
+        def on_progress(event: RefreshProgress) -> None:
+            nonlocal new, failed
+            with lock:
+                if event.result is not None:
+                    new += event.result.new
+                    failed += 0 if event.result.ok else 1
+                bar.update(task, total=event.total, completed=event.done, new=new, failed=failed)
+
+        return runner(on_progress)

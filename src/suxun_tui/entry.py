@@ -1,0 +1,32 @@
+"""The ``suxun-tui`` command: load config, open the cache, then the reader or a subcommand.
+
+This is the one module that may start both the core CLI and the Textual reader; the
+reader is imported only when it is needed, so ``refresh`` from cron stays light.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
+from suxun_tui.cli.context import ContextError, load_context
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.command != "read":
+        return run_command(args)
+    try:
+        context = load_context(args)
+    except ContextError as exc:
+        print(f"suxun-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from suxun_tui.tui.app import SuxunApp
+
+    app = SuxunApp(context.config, context.store, offline=args.offline, notices=context.notices)
+    try:
+        app.run()
+    finally:
+        context.store.close()
+    return app.return_code or EXIT_OK

@@ -1,0 +1,66 @@
+"""Fetching the full article behind a headline, for page sources and summary-only feeds.
+
+The TUI calls :func:`fetch_full_article` from a worker when an article is opened whose
+stored body is only a summary; the result is stored, so it stays readable offline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.models import ArticleText
+from suxun_tui.net import Fetcher, FetchError
+from suxun_tui.pages import ExtractionError
+from suxun_tui.store import Store
+
+
+class ArticleFetchError(Exception):
+    """The full article could not be fetched or read; the message says why."""
+
+
+def wants_full_text(spec: SourceSpec | None, kind: str | None, summary_only: bool) -> bool:
+    """Whether opening an article should fetch its page, by the source's full_text setting."""
+    mode = spec.full_text if spec else "auto"
+    if mode == "never":
+        return kind == "page"
+    if mode == "always":
+        return True
+    return kind == "page" or summary_only
+
+
+async def fetch_article_text(settings: Settings, url: str, spec: SourceSpec | None) -> ArticleText:
+    """Fetch and extract one article (joining multi-page articles)."""
+    from suxun_tui.pages.reader import read_article
+
+    async with Fetcher(settings) as fetcher:
+
+        async def fetch(address: str) -> tuple[bytes, str | None, str]:
+            result = await fetcher.get(address)
+            return result.content, result.content_type, result.url
+
+        return await read_article(
+            fetch,
+            url,
+            timezone=spec.timezone if spec else settings.timezone,
+            body_selector=spec.body_selector if spec else None,
+        )
+
+
+def fetch_full_article(config: Config, db_path: Path, article_id: int) -> None:
+    """Fetch, extract and store the full text of article ``article_id``."""
+    with Store(db_path) as store:
+        article = store.article(article_id)
+        if article is None:
+            raise ArticleFetchError(f"article {article_id} is not in the cache")
+        if not article.url:
+            raise ArticleFetchError(f"{article.title}: the article has no link to fetch")
+        spec = config.source(article.source_name)
+        try:
+            text = asyncio.run(fetch_article_text(config.settings, article.url, spec))
+        except FetchError as exc:
+            raise ArticleFetchError(str(exc)) from exc
+        except ExtractionError as exc:
+            raise ArticleFetchError(f"{article.url}: {exc}") from exc
+        store.save_article_text(article_id, text)

@@ -1,0 +1,290 @@
+"""One HTTP client for everything the reader fetches: polite, bounded and explainable.
+
+It owns connection reuse (keep-alive, gzip/deflate/brotli), the per-host connection
+limit, timeouts (connect, read and a total deadline per attempt), retries with
+exponential backoff and jitter, Retry-After, conditional GET, a size cap that also holds
+after decompression, and redirects (so a permanent move can update the stored URL).
+Every failure becomes a :class:`FetchError` whose message a user can act on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import socket
+import ssl
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import unquote, urljoin, urlsplit
+
+import httpx
+
+from suxun_tui.config import Settings
+from suxun_tui.sanitize import clean_line
+
+_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_RETRY_AFTER = 120.0
+
+
+class FetchError(Exception):
+    """A fetch failed; ``str(error)`` is a message naming the URL and what went wrong."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ):
+        super().__init__(clean_line(message))
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed fetch. ``status`` 304 means not modified (``content`` is empty)."""
+
+    url: str
+    status: int
+    content: bytes = b""
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    permanent_url: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def local_path(url: str) -> Path | None:
+    """The filesystem path of a ``file://`` URL or plain path; None for web URLs."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    if parts.scheme in ("http", "https"):
+        return None
+    return Path(url).expanduser()
+
+
+class Fetcher:
+    """An async HTTP(S) and file fetcher; use as ``async with Fetcher(settings) as f``."""
+
+    def __init__(self, settings: Settings, *, max_connections: int | None = None) -> None:
+        self.settings = settings
+        limits = httpx.Limits(
+            max_connections=max_connections or max(settings.concurrency, settings.per_host),
+            max_keepalive_connections=max_connections or max(settings.concurrency, 8),
+        )
+        self.client = httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
+            limits=limits,
+            follow_redirects=False,
+            headers={
+                "User-Agent": settings.user_agent,
+                "Accept": "application/rss+xml, application/atom+xml, application/feed+json,"
+                " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
+                "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+            },
+        )
+        self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(settings.per_host)
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.client.aclose()
+
+    async def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        """Fetch ``url`` with retries; raises :class:`FetchError` with a clear message."""
+        path = local_path(url)
+        if path is not None:
+            return await asyncio.to_thread(self._read_file, path, url)
+        attempts = self.settings.retries + 1
+        for attempt in range(attempts):
+            try:
+                return await self._get_once(url, etag, last_modified)
+            except FetchError as exc:
+                retryable = exc.status is None or exc.status in _RETRY_STATUS
+                if not retryable or attempt == attempts - 1 or exc.status == 404:
+                    raise
+                delay = exc.retry_after
+                if delay is None:
+                    delay = min(0.5 * 2**attempt, 8.0) * (0.5 + random.random())
+                if delay > _MAX_RETRY_AFTER:
+                    raise
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _read_file(self, path: Path, url: str) -> FetchResult:
+        try:
+            size = path.stat().st_size
+            if size > self.settings.max_bytes:
+                raise FetchError(f"{url}: file is larger than {_mb(self.settings.max_bytes)}")
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise FetchError(f"{url}: no such file") from exc
+        except IsADirectoryError as exc:
+            raise FetchError(f"{url}: is a directory, not a file") from exc
+        except OSError as exc:
+            raise FetchError(f"{url}: cannot read file ({exc.strerror or exc})") from exc
+        return FetchResult(url=url, status=200, content=data)
+
+    async def _get_once(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        permanent = True
+        host = urlsplit(url).hostname or ""
+        async with self._host_slots[host]:
+            try:
+                async with asyncio.timeout(self.settings.timeout):
+                    for _hop in range(self.settings.max_redirects + 1):
+                        response = await self._request(current, headers)
+                        if response is None:
+                            continue
+                        if response.status_code in _REDIRECTS:
+                            location = response.headers.get("location")
+                            await response.aclose()
+                            if not location:
+                                raise FetchError(f"{current}: redirect without a Location header")
+                            permanent = permanent and response.status_code in (301, 308)
+                            current = urljoin(current, location)
+                            if urlsplit(current).scheme not in ("http", "https"):
+                                raise FetchError(f"{url}: redirected to unsupported URL {current}")
+                            continue
+                        return await self._finish(url, current, permanent, response)
+                    raise FetchError(
+                        f"{url}: too many redirects (more than {self.settings.max_redirects});"
+                        " the site may be redirecting in a loop"
+                    )
+            except TimeoutError as exc:
+                raise FetchError(
+                    f"{url}: timed out after {self.settings.timeout:g} s; the server is slow or"
+                    " not answering (raise 'timeout' in [settings] if it is just slow)"
+                ) from exc
+
+    async def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | None:
+        try:
+            request = self.client.build_request("GET", url, headers=headers)
+            return await self.client.send(request, stream=True)
+        except httpx.ConnectTimeout as exc:
+            raise FetchError(
+                f"{url}: could not connect within {self.settings.connect_timeout:g} s"
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"{url}: timed out waiting for the server") from exc
+        except httpx.ConnectError as exc:
+            raise FetchError(_connect_message(url, exc)) from exc
+        except httpx.RemoteProtocolError as exc:
+            raise FetchError(f"{url}: the server broke the connection ({exc})") from exc
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{url}: network error ({exc})") from exc
+
+    async def _finish(
+        self, url: str, final: str, permanent: bool, response: httpx.Response
+    ) -> FetchResult:
+        try:
+            status = response.status_code
+            hdrs = {k.lower(): v for k, v in response.headers.items()}
+            if status == 304:
+                return FetchResult(url=final, status=304, headers=hdrs)
+            if status >= 400:
+                retry_after = _retry_after(hdrs.get("retry-after"))
+                reason = response.reason_phrase or ""
+                raise FetchError(
+                    f"{url}: HTTP {status} {reason}".rstrip() + _status_hint(status),
+                    status=status,
+                    retry_after=retry_after,
+                )
+            declared = hdrs.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.settings.max_bytes:
+                raise FetchError(
+                    f"{url}: response of {_mb(int(declared))} is over the "
+                    f"{_mb(self.settings.max_bytes)} limit ('max_bytes')",
+                    status=0,
+                )
+            chunks: list[bytes] = []
+            total = 0
+            async for chunk in response.aiter_bytes():
+                total += len(chunk)
+                if total > self.settings.max_bytes:
+                    raise FetchError(
+                        f"{url}: response is over the {_mb(self.settings.max_bytes)} limit"
+                        " ('max_bytes') after decompression",
+                        status=0,
+                    )
+                chunks.append(chunk)
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"{url}: timed out while reading the response") from exc
+        except httpx.DecodingError as exc:
+            raise FetchError(f"{url}: the server sent a broken compressed body ({exc})") from exc
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            raise FetchError(f"{url}: the response was cut off ({exc})") from exc
+        finally:
+            await response.aclose()
+        moved = final if permanent and final != url else None
+        return FetchResult(final, status, b"".join(chunks), hdrs.get("content-type"), hdrs, moved)
+
+
+def _connect_message(url: str, exc: httpx.ConnectError) -> str:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            host = urlsplit(url).hostname
+            return f"{url}: the host name {host} does not resolve; check the URL or your network"
+        if isinstance(cause, ssl.SSLError):
+            return f"{url}: TLS error ({cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return f"{url}: connection refused; the server is down or the port is wrong"
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc)
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return f"{url}: the host name does not resolve; check the URL or your network"
+    if "refused" in text.lower():
+        return f"{url}: connection refused; the server is down or the port is wrong"
+    return f"{url}: could not connect ({text or type(exc).__name__})"
+
+
+def _status_hint(status: int) -> str:
+    if status in (404, 410):
+        return "; the address is gone — check the source's url"
+    if status in (401, 403):
+        return "; the site refuses access"
+    if status == 429:
+        return "; the site asks to be polled less often"
+    return ""
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"

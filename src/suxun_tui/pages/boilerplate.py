@@ -1,0 +1,77 @@
+"""Recognise the lines of a Chinese news page that are not article text.
+
+Generic extractors keep what sits inside the article container, and Chinese CMSs put a lot
+there: the site's slogan and contact line, 客服 numbers, 版权/免责声明 paragraphs, 上一篇/下一篇,
+分享到 bars, 扫码关注 prompts and the headings of 图片新闻/热点资讯 link blocks. The rules are
+written for both scripts (character classes like ``[权權]``) and only fire on lines that are
+short or that consist of such phrases, so a news paragraph that mentions a hotline stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_boilerplate", "is_section_label", "is_pager_text"]
+
+_DISCLAIMER = re.compile(
+    r"版[权權]所有|版[权權]及?免[责責]|免[责責][声聲]明|版[权權][声聲]明|凡本[网網站]|"
+    r"不代表本[网網站]|[转轉][载載]目的|[转轉][载載][请請]?注明|未[经經](?:本[网網站])?(?:书面)?"
+    r"(?:[许許]可|授[权權])|如有侵[权權]|[联聯][系繫][删刪]除|[联聯][系繫]我[们們][删刪]除|"
+    r"ICP[备備证證]|[备備]案[号號]|[举舉][报報][电電][话話]|不良信息[举舉][报報]|"
+    r"Copyright|All\s+Rights\s+Reserved|©|\(c\)\s*\d{4}|[转轉][载載]自其它|本[网網站][转轉][载載]",
+    re.I,
+)
+_CONTACT_LABEL = re.compile(
+    r"客服|[热熱][线線]|[电電][话話]|[传傳]真|QQ|微信[号號]?|[邮郵]箱|E-?mail|投稿|[联聯][系繫]方式|地址",
+    re.I,
+)
+_CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\d{3,4}[-—‐ ]?\d{7,8}|1[3-9]\d{9}|\d{5,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_NAV_START = re.compile(
+    r"^\s*[【\[]?\s*(?:上一篇|下一篇|上一[页頁]|下一[页頁]|上[页頁]|下[页頁]|前一篇|后一篇|後一篇|"
+    r"返回[顶頂]部|返回首[页頁]|返回列表|返回[目]?[录錄]|打印本[页頁]|打印|[关關][闭閉]窗口|[关關][闭閉]本[页頁]|"
+    r"分享到|分享至|[转轉][发發]到|[扫掃]一[扫掃]|[扫掃][码碼]|[长長]按|[识識][别別]二[维維][码碼]|"
+    r"[点點][击擊][进進]入|[点點][击擊][查查]看|[查]看原文|[阅閱][读讀]原文|[发發][表]?[评評][论論]|"
+    r"我要[评評][论論]|[网網]友[评評][论論]|收藏本文|[推][荐薦]到|[【\[]?字[号號][:：]?|字[体體][:：]?\s*[大中小])"
+)
+_QR = re.compile(r"二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[长長]按[识識][别別]|[关關]注.{0,12}(?:公[众眾][号號]|微信|微博)")
+_SHARE = re.compile(r"^(?:分享|微信|微博|QQ空[间間]|QQ好友|朋友圈|[复複]制[链鏈]接|Facebook|Twitter|[\s|｜、,，:：])+$", re.I)
+_SECTION = re.compile(
+    r"^(?:[图圖]片|[热熱][点點]|[热熱][门門]|相[关關]|推[荐薦]|最新|精彩|猜你喜[欢歡]|延伸|更多|往期|今日|"
+    r"[编編][辑輯]推[荐薦]|[专專]题|[排][行]|[点點][击擊]排行)"
+    r"\S{0,6}$|^\S{0,6}(?:新[闻聞]|[资資][讯訊]|聚焦|推[荐薦]|[阅閱][读讀]|排行|排行榜|[专專]题|[图圖]片|[热熱][点點]|[文]章)$"
+)
+_PAGER = re.compile(
+    r"^\s*(?:[上下]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|[前后後]一?[页頁]|next|prev(?:ious)?|»|«|›|‹|>|<|>>|<<|"
+    r"\d{1,3}|\[\d{1,3}\]|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁].*|全文|[阅閱][读讀]全文|[显顯]示全文)\s*$",
+    re.I,
+)
+
+
+def is_pager_text(text: str) -> bool:
+    """Whether a link text is pagination (下一页, 2, », 尾页), not an article title."""
+    return bool(_PAGER.match(text))
+
+
+def is_section_label(text: str) -> bool:
+    """A short heading such as 图片新闻, 热点资讯 or 相关阅读 that introduces a link block."""
+    text = text.strip(" :：【】[]")
+    return 2 <= len(text) <= 10 and bool(_SECTION.match(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether one block of text is site furniture rather than article text."""
+    line = text.strip()
+    if not line:
+        return True
+    n = len(line)
+    if n <= 400 and _DISCLAIMER.search(line):
+        return True
+    if n <= 80 and _NAV_START.match(line):
+        return True
+    if n <= 60 and (_SHARE.match(line) or _QR.search(line)):
+        return True
+    if n <= 160 and _CONTACT_LABEL.search(line) and "，" not in line:
+        if _EMAIL.search(line) or (n <= 100 and _CONTACT_VALUE.search(line)):
+            return True
+    return False

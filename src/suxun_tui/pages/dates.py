@@ -1,0 +1,199 @@
+"""Find and parse the dates Chinese news pages print.
+
+Pages print times in many shapes: ``2025-12-29 12:34``, ``2025/12/29``, ``2025年12月29日
+12:34``, ``12-29 12:34`` (this year), ``3小时前``, ``昨天 08:00``, ISO 8601 in ``<meta>`` and
+``<time>``, RFC 822 in feeds. A time without a zone is the source's local time (Chinese
+sites: Asia/Shanghai), so every result is an ISO 8601 string *with* an offset, which sorts
+and converts unambiguously.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = ["FoundDate", "find_dates", "parse_datetime", "DEFAULT_TZ"]
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+_SEP = r"\s*[-/.年月]\s*"
+_TIME = r"(?:\s*(?:T|[,，]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]|\s)?\s*(?:(?:上午|下午|晚上|早上)\s*)?(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<Z>Z|[+-]\d{2}:?\d{2}(?!\d))?)"  # noqa: E501
+_FULL = re.compile(
+    rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?!\d)\s*[日号]?"
+    rf"{_TIME}?"
+)
+_COMPACT = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\s*(?P<H>[0-2]\d):?(?P<M>[0-5]\d))?(?!\d)"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\d./-])(?P<m>\d{{1,2}})\s*(?:[-/]|月)\s*(?P<d>\d{{1,2}})(?!\d)\s*日?{_TIME}"
+)
+_MONTH_DAY_CN = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
+_RELATIVE = re.compile(
+    r"(?P<n>\d+)\s*(?P<u>秒|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月)前|(?P<now>刚刚|剛剛)"
+)
+_DAY_WORD = re.compile(
+    r"(?P<w>今天|今日|昨天|昨日|前天)\s*(?:(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{1,2}))?"
+)
+_UNIT_SECONDS = {
+    "秒": 1,
+    "分钟": 60,
+    "分鐘": 60,
+    "小时": 3600,
+    "小時": 3600,
+    "天": 86400,
+    "周": 7 * 86400,
+    "週": 7 * 86400,
+    "星期": 7 * 86400,
+    "个月": 30 * 86400,
+    "個月": 30 * 86400,
+}
+_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in text: ISO string, where it was, and how complete it is.
+
+    ``precision`` is 3 for a bare date, 5 with hours and minutes, 6 with seconds.
+    """
+
+    iso: str
+    start: int
+    end: int
+    precision: int
+
+
+@lru_cache(maxsize=32)
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TZ)
+
+
+def _offset(text: str) -> tzinfo | None:
+    if not text:
+        return None
+    if text == "Z":
+        return ZoneInfo("UTC")
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    try:
+        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+    except ValueError:
+        return None
+    from datetime import timezone
+
+    return timezone(sign * delta)
+
+
+def _build(
+    y: int, m: int, d: int, hh: int, mm: int, ss: int, zone: tzinfo
+) -> datetime | None:
+    if not (1970 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
+        return None
+    try:
+        return datetime(y, m, d, hh, mm, ss, tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value else 0
+
+
+def _afternoon(text: str, hour: int) -> int:
+    if hour < 12 and ("下午" in text or "晚上" in text):
+        return hour + 12
+    return hour
+
+
+def find_dates(
+    text: str, tz: str = DEFAULT_TZ, now: datetime | None = None, *, relative: bool = True
+) -> list[FoundDate]:
+    """All dates in ``text``, in order of position, without overlaps."""
+    if not text or not any(ch.isdigit() for ch in text) and not relative:
+        return []
+    zone = _zone(tz)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(dt: datetime | None, start: int, end: int, precision: int) -> None:
+        if dt is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(FoundDate(dt.isoformat(), start, end, precision))
+
+    for m in _FULL.finditer(text):
+        zone_here = _offset(m["Z"] or "") or zone
+        hour = _afternoon(m.group(0), _int(m["H"]))
+        dt = _build(
+            int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone_here
+        )
+        add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+    for m in _COMPACT.finditer(text):
+        dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
+        add(dt, m.start(), m.end(), 5 if m["H"] else 3)
+    current = (now or datetime.now(zone)).astimezone(zone)
+    for pattern in (_MONTH_DAY, _MONTH_DAY_CN):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            hh = _afternoon(m.group(0), _int(groups.get("H")))
+            dt = _build(
+                current.year, int(m["m"]), int(m["d"]), hh, _int(groups.get("M")), 0, zone
+            )
+            if dt is not None and dt > current + timedelta(days=2):
+                dt = _build(current.year - 1, dt.month, dt.day, dt.hour, dt.minute, 0, zone)
+            add(dt, m.start(), m.end(), 5 if groups.get("H") else 3)
+    if relative:
+        for m in _RELATIVE.finditer(text):
+            seconds = 0 if m["now"] else int(m["n"]) * _UNIT_SECONDS[m["u"]]
+            if seconds > 400 * 86400:
+                continue
+            dt = (current - timedelta(seconds=seconds)).replace(microsecond=0)
+            add(dt, m.start(), m.end(), 5)
+        for m in _DAY_WORD.finditer(text):
+            day = current - timedelta(days=_DAY_OFFSET[m["w"]])
+            if m["H"] is None:
+                continue
+            dt = _build(day.year, day.month, day.day, int(m["H"]), int(m["M"]), 0, zone)
+            add(dt, m.start(), m.end(), 5)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _rfc822(text: str, zone: tzinfo) -> str | None:
+    if not re.search(r"[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}", text):
+        return None
+    try:
+        dt = email.utils.parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=zone)
+    return dt.isoformat()
+
+
+def parse_datetime(text: str, tz: str = DEFAULT_TZ, now: datetime | None = None) -> str | None:
+    """The first date in ``text`` as ISO 8601 with an offset, or None.
+
+    Times without a zone are read in ``tz``; ``now`` anchors relative forms (``3小时前``,
+    ``昨天 08:00``) and year-less ones (``12-29 12:34``) and defaults to the current time.
+    """
+    if not text:
+        return None
+    text = text[:2000]
+    rfc = _rfc822(text, _zone(tz))
+    if rfc is not None:
+        return rfc
+    found = find_dates(text, tz, now)
+    return found[0].iso if found else None

@@ -1,0 +1,24 @@
+"""The SQLite cache: the one place where network results and the user's state meet."""
+
+from __future__ import annotations
+
+from suxun_tui.store.db import (
+    DB_NAME,
+    FetchState,
+    SourceUpdate,
+    Store,
+    StoreError,
+    UpdateCounts,
+)
+from suxun_tui.store.recovery import OpenedStore, open_store
+
+__all__ = [
+    "DB_NAME",
+    "FetchState",
+    "OpenedStore",
+    "SourceUpdate",
+    "Store",
+    "StoreError",
+    "UpdateCounts",
+    "open_store",
+]

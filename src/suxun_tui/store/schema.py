@@ -1,0 +1,86 @@
+"""The SQLite schema as an ordered list of migration steps.
+
+``PRAGMA user_version`` records how many steps a cache file has had; opening an older
+file runs the missing steps in one transaction, so caches upgrade in place and never
+need to be thrown away.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: sources, articles and their state.
+    """
+    CREATE TABLE sources (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        url           TEXT NOT NULL,
+        config_url    TEXT NOT NULL DEFAULT '',
+        kind          TEXT,
+        grp           TEXT,
+        active        INTEGER NOT NULL DEFAULT 1,
+        position      INTEGER NOT NULL DEFAULT 0,
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        content_hash  TEXT,
+        last_attempt  TEXT,
+        last_success  TEXT,
+        last_error    TEXT,
+        next_due      TEXT,
+        not_before    TEXT
+    );
+    CREATE TABLE articles (
+        id                 INTEGER PRIMARY KEY,
+        source_id          INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        guid               TEXT NOT NULL,
+        url                TEXT NOT NULL DEFAULT '',
+        title              TEXT NOT NULL DEFAULT '',
+        published          TEXT NOT NULL,
+        first_seen         TEXT NOT NULL,
+        author             TEXT,
+        origin             TEXT,
+        editor             TEXT,
+        responsible_editor TEXT,
+        views              INTEGER,
+        body               TEXT NOT NULL DEFAULT '[]',
+        summary_only       INTEGER NOT NULL DEFAULT 0,
+        has_full_text      INTEGER NOT NULL DEFAULT 0,
+        content_hash       TEXT NOT NULL DEFAULT '',
+        read               INTEGER NOT NULL DEFAULT 0,
+        starred            INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (source_id, guid)
+    );
+    CREATE INDEX articles_by_time ON articles (published DESC, id DESC);
+    CREATE INDEX articles_by_source_time ON articles (source_id, published DESC, id DESC);
+    CREATE INDEX articles_unread ON articles (source_id) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles (starred) WHERE starred = 1;
+    """,
+)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring ``conn``'s schema up to date; returns the version it now has."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise sqlite3.DatabaseError(
+            f"cache schema version {version} is newer than this suxun-tui knows "
+            f"({len(MIGRATIONS)}); upgrade suxun-tui"
+        )
+    if version == len(MIGRATIONS):
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for step, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in script.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(MIGRATIONS)

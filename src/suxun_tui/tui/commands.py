@@ -1,0 +1,101 @@
+"""Every command of the reader, declared once.
+
+Key bindings, the footer, the command palette and the help screen are all generated from
+:data:`COMMANDS`, so a key can never be documented in one place and bound differently in
+another. Actions are methods of the main screen (``action_<name>``), which owns the state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Command:
+    """One user command: its action, keys, and how it is described."""
+
+    action: str
+    keys: str  # Textual key names, comma-separated; the first is the one displayed
+    title: str  # short: footer and palette title
+    help: str  # one line: palette and help screen
+    section: str
+    footer: bool = False
+    palette: bool = True
+    display: str | None = None  # how the keys read on the help screen
+
+    @property
+    def key_text(self) -> str:
+        """Keys as people write them, for the help screen: ``j ↓``."""
+        if self.display:
+            return self.display
+        names = {
+            "down": "↓",
+            "up": "↑",
+            "enter": "Enter",
+            "escape": "Esc",
+            "tab": "Tab",
+            "shift+tab": "Shift+Tab",
+            "space": "Space",
+            "pagedown": "PgDn",
+            "pageup": "PgUp",
+            "home": "Home",
+            "end": "End",
+            "question_mark": "?",
+        }
+        return " ".join(names.get(key, key) for key in self.keys.split(","))
+
+
+NAV, READ, SRC, APP = "Moving", "Reading", "Sources", "Application"
+
+COMMANDS: tuple[Command, ...] = (
+    Command("cursor_down", "j,down", "Down", "Next item in the focused pane", NAV, palette=False),
+    Command("cursor_up", "k,up", "Up", "Previous item in the focused pane", NAV, palette=False),
+    Command("top", "g,home", "Top", "First item / top of the article", NAV, palette=False),
+    Command("bottom", "G,end", "Bottom", "Last item / end of the article", NAV, palette=False),
+    Command("open", "enter,l", "Open", "Open the source or article (marks it read)", NAV, True),
+    Command("back", "h,escape", "Back", "Go back one pane", NAV, palette=False),
+    Command("next_pane", "tab", "Next pane", "Focus the next pane", NAV, palette=False),
+    Command("previous_pane", "shift+tab", "Prev pane", "Focus the previous pane", NAV, False, False),
+    Command("page_down", "space,pagedown", "Page down", "Scroll the article one page down", READ),
+    Command("page_up", "b,pageup", "Page up", "Scroll the article one page up", READ),
+    Command("next_unread", "n", "Next unread", "Open the next unread article", READ, True),
+    Command("previous_unread", "p", "Prev unread", "Open the previous unread article", READ),
+    Command("toggle_read", "m", "Read/unread", "Toggle read on the selected article", READ, True),
+    Command("toggle_star", "s", "Star", "Toggle the star on the selected article", READ, True),
+    Command("open_link", "o", "Open link", "Open the article's link in the web browser", READ),
+    Command("copy_link", "y", "Copy link", "Copy the article's link to the clipboard", READ),
+    Command(
+        "cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ, footer=True
+    ),
+    Command("mark_source_read", "A", "All read", "Mark every article of the source read", SRC),
+    Command("refresh", "r", "Refresh", "Refresh the selected source", SRC, footer=True),
+    Command("refresh_all", "R", "Refresh all", "Refresh every source", SRC),
+    Command("help", "question_mark", "Help", "Show the keys", APP, footer=True),
+    Command("quit", "q", "Quit", "Quit suxun-tui", APP, footer=True),
+)
+
+# Not ours to bind (Textual provides it) but worth listing on the help screen.
+PALETTE_KEY = ("Ctrl+P", "Command palette: every command by name")
+
+
+def bindings() -> list[Binding]:
+    """The screen's bindings, generated from the table."""
+    return [
+        Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_text.split()[0])
+        for c in COMMANDS
+    ]
+
+
+def palette_commands() -> list[Command]:
+    """The commands offered in the command palette."""
+    return [c for c in COMMANDS if c.palette]
+
+
+def sections() -> dict[str, list[Command]]:
+    """Commands grouped for the help screen, in table order."""
+    grouped: dict[str, list[Command]] = {}
+    for command in COMMANDS:
+        grouped.setdefault(command.section, []).append(command)
+    return grouped

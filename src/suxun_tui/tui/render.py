@@ -1,0 +1,134 @@
+"""Turn an article into something the terminal can draw, as plain ``rich.text.Text``.
+
+Every string here came from the network, so none of it is ever parsed as markup: text is
+wrapped in ``Text`` objects whose styles we choose. The document re-wraps itself at
+whatever width it is drawn (see :mod:`suxun_tui.tui.wrap`), so resizing just works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+from suxun_tui.models import ArticleDetail, Block
+from suxun_tui.timefmt import format_full
+from suxun_tui.tui.wrap import wrap_text
+
+Convert = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One wrapped unit: text plus the prefixes of its first and following lines."""
+
+    text: Text
+    first: str = ""
+    rest: str = ""
+    prefix_style: str = ""
+    gap: bool = True  # a blank line before this part
+
+
+class ArticleDocument:
+    """A Rich renderable: parts wrapped for CJK at the width they are drawn at."""
+
+    def __init__(self, parts: Iterable[Part]) -> None:
+        self.parts = list(parts)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 4)
+        for index, part in enumerate(self.parts):
+            if index and part.gap:
+                yield Text("")
+            indent = max(len(part.first), len(part.rest))
+            for number, line in enumerate(wrap_text(part.text, width - indent)):
+                prefix = part.first if number == 0 else part.rest
+                out = Text(prefix.ljust(indent), style=part.prefix_style, no_wrap=True)
+                out.append_text(line)
+                out.no_wrap = True
+                out.overflow = "crop"
+                yield out
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+    @property
+    def plain(self) -> str:
+        """The unwrapped text, for tests and for copying."""
+        return "\n".join(p.first + p.text.plain for p in self.parts)
+
+
+def meta_line(detail: ArticleDetail, convert: Convert) -> Text:
+    """``2025-12-29 12:34 · 来源 供稿 · 作者 王帅 · 编辑 玖柒六 · 责任编辑 陆超``.
+
+    The Chinese labels appear when the page gave Chinese newsroom fields (origin, editor);
+    a plain feed just shows its author, because ``作者 Ada Park`` would read oddly.
+    """
+    fields: list[str] = []
+    when = format_full(detail.published)
+    if when:
+        fields.append(when)
+    if detail.origin or detail.editor or detail.responsible_editor:
+        labelled = (
+            ("来源", detail.origin),
+            ("作者", detail.author),
+            ("编辑", detail.editor),
+            ("责任编辑", detail.responsible_editor),
+        )
+        fields.extend(f"{label} {convert(value)}" for label, value in labelled if value)
+    elif detail.author:
+        fields.append(convert(detail.author))
+    return Text(" · ".join(fields), style="italic")
+
+
+def block_part(block: Block, convert: Convert, previous: Block | None) -> Part | None:
+    """One body block as a part; None for blocks with nothing to show."""
+    text = convert(block.text)
+    if block.kind == "image":
+        label = f"[图片: {text}]" if text else "[图片]"
+        return Part(Text(label, style="dim"))
+    if not text.strip():
+        return None
+    if block.kind == "heading":
+        return Part(Text(text, style="bold"))
+    if block.kind == "list_item":
+        tight = previous is not None and previous.kind == "list_item"
+        return Part(Text(text), first="• ", rest="  ", gap=not tight)
+    if block.kind == "quote":
+        return Part(Text(text, style="italic"), first="│ ", rest="│ ", prefix_style="dim")
+    if block.kind in ("code", "table"):
+        return Part(Text(text, style="dim"), first="  ", rest="  ")
+    return Part(Text(text))
+
+
+def article_document(
+    detail: ArticleDetail, convert: Convert, notes: Iterable[Text] = ()
+) -> ArticleDocument:
+    """The whole article pane: title, metadata, source line, notes, then the body."""
+    parts = [Part(Text(convert(detail.title) or "(untitled)", style="bold"))]
+    parts.append(Part(meta_line(detail, convert), gap=False))
+    source = Text(detail.source_name, style="dim")
+    if detail.url:
+        source.append(" · ", style="dim")
+        source.append(detail.url, style="dim underline")
+    parts.append(Part(source, gap=False))
+    parts.extend(Part(note) for note in notes)
+    previous: Block | None = None
+    body = 0
+    for block in detail.blocks:
+        part = block_part(block, convert, previous)
+        previous = block
+        if part is not None:
+            parts.append(part)
+            body += 1
+    if not body:
+        parts.append(Part(Text("(no text in the cache for this article)", style="dim italic")))
+    return ArticleDocument(parts)
+
+
+def placeholder(message: str) -> ArticleDocument:
+    """What the article pane shows when nothing is selected."""
+    return ArticleDocument([Part(Text(message, style="dim italic"))])

@@ -1,0 +1,1 @@
+"""The panes of the main screen; each speaks to the screen only through messages."""
