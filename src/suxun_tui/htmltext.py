@@ -67,6 +67,10 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TAG_LIKE = re.compile(r"<[a-zA-Z/!][^>]*>")
 
 
+def _text_of(el: etree._Element) -> str:
+    return "".join(t if isinstance(t, str) else t.decode("utf-8", "replace") for t in el.itertext())
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_TAG_LIKE.search(text))
 
@@ -144,7 +148,7 @@ class _Collector:
         self.flush()
         rows = []
         for tr in el.iter("tr"):
-            cells = [clean_line(td.text_content()) for td in tr if td.tag in ("td", "th")]
+            cells = [clean_line(_text_of(td)) for td in tr if td.tag in ("td", "th")]
             if any(cells):
                 rows.append(" | ".join(cells))
         if rows:
@@ -177,7 +181,7 @@ def html_to_line(text: str | None) -> str:
         return ""
     if "<" in text or "&" in text:
         try:
-            text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+            text = _text_of(lxml.html.fragment_fromstring(text, create_parent="div"))
         except (etree.ParserError, ValueError):
             text = _TAG_LIKE.sub("", text)
     return clean_line(text)

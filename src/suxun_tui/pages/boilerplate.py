@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_boilerplate", "is_section_label", "is_pager_text"]
+__all__ = ["is_boilerplate", "is_section_label", "is_pager_text", "is_tail_marker"]
 
 _DISCLAIMER = re.compile(
     r"版[权權]所有|版[权權]及?免[责責]|免[责責][声聲]明|版[权權][声聲]明|凡本[网網站]|"
     r"不代表本[网網站]|[转轉][载載]目的|[转轉][载載][请請]?注明|未[经經](?:本[网網站])?(?:书面)?"
     r"(?:[许許]可|授[权權])|如有侵[权權]|[联聯][系繫][删刪]除|[联聯][系繫]我[们們][删刪]除|"
     r"ICP[备備证證]|[备備]案[号號]|[举舉][报報][电電][话話]|不良信息[举舉][报報]|"
-    r"Copyright|All\s+Rights\s+Reserved|©|\(c\)\s*\d{4}|[转轉][载載]自其它|本[网網站][转轉][载載]",
+    r"Copyright|All\s+Rights\s+Reserved|©|\(c\)\s*\d{4}|[转轉][载載]自其它|本[网網站][转轉][载載]|"
+    r"[转轉][载載]申[请請]|禁止.{0,6}[转轉][载載]|[严嚴]禁.{0,6}[转轉][载載]|侵[权權]行[为為]|"
+    r"[许許]可[证證][编編]?[号號]|新[闻聞][信]息服[务務][许許]可|[违違]法和不良信息",
+    re.I,
+)
+_TAIL_MARKER = re.compile(
+    r"^[【\[]?\s*(?:相[关關](?:文章|新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報]道|推[荐薦])|推[荐薦][阅閱][读讀]|"
+    r"延伸[阅閱][读讀]|猜你喜[欢歡]|[网網]友[评評][论論]|[发發]表[评評][论論]|我要[评評][论論]|"
+    r"最新[评評][论論]|[热熱]门[评評][论論]|[评評][论論]列表|[评評][论論]区|[评評][论論][:：]?$|"
+    r"(?:已有|共)\s*\d+\s*[条條件篇个個]?[评評][论論]|.{0,40}[已有共]\s*\d+\s*[条條件篇个個]?[评評][论論]$|"
+    r"[版][权權][声聲]明|免[责責][声聲]明|Comments?$|Leave a (?:Reply|Comment)|Post Comment|"
+    r"Related (?:posts|articles))",
     re.I,
 )
 _CONTACT_LABEL = re.compile(
@@ -29,13 +40,19 @@ _CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\d{3,4}[-—‐ ]?\d{7,8}|
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _NAV_START = re.compile(
     r"^\s*[【\[]?\s*(?:上一篇|下一篇|上一[页頁]|下一[页頁]|上[页頁]|下[页頁]|前一篇|后一篇|後一篇|"
-    r"返回[顶頂]部|返回首[页頁]|返回列表|返回[目]?[录錄]|打印本[页頁]|打印|[关關][闭閉]窗口|[关關][闭閉]本[页頁]|"
+    r"返回[顶頂]部|返回首[页頁]|返回列表|返回[目]?[录錄]|打印本[页頁]|打印本文|[【\[]打印[】\]]|[关關][闭閉]窗口|[关關][闭閉]本[页頁]|"
     r"分享到|分享至|[转轉][发發]到|[扫掃]一[扫掃]|[扫掃][码碼]|[长長]按|[识識][别別]二[维維][码碼]|"
     r"[点點][击擊][进進]入|[点點][击擊][查查]看|[查]看原文|[阅閱][读讀]原文|[发發][表]?[评評][论論]|"
     r"我要[评評][论論]|[网網]友[评評][论論]|收藏本文|[推][荐薦]到|[【\[]?字[号號][:：]?|字[体體][:：]?\s*[大中小])"
 )
-_QR = re.compile(r"二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[长長]按[识識][别別]|[关關]注.{0,12}(?:公[众眾][号號]|微信|微博)")
-_SHARE = re.compile(r"^(?:分享|微信|微博|QQ空[间間]|QQ好友|朋友圈|[复複]制[链鏈]接|Facebook|Twitter|[\s|｜、,，:：])+$", re.I)
+_QR = re.compile(
+    r"二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[长長]按[识識][别別]|"
+    r"[关關]注.{0,12}(?:公[众眾][号號]|微信|微博)"
+)
+_SHARE = re.compile(
+    r"^(?:分享|微信|微博|QQ空[间間]|QQ好友|朋友圈|[复複]制[链鏈]接|Facebook|Twitter|[\s|｜、,，:：])+$",
+    re.I,
+)
 _SECTION = re.compile(
     r"^(?:[图圖]片|[热熱][点點]|[热熱][门門]|相[关關]|推[荐薦]|最新|精彩|猜你喜[欢歡]|延伸|更多|往期|今日|"
     r"[编編][辑輯]推[荐薦]|[专專]题|[排][行]|[点點][击擊]排行)"
@@ -51,6 +68,16 @@ _PAGER = re.compile(
 def is_pager_text(text: str) -> bool:
     """Whether a link text is pagination (下一页, 2, », 尾页), not an article title."""
     return bool(_PAGER.match(text))
+
+
+def is_tail_marker(text: str) -> bool:
+    """A heading after which a page has only comments, related links or legal notes."""
+    line = text.strip()
+    return (
+        len(line) <= 60
+        and bool(_TAIL_MARKER.match(line))
+        or (len(line) <= 400 and bool(_DISCLAIMER.search(line)))
+    )
 
 
 def is_section_label(text: str) -> bool:
@@ -71,7 +98,9 @@ def is_boilerplate(text: str) -> bool:
         return True
     if n <= 60 and (_SHARE.match(line) or _QR.search(line)):
         return True
-    if n <= 160 and _CONTACT_LABEL.search(line) and "，" not in line:
-        if _EMAIL.search(line) or (n <= 100 and _CONTACT_VALUE.search(line)):
-            return True
-    return False
+    return (
+        n <= 160
+        and "，" not in line
+        and bool(_CONTACT_LABEL.search(line))
+        and bool(_EMAIL.search(line) or (n <= 100 and _CONTACT_VALUE.search(line)))
+    )

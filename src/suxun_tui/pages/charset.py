@@ -48,9 +48,7 @@ _LABELS: dict[str, str] = {
         ),
         "gb18030",
     ),
-    **dict.fromkeys(
-        ("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "x-big5"), "big5hkscs"
-    ),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "x-big5"), "big5hkscs"),
     **dict.fromkeys(
         ("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"),
         "utf-8",
@@ -72,7 +70,9 @@ _LABELS: dict[str, str] = {
         ),
         "cp1252",
     ),
-    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"),
+    **dict.fromkeys(
+        ("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"
+    ),
     **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "korean", "windows-949", "cp949"), "cp949"),
     **dict.fromkeys(("utf-16", "utf-16le"), "utf-16-le"),
     "utf-16be": "utf-16-be",
@@ -86,6 +86,7 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 _PRESCAN_BYTES = 8192
 _GB_FAMILY = "gb18030"
+_MIN_GUESS_BYTES = 64
 
 
 def normalize_label(label: str | None) -> str | None:
@@ -165,6 +166,9 @@ def _guess(data: bytes) -> str | None:
         return None
     codec = normalize_label(str(best.encoding))
     if codec is None or codec == "utf-8":
+        return None
+    if codec != _GB_FAMILY and sum(1 for byte in data[:4096] if byte > 0x7F) < _MIN_GUESS_BYTES:
+        # A handful of high bytes is no evidence; on a Chinese reader GB18030 is the prior.
         return None
     return _strict(data, codec) or _lenient(data, codec)
 

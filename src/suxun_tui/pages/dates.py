@@ -21,10 +21,20 @@ __all__ = ["FoundDate", "find_dates", "parse_datetime", "DEFAULT_TZ"]
 DEFAULT_TZ = "Asia/Shanghai"
 
 _SEP = r"\s*[-/.年月]\s*"
-_TIME = r"(?:\s*(?:T|[,，]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]|\s)?\s*(?:(?:上午|下午|晚上|早上)\s*)?(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<Z>Z|[+-]\d{2}:?\d{2}(?!\d))?)"  # noqa: E501
+_TIME = (
+    r"(?:\s*(?:T|[,，]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]|\s)?\s*"
+    r"(?:(?:上午|下午|晚上|早上)\s*)?(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{1,2})"
+    r"(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?(?:\s*(?P<P>[AaPp]\.?[Mm]\b\.?))?"
+    r"\s*(?P<Z>Z|[+-]\d{2}:?\d{2}(?!\d))?)"
+)
 _FULL = re.compile(
     rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?!\d)\s*[日号]?"
     rf"{_TIME}?"
+)
+# 9/17/2004 5:54:13 AM - month first, as ASP and .NET sites print it.
+_US = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<P>[AaPp][Mm]))?)?"
 )
 _COMPACT = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\s*(?P<H>[0-2]\d):?(?P<M>[0-5]\d))?(?!\d)"
@@ -59,13 +69,15 @@ _DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 class FoundDate:
     """A date found in text: ISO string, where it was, and how complete it is.
 
-    ``precision`` is 3 for a bare date, 5 with hours and minutes, 6 with seconds.
+    ``precision`` is 3 for a bare date, 5 with hours and minutes, 6 with seconds;
+    ``has_year`` is False when the text gave no year (``12-29 12:34``) and it was inferred.
     """
 
     iso: str
     start: int
     end: int
     precision: int
+    has_year: bool = True
 
 
 @lru_cache(maxsize=32)
@@ -92,9 +104,7 @@ def _offset(text: str) -> tzinfo | None:
     return timezone(sign * delta)
 
 
-def _build(
-    y: int, m: int, d: int, hh: int, mm: int, ss: int, zone: tzinfo
-) -> datetime | None:
+def _build(y: int, m: int, d: int, hh: int, mm: int, ss: int, zone: tzinfo) -> datetime | None:
     if not (1970 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31):
         return None
     if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
@@ -109,8 +119,12 @@ def _int(value: str | None) -> int:
     return int(value) if value else 0
 
 
-def _afternoon(text: str, hour: int) -> int:
-    if hour < 12 and ("下午" in text or "晚上" in text):
+def _afternoon(text: str, hour: int, marker: str | None = None) -> int:
+    """24-hour clock from 下午/晚上 or AM/PM markers."""
+    mark = (marker or "").lower()
+    if mark.startswith("a") and hour == 12:
+        return 0
+    if hour < 12 and ("下午" in text or "晚上" in text or mark.startswith("p")):
         return hour + 12
     return hour
 
@@ -125,18 +139,22 @@ def find_dates(
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(dt: datetime | None, start: int, end: int, precision: int) -> None:
+    def add(dt: datetime | None, start: int, end: int, precision: int, year: bool = True) -> None:
         if dt is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(FoundDate(dt.isoformat(), start, end, precision))
+        found.append(FoundDate(dt.isoformat(), start, end, precision, year))
 
     for m in _FULL.finditer(text):
         zone_here = _offset(m["Z"] or "") or zone
-        hour = _afternoon(m.group(0), _int(m["H"]))
+        hour = _afternoon(m.group(0), _int(m["H"]), m["P"])
         dt = _build(
             int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone_here
         )
+        add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+    for m in _US.finditer(text):
+        hour = _afternoon("", _int(m["H"]), m["P"])
+        dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone)
         add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
     for m in _COMPACT.finditer(text):
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
@@ -145,13 +163,11 @@ def find_dates(
     for pattern in (_MONTH_DAY, _MONTH_DAY_CN):
         for m in pattern.finditer(text):
             groups = m.groupdict()
-            hh = _afternoon(m.group(0), _int(groups.get("H")))
-            dt = _build(
-                current.year, int(m["m"]), int(m["d"]), hh, _int(groups.get("M")), 0, zone
-            )
+            hh = _afternoon(m.group(0), _int(groups.get("H")), groups.get("P"))
+            dt = _build(current.year, int(m["m"]), int(m["d"]), hh, _int(groups.get("M")), 0, zone)
             if dt is not None and dt > current + timedelta(days=2):
                 dt = _build(current.year - 1, dt.month, dt.day, dt.hour, dt.minute, 0, zone)
-            add(dt, m.start(), m.end(), 5 if groups.get("H") else 3)
+            add(dt, m.start(), m.end(), 5 if groups.get("H") else 3, False)
     if relative:
         for m in _RELATIVE.finditer(text):
             seconds = 0 if m["now"] else int(m["n"]) * _UNIT_SECONDS[m["u"]]

@@ -15,17 +15,66 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from suxun_tui.pages import ExtractionError
 
-__all__ = ["PageMeta", "parse_html", "read_meta", "clean_tree", "absolute_url", "BLOCK_TAGS"]
-
-HtmlElement = lxml.html.HtmlElement
+__all__ = [
+    "HtmlElement",
+    "PageMeta",
+    "parse_html",
+    "read_meta",
+    "clean_tree",
+    "absolute_url",
+    "BLOCK_TAGS",
+]
 
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre table thead tbody tfoot tr td th "
-    "section article header footer nav aside main figure figcaption form fieldset address "
-    "center hr br details summary caption body html".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "hr",
+        "br",
+        "details",
+        "summary",
+        "caption",
+        "body",
+        "html",
+    ]
 )
 _JUNK_TAGS = (
     "script",
@@ -101,7 +150,7 @@ def _meta_key(el: HtmlElement) -> str:
     for attr in ("property", "name", "itemprop", "http-equiv"):
         value = el.get(attr)
         if value:
-            return value.strip().lower()
+            return str(value).strip().lower()
     return ""
 
 

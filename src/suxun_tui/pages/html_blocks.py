@@ -47,6 +47,7 @@ class RawBlock:
     url: str | None = None
     level: int = 0
     links: tuple[tuple[str, str], ...] = ()
+    linked: bool = False
 
     @property
     def link_density(self) -> float:
@@ -181,7 +182,9 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                 if src:
                     b.flush()
                     alt = clean_block_text(el.get("alt") or el.get("title") or "")
-                    b.blocks.append(RawBlock("image", alt, index, 0, 0, url=src))
+                    b.blocks.append(
+                        RawBlock("image", alt, index, 0, 0, url=src, linked=link_depth > 0)
+                    )
             elif tag == "a":
                 link_depth += 1
                 link_start.append((el.get("href"), len(b.parts)))

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from suxun_tui.pages.dates import DEFAULT_TZ, find_dates
 
-__all__ = ["InfoFields", "parse_info", "parse_views", "byline_author"]
+__all__ = ["InfoFields", "parse_info", "parse_views", "byline_author", "trailing_author"]
 
 
 def _spaced(word: str) -> str:
@@ -38,6 +38,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "來源",
         "稿源",
         "出处",
+        "出自",
         "出處",
     ),
     "author": (
@@ -114,19 +115,32 @@ for _field, _words in _LABELS.items():
         _LABEL_OF[_word] = _field
 for _word in sorted(_LABEL_OF, key=len, reverse=True):
     _ALTS.append(_spaced(_word))
-_LABEL = re.compile(rf"(?P<label>{'|'.join(_ALTS)})\s*[:：]\s*")
+# A colon after the label, or - for date labels only - a date right after it (发表于 2005-...).
+_LABEL = re.compile(rf"(?P<label>{'|'.join(_ALTS)})(?:\s*(?P<colon>[:：])\s*|\s*(?=\d))")
 _VIEWS_BARE = re.compile(
     r"(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?\s*[(（]?\s*(\d[\d,]*(?:\.\d+)?\s*[万萬wWkK]?)"
 )
 _SLASH_AUTHOR = re.compile(r"^\s*[【\[（(]?\s*文\s*[/｜|]\s*([^\s/｜|，。()（）【】\[\]]{2,20})")
 _BYLINE = re.compile(
-    r"[（(【\[]\s*(?:本报|本報|本台|本网|本網)?(?:实习)?(?:记者|記者)\s*"
+    r"[（(【\[]\s*(?:[^（(）)，。]{0,12}?)(?:实习)?(?:记者|記者)\s*"
     r"([^）)】\]，。,:：]{2,30}?)\s*[）)】\]]"
+    r"|(?:本报|本報)(?:实习)?(?:记者|記者)\s*([\u4e00-\u9fff·]{2,8}?)\s*(?:发自|發自|报道|報道|摄|攝)"
+)
+# （常书香 马丹阳） closing the last paragraph: the Chinese way of signing a report.
+_TRAILING_NAMES = re.compile(
+    r"[（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,4})\s*[）)]\s*$"
+)
+_NOT_NAMES = re.compile(
+    r"完|待续|待續|续|續|全文|图|圖|摄|攝|转载|轉載|原创|原創|来源|來源|本报|本報|供图|编译|编辑|編輯"
 )
 _LEAD_BYLINE = re.compile(
-    r"^\s*(?:本报|本報|本台|本网|本網)?(?:记者|記者)\s+([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*$"
+    r"^\s*[\u4e00-\u9fff·]{0,12}?(?:记者|記者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,4})\s*$"
 )
-_VALUE_STOP = re.compile(r"\s{2,}|[|｜【】\[\]<>]|[)）](?![^(（]*[)）])|\s[/／]\s")
+_VALUE_STOP = re.compile(
+    r"\s{2,}|[|｜【】\[\]<>]|[)）](?![^(（]*[)）])|\s[/／]\s"
+    r"|\s*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|发表|發表|字号|字號)\s*[(（:：\d]"
+)
 _FILLER = re.compile(r"[\s|｜/／【】\[\]()（）:：,，;；.。·•\-—_]+")
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([万萬wWkK]?)")
 _MAX_VALUE = {"origin": 40, "author": 40, "editor": 20, "responsible_editor": 20}
@@ -143,9 +157,12 @@ class InfoFields:
     responsible_editor: str | None = None
     views: int | None = None
     found: set[str] = field(default_factory=set)
+    labelled_date: bool = False
 
     def merge(self, other: InfoFields) -> None:
         """Take the fields ``other`` has and this one lacks (first seen wins)."""
+        if self.published is None and other.published is not None:
+            self.labelled_date = other.labelled_date
         for name in ("published", "origin", "author", "editor", "responsible_editor", "views"):
             if getattr(self, name) is None and getattr(other, name) is not None:
                 setattr(self, name, getattr(other, name))
@@ -183,10 +200,22 @@ def byline_author(text: str) -> str | None:
     for pattern in (_SLASH_AUTHOR, _BYLINE, _LEAD_BYLINE):
         m = pattern.search(text)
         if m:
-            value = " ".join(m.group(1).split())
+            value = " ".join((m.group(1) or m.group(m.lastindex or 1) or "").split())
             value = re.sub(r"^(?:记者|記者)\s*", "", value)
             if 2 <= len(value) <= 30:
                 return value
+    return None
+
+
+def trailing_author(text: str) -> str | None:
+    """Names in parentheses closing an article - ``（常书香 马丹阳）`` - or a closing byline."""
+    tail = text[-80:]
+    m = _BYLINE.search(tail)
+    if m:
+        return " ".join((m.group(1) or m.group(2) or "").split()) or None
+    m = _TRAILING_NAMES.search(tail)
+    if m and not _NOT_NAMES.search(m.group(1)):
+        return " ".join(m.group(1).split())
     return None
 
 
@@ -205,6 +234,8 @@ def parse_info(
     matches = list(_LABEL.finditer(text))
     for k, m in enumerate(matches):
         name = _LABEL_OF.get(re.sub(r"\s+", "", m.group("label")), "")
+        if not m.group("colon") and name != "date":
+            continue
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         raw = text[m.end() : end]
         dates = find_dates(raw, tz, now)
@@ -212,9 +243,12 @@ def parse_info(
             if name == "date" or dates[0].start == 0:
                 if info.published is None:
                     info.published = dates[0].iso
+                    info.labelled_date = name == "date"
                 info.found.add("published")
             raw = raw[: dates[0].start]
         value = _clip(raw)
+        if name == "date" and not dates:
+            continue  # 时间：7:00－9:30 is an agenda line, not a publish time
         cut = m.end() + len(raw.split(value, 1)[0]) + len(value) if value else m.end()
         spans.append((m.start(), cut))
         if name == "views":

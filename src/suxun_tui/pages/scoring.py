@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from suxun_tui.pages.dates import find_dates
 from suxun_tui.pages.dom import HtmlElement
 
 __all__ = ["TreeScore", "score_tree"]
@@ -22,14 +23,34 @@ __all__ = ["TreeScore", "score_tree"]
 _PUNCT = re.compile(r"[，。！？；、]|[,.!?;](?=\s)")
 _SPACE = re.compile(r"\s+")
 _NEGATIVE = re.compile(
-    r"comment|footer|foot|copyright|sidebar|side|aside|nav|menu|related|recommend|hot|rank|"
-    r"share|ad[-_]|banner|breadcrumb|crumb|login|reply|tool",
+    r"footer|foot|copyright|sidebar|side|aside|nav|menu|related|recommend|hot|rank|"
+    r"share|ad[-_]|banner|breadcrumb|crumb|login|tool",
     re.I,
 )
+# Comment threads are prose too, often more of it than the article; they must not pull the
+# choice up to a container holding both.
+_DISCUSSION = re.compile(r"comment|reply|respond|discuss|feedback|pinglun|liuyan|guestbook", re.I)
 _POSITIVE = re.compile(r"article|content|post|entry|text|main|body|detail|news|story", re.I)
 _CONTAINERS = frozenset(
-    "div td article section main body p span font center blockquote table tbody tr dd li "
-    "form".split()
+    [
+        "div",
+        "td",
+        "article",
+        "section",
+        "main",
+        "body",
+        "p",
+        "span",
+        "font",
+        "center",
+        "blockquote",
+        "table",
+        "tbody",
+        "tr",
+        "dd",
+        "li",
+        "form",
+    ]
 )
 
 PUNCT_WEIGHT = 12.0
@@ -62,11 +83,23 @@ def _weight(text: str | None, in_link: bool) -> float:
     return CHAR_WEIGHT * n + PUNCT_WEIGHT * len(_PUNCT.findall(text))
 
 
+def _discussion(el: HtmlElement) -> bool:
+    """Whether class or id mark a comment thread (its text is never the article)."""
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    return (
+        len(names) > 2
+        and bool(_DISCUSSION.search(names))
+        and not re.search(r"article|entry|post-?body|content", names, re.I)
+    )
+
+
 def _attr_bonus(el: HtmlElement, own: float) -> float:
     """A nudge from class and id names, proportional to the text the element holds."""
     names = (el.get("class") or "") + " " + (el.get("id") or "")
     if len(names) < 2:
         return 0.0
+    if _discussion(el):
+        return -1.5 * abs(own)
     if _NEGATIVE.search(names) and not _POSITIVE.search(names):
         return -0.25 * abs(own)
     return 0.0
@@ -79,6 +112,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
     position = {el: i for i, el in enumerate(elements)}
     parent = [-1] * n
     in_link = [False] * n
+    blocked = [False] * n
     score = [0.0] * n
     for i, el in enumerate(elements):
         p = el.getparent()
@@ -87,6 +121,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
         tag = el.tag if isinstance(el.tag, str) else ""
         link = tag == "a" or (j >= 0 and in_link[j])
         in_link[i] = link
+        blocked[i] = (j >= 0 and blocked[j]) or _discussion(el)
         score[i] += _weight(el.text, link)
         if j >= 0:
             score[j] += _weight(el.tail, in_link[j])
@@ -103,6 +138,30 @@ def score_tree(root: HtmlElement) -> TreeScore:
     best_score = float("-inf")
     for i, el in enumerate(elements):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _CONTAINERS and score[i] >= best_score:
+        if tag in _CONTAINERS and score[i] >= best_score and not blocked[i]:
             best, best_score = i, score[i]
+    best = _first_post(elements, position, score, best)
     return TreeScore(elements, end, score, best)
+
+
+def _first_post(
+    elements: list[HtmlElement], position: dict[HtmlElement, int], score: list[float], best: int
+) -> int:
+    """On a page of several dated posts (a blog archive), the first post is the article.
+
+    The container of all posts wins the scoring because it holds the most prose. When it
+    consists of three or more siblings of one kind that each carry substantial text and
+    each start with a full date, the page is a list of posts and the first one is chosen.
+    """
+    node = elements[best]
+    total = score[best]
+    if total <= 0:
+        return best
+    kids = [c for c in node if isinstance(c.tag, str) and score[position[c]] > 0.02 * total]
+    if len(kids) < 3 or len({c.tag for c in kids}) != 1:
+        return best
+    for kid in kids:
+        head = kid.text_content()[:160]
+        if not any(d.has_year and d.precision >= 5 for d in find_dates(head, relative=False)):
+            return best
+    return position[kids[0]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "enter,l", "Open", "Open the source or article (marks it read)", NAV, True),
     Command("back", "h,escape", "Back", "Go back one pane", NAV, palette=False),
     Command("next_pane", "tab", "Next pane", "Focus the next pane", NAV, palette=False),
-    Command("previous_pane", "shift+tab", "Prev pane", "Focus the previous pane", NAV, False, False),
+    Command(
+        "previous_pane", "shift+tab", "Prev pane", "Focus the previous pane", NAV, False, False
+    ),
     Command("page_down", "space,pagedown", "Page down", "Scroll the article one page down", READ),
     Command("page_up", "b,pageup", "Page up", "Scroll the article one page up", READ),
     Command("next_unread", "n", "Next unread", "Open the next unread article", READ, True),
@@ -80,7 +82,7 @@ COMMANDS: tuple[Command, ...] = (
 PALETTE_KEY = ("Ctrl+P", "Command palette: every command by name")
 
 
-def bindings() -> list[Binding]:
+def bindings() -> list[BindingType]:
     """The screen's bindings, generated from the table."""
     return [
         Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_text.split()[0])

@@ -61,11 +61,25 @@ class ArticleDocument:
         return "\n".join(p.first + p.text.plain for p in self.parts)
 
 
+def display_url(url: str) -> str:
+    """The link as shown: a local file is shortened to its last path parts.
+
+    The full ``file:///home/…`` path of a bundled or local page says nothing to the reader
+    (and would make screenshots differ between machines); ``o``/``y`` still use the link.
+    """
+    if not url.startswith("file:"):
+        return url
+    parts = [p for p in url.split("/") if p]
+    return "file://…/" + "/".join(parts[-2:]) if len(parts) > 3 else url
+
+
 def meta_line(detail: ArticleDetail, convert: Convert) -> Text:
     """``2025-12-29 12:34 · 来源 供稿 · 作者 王帅 · 编辑 玖柒六 · 责任编辑 陆超``.
 
     The Chinese labels appear when the page gave Chinese newsroom fields (origin, editor);
-    a plain feed just shows its author, because ``作者 Ada Park`` would read oddly.
+    a plain feed just shows its author, because ``作者 Ada Park`` would read oddly. The
+    caller passes the converter for this line: labels and names in one script, so a
+    Traditional page shows ``作者 王帅`` beside the Simplified labels in "original" mode.
     """
     fields: list[str] = []
     when = format_full(detail.published)
@@ -105,16 +119,17 @@ def block_part(block: Block, convert: Convert, previous: Block | None) -> Part |
 
 
 def article_document(
-    detail: ArticleDetail, convert: Convert, notes: Iterable[Text] = ()
+    detail: ArticleDetail,
+    convert: Convert,
+    notes: Iterable[Text] = (),
+    meta_convert: Convert | None = None,
 ) -> ArticleDocument:
     """The whole article pane: title, metadata, source line, notes, then the body."""
     parts = [Part(Text(convert(detail.title) or "(untitled)", style="bold"))]
-    parts.append(Part(meta_line(detail, convert), gap=False))
-    source = Text(detail.source_name, style="dim")
+    parts.append(Part(meta_line(detail, meta_convert or convert), gap=False))
+    parts.append(Part(Text(convert(detail.source_name), style="dim"), gap=False))
     if detail.url:
-        source.append(" · ", style="dim")
-        source.append(detail.url, style="dim underline")
-    parts.append(Part(source, gap=False))
+        parts.append(Part(Text(display_url(detail.url), style="dim underline"), gap=False))
     parts.extend(Part(note) for note in notes)
     previous: Block | None = None
     body = 0

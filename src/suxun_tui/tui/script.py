@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from suxun_tui.config import SCRIPTS
 
+_convert_script: Callable[[str, str], str] | None
 try:
     from suxun_tui.pages.cleanup import convert_script as _convert_script
 except ImportError:  # pragma: no cover - the module ships with the package
@@ -35,6 +36,12 @@ def converter(script: str) -> Callable[[str], str]:
         return convert(text, script) if text else text
 
     return apply
+
+
+def meta_script(script: str) -> str:
+    """The script of the metadata line: its labels (来源, 编辑) are Simplified, so in
+    "original" mode the names beside them are shown in Simplified too."""
+    return "simplified" if script == "original" else script
 
 
 def _identity(text: str) -> str:

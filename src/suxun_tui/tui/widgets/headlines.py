@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,9 +23,10 @@ from textual.strip import Strip
 
 from suxun_tui.models import Headline
 from suxun_tui.timefmt import format_short
+from suxun_tui.tui.widgets.sources import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"
-SOURCE_WIDTH = 14
+SOURCE_WIDTH = 16
 
 
 class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -74,7 +75,7 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = rows
         self._index = None
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         index = self.index_of(keep_id) if keep_id is not None else None
         if index is None:
             index = min(old_cursor, len(rows) - 1) if keep_id is not None else 0
@@ -127,8 +128,10 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def find_unread(self, direction: int) -> int | None:
         """Index of the nearest unread headline after (1) or before (-1) the cursor."""
-        positions = range(self.cursor + 1, len(self.rows)) if direction > 0 else range(
-            self.cursor - 1, -1, -1
+        positions = (
+            range(self.cursor + 1, len(self.rows))
+            if direction > 0
+            else range(self.cursor - 1, -1, -1)
         )
         return next((i for i in positions if not self.rows[i].read), None)
 
@@ -178,8 +181,7 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         meta = self.get_component_rich_style("headline-list--meta")
         star = self.get_component_rich_style("headline-list--star")
         when = format_short(row.published, self.now) if self.now else row.published[:10]
-        source = self.convert(row.source_name)
-        source = set_cell_size(source, SOURCE_WIDTH) if cell_len(source) > SOURCE_WIDTH else source
+        source = fit(self.convert(row.source_name), SOURCE_WIDTH)
         segments = [
             Segment("●" if not row.read else " ", text_style),
             Segment("★" if row.starred else " ", star),

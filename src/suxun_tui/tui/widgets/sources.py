@@ -142,7 +142,7 @@ class SourcesPane(OptionList, inherit_bindings=False):
             return self._row(name, source.unread, width, indent)
         text = self._row(name, source.unread, width, indent, mark="✗ ", style="bold red")
         pad = " " * (indent + 2)
-        text.append("\n" + pad + fit(source.last_error, width - len(pad)), style="red")
+        text.append("\n" + pad + fit(short_error(source), width - len(pad)), style="red")
         when = format_short(source.last_success, now) if source.last_success else ""
         ok = f"last ok {when}" if when else "never fetched"
         text.append("\n" + pad + fit(ok, width - len(pad)), style="dim")
@@ -161,6 +161,15 @@ class SourcesPane(OptionList, inherit_bindings=False):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Opened(self.selection))
+
+
+def short_error(source: SourceRow) -> str:
+    """The error without the source's own URL in front: the pane is narrow, the URL known."""
+    error = source.last_error or ""
+    for prefix in (f"{source.url}: ", f"{source.url} "):
+        if error.startswith(prefix):
+            return error[len(prefix) :]
+    return error
 
 
 def _filter(source: SourceRow, convert: Callable[[str], str]) -> SourceFilter:

@@ -1,0 +1,223 @@
+"""``suxun-tui extract``: run page extraction on files or URLs and print JSON Lines.
+
+One JSON object per input, in input order, so the output can be piped to ``jq`` or diffed
+against expectations. A failed input gives an object with an ``error`` field instead of
+stopping the run; the exit code is 1 if any input failed, 2 for usage errors.
+
+Local files are read as ``file://`` URLs so that relative links (multi-page ``_2.html``,
+column pagination) resolve next to them; ``--base-url`` makes links absolute against the
+page's real address while continuation pages are still looked up next to the file first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+from suxun_tui.models import ArticleText, ListedArticle
+from suxun_tui.pages import ExtractionError
+from suxun_tui.pages.cleanup import SCRIPTS, convert_script
+from suxun_tui.sanitize import clean_line, clean_text
+
+__all__ = ["add_parser", "run", "article_json", "listing_json"]
+
+Fetch = Callable[[str], Awaitable[tuple[bytes, str | None, str]]]
+P = TypeVar("P", bound=argparse.ArgumentParser)
+
+
+def add_parser(subparsers: argparse._SubParsersAction[P]) -> None:
+    """Add the ``extract`` subcommand to the main parser."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract articles (or a column's links) from pages; prints JSON Lines",
+        description="Extract the article from each page (a file or a URL) and print one JSON "
+        "object per input, in order. Exit 1 if any input failed.",
+    )
+    parser.add_argument(
+        "--script",
+        choices=SCRIPTS,
+        default="original",
+        help="convert Chinese text to simplified or traditional characters (default: original)",
+    )
+    parser.add_argument(
+        "--links",
+        action="store_true",
+        help="treat the inputs as column pages: print their article links",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address local files were saved from (resolves their relative links)",
+    )
+    parser.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        default="Asia/Shanghai",
+        help="zone of times printed without one (default: Asia/Shanghai)",
+    )
+    parser.add_argument(
+        "--pages", type=int, default=1, metavar="N", help="with --links, follow N column pages"
+    )
+    parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files or URLs")
+    parser.set_defaults(command="extract")
+
+
+def _text(value: str | None, script: str) -> str | None:
+    if value is None:
+        return None
+    return clean_line(convert_script(value, script))
+
+
+def article_json(url: str, article: ArticleText, script: str) -> dict[str, Any]:
+    """The JSON object printed for one article."""
+    return {
+        "url": clean_line(url),
+        "title": _text(article.title, script) or "",
+        "published": article.published,
+        "origin": _text(article.origin, script),
+        "author": _text(article.author, script),
+        "editor": _text(article.editor, script),
+        "responsible_editor": _text(article.responsible_editor, script),
+        "views": article.views,
+        "body": clean_text(convert_script(article.body, script)),
+        "images": [
+            {"url": clean_line(i.url), "alt": _text(i.text, script) or ""} for i in article.images
+        ],
+        "links": [
+            {"url": clean_line(link.url), "text": _text(link.text, script) or ""}
+            for link in article.links
+        ],
+    }
+
+
+def listing_json(url: str, items: list[ListedArticle], script: str) -> dict[str, Any]:
+    """The JSON object printed for one column page."""
+    return {
+        "url": clean_line(url),
+        "articles": [
+            {
+                "url": clean_line(a.url),
+                "title": _text(a.title, script) or "",
+                "published": a.published,
+            }
+            for a in items
+        ],
+    }
+
+
+def _is_web(value: str) -> bool:
+    return urlsplit(value).scheme in ("http", "https")
+
+
+def _local_fetch(path_for: Callable[[str], Path | None], web: Fetch | None) -> Fetch:
+    async def fetch(url: str) -> tuple[bytes, str | None, str]:
+        path = path_for(url)
+        if path is not None and path.is_file():
+            return await asyncio.to_thread(path.read_bytes), None, url
+        if web is None:
+            raise OSError(f"{url}: not available offline")
+        return await web(url)
+
+    return fetch
+
+
+def _file_path(url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        from urllib.parse import unquote
+
+        return Path(unquote(parts.path))
+    return None
+
+
+async def _run_one(
+    args: argparse.Namespace, value: str, web: Fetch | None
+) -> tuple[dict[str, Any], bool]:
+    from suxun_tui.pages.reader import read_article, read_listing
+
+    if _is_web(value) or value.startswith("file:"):
+        url = value
+        fetch = _local_fetch(_file_path, web)
+    else:
+        path = Path(value).expanduser()
+        if not path.is_file():
+            return {"url": clean_line(value), "error": f"{value}: no such file"}, False
+        file_url = path.resolve().as_uri()
+        url = args.base_url or file_url
+        base = args.base_url
+
+        def path_for(address: str) -> Path | None:
+            if base and address.split("#", 1)[0] == base:
+                return path
+            if base and urljoin(address, ".") == urljoin(base, "."):
+                name = urlsplit(address).path.rsplit("/", 1)[-1]
+                return path.parent / name if name else None
+            return _file_path(address)
+
+        fetch = _local_fetch(path_for, web)
+    try:
+        if args.links:
+            items = await read_listing(fetch, url, pages=max(1, args.pages), timezone=args.timezone)
+            if not items:
+                raise ExtractionError("found no article links on this page")
+            return listing_json(url, items, args.script), True
+        article = await read_article(fetch, url, timezone=args.timezone)
+        return article_json(url, article, args.script), True
+    except ExtractionError as exc:
+        return {"url": clean_line(url), "error": clean_line(f"{url}: {exc}")}, False
+    except Exception as exc:  # noqa: BLE001 - FetchError, OSError: report, keep going
+        message = str(exc) or type(exc).__name__
+        return {"url": clean_line(url), "error": clean_line(message)}, False
+
+
+async def _run_all(args: argparse.Namespace) -> int:
+    failed = False
+    needs_web = any(_is_web(v) for v in args.inputs) or bool(args.base_url)
+    if needs_web and not getattr(args, "offline", False):
+        from suxun_tui.config import Settings
+        from suxun_tui.net import Fetcher
+
+        async with Fetcher(Settings()) as fetcher:
+
+            async def web(address: str) -> tuple[bytes, str | None, str]:
+                result = await fetcher.get(address)
+                return result.content, result.content_type, result.url
+
+            failed = await _emit(args, web)
+    else:
+        failed = await _emit(args, None)
+    return 1 if failed else 0
+
+
+async def _emit(args: argparse.Namespace, web: Fetch | None) -> bool:
+    failed = False
+    out = sys.stdout
+    for value in args.inputs:
+        obj, ok = await _run_one(args, value, web)
+        failed = failed or not ok
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.flush()
+    return failed
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``extract``; returns the exit code (0 ok, 1 some input failed, 2 usage)."""
+    if args.script not in SCRIPTS:
+        print(f"suxun-tui extract: unknown script {args.script!r}", file=sys.stderr)
+        return 2
+    if args.base_url and not _is_web(args.base_url):
+        print("suxun-tui extract: --base-url must be an http(s) URL", file=sys.stderr)
+        return 2
+    if getattr(args, "pages", 1) < 1:
+        print("suxun-tui extract: --pages must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_run_all(args))
+    except KeyboardInterrupt:
+        return 130

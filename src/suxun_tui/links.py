@@ -1,0 +1,45 @@
+"""Which links may be opened, and how: only http(s) and mailto, never through a shell.
+
+A feed can put anything into a link. Opening goes through Python's :mod:`webbrowser`
+(which passes the URL as one argument, never to a shell), and only for schemes that a
+browser handles safely; ``javascript:``, ``file:``, ``data:`` and the rest are refused.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from urllib.parse import urlsplit
+
+from suxun_tui.sanitize import clean_line
+
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+class LinkRefused(Exception):
+    """The link is not one we open; the message says why."""
+
+
+def check_link(url: str) -> str:
+    """The cleaned URL if it may be opened; raises :class:`LinkRefused` otherwise."""
+    cleaned = clean_line(url)
+    if not cleaned:
+        raise LinkRefused("this article has no link")
+    if any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url.strip()):
+        raise LinkRefused(f"refusing a link with spaces or control characters: {cleaned!r}")
+    scheme = urlsplit(cleaned).scheme.lower()
+    if scheme not in OPENABLE_SCHEMES:
+        shown = scheme + ":" if scheme else "no scheme"
+        raise LinkRefused(f"refusing to open a {shown} link; only http, https and mailto open")
+    return cleaned
+
+
+def open_link(url: str, browser: str = "") -> str:
+    """Open ``url`` in the browser (``browser`` names a webbrowser controller, or default)."""
+    safe = check_link(url)
+    try:
+        controller = webbrowser.get(browser) if browser else webbrowser.get()
+    except webbrowser.Error as exc:
+        raise LinkRefused(f"no browser available ({exc}); copy the link with y instead") from exc
+    if not controller.open(safe, new=2):
+        raise LinkRefused("the browser did not start; copy the link with y instead")
+    return safe

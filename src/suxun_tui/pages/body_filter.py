@@ -1,0 +1,124 @@
+"""Decide which blocks of the chosen region are article text.
+
+The region picked by :mod:`.scoring` is the tightest element holding the text, but Chinese
+CMSs put more than text there. Filtering goes block by block and then looks at the shape
+of the whole:
+
+* info lines (来源, 编辑, 【责任编辑】 ...) become fields and leave the body;
+* furniture lines (slogans, 客服, 版权声明, 上一篇, 分享到) go;
+* link lists go, unless the user's ``body_selector`` chose the region;
+* a disclaimer or a comments/related heading in the second half of the text ends the
+  article: what follows is the site's, not the author's (info lines there still count);
+* before the first and after the last prose block, section labels (图片新闻) and linked
+  images (logos, badges) go;
+* a block repeating an earlier one (a summary printed again, a table shown twice) goes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from suxun_tui.pages.boilerplate import is_boilerplate, is_section_label, is_tail_marker
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.metadata import InfoFields, parse_info
+
+__all__ = ["filter_blocks", "is_prose"]
+
+_PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
+_DEDUPE = re.compile(r"[\s|｜]+")
+_WORDISH = re.compile(r"[^\W_]")
+
+
+def is_prose(text: str) -> bool:
+    """Running text rather than a label: long, or punctuated like a sentence."""
+    return len(text) > 60 or bool(_PROSE.search(text))
+
+
+def _first_pass(
+    region: list[RawBlock],
+    title: str,
+    tz: str,
+    now: datetime | None,
+    info: InfoFields,
+    chosen: bool,
+) -> list[RawBlock]:
+    total = sum(b.chars for b in region if b.kind != "image" and is_prose(b.text)) or 1
+    seen = 0
+    cut = False
+    kept: list[RawBlock] = []
+    for b in region:
+        if b.kind == "image":
+            if not cut:
+                kept.append(b)
+            continue
+        if title and (b.text == title or (b.kind == "heading" and not kept and b.text in title)):
+            continue
+        fields, whole = parse_info(b.text, tz, now)
+        if whole:
+            info.merge(fields)
+            continue
+        if cut:
+            continue
+        if not chosen and seen >= 0.5 * total and is_tail_marker(b.text):
+            cut = True
+            continue
+        if is_boilerplate(b.text):
+            continue
+        if is_prose(b.text):
+            seen += b.chars
+        if chosen:
+            kept.append(b)
+            continue
+        if b.chars and b.link_density > 0.5 and not (b.chars > 40 and _PROSE.search(b.text)):
+            continue
+        kept.append(b)
+    return kept
+
+
+def _dedupe(blocks: list[RawBlock]) -> list[RawBlock]:
+    out: list[RawBlock] = []
+    seen: list[str] = []
+    for b in blocks:
+        if b.kind == "image":
+            out.append(b)
+            continue
+        key = _DEDUPE.sub("", b.text)
+        if len(_WORDISH.findall(key)) >= 30 and any(key in earlier for earlier in seen):
+            continue
+        seen.append(key)
+        out.append(b)
+    return out
+
+
+def filter_blocks(
+    region: list[RawBlock],
+    title: str,
+    tz: str,
+    now: datetime | None,
+    info: InfoFields,
+    *,
+    chosen: bool = False,
+) -> list[RawBlock]:
+    """The region's blocks that are article text; fields found on the way go into ``info``.
+
+    With ``chosen`` (the user's ``body_selector`` picked the region) link lists are kept:
+    the user said this is the text.
+    """
+    kept = _first_pass(region, title, tz, now, info, chosen)
+    if chosen:
+        return kept
+    prose = [i for i, b in enumerate(kept) if b.kind != "image" and is_prose(b.text)]
+    if not prose:
+        return _dedupe([b for b in kept if not is_section_label(b.text)])
+    first, last = prose[0], prose[-1]
+    out: list[RawBlock] = []
+    for i, b in enumerate(kept):
+        if i < first or i > last:
+            if b.kind == "image":
+                if b.linked:
+                    continue
+            elif is_section_label(b.text) or b.link_density > 0.3:
+                continue
+        out.append(b)
+    return _dedupe(out)

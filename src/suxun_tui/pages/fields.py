@@ -1,0 +1,152 @@
+"""Choose an article's publish time and author among the places a page shows them.
+
+A page prints many dates - the article's, the site's clock, related articles', a sidebar's
+"建立于" - and the article's date may sit above the title, in the info bar, in ``<meta>``,
+after the text (发表于 ...) or only in the URL. Each place gets a weight for how often it is
+the publish time on real pages; labelled dates (发布时间, 发表于) and dates with a time of
+day get a bonus. If the winner names only a day and another candidate gives the same day
+with a time, the time is taken too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from suxun_tui.pages.dates import find_dates, parse_datetime
+from suxun_tui.pages.dom import PageMeta
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.metadata import byline_author, parse_info, trailing_author
+from suxun_tui.sanitize import clean_line
+
+__all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author"]
+
+NEAR_TITLE = 100
+META = 95
+REGION_HEAD = 90
+INFO_LINE = 80
+AFTER = 55
+BEFORE_TITLE = 50
+URL = 10
+
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)"
+    r"|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
+)
+_SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    iso: str
+    precision: int
+    weight: int
+
+    @property
+    def score(self) -> int:
+        return self.weight + (10 if self.precision >= 5 else 0)
+
+
+def _from_lines(
+    blocks: list[RawBlock], weight: int, tz: str, now: datetime | None, *, timed: bool = False
+) -> list[DateCandidate]:
+    out: list[DateCandidate] = []
+    for b in blocks:
+        if b.kind == "image" or len(b.text) > 160:
+            continue
+        info, _whole = parse_info(b.text, tz, now)
+        bonus = 15 if info.labelled_date else 0
+        for found in find_dates(b.text, tz, now):
+            if not found.has_year or (timed and found.precision < 5 and not bonus):
+                continue
+            out.append(DateCandidate(found.iso, found.precision, weight + bonus))
+            break
+    return out
+
+
+def _meta_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
+    for value in meta.published:
+        iso = parse_datetime(value, tz, now)
+        if iso:
+            timed = "T" in value or re.search(r"\d:\d\d", value) is not None
+            return [DateCandidate(iso, 5 if timed else 3, META)]
+    return []
+
+
+def _url_dates(url: str, tz: str) -> list[DateCandidate]:
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return []
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    iso = parse_datetime(f"{y}-{mo}-{d}", tz)
+    return [DateCandidate(iso, 3, URL)] if iso else []
+
+
+def collect_dates(
+    *,
+    info_date: tuple[str | None, bool],
+    near_title: list[RawBlock],
+    region_head: list[RawBlock],
+    after: list[RawBlock],
+    before_title: list[RawBlock],
+    meta: PageMeta,
+    url: str,
+    tz: str,
+    now: datetime | None,
+) -> list[DateCandidate]:
+    """Date candidates from every place, best places first.
+
+    ``info_date`` is the date of the first info line inside the article region and
+    whether a label (发布时间) introduced it.
+    """
+    iso, labelled = info_date
+    info = [DateCandidate(iso, 5, INFO_LINE + (15 if labelled else 0))] if iso else []
+    return [
+        *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
+        *_meta_dates(meta, tz, now),
+        *_from_lines(region_head[:15], REGION_HEAD, tz, now),
+        *info,
+        *_from_lines(after, AFTER, tz, now, timed=True),
+        *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now),
+        *_url_dates(url, tz),
+    ]
+
+
+def choose_date(candidates: list[DateCandidate]) -> str | None:
+    """The best candidate, completed with a time of day from another one of the same day."""
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.score)  # max keeps the first of equal scores
+    if best.precision < 5:
+        for other in candidates:
+            if other.precision >= 5 and other.iso[:10] == best.iso[:10]:
+                return other.iso
+    return best.iso
+
+
+def _meta_author(meta: PageMeta) -> str | None:
+    for name in meta.authors:
+        name = clean_line(name)
+        if name and len(name) <= 30 and not _SITE_LIKE.search(name) and "http" not in name:
+            return name
+    return None
+
+
+def choose_author(
+    labelled: str | None, body: list[RawBlock], head: list[RawBlock], meta: PageMeta
+) -> str | None:
+    """The author: a labelled field, a byline in the first or last paragraph, or ``<meta>``."""
+    if labelled:
+        return labelled
+    texts = [b.text for b in body if b.kind != "image"]
+    for text in [b.text for b in head if b.kind != "image"] + texts[:1]:
+        found = byline_author(text)
+        if found:
+            return found
+    if texts:
+        found = trailing_author(texts[-1])
+        if found:
+            return found
+    return _meta_author(meta)

@@ -1,0 +1,134 @@
+"""Read articles and columns that span several pages, through a caller's fetch function.
+
+The network layer is not imported here: callers pass ``fetch(url) -> (body, content_type,
+final_url)``, so refresh, the CLI and tests can use the real fetcher, local files or a test
+server alike. Continuation pages that fail to load are skipped - a reader would rather show
+page one than nothing - but the first page's failure propagates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime
+
+from suxun_tui.models import ArticleText, ListedArticle
+from suxun_tui.pages.charset import decode_html
+from suxun_tui.pages.dates import DEFAULT_TZ
+from suxun_tui.pages.extract import continuation_urls, extract_article
+from suxun_tui.pages.listing import find_article_links, next_listing_url
+
+__all__ = ["Fetch", "read_article", "read_listing", "join_pages"]
+
+Fetch = Callable[[str], Awaitable[tuple[bytes, str | None, str]]]
+
+
+def join_pages(first: ArticleText, more: list[ArticleText]) -> ArticleText:
+    """One article from its pages: fields of the first page, blocks of all in order.
+
+    Later pages often repeat the title or the lead as a heading; exact repeats are dropped.
+    """
+    if not more:
+        return first
+    blocks = list(first.blocks)
+    images = list(first.images)
+    links = list(first.links)
+    seen = {(b.kind, b.text, b.url) for b in blocks}
+    for page in more:
+        for b in page.blocks:
+            key = (b.kind, b.text, b.url)
+            if key in seen and b.kind != "image":
+                continue
+            seen.add(key)
+            blocks.append(b)
+        images.extend(i for i in page.images if i not in images)
+        links.extend(link for link in page.links if link not in links)
+    return replace(
+        first,
+        author=first.author or next((p.author for p in more if p.author), None),
+        editor=first.editor or next((p.editor for p in more if p.editor), None),
+        responsible_editor=first.responsible_editor
+        or next((p.responsible_editor for p in more if p.responsible_editor), None),
+        blocks=tuple(blocks),
+        images=tuple(images),
+        links=tuple(links),
+    )
+
+
+async def read_article(
+    fetch: Fetch,
+    url: str,
+    *,
+    timezone: str = DEFAULT_TZ,
+    body_selector: str | None = None,
+    max_pages: int = 10,
+    now: datetime | None = None,
+) -> ArticleText:
+    """Fetch and extract an article, following ``_2.html``/下一页 continuations."""
+    data, content_type, final = await fetch(url)
+    html = decode_html(data, content_type)
+    first = extract_article(
+        html, final or url, timezone=timezone, body_selector=body_selector, now=now
+    )
+    seen = {url, final}
+    queue = continuation_urls(html, final or url)
+    more: list[ArticleText] = []
+    while queue and len(more) + 1 < max_pages:
+        next_url = queue.pop(0)
+        if next_url in seen:
+            continue
+        seen.add(next_url)
+        try:
+            data, content_type, final = await fetch(next_url)
+            page_html = decode_html(data, content_type)
+            page = extract_article(
+                page_html,
+                final or next_url,
+                timezone=timezone,
+                body_selector=body_selector,
+                now=now,
+            )
+        except Exception:  # noqa: BLE001 - any failure of a later page: keep what we have
+            continue
+        more.append(page)
+        for later in continuation_urls(page_html, final or next_url):
+            if later not in seen and later not in queue:
+                queue.append(later)
+    return join_pages(first, more)
+
+
+async def read_listing(
+    fetch: Fetch,
+    url: str,
+    *,
+    pages: int = 1,
+    link_selector: str | None = None,
+    timezone: str = DEFAULT_TZ,
+    now: datetime | None = None,
+) -> list[ListedArticle]:
+    """Headlines of a column page and up to ``pages - 1`` following pages, deduplicated."""
+    out: list[ListedArticle] = []
+    seen_urls: set[str] = set()
+    seen_pages: set[str] = set()
+    current: str | None = url
+    for number in range(max(1, pages)):
+        if current is None or current in seen_pages:
+            break
+        seen_pages.add(current)
+        try:
+            data, content_type, final = await fetch(current)
+        except Exception:
+            if number == 0:
+                raise
+            break
+        html = decode_html(data, content_type)
+        base = final or current
+        seen_pages.add(base)
+        for item in find_article_links(
+            html, base, link_selector=link_selector, timezone=timezone, now=now
+        ):
+            if item.url not in seen_urls:
+                seen_urls.add(item.url)
+                out.append(item)
+        current = next_listing_url(html, base)
+    return out

@@ -1,0 +1,88 @@
+"""The slow things the reader asks the core to do, run inside thread workers.
+
+These functions run off the event loop and must not touch widgets. They import the
+refresh machinery lazily: it pulls in httpx, feedparser and lxml, which the first paint
+does not need (and which the TUI package itself must never import directly).
+"""
+
+from __future__ import annotations
+
+import time
+import webbrowser
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from suxun_tui.config import Config
+from suxun_tui.store import Store
+
+if TYPE_CHECKING:
+    from suxun_tui.refresh import Progress, RefreshReport
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+FETCH_DEBOUNCE = 0.15  # seconds: quick j/k presses cancel before any request is sent
+
+
+def refresh(
+    config: Config,
+    store: Store,
+    names: Sequence[str] | None,
+    *,
+    due_only: bool,
+    offline: bool,
+    on_progress: Callable[[Progress], None],
+) -> RefreshReport:
+    """Refresh sources into the cache; the core opens its own connection in this thread."""
+    from suxun_tui.refresh import refresh_sources
+
+    return refresh_sources(
+        config,
+        store.path,
+        names=names,
+        due_only=due_only,
+        offline=offline,
+        on_progress=on_progress,
+    )
+
+
+def fetch_full_text(
+    config: Config, store: Store, article_id: int, cancelled: Callable[[], bool]
+) -> int | None:
+    """Fetch and store one article's full text; None when cancelled before starting."""
+    time.sleep(FETCH_DEBOUNCE)
+    if cancelled():
+        return None
+    from suxun_tui.refresh import fetch_full_article
+
+    fetch_full_article(config, store.path, article_id)
+    return article_id
+
+
+def link_refusal(url: str) -> str | None:
+    """Why a link must not be handed to the browser, or None when it is safe.
+
+    Only web and mail links are opened: a feed could otherwise point the browser at a
+    local file or a custom URL handler that runs a program.
+    """
+    if not url:
+        return "This article has no link."
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        shown = f"'{scheme}:'" if scheme else "relative"
+        return f"Not opening a {shown} link; only http(s) and mailto links are opened."
+    return None
+
+
+def browser(name: str) -> webbrowser.BaseBrowser | None:
+    """The configured (or default) browser, None when the system has none."""
+    try:
+        return webbrowser.get(name or None)
+    except webbrowser.Error:
+        return None
+
+
+def runs_in_terminal(found: webbrowser.BaseBrowser) -> bool:
+    """Console browsers (lynx, w3m) need the terminal, so the app must suspend for them."""
+    return isinstance(found, webbrowser.GenericBrowser) and not isinstance(
+        found, webbrowser.BackgroundBrowser
+    )

@@ -1,0 +1,51 @@
+"""The help screen, generated from the command table so it can never disagree with the keys."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from suxun_tui.tui.commands import PALETTE_KEY, sections
+
+KEY_WIDTH = 16
+
+
+def help_text() -> Text:
+    """Every command with its keys, grouped by section, as plain styled text."""
+    text = Text()
+    for section, commands in sections().items():
+        if text:
+            text.append("\n")
+        text.append(section + "\n", style="bold underline")
+        for command in commands:
+            keys = command.key_text
+            text.append(keys + " " * max(KEY_WIDTH - cell_len(keys), 1), style="bold cyan")
+            text.append(command.help + "\n")
+    keys, description = PALETTE_KEY
+    text.append(keys + " " * (KEY_WIDTH - len(keys)), style="bold cyan")
+    text.append(description + "\n")
+    text.append("\nPress Esc, q or ? to close.", style="dim")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; any of Esc, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_text(), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = "Keys"
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,101 @@
+"""The installed ``suxun-tui`` command in a real terminal (tmux, 120×40), as a user runs it.
+
+No config and an empty data directory: the bundled demo must open without network, Enter
+must open the seed article with clean text, and q must quit with status 0.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+SEED_TITLE = "以自我革命精神 提升基层治理效能"
+SEED_BODY = "當前我國進入高質量發展新階段"
+
+
+def installed_command() -> str | None:
+    beside_python = Path(sys.executable).parent / "suxun-tui"
+    if beside_python.exists():
+        return str(beside_python)
+    return shutil.which("suxun-tui")
+
+
+class Tmux:
+    """One tmux server on a private socket, so a developer's sessions are never touched."""
+
+    def __init__(self) -> None:
+        self.socket = f"suxun-e2e-{uuid.uuid4().hex[:8]}"
+        self.session = "reader"
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+        return result.stdout
+
+    def start(self, command: str) -> None:
+        self.run("new-session", "-d", "-s", self.session, "-x", "120", "-y", "40", command)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.session)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", self.session, *keys)
+
+    def wait_for(self, check: Callable[[str], bool], timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"timed out; the terminal shows:\n{screen}")
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    session = Tmux()
+    yield session
+    session.kill()
+
+
+def test_demo_opens_shows_the_seed_article_and_quits_cleanly(tmux: Tmux, tmp_path: Path) -> None:
+    command = installed_command()
+    if command is None:
+        pytest.skip("the suxun-tui command is not installed")
+    env = {
+        "SUXUN_TUI_CONFIG": str(tmp_path / "no-config.toml"),
+        "SUXUN_TUI_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "TZ": "Asia/Shanghai",
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    assignments = " ".join(f"{key}='{value}'" for key, value in env.items())
+    tmux.start(f"env -i {assignments} '{command}'; echo EXIT=$?; sleep 30")
+
+    first = tmux.wait_for(lambda s: SEED_TITLE in s and "Sources" in s)
+    assert "Terminal Weekly" in first
+    tmux.keys("Enter")
+    opened = tmux.wait_for(lambda s: SEED_BODY in s)
+    assert "(dāng)" not in opened and "(guān)" not in opened
+    tmux.keys("q")
+    done = tmux.wait_for(lambda s: "EXIT=" in s, timeout=10)
+    assert "EXIT=0" in done

@@ -1,0 +1,116 @@
+"""The command line as scripts and cron use it: exit codes, JSON shapes, plain output."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.feeds import items, rss
+from tests.support.server import LoopbackServer
+
+SEED_TITLE = "以自我革命精神 提升基层治理效能"
+PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "suxun_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=full_env,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> dict[str, str]:
+    """Environment pointing config and data at temp dirs (no config file: the demo)."""
+    return {
+        "SUXUN_TUI_CONFIG": str(tmp_path / "absent.toml"),
+        "SUXUN_TUI_DATA_DIR": str(tmp_path / "data"),
+    }
+
+
+def test_demo_refresh_list_show(dirs: dict[str, str]) -> None:
+    done = run("refresh", env=dirs)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "refreshed" in done.stdout and "0 failed" in done.stdout
+    listed = run("list", "--json", env=dirs)
+    rows = json.loads(listed.stdout)
+    assert rows[0]["title"] == SEED_TITLE
+    assert set(rows[0]) == {"id", "source", "title", "url", "published", "read", "starred"}
+    seed = next(r for r in rows if r["source"] == "苏讯网 · 要闻")
+    assert seed["title"] == SEED_TITLE and seed["published"] == "2025-12-29T04:34:00Z"
+    shown = json.loads(run("show", str(seed["id"]), "--json", env=dirs).stdout)
+    assert shown["author"] == "王帥"
+    paragraphs = shown["body"].split("\n\n")
+    assert len(paragraphs) == 5
+    assert not PINYIN.search(shown["body"]), "no flattened pinyin may remain"
+    assert "當前我國進入高質量發展新階段" in paragraphs[0]
+    plain = run("show", str(seed["id"]), env=dirs)
+    assert plain.stdout.startswith(SEED_TITLE + "\n")
+    assert "\x1b" not in plain.stdout
+
+
+def test_list_filters_and_limit(dirs: dict[str, str]) -> None:
+    run("refresh", env=dirs)
+    everything = json.loads(run("list", "--json", env=dirs).stdout)
+    assert len(json.loads(run("list", "--json", "--limit", "2", env=dirs).stdout)) == 2
+    only = json.loads(run("list", "--json", "--source", "Terminal Weekly", env=dirs).stdout)
+    assert only and all(r["source"] == "Terminal Weekly" for r in only)
+    assert json.loads(run("list", "--json", "--starred", env=dirs).stdout) == []
+    assert len(json.loads(run("list", "--json", "--unread", env=dirs).stdout)) == len(everything)
+    text = run("list", env=dirs).stdout.splitlines()
+    assert len(text) == len(everything) and SEED_TITLE in text[0]
+
+
+def test_refresh_exit_code_1_when_a_source_fails(tmp_path: Path) -> None:
+    with LoopbackServer() as server:
+        good = server.add("/good.xml", rss("Good", items(2)))
+        bad = server.add("/bad.xml", "gone", status=404)
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[settings]\nretries = 0\n[[sources]]\nname = "good"\nurl = "{good}"\n'
+            f'[[sources]]\nname = "bad"\nurl = "{bad}"\n',
+            encoding="utf-8",
+        )
+        done = run("refresh", "--config", str(config), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 1
+    assert "error:" in done.stdout and "HTTP 404" in done.stdout and "bad.xml" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_usage_and_config_errors_exit_2(tmp_path: Path, dirs: dict[str, str]) -> None:
+    assert run("list", "--limit", "zero", env=dirs).returncode == 2
+    assert run("frobnicate", env=dirs).returncode == 2
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[sources]]\nname = 'x'\n", encoding="utf-8")
+    done = run("list", "--config", str(bad))
+    assert done.returncode == 2 and f"{bad}:1: source 'x' has no 'url'" in done.stderr
+    assert run("list", "--config", str(tmp_path / "missing.toml")).returncode == 2
+    assert run("refresh", "--source", "nope", env=dirs).returncode == 2
+
+
+def test_show_unknown_id(dirs: dict[str, str]) -> None:
+    done = run("show", "999", env=dirs)
+    assert done.returncode == 1 and "no article" in done.stderr
+
+
+def test_offline_refresh_skips_web_sources(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[[sources]]\nname = "web"\nurl = "http://127.0.0.1:9/feed"\n', encoding="utf-8")
+    done = run("refresh", "--offline", "--config", str(config), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 0 and "skipped (offline)" in done.stdout
+
+
+def test_version_and_module_entry(dirs: dict[str, str]) -> None:
+    done = run("--version", env=dirs)
+    assert done.returncode == 0 and done.stdout.startswith("suxun-tui ")

@@ -1,0 +1,40 @@
+"""Small helpers shared by the reader's Pilot tests."""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual.pilot import Pilot
+from textual.worker import WorkerFailed
+
+from suxun_tui.tui.app import SuxunApp
+from suxun_tui.tui.screens.main import MainScreen
+
+
+def main_screen(app: SuxunApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), f"expected the main screen, got {screen!r}"
+    return screen
+
+
+def notifications(app: SuxunApp) -> list[str]:
+    """Messages (and titles) of the notifications currently shown."""
+    return [f"{n.title} {n.message}".strip() for n in app._notifications]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until background workers are done and their results are on screen."""
+    await pilot.pause()
+    # Failures are the app's to report (as notifications); tests check those.
+    with contextlib.suppress(WorkerFailed):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def titles(app: SuxunApp) -> list[str]:
+    return [row.title for row in main_screen(app).headlines.rows]
+
+
+def article_text(app: SuxunApp) -> str:
+    return main_screen(app).article.document.plain

@@ -1,0 +1,123 @@
+"""Opening a page-source headline fetches the full article in an exclusive worker.
+
+A real HTTP server on 127.0.0.1 serves the bundled seed article page; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.demo import SITE
+from suxun_tui.models import FeedEntry
+from suxun_tui.store import Store
+from tests.support.server import LoopbackServer
+from tests.tui.conftest import SIZE, MakeApp, fill
+from tests.tui.helpers import article_text, main_screen, notifications, settle
+
+SEED_PAGE = SITE / "suxun" / "articles" / "588eee2c.html"
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    with LoopbackServer() as srv:
+        yield srv
+
+
+def page_source(server: LoopbackServer, store: Store, count: int, delay: float = 0.0) -> Config:
+    """A page source whose ``count`` articles are only titles; each page is the seed page."""
+    page = SEED_PAGE.read_bytes()
+    urls = [server.add(f"/a/{i}.html", page, delay=delay) for i in range(count)]
+    source = SourceSpec("本地新闻", server.url("/column.html"), kind="page")
+    fill(
+        store,
+        [source],
+        {
+            "本地新闻": [
+                FeedEntry(f"g{i}", f"第{i}条", url, f"2025-12-28T{10 - i:02d}:00:00Z")
+                for i, url in enumerate(urls)
+            ]
+        },
+    )
+    settings = Settings(timeout=5, connect_timeout=2, retries=0)
+    return Config(settings=settings, sources=(source,))
+
+
+async def test_a_summary_only_page_article_is_fetched_stored_and_shown(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 1)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = article_text(app)
+        assert "當前我國進入高質量發展新階段" in text
+        assert "(dāng)" not in text
+        assert "来源 供稿" in text
+        assert not main_screen(app).article.loading
+        article = store.headlines()[0]
+        assert not store.needs_full_text(article.id)  # stored: readable offline from now on
+        assert server.hits["/a/0.html"] == 1
+
+
+async def test_quick_moves_cancel_stale_fetches(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 4, delay=0.3)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert main_screen(app).article.loading  # the loading indicator while it fetches
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.headlines.cursor == 3
+        assert screen.article.article_id == screen.headlines.rows[3].id
+        assert "當前我國進入高質量發展新階段" in article_text(app)
+        assert not screen.article.loading
+        # The last article was fetched; most skipped ones never reached the server.
+        assert server.hits["/a/3.html"] == 1
+        assert sum(server.hits[f"/a/{i}.html"] for i in range(1, 3)) <= 1
+
+
+async def test_a_failed_fetch_is_reported_and_the_article_still_shows(
+    make_app: MakeApp, server: LoopbackServer, store: Store, tmp_path: Path
+) -> None:
+    config = page_source(server, store, 1)
+    server.add("/a/0.html", "gone", status=404)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Full text unavailable" in article_text(app)
+        assert "第0条" in article_text(app)
+        assert any("404" in n for n in notifications(app))
+        assert not main_screen(app).article.loading
+
+
+async def test_offline_never_fetches_full_text(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 1)
+    app = make_app(config, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Only a summary is cached (offline)" in article_text(app)
+        assert server.hits["/a/0.html"] == 0
+
+
+async def test_opening_again_retries_a_failed_fetch(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 1)
+    server.add("/a/0.html", "down", status=503)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Full text unavailable" in article_text(app)
+        server.add("/a/0.html", SEED_PAGE.read_bytes())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "當前我國進入高質量發展新階段" in article_text(app)

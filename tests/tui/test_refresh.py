@@ -1,0 +1,104 @@
+"""Refreshing from the reader, for real: ``file://`` feeds written into tmp_path, no mocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.store import Store
+from suxun_tui.tui.widgets.sources import SourcesPane
+from tests.support.feeds import items, rss
+from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.helpers import main_screen, notifications, settle, titles
+
+
+def feed_config(tmp_path: Path, *names: str) -> Config:
+    sources = tuple(
+        SourceSpec(name, (tmp_path / f"{name.lower()}.xml").as_uri(), kind="feed", group="Local")
+        for name in names
+    )
+    return Config(settings=Settings(), sources=sources)
+
+
+def write_feed(tmp_path: Path, name: str, count: int, day: int = 1) -> None:
+    (tmp_path / f"{name.lower()}.xml").write_text(rss(name, items(count, name, day)), "utf-8")
+
+
+async def test_local_sources_never_fetched_are_refreshed_at_start(
+    make_app: MakeApp, tmp_path: Path, store: Store
+) -> None:
+    write_feed(tmp_path, "One", 2)
+    write_feed(tmp_path, "Two", 3)
+    app = make_app(feed_config(tmp_path, "One", "Two"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 5
+        assert store.counts() == (5, 5)
+        assert "Refreshed 2 · 5 new" in main_screen(app).status.right_text
+
+
+async def test_r_refreshes_the_selected_source_and_R_all(
+    make_app: MakeApp, tmp_path: Path, store: Store
+) -> None:
+    write_feed(tmp_path, "One", 1)
+    write_feed(tmp_path, "Two", 1)
+    app = make_app(feed_config(tmp_path, "One", "Two"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 2
+        write_feed(tmp_path, "One", 3)
+        write_feed(tmp_path, "Two", 4)
+        await pilot.press("h", "j", "j", "j")  # All, Starred, Local, One
+        assert main_screen(app).selection.label == "One"
+        await pilot.press("r")
+        await settle(pilot)
+        assert sorted(titles(app)) == ["One 0", "One 1", "One 2"]
+        assert len(store.headlines()) == 4  # Two was not refreshed
+        await pilot.press("R")
+        await settle(pilot)
+        assert len(store.headlines()) == 7
+        await pilot.press("g")
+        assert len(titles(app)) == 7
+        assert any("Refreshed 2 · 3 new" in n for n in notifications(app))
+
+
+async def test_offline_refuses_refresh_but_reads_the_cache(
+    make_app: MakeApp, tmp_path: Path, store: Store
+) -> None:
+    sources = (SourceSpec("Web", "https://example.org/feed.xml", kind="feed"),)
+    store.sync_sources([(s.name, s.url, s.kind, s.group) for s in sources])
+    app = make_app(Config(settings=Settings(), sources=sources), offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.press("R")
+        await settle(pilot)
+        offline = [n for n in notifications(app) if "Offline" in n]
+        assert len(offline) == 2
+        assert not main_screen(app).refreshing
+        assert store.sources()[0].last_attempt is None  # nothing was tried
+
+
+async def test_a_failing_source_is_marked_with_its_error_and_last_success(
+    make_app: MakeApp, tmp_path: Path, store: Store
+) -> None:
+    write_feed(tmp_path, "Good", 2)
+    write_feed(tmp_path, "Flaky", 1)
+    app = make_app(feed_config(tmp_path, "Good", "Flaky"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        (tmp_path / "flaky.xml").write_text("this is not a feed at all", "utf-8")
+        await pilot.press("R")
+        await settle(pilot)
+        flaky = next(s for s in store.sources() if s.name == "Flaky")
+        assert flaky.last_error
+        assert any(n.startswith("✗ Flaky") for n in notifications(app))
+        pane = main_screen(app).query_one(SourcesPane)
+        index = [f.label for f in pane.filters].index("Flaky")
+        prompt = str(pane.get_option_at_index(index).prompt)
+        assert "✗ Flaky" in prompt
+        assert "last ok" in prompt
+        await pilot.press("h", "end")  # highlight Flaky: the status line tells the whole error
+        status = str(main_screen(app).status.query_one("#status-left").render())
+        assert "Flaky" in status and "last ok" in status
+        assert len(titles(app)) == 1  # its cached article is still readable

@@ -1,0 +1,57 @@
+"""Dates as Chinese pages print them, read in the source's zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from suxun_tui.pages.dates import find_dates, parse_datetime
+
+NOW = datetime(2026, 1, 5, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025-12-29 12:34", "2025-12-29T12:34:00+08:00"),
+        ("2025年12月29日 12:34", "2025-12-29T12:34:00+08:00"),
+        ("2025年12月29日12:34:56", "2025-12-29T12:34:56+08:00"),
+        ("2025/12/29 12:34", "2025-12-29T12:34:00+08:00"),
+        ("2025.12.29", "2025-12-29T00:00:00+08:00"),
+        ("发布时间：2005-5-7 21:23:57", "2005-05-07T21:23:57+08:00"),
+        ("12-29 12:34", "2025-12-29T12:34:00+08:00"),  # this year would be the future
+        ("01-04 09:00", "2026-01-04T09:00:00+08:00"),
+        ("3小时前", "2026-01-05T07:00:00+08:00"),
+        ("15分钟前", "2026-01-05T09:45:00+08:00"),
+        ("昨天 08:00", "2026-01-04T08:00:00+08:00"),
+        ("前天 23:10", "2026-01-03T23:10:00+08:00"),
+        ("刚刚", "2026-01-05T10:00:00+08:00"),
+        ("2025-12-29T04:34:00Z", "2025-12-29T04:34:00+00:00"),
+        ("2025-12-29T12:34:00+08:00", "2025-12-29T12:34:00+08:00"),
+        ("Mon, 29 Dec 2025 04:34:00 GMT", "2025-12-29T04:34:00+00:00"),
+        ("2025年1月2日 下午3:05", "2025-01-02T15:05:00+08:00"),
+    ],
+)
+def test_parse_datetime(text: str, iso: str) -> None:
+    assert parse_datetime(text, now=NOW) == iso
+
+
+def test_zone_of_the_source() -> None:
+    assert parse_datetime("2025-12-29 12:34", "Europe/Berlin") == "2025-12-29T12:34:00+01:00"
+    assert parse_datetime("2025-12-29 12:34", "No/Such_Zone") == "2025-12-29T12:34:00+08:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "没有日期", "身高1.5米", "2025-13-45", "第3版 共12页", "9999-99-99 99:99"]
+)
+def test_no_date(text: str) -> None:
+    assert parse_datetime(text, now=NOW) is None
+
+
+def test_find_dates_positions_and_precision() -> None:
+    found = find_dates("2025-12-29 12:34 来源: 供稿 更新 12月30日", now=NOW)
+    assert found[0].iso == "2025-12-29T12:34:00+08:00"
+    assert found[0].start == 0 and found[0].precision == 5
+    assert not found[1].has_year
