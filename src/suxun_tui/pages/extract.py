@@ -18,13 +18,21 @@ from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.body_filter import filter_blocks, is_prose
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.dates import DEFAULT_TZ
-from suxun_tui.pages.dom import HtmlElement, PageMeta, clean_tree, parse_html, read_meta
+from suxun_tui.pages.dom import (
+    HtmlElement,
+    PageMeta,
+    absolute_url,
+    clean_tree,
+    parse_html,
+    read_meta,
+    select,
+)
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.metadata import InfoFields, parse_info
 from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.scoring import score_tree
-from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.sanitize import clean_line
 
 __all__ = ["extract_article", "continuation_urls"]
 
@@ -105,10 +113,7 @@ def _select_region(
     """Pre-order spans of the article region, and whether the user's selector chose them."""
     tree = score_tree(root)
     if body_selector:
-        try:
-            chosen = root.cssselect(body_selector)
-        except Exception:  # noqa: BLE001 - a bad selector from config falls back to auto
-            chosen = []
+        chosen = select(root, body_selector)
         position = {el: i for i, el in enumerate(tree.elements)}
         spans = [tree.span(position[el]) for el in chosen if el in position]
         if spans:
@@ -116,26 +121,31 @@ def _select_region(
     return [tree.span(tree.best)], False
 
 
-def _to_blocks(raw: list[RawBlock]) -> tuple[list[Block], list[Block], list[Link]]:
+def _to_blocks(raw: list[RawBlock], base: str) -> tuple[list[Block], list[Block], list[Link]]:
     blocks: list[Block] = []
     images: list[Block] = []
     links: list[Link] = []
     seen_links: set[str] = set()
     for b in raw:
         if b.kind == "image":
-            img = Block("image", clean_line(b.text), url=clean_line(b.url))
+            src = absolute_url(b.url, base)
+            if not src:
+                continue
+            img = Block("image", clean_block_text(b.text), url=clean_line(src))
             blocks.append(img)
             images.append(img)
             continue
-        text = clean_text(b.text) if b.kind in ("table", "code") else clean_line(b.text)
+        multiline = b.kind in ("table", "code")
+        text = clean_block_text(b.text, multiline=multiline)
         if not text:
             continue
         kind = b.kind if b.kind in _TEXT_KINDS else "paragraph"
         blocks.append(Block(kind, text, level=b.level))  # type: ignore[arg-type]
-        for url, label in b.links:
-            if url not in seen_links:
+        for href, label in b.links:
+            url = absolute_url(href, base)
+            if url and url not in seen_links:
                 seen_links.add(url)
-                links.append(Link(clean_line(url), clean_line(label)))
+                links.append(Link(clean_line(url), clean_block_text(label)))
     while blocks and blocks[-1].kind == "image" and not blocks[-1].text and len(blocks) > 1:
         if any(b.kind != "image" for b in blocks[:-1]):
             break
@@ -158,7 +168,8 @@ def extract_article(
     root = parse_html(html)
     meta = read_meta(root)
     clean_tree(root)
-    body = root.body if root.find("body") is not None else root
+    found = root.find("body")
+    body = found if found is not None else root
     spans, chosen = _select_region(body, body_selector)
     blocks = linearize(body, url)
     inside = [any(s <= b.index <= e for s, e in spans) for b in blocks]
@@ -197,6 +208,7 @@ def extract_article(
     first_prose = next((i for i, b in enumerate(region) if is_prose(b.text)), len(region))
     candidates = collect_dates(
         info_date=region_date,
+        region=region,
         near_title=head,
         region_head=region[:first_prose],
         after=region[-6:] + after,
@@ -208,7 +220,7 @@ def extract_article(
     )
     published = choose_date(candidates)
     author = choose_author(info.author, text_blocks, head + region[:first_prose], meta)
-    out_blocks, images, links = _to_blocks(body_raw)
+    out_blocks, images, links = _to_blocks(body_raw, url)
     return ArticleText(
         title=clean_line(title),
         published=_to_zone(published, timezone),

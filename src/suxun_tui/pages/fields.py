@@ -27,7 +27,7 @@ NEAR_TITLE = 100
 META = 95
 REGION_HEAD = 90
 INFO_LINE = 80
-AFTER = 55
+AFTER = 45
 BEFORE_TITLE = 50
 URL = 10
 
@@ -35,6 +35,7 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)"
     r"|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
 )
+_DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
 _SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
 
 
@@ -54,11 +55,15 @@ def _from_lines(
 ) -> list[DateCandidate]:
     out: list[DateCandidate] = []
     for b in blocks:
-        if b.kind == "image" or len(b.text) > 160:
+        if b.kind == "image" or not any(ch.isdigit() for ch in b.text):
             continue
-        info, _whole = parse_info(b.text, tz, now)
+        text = b.text if len(b.text) <= 320 else b.text[:160] + " … " + b.text[-160:]
+        info, _whole = parse_info(text, tz, now)
         bonus = 15 if info.labelled_date else 0
-        for found in find_dates(b.text, tz, now):
+        for found in find_dates(text, tz, now):
+            shown = text[found.start : found.end].strip()
+            if any(shown in label for _url, label in b.links):
+                continue  # a dated link is another article's date
             if not found.has_year or (timed and found.precision < 5 and not bonus):
                 continue
             out.append(DateCandidate(found.iso, found.precision, weight + bonus))
@@ -87,6 +92,7 @@ def _url_dates(url: str, tz: str) -> list[DateCandidate]:
 def collect_dates(
     *,
     info_date: tuple[str | None, bool],
+    region: list[RawBlock],
     near_title: list[RawBlock],
     region_head: list[RawBlock],
     after: list[RawBlock],
@@ -103,6 +109,13 @@ def collect_dates(
     """
     iso, labelled = info_date
     info = [DateCandidate(iso, 5, INFO_LINE + (15 if labelled else 0))] if iso else []
+    labelled_lines = [b for b in region if _DATE_LABEL.search(b.text[:200])]
+    first_labelled = next(
+        (c for c in _from_lines(labelled_lines, INFO_LINE, tz, now) if c.weight > INFO_LINE),
+        None,
+    )
+    if first_labelled is not None:
+        info.append(first_labelled)
     return [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
         *_meta_dates(meta, tz, now),

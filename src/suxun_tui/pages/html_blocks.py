@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from suxun_tui.pages.cleanup import clean_block_text
-from suxun_tui.pages.dom import BLOCK_TAGS, HtmlElement, absolute_url
+from suxun_tui.pages.cleanup import clean_block_text, normalize_whitespace, repair_pinyin
+from suxun_tui.pages.dom import BLOCK_TAGS, HtmlElement, text_content
 
 __all__ = ["RawBlock", "linearize"]
 
@@ -46,7 +46,7 @@ class RawBlock:
     chars: int = 0
     url: str | None = None
     level: int = 0
-    links: tuple[tuple[str, str], ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (href as written, link text)
     linked: bool = False
 
     @property
@@ -55,7 +55,7 @@ class RawBlock:
 
 
 def _cell_text(el: HtmlElement) -> str:
-    return clean_block_text(el.text_content())
+    return clean_block_text(text_content(el))
 
 
 def _data_table(el: HtmlElement) -> str | None:
@@ -84,20 +84,39 @@ def _data_table(el: HtmlElement) -> str | None:
     return "\n".join(lines)
 
 
-def _image_url(el: HtmlElement, base: str) -> str | None:
+def _image_src(el: HtmlElement) -> str | None:
+    """The address of a content image as written (lazy-loading attributes first).
+
+    Spacers, icons, logos and QR codes are skipped; resolving against the page URL is
+    left to the blocks that are kept.
+    """
     src = None
     for attr in ("data-original", "data-src", "data-lazy-src", "src"):
         value = el.get(attr)
         if value and not value.startswith("data:"):
-            src = value
+            src = value.strip()
             break
-    if src is None or any(s in src.lower() for s in _SKIP_IMG):
+    if not src:
+        return None
+    low = src.lower()
+    if any(s in low for s in _SKIP_IMG):
         return None
     for attr in ("width", "height"):
         value = (el.get(attr) or "").strip().rstrip("px")
         if value.isdigit() and int(value) < 40:
             return None
-    return absolute_url(src, base)
+    return src
+
+
+def _quick_text(raw: str) -> str:
+    """Whitespace folded and flattened pinyin removed - enough to classify a block.
+
+    Control characters are left for :func:`clean_block_text`, which runs on the blocks
+    that are kept; running it on every block of a page costs more than the rest.
+    """
+    if "\n" in raw or "\r" in raw:
+        return repair_pinyin(normalize_whitespace(raw))
+    return repair_pinyin(" ".join(raw.split()))
 
 
 class _Builder:
@@ -125,7 +144,7 @@ class _Builder:
     def flush(self) -> None:
         if self.start < 0:
             return
-        text = clean_block_text("".join(self.parts))
+        text = _quick_text("".join(self.parts))
         if text:
             kind, level = self.kinds[-1] if self.kinds else ("paragraph", 0)
             chars = len(text.replace(" ", ""))
@@ -178,7 +197,7 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                         b.add(el.tail, index, link_depth)
                     continue
             elif tag == "img":
-                src = _image_url(el, base)
+                src = _image_src(el)
                 if src:
                     b.flush()
                     alt = clean_block_text(el.get("alt") or el.get("title") or "")
@@ -193,11 +212,11 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
             if tag == "a" and link_start:
                 link_depth -= 1
                 href, start = link_start.pop()
-                if b.with_links:
-                    url = absolute_url(href, base)
-                    text = clean_block_text("".join(b.parts[start:]))
-                    if url and text:
-                        b.links.append((url, text))
+                if b.with_links and href:
+                    # Resolved later, for the blocks that are kept: urljoin is slow.
+                    text = " ".join("".join(b.parts[start:]).split())
+                    if text:
+                        b.links.append((href, text))
             if tag in BLOCK_TAGS:
                 b.flush()
             if tag in _KIND_TAGS and b.kinds:

@@ -20,7 +20,14 @@ from suxun_tui.models import ListedArticle
 from suxun_tui.pages.boilerplate import is_pager_text
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.dates import DEFAULT_TZ, FoundDate, find_dates
-from suxun_tui.pages.dom import HtmlElement, absolute_url, clean_tree, parse_html
+from suxun_tui.pages.dom import (
+    HtmlElement,
+    absolute_url,
+    clean_tree,
+    parse_html,
+    select,
+    text_content,
+)
 from suxun_tui.pages.pagination import next_page_link
 from suxun_tui.sanitize import clean_line
 
@@ -49,7 +56,7 @@ def _host_root(host: str) -> str:
 
 
 def _title_of(a: HtmlElement) -> str:
-    text = clean_block_text(a.text_content())
+    text = clean_block_text(text_content(a))
     attr = clean_block_text(a.get("title") or "")
     if attr and (
         not text or _CUT.search(text) or (len(attr) > len(text) and attr.startswith(text))
@@ -150,10 +157,10 @@ def _item_date(
         texts.append(a.tail or "")
         sibling = a.getnext()
         if sibling is not None and sibling.tag != "a":
-            texts.append(sibling.text_content())
+            texts.append(text_content(sibling))
     else:
-        full = item.text_content()
-        texts.append(full.replace(a.text_content(), " ", 1))
+        full = text_content(item)
+        texts.append(full.replace(text_content(a), " ", 1))
     for text in texts:
         found = find_dates(text[:300], tz, now)
         if found:
@@ -174,10 +181,7 @@ def find_article_links(
     clean_tree(root)
     anchors: list[HtmlElement] | None = None
     if link_selector:
-        try:
-            chosen = root.cssselect(link_selector)
-        except Exception:  # noqa: BLE001 - a bad selector from config falls back to auto
-            chosen = []
+        chosen = select(root, link_selector)
         anchors = []
         for el in chosen:
             anchors.extend([el] if el.tag == "a" else list(el.iter("a")))

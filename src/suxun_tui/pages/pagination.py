@@ -12,7 +12,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from suxun_tui.pages.boilerplate import is_pager_text
-from suxun_tui.pages.dom import HtmlElement, absolute_url, parse_html
+from suxun_tui.pages.dom import HtmlElement, absolute_url, parse_html, text_content
 
 __all__ = ["continuation_urls", "next_page_link", "page_number"]
 
@@ -48,7 +48,7 @@ def _links(root: HtmlElement, base: str) -> list[tuple[str, str]]:
     for a in root.iter("a"):
         url = absolute_url(a.get("href"), base)
         if url:
-            out.append((url, " ".join(a.text_content().split())))
+            out.append((url, " ".join(text_content(a).split())))
     return out
 
 

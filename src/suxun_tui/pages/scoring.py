@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from suxun_tui.pages.dates import find_dates
-from suxun_tui.pages.dom import HtmlElement
+from suxun_tui.pages.dom import HtmlElement, text_content
 
 __all__ = ["TreeScore", "score_tree"]
 
@@ -83,24 +84,38 @@ def _weight(text: str | None, in_link: bool) -> float:
     return CHAR_WEIGHT * n + PUNCT_WEIGHT * len(_PUNCT.findall(text))
 
 
+_PLAIN, _DISCUSS, _NEGATIVE_KIND = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _kind_of_names(names: str) -> int:
+    """What class and id names say: a comment thread, furniture, or nothing special."""
+    if _DISCUSSION.search(names) and not re.search(
+        r"article|entry|post-?body|content", names, re.I
+    ):
+        return _DISCUSS
+    if _NEGATIVE.search(names) and not _POSITIVE.search(names):
+        return _NEGATIVE_KIND
+    return _PLAIN
+
+
+def _names_kind(el: HtmlElement) -> int:
+    attrib = el.attrib
+    if "class" not in attrib and "id" not in attrib:
+        return _PLAIN
+    return _kind_of_names(f"{attrib.get('class', '')} {attrib.get('id', '')}")
+
+
 def _discussion(el: HtmlElement) -> bool:
     """Whether class or id mark a comment thread (its text is never the article)."""
-    names = (el.get("class") or "") + " " + (el.get("id") or "")
-    return (
-        len(names) > 2
-        and bool(_DISCUSSION.search(names))
-        and not re.search(r"article|entry|post-?body|content", names, re.I)
-    )
+    return _names_kind(el) == _DISCUSS
 
 
-def _attr_bonus(el: HtmlElement, own: float) -> float:
+def _attr_bonus(kind: int, own: float) -> float:
     """A nudge from class and id names, proportional to the text the element holds."""
-    names = (el.get("class") or "") + " " + (el.get("id") or "")
-    if len(names) < 2:
-        return 0.0
-    if _discussion(el):
+    if kind == _DISCUSS:
         return -1.5 * abs(own)
-    if _NEGATIVE.search(names) and not _POSITIVE.search(names):
+    if kind == _NEGATIVE_KIND:
         return -0.25 * abs(own)
     return 0.0
 
@@ -113,6 +128,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
     parent = [-1] * n
     in_link = [False] * n
     blocked = [False] * n
+    kinds = [_PLAIN] * n
     score = [0.0] * n
     for i, el in enumerate(elements):
         p = el.getparent()
@@ -121,14 +137,15 @@ def score_tree(root: HtmlElement) -> TreeScore:
         tag = el.tag if isinstance(el.tag, str) else ""
         link = tag == "a" or (j >= 0 and in_link[j])
         in_link[i] = link
-        blocked[i] = (j >= 0 and blocked[j]) or _discussion(el)
+        kinds[i] = _names_kind(el)
+        blocked[i] = (j >= 0 and blocked[j]) or kinds[i] == _DISCUSS
         score[i] += _weight(el.text, link)
         if j >= 0:
             score[j] += _weight(el.tail, in_link[j])
     end = list(range(n))
     for i in range(n - 1, -1, -1):
         own = score[i]
-        score[i] = own + _attr_bonus(elements[i], own)
+        score[i] = own + _attr_bonus(kinds[i], own)
         j = parent[i]
         if j >= 0:
             score[j] += score[i]
@@ -161,7 +178,7 @@ def _first_post(
     if len(kids) < 3 or len({c.tag for c in kids}) != 1:
         return best
     for kid in kids:
-        head = kid.text_content()[:160]
+        head = text_content(kid)[:160]
         if not any(d.has_year and d.precision >= 5 for d in find_dates(head, relative=False)):
             return best
     return position[kids[0]]
