@@ -103,9 +103,16 @@ def _raw_entry(entry: Any) -> RawEntry:
     )
 
 
+def _fix_file_url(url: str) -> str:
+    """feedparser's URL joining folds ``file:///path`` into ``file://path``; undo that."""
+    if url.startswith("file://") and not url.startswith("file:///"):
+        return "file:///" + url[len("file://") :]
+    return url
+
+
 def _build_entry(raw: RawEntry, feed_url: str, now: datetime) -> FeedEntry:
     link = raw.link or next((h for rel, h in raw.links if rel == "alternate" and h), "")
-    link = clean_line(urljoin(feed_url, link)) if link else ""
+    link = _fix_file_url(clean_line(urljoin(feed_url, link))) if link else ""
     title = html_to_line(raw.title)
     summary_only = not raw.content
     content_html = "\n".join(raw.content) if raw.content else str(raw.summary or "")

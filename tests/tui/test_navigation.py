@@ -218,3 +218,18 @@ async def test_a_long_list_paints_its_first_page_then_loads_the_rest(
         )
         await pilot.press("G")
         assert screen.headlines.current.title == f"Many headline {FIRST_PAGE * 3 - 1}"  # type: ignore[union-attr]
+
+
+async def test_clicking_a_headline_selects_it_and_double_click_opens(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        headlines = main_screen(app).headlines
+        await pilot.click(HeadlineList, offset=(20, 3))  # row 2 (the border is row 0)
+        assert headlines.cursor == 2
+        assert not headlines.rows[2].read
+        await pilot.click(HeadlineList, offset=(20, 3), times=2)
+        assert headlines.rows[2].read
+        assert isinstance(app.focused, ArticleView)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from suxun_tui.models import ArticleText, ListedArticle
+from suxun_tui.models import ArticleText, ListedArticle, blocks_to_plain
 from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.cleanup import SCRIPTS, convert_script
 from suxun_tui.sanitize import clean_line, clean_text
@@ -85,7 +85,12 @@ def article_json(url: str, article: ArticleText, script: str) -> dict[str, Any]:
         "editor": _text(article.editor, script),
         "responsible_editor": _text(article.responsible_editor, script),
         "views": article.views,
-        "body": clean_text(convert_script(article.body, script)),
+        # Images are listed under "images"; the body is the text alone.
+        "body": clean_text(
+            convert_script(
+                blocks_to_plain([b for b in article.blocks if b.kind != "image"]), script
+            )
+        ),
         "images": [
             {"url": clean_line(i.url), "alt": _text(i.text, script) or ""} for i in article.images
         ],

@@ -36,6 +36,8 @@ _US = re.compile(
     r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<P>[AaPp][Mm]))?)?"
 )
+# 1998年3月号 - magazines and monthly reports print only the month.
+_YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 _COMPACT = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\s*(?P<H>[0-2]\d):?(?P<M>[0-5]\d))?(?!\d)"
 )
@@ -69,7 +71,8 @@ _DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 class FoundDate:
     """A date found in text: ISO string, where it was, and how complete it is.
 
-    ``precision`` is 3 for a bare date, 5 with hours and minutes, 6 with seconds;
+    ``precision`` is 2 for a month (the 1st stands for it), 3 for a bare date, 5 with hours
+    and minutes, 6 with seconds;
     ``has_year`` is False when the text gave no year (``12-29 12:34``) and it was inferred.
     """
 
@@ -159,6 +162,8 @@ def find_dates(
     for m in _COMPACT.finditer(text):
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
         add(dt, m.start(), m.end(), 5 if m["H"] else 3)
+    for m in _YEAR_MONTH.finditer(text):
+        add(_build(int(m["y"]), int(m["m"]), 1, 0, 0, 0, zone), m.start(), m.end(), 2)
     current = (now or datetime.now(zone)).astimezone(zone)
     for pattern in (_MONTH_DAY, _MONTH_DAY_CN):
         for m in pattern.finditer(text):

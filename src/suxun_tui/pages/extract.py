@@ -31,7 +31,7 @@ from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.metadata import InfoFields, parse_info
 from suxun_tui.pages.pagination import continuation_urls
-from suxun_tui.pages.scoring import score_tree
+from suxun_tui.pages.scoring import TreeScore, score_tree
 from suxun_tui.sanitize import clean_line
 
 __all__ = ["extract_article", "continuation_urls"]
@@ -85,13 +85,16 @@ def _find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str
             best = (score, pos)
     if best is not None:
         return blocks[best[1]].text, best[1]
+    # The <title> names only the site ("中国地理学会官网"): a main heading right before or
+    # at the start of the text is the title.
     headings = [
         (pos, b)
-        for pos, b in enumerate(blocks[lo : start + 3], lo)
-        if b.kind == "heading" and b.level == 1 and 4 <= len(b.text) <= 120
+        for pos, b in enumerate(blocks[max(0, start - 10) : start + 2], max(0, start - 10))
+        if b.kind == "heading" and 4 <= len(b.text) <= 120 and b.link_density < 0.5
     ]
-    if len(headings) == 1 and not first:
-        return headings[0][1].text, headings[0][0]
+    if headings:
+        pos, block = min(headings, key=lambda h: (h[1].level > 2, abs(h[0] - start)))
+        return block.text, pos
     return first or full, None
 
 
@@ -108,10 +111,9 @@ def _to_zone(iso: str | None, tz: str) -> str | None:
 
 
 def _select_region(
-    root: HtmlElement, body_selector: str | None
+    tree: TreeScore, root: HtmlElement, body_selector: str | None
 ) -> tuple[list[tuple[int, int]], bool]:
     """Pre-order spans of the article region, and whether the user's selector chose them."""
-    tree = score_tree(root)
     if body_selector:
         chosen = select(root, body_selector)
         position = {el: i for i, el in enumerate(tree.elements)}
@@ -170,8 +172,36 @@ def extract_article(
     clean_tree(root)
     found = root.find("body")
     body = found if found is not None else root
-    spans, chosen = _select_region(body, body_selector)
+    tree = score_tree(body)
     blocks = linearize(body, url)
+    spans, chosen = _select_region(tree, body, body_selector)
+    tried: list[tuple[int, int]] = []
+    for _attempt in range(3):
+        try:
+            return _extract_region(blocks, spans, chosen, meta, url, timezone, now)
+        except ExtractionError:
+            # The best-scoring element can be a lone disclaimer paragraph that the
+            # filters then empty; the next-best element elsewhere usually is the text.
+            if chosen:
+                raise
+            tried.extend(spans)
+            nxt = tree.best_outside(tried)
+            if nxt is None:
+                raise
+            spans = [tree.span(nxt)]
+    raise ExtractionError("no article text found")
+
+
+def _extract_region(
+    blocks: list[RawBlock],
+    spans: list[tuple[int, int]],
+    chosen: bool,
+    meta: PageMeta,
+    url: str,
+    timezone: str,
+    now: datetime | None,
+) -> ArticleText:
+    """The article made of the blocks inside ``spans`` and the fields around them."""
     inside = [any(s <= b.index <= e for s, e in spans) for b in blocks]
     positions = [i for i, flag in enumerate(inside) if flag]
     if not positions:
@@ -189,7 +219,9 @@ def extract_article(
     head = blocks[max(head_from, start - 30) : start]
     for b in head:
         fields, whole = parse_info(b.text, timezone, now)
-        if whole or "published" in fields.found and len(b.text) < 80:
+        if whole or len(b.text) <= 100 and fields.found:
+            # Between the title and the text, a labelled value is the article's even
+            # when the line also holds things we have no field for (连载, 出版社).
             info.merge(fields)
     body_raw = filter_blocks(region, title, timezone, now, region_info, chosen=chosen)
     region_date = (region_info.published, region_info.labelled_date)
@@ -219,7 +251,7 @@ def extract_article(
         now=now,
     )
     published = choose_date(candidates)
-    author = choose_author(info.author, text_blocks, head + region[:first_prose], meta)
+    author = choose_author(info.author, text_blocks, head + region[:first_prose], meta, region)
     out_blocks, images, links = _to_blocks(body_raw, url)
     return ArticleText(
         title=clean_line(title),

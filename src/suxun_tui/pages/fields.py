@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from suxun_tui.pages.dates import find_dates, parse_datetime
 from suxun_tui.pages.dom import PageMeta
 from suxun_tui.pages.html_blocks import RawBlock
-from suxun_tui.pages.metadata import byline_author, parse_info, trailing_author
+from suxun_tui.pages.metadata import byline_author, parse_info, posted_by, trailing_author
 from suxun_tui.sanitize import clean_line
 
 __all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author"]
@@ -30,12 +30,14 @@ INFO_LINE = 80
 AFTER = 45
 BEFORE_TITLE = 50
 URL = 10
+LAST_RESORT = 5
 
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)"
     r"|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
 )
 _DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
+_DATE_HINT = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d")
 _SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
 
 
@@ -64,7 +66,9 @@ def _from_lines(
             shown = text[found.start : found.end].strip()
             if any(shown in label for _url, label in b.links):
                 continue  # a dated link is another article's date
-            if not found.has_year or (timed and found.precision < 5 and not bonus):
+            if not found.has_year or found.precision < 3:
+                continue
+            if timed and found.precision < 5 and not bonus:
                 continue
             out.append(DateCandidate(found.iso, found.precision, weight + bonus))
             break
@@ -116,7 +120,7 @@ def collect_dates(
     )
     if first_labelled is not None:
         info.append(first_labelled)
-    return [
+    found = [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
         *_meta_dates(meta, tz, now),
         *_from_lines(region_head[:15], REGION_HEAD, tz, now),
@@ -125,6 +129,18 @@ def collect_dates(
         *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now),
         *_url_dates(url, tz),
     ]
+    return found or last_resort_dates(after, tz, now)
+
+
+def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:
+    """Any date at all near the end of the text (``——《北京之春》1998年3月号``)."""
+    for b in reversed(blocks):
+        if b.kind == "image" or not any(ch.isdigit() for ch in b.text):
+            continue
+        found = [d for d in find_dates(b.text[-120:], tz, now, relative=False) if d.has_year]
+        if found:
+            return [DateCandidate(found[-1].iso, found[-1].precision, LAST_RESORT)]
+    return []
 
 
 def choose_date(candidates: list[DateCandidate]) -> str | None:
@@ -139,27 +155,54 @@ def choose_date(candidates: list[DateCandidate]) -> str | None:
     return best.iso
 
 
+# Chinese sites fill <meta name="author"> with the site, the channel or "佚名"; only
+# something shaped like a person's name is taken from there.
+_PERSON = re.compile(
+    r"^(?:[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?:·[\u4e00-\u9fff]{1,6})?"
+    r"|[A-Za-z][\w.'-]*(?: [A-Za-z][\w.'-]*){0,3})$"
+)
+_NOT_PERSON = re.compile(
+    r"未知|佚名|匿名|本站|网络|網絡|admin|编辑部|編輯部|记者|記者|新闻|新聞|科技|财经|消息", re.I
+)
+
+
 def _meta_author(meta: PageMeta) -> str | None:
     for name in meta.authors:
         name = clean_line(name)
-        if name and len(name) <= 30 and not _SITE_LIKE.search(name) and "http" not in name:
+        if _PERSON.match(name) and not _SITE_LIKE.search(name) and not _NOT_PERSON.search(name):
             return name
     return None
 
 
 def choose_author(
-    labelled: str | None, body: list[RawBlock], head: list[RawBlock], meta: PageMeta
+    labelled: str | None,
+    body: list[RawBlock],
+    head: list[RawBlock],
+    meta: PageMeta,
+    region: list[RawBlock] | None = None,
 ) -> str | None:
-    """The author: a labelled field, a byline in the first or last paragraph, or ``<meta>``."""
+    """The author: a labelled field, a byline in the first or last paragraph, a forum's
+    "posted by" formula, or ``<meta>``."""
     if labelled:
         return labelled
     texts = [b.text for b in body if b.kind != "image"]
-    for text in [b.text for b in head if b.kind != "image"] + texts[:1]:
+    for text in [b.text for b in head if b.kind != "image"] + texts[:3]:
         found = byline_author(text)
         if found:
             return found
     if texts:
         found = trailing_author(texts[-1])
+        if found:
+            return found
+    for text in texts[-3:]:
+        found = byline_author(text) if len(text) <= 40 else None
+        if found:
+            return found
+    dated = [
+        b.text for b in (head + (region or [])) if len(b.text) <= 160 and _DATE_HINT.search(b.text)
+    ]
+    for text in dated[:3] + texts[-3:]:
+        found = posted_by(text)
         if found:
             return found
     return _meta_author(meta)

@@ -16,7 +16,14 @@ from datetime import datetime
 
 from suxun_tui.pages.dates import DEFAULT_TZ, find_dates
 
-__all__ = ["InfoFields", "parse_info", "parse_views", "byline_author", "trailing_author"]
+__all__ = [
+    "InfoFields",
+    "parse_info",
+    "parse_views",
+    "byline_author",
+    "trailing_author",
+    "posted_by",
+]
 
 
 def _spaced(word: str) -> str:
@@ -120,11 +127,14 @@ _LABEL = re.compile(rf"(?P<label>{'|'.join(_ALTS)})(?:\s*(?P<colon>[:：])\s*|\s
 _VIEWS_BARE = re.compile(
     r"(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?\s*[(（]?\s*(\d[\d,]*(?:\.\d+)?\s*[万萬wWkK]?)"
 )
-_SLASH_AUTHOR = re.compile(r"^\s*[【\[（(]?\s*文\s*[/｜|]\s*([^\s/｜|，。()（）【】\[\]]{2,20})")
+_SLASH_AUTHOR = re.compile(
+    r"^\s*[【\[（(]?\s*(?:文|执笔|執筆|撰文|作者|记者|記者)\s*[/｜|／]\s*([^\s/｜|，。()（）【】\[\]]{2,20})"
+)
 _BYLINE = re.compile(
     r"[（(【\[]\s*(?:[^（(）)，。]{0,12}?)(?:实习)?(?:记者|記者)\s*"
     r"([^）)】\]，。,:：]{2,30}?)\s*[）)】\]]"
     r"|(?:本报|本報)(?:实习)?(?:记者|記者)\s*([\u4e00-\u9fff·]{2,8}?)\s*(?:发自|發自|报道|報道|摄|攝)"
+    r"|(?:记者|記者)\s*([\u4e00-\u9fff·]{2,4})(?=\s*[/／|｜]\s*文)"
 )
 # （常书香 马丹阳） closing the last paragraph: the Chinese way of signing a report.
 _TRAILING_NAMES = re.compile(
@@ -140,6 +150,8 @@ _LEAD_BYLINE = re.compile(
 _VALUE_STOP = re.compile(
     r"\s{2,}|[|｜【】\[\]<>]|[)）](?![^(（]*[)）])|\s[/／]\s"
     r"|\s*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|发表|發表|字号|字號)\s*[(（:：\d]"
+    r"|\s+(?:出自|出处|出處)|\s+\S{2,3}(?:报道|報道)$|\s*(?:发自|發自)\S*$"
+    r"|\s*(?:举报|舉報)$|\s+(?:整合|整理|编译|編譯|综合|綜合|摄|攝)$"
 )
 _FILLER = re.compile(r"[\s|｜/／【】\[\]()（）:：,，;；.。·•\-—_]+")
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([万萬wWkK]?)")
@@ -200,11 +212,29 @@ def byline_author(text: str) -> str | None:
     for pattern in (_SLASH_AUTHOR, _BYLINE, _LEAD_BYLINE):
         m = pattern.search(text)
         if m:
-            value = " ".join((m.group(1) or m.group(m.lastindex or 1) or "").split())
-            value = re.sub(r"^(?:记者|記者)\s*", "", value)
+            value = _name(next((g for g in m.groups() if g), ""))
             if 2 <= len(value) <= 30:
                 return value
     return None
+
+
+# Forum and blog conventions: 本贴由大卫于2005年…发表, 由海姑娘张贴 @ …, ggjjzhzz 发表于 2005-…,
+# 发布时间 2005/05/17 22:11:42 by 眉间尺.
+_POSTED_BY = re.compile(
+    r"(?:本[贴帖]|本文)?由\s*([^\s于於@，。]{2,16}?)\s*(?:于|於|@|张贴|張貼|发表|發表)"
+    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})\s+(?:发表于|發表於|发表於|發表于)\s*\d"
+    r"|(?:^|\s)by\s+([^\s〓|｜,，]{2,20})",
+    re.I,
+)
+
+
+def posted_by(text: str) -> str | None:
+    """The poster named by forum and blog formulas (由X张贴, X 发表于 …, … by X)."""
+    m = _POSTED_BY.search(text[-200:])
+    if not m:
+        return None
+    value = next((g for g in m.groups() if g), "")
+    return value if 2 <= len(value) <= 20 else None
 
 
 def trailing_author(text: str) -> str | None:
@@ -212,11 +242,18 @@ def trailing_author(text: str) -> str | None:
     tail = text[-80:]
     m = _BYLINE.search(tail)
     if m:
-        return " ".join((m.group(1) or m.group(2) or "").split()) or None
+        return _name(next((g for g in m.groups() if g), "")) or None
     m = _TRAILING_NAMES.search(tail)
     if m and not _NOT_NAMES.search(m.group(1)):
-        return " ".join(m.group(1).split())
+        return _name(m.group(1)) or None
     return None
+
+
+def _name(value: str) -> str:
+    """A byline's names without the words around them (记者, 上海报道, 发自北京)."""
+    value = " ".join(value.split())
+    value = re.sub(r"^(?:记者|記者)\s*", "", value)
+    return _clip(value)
 
 
 def parse_info(
@@ -259,7 +296,11 @@ def parse_info(
             continue
         if name in ("date", ""):
             continue
-        if not value or len(value) > _MAX_VALUE.get(name, 30) or re.search(r"[，。！？]", value):
+        if (
+            not value
+            or len(value) > _MAX_VALUE.get(name, 30)
+            or re.search(r"[，。！？=\"<>]", value)
+        ):
             continue
         if getattr(info, name) is None:
             setattr(info, name, value)

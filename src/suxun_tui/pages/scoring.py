@@ -67,10 +67,23 @@ class TreeScore:
     end: list[int]
     score: list[float]
     best: int
+    eligible: list[bool]
 
     def span(self, index: int) -> tuple[int, int]:
         """Pre-order indices covered by the element at ``index`` (inclusive)."""
         return index, self.end[index]
+
+    def best_outside(self, spans: list[tuple[int, int]]) -> int | None:
+        """The best container that is neither inside nor around any of ``spans``."""
+        best: int | None = None
+        for i, ok in enumerate(self.eligible):
+            if not ok or self.score[i] <= 0:
+                continue
+            if any(s <= i <= e or (i <= s and e <= self.end[i]) for s, e in spans):
+                continue
+            if best is None or self.score[i] >= self.score[best]:
+                best = i
+        return best
 
 
 def _weight(text: str | None, in_link: bool) -> float:
@@ -153,12 +166,15 @@ def score_tree(root: HtmlElement) -> TreeScore:
                 end[j] = end[i]
     best = 0
     best_score = float("-inf")
+    eligible = [False] * n
     for i, el in enumerate(elements):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _CONTAINERS and score[i] >= best_score and not blocked[i]:
-            best, best_score = i, score[i]
+        if tag in _CONTAINERS and not blocked[i]:
+            eligible[i] = True
+            if score[i] >= best_score:
+                best, best_score = i, score[i]
     best = _first_post(elements, position, score, best)
-    return TreeScore(elements, end, score, best)
+    return TreeScore(elements, end, score, best, eligible)
 
 
 def _first_post(

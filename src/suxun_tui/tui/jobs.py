@@ -7,10 +7,11 @@ does not need (and which the TUI package itself must never import directly).
 
 from __future__ import annotations
 
+import threading
 import time
 import webbrowser
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from suxun_tui.config import Config
@@ -21,6 +22,41 @@ if TYPE_CHECKING:
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 FETCH_DEBOUNCE = 0.15  # seconds: quick j/k presses cancel before any request is sent
+T = TypeVar("T")
+
+
+class Abandoned(Exception):
+    """The worker was cancelled (a newer request, or the app quitting) before the call ended."""
+
+
+def abandonable(call: Callable[[], T], cancelled: Callable[[], bool]) -> T:
+    """Run ``call`` in a daemon thread; stop waiting for it as soon as ``cancelled()``.
+
+    Textual's thread workers run on the event loop's default executor, whose threads the
+    interpreter joins at exit: quitting during a slow request would hang until the HTTP
+    timeout. The worker's thread waits here instead and returns when cancelled (Textual
+    cancels every worker on exit); the daemon thread is then left to die with the process.
+    The store stays consistent — every write is one SQLite transaction.
+    """
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+    finished = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as exc:  # handed to the waiting worker, re-raised there
+            failure.append(exc)
+        finally:
+            finished.set()
+
+    threading.Thread(target=target, name="suxun-tui-core", daemon=True).start()
+    while not finished.wait(0.05):
+        if cancelled():
+            raise Abandoned
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def refresh(

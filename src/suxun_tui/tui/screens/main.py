@@ -21,7 +21,6 @@ from textual.widgets import Footer
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.store import Store
 from suxun_tui.timefmt import format_short
-from suxun_tui.tui import jobs
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, SourceFilter
@@ -352,27 +351,6 @@ class MainScreen(TaskScreen):
         self.refresh_counts()
         self.load_headlines(keep=self.headlines.current)
         self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {selection.label}.")
-
-    def action_open_link(self) -> None:
-        headline = self.headlines.current
-        url = headline.url if headline else ""
-        if (refusal := jobs.link_refusal(url)) is not None:
-            self.notify(refusal, severity="warning")
-            return
-        found = jobs.browser(self.reader.config.settings.browser)
-        if found is None:
-            self.notify("No web browser found; press y to copy the link.", severity="warning")
-        elif jobs.runs_in_terminal(found):
-            with self.app.suspend():
-                found.open(url)
-        else:
-            self.open_in_browser(found, url)
-
-    @work(thread=True, group="browser", exit_on_error=False, description="Opening the browser")
-    def open_in_browser(self, found: object, url: str) -> None:
-        opener = getattr(found, "open", None)
-        if opener is None or not opener(url):
-            raise RuntimeError("the browser did not start")
 
     def action_copy_link(self) -> None:
         headline = self.headlines.current

@@ -1,4 +1,4 @@
-"""The background half of the main screen: refreshing and fetching full articles.
+"""The background half of the main screen: refreshing, full articles, the browser.
 
 Kept apart from the pane logic in ``main.py`` because it changes for different reasons
 (the core's refresh and fetch APIs, progress reporting). Both run in thread workers — the
@@ -9,10 +9,12 @@ All worker results and failures arrive in one handler, :meth:`on_worker_state_ch
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.app import SuspendNotSupported
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -102,9 +104,7 @@ class TaskScreen(Screen[None]):
     def action_refresh(self) -> None:
         selection = self.selection
         if selection.kind == "source":
-            source = next(
-                (s for s in self.reader.store.sources() if s.id == selection.source_id), None
-            )
+            source = self.sources.source_of(selection)
             names = [source.name] if source else []
         elif selection.kind == "group":
             names = [s.name for s in self.reader.config.sources if s.group == selection.group]
@@ -137,13 +137,17 @@ class TaskScreen(Screen[None]):
 
     @work(thread=True, group="refresh", exit_on_error=False, description="Refresh")
     def run_refresh(self, names: list[str] | None, due_only: bool) -> RefreshReport:
-        return jobs.refresh(
-            self.reader.config,
-            self.reader.store,
-            names,
-            due_only=due_only,
-            offline=self.reader.offline,
-            on_progress=lambda p: self.app.call_from_thread(self.show_progress, p),
+        worker = get_current_worker()
+        return jobs.abandonable(
+            lambda: jobs.refresh(
+                self.reader.config,
+                self.reader.store,
+                names,
+                due_only=due_only,
+                offline=self.reader.offline,
+                on_progress=lambda p: self.app.call_from_thread(self.show_progress, p),
+            ),
+            lambda: worker.is_cancelled,
         )
 
     def show_progress(self, progress: Progress) -> None:
@@ -186,6 +190,32 @@ class TaskScreen(Screen[None]):
         if not self._quiet and not failed:
             self.notify(summary, timeout=3)
 
+    # --- the browser ---------------------------------------------------------------------
+
+    def action_open_link(self) -> None:
+        headline = self.headlines.current
+        url = headline.url if headline else ""
+        if (refusal := jobs.link_refusal(url)) is not None:
+            self.notify(refusal, severity="warning")
+            return
+        found = jobs.browser(self.reader.config.settings.browser)
+        if found is None:
+            self.notify("No web browser found; press y to copy the link.", severity="warning")
+        elif jobs.runs_in_terminal(found):
+            # lynx or w3m needs the terminal: hand it over and take it back afterwards.
+            try:
+                with self.app.suspend():
+                    found.open(url)
+            except SuspendNotSupported:
+                self.notify("Cannot start a terminal browser here; press y to copy.")
+        else:
+            self.open_in_browser(found, url)
+
+    @work(thread=True, group="browser", exit_on_error=False, description="Opening the browser")
+    def open_in_browser(self, found: webbrowser.BaseBrowser, url: str) -> None:
+        if not found.open(url):
+            raise RuntimeError("the browser did not start")
+
     # --- full text ---------------------------------------------------------------------
 
     def wants_full_text(self, detail: ArticleDetail) -> bool:
@@ -205,8 +235,11 @@ class TaskScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="fulltext", exit_on_error=False)
     def fetch_article(self, article_id: int) -> int | None:
         worker = get_current_worker()
-        return jobs.fetch_full_text(
-            self.reader.config, self.reader.store, article_id, lambda: worker.is_cancelled
+        return jobs.abandonable(
+            lambda: jobs.fetch_full_text(
+                self.reader.config, self.reader.store, article_id, lambda: worker.is_cancelled
+            ),
+            lambda: worker.is_cancelled,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -1,0 +1,43 @@
+"""The worker-side helpers: waiting for the core without blocking quit."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from suxun_tui.tui import jobs
+
+
+def test_abandonable_returns_the_result_and_reraises_errors() -> None:
+    assert jobs.abandonable(lambda: 42, lambda: False) == 42
+
+    def fail() -> int:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        jobs.abandonable(fail, lambda: False)
+
+
+def test_abandonable_stops_waiting_when_cancelled() -> None:
+    """Quitting during a slow request must not wait for the request's timeout."""
+    release = threading.Event()
+    cancel = threading.Event()
+    threading.Timer(0.1, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(jobs.Abandoned):
+        jobs.abandonable(lambda: release.wait(30), cancel.is_set)
+    assert time.monotonic() - started < 2
+    release.set()
+
+
+def test_fetch_is_skipped_when_cancelled_during_the_debounce(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from suxun_tui.config import Config
+    from suxun_tui.store import Store
+
+    with Store(Path(str(tmp_path)) / "cache.sqlite3") as store:
+        # Article 1 does not exist: a fetch that started would raise ArticleFetchError.
+        assert jobs.fetch_full_text(Config(), store, 1, lambda: True) is None
