@@ -18,7 +18,9 @@ SEED_TITLE = "以自我革命精神 提升基层治理效能"
 PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
-def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "suxun_tui", *args],
@@ -106,7 +108,9 @@ def test_show_unknown_id(dirs: dict[str, str]) -> None:
 
 def test_offline_refresh_skips_web_sources(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text('[[sources]]\nname = "web"\nurl = "http://127.0.0.1:9/feed"\n', encoding="utf-8")
+    config.write_text(
+        '[[sources]]\nname = "web"\nurl = "http://127.0.0.1:9/feed"\n', encoding="utf-8"
+    )
     done = run("refresh", "--offline", "--config", str(config), "--data-dir", str(tmp_path / "d"))
     assert done.returncode == 0 and "skipped (offline)" in done.stdout
 

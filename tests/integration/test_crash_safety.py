@@ -36,7 +36,17 @@ def write_config(folder: Path) -> Path:
 
 
 def refresh_cmd(config: Path, data: Path) -> list[str]:
-    return [sys.executable, "-m", "suxun_tui", "refresh", "--force", "--config", str(config), "--data-dir", str(data)]
+    return [
+        sys.executable,
+        "-m",
+        "suxun_tui",
+        "refresh",
+        "--force",
+        "--config",
+        str(config),
+        "--data-dir",
+        str(data),
+    ]
 
 
 def integrity(db: Path) -> str:
@@ -69,7 +79,9 @@ def test_sigkill_at_random_moments_keeps_cache_and_flags(tmp_path: Path) -> None
     kills = 0
     for generation in range(1, 11):
         write_feeds(feeds, generation)
-        proc = subprocess.Popen(refresh_cmd(config, data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            refresh_cmd(config, data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.1, 0.9) * full_run)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
@@ -94,7 +106,9 @@ def test_reader_writes_during_a_cron_refresh_are_never_lost(tmp_path: Path) -> N
     write_feeds(feeds, 3)
     with Store(data / DB_NAME) as store:
         ids = [h.id for h in store.headlines()][:400]
-        proc = subprocess.Popen(refresh_cmd(config, data), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            refresh_cmd(config, data), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         for i, article_id in enumerate(ids):  # as a user pressing m and s quickly would
             store.set_read(article_id, True)
             if i % 3 == 0:

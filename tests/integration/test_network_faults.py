@@ -63,12 +63,15 @@ def closed_port() -> int:
     return port
 
 
-def run(tmp_path: Path, bad_url: str, server: LoopbackServer, **settings: object) -> tuple[str, float]:
+def run(
+    tmp_path: Path, bad_url: str, server: LoopbackServer, **settings: object
+) -> tuple[str, float]:
     """Refresh one bad source next to a good one; returns the bad one's error and the time."""
     good = server.add("/good.xml", rss("Good", items(2)))
     base = Settings(timeout=TIMEOUT, connect_timeout=1.0, retries=0)
     config = Config(
-        settings=replace(base, **settings), sources=(SourceSpec("Bad", bad_url), SourceSpec("Good", good))
+        settings=replace(base, **settings),
+        sources=(SourceSpec("Bad", bad_url), SourceSpec("Good", good)),
     )
     start = time.monotonic()
     report = refresh_sources(config, tmp_path / DB_NAME)
@@ -94,7 +97,9 @@ def test_name_that_does_not_resolve(tmp_path: Path, server: LoopbackServer) -> N
     assert elapsed < TIMEOUT + 3
 
 
-def test_server_that_never_answers(tmp_path: Path, server: LoopbackServer, silent_port: int) -> None:
+def test_server_that_never_answers(
+    tmp_path: Path, server: LoopbackServer, silent_port: int
+) -> None:
     error, elapsed = run(tmp_path, f"http://127.0.0.1:{silent_port}/feed", server)
     assert "timed out" in error
     assert elapsed < TIMEOUT + 2
@@ -124,7 +129,9 @@ def test_redirect_loop(tmp_path: Path, server: LoopbackServer) -> None:
 def test_gzip_bomb(tmp_path: Path, server: LoopbackServer) -> None:
     bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), 9)
     assert len(bomb) < 200_000
-    url = server.add("/bomb.xml", bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"})
+    url = server.add(
+        "/bomb.xml", bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"}
+    )
     error, _ = run(tmp_path, url, server, max_bytes=4 * 1024 * 1024)
     assert "limit" in error and "decompression" in error
 
@@ -177,9 +184,11 @@ def test_truncated_body(tmp_path: Path, server: LoopbackServer) -> None:
     assert "cut off" in error or "broke the connection" in error
 
 
-def test_html_instead_of_a_feed_names_the_feed_to_use(tmp_path: Path, server: LoopbackServer) -> None:
+def test_html_instead_of_a_feed_names_the_feed_to_use(
+    tmp_path: Path, server: LoopbackServer
+) -> None:
     page = (
-        '<!doctype html><html><head><title>Site</title>'
+        "<!doctype html><html><head><title>Site</title>"
         '<link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body><p>hi</p></body></html>'
     )
     url = server.add("/index.html", page, headers={"Content-Type": "text/html"})
@@ -191,6 +200,8 @@ def test_html_instead_of_a_feed_names_the_feed_to_use(tmp_path: Path, server: Lo
 
 
 def test_binary_garbage(tmp_path: Path, server: LoopbackServer) -> None:
-    url = server.add("/garbage", bytes(range(256)) * 100, headers={"Content-Type": "application/octet-stream"})
+    url = server.add(
+        "/garbage", bytes(range(256)) * 100, headers={"Content-Type": "application/octet-stream"}
+    )
     error, _ = run(tmp_path, url, server)
     assert "not a feed" in error

@@ -140,6 +140,8 @@ def test_newsboat_corpus_feeds_parse_without_exceptions() -> None:
 
 def test_relative_links_in_a_local_feed_stay_local_paths(tmp_path: Path) -> None:
     feed = tmp_path / "feed.xml"
-    feed.write_text('<rss version="2.0"><channel><title>L</title><item><title>a</title><link>pages/a.html</link></item></channel></rss>')
+    feed.write_text(
+        '<rss version="2.0"><channel><title>L</title><item><title>a</title><link>pages/a.html</link></item></channel></rss>'
+    )
     (entry,) = parse_feed(feed.read_bytes(), feed.as_uri()).entries
     assert entry.url == (tmp_path / "pages" / "a.html").as_uri()

@@ -18,10 +18,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on usage errors already; keep its messages but our prefix."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -38,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="never touch the network; read only the cache"
     )
 
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="suxun-tui",
         description="A terminal news reader for feeds and Chinese news pages. "
         "Without a subcommand it opens the reader.",
