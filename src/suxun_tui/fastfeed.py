@@ -72,10 +72,10 @@ _RELATIVE_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?![a-zA-Z][a-zA-Z0-9
 # HTML that feedparser's re-serialisation (sgmllib) and lxml read the same way: plain text,
 # simple tags with quoted or plain attribute values, and references it keeps as they are.
 _SAFE_HTML = re.compile(
-    r"(?:[^<&]+"
-    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*"
-    r"(?:\s*=\s*(?:\"[^\"<>&]*\"|'[^'<>&]*'|[^\s\"'<>=`&]+))?)*\s*/?>"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);)*"
+    r"(?:[^<&]++"
+    r"|</?[A-Za-z][A-Za-z0-9]*+(?>\s++[A-Za-z_:][-A-Za-z0-9_:.]*+"
+    r"(?>\s*=\s*(?:\"[^\"<>&]*\"|'[^'<>&]*'|[^\s\"'<>=`&]++))?)*+\s*/?>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);)*+"
 )
 _REFS = re.compile(r"&(#[xX]?)?([0-9A-Za-z]+);")
 _CP1252 = {c: bytes([c]).decode("cp1252", "replace") for c in range(128, 160)}
@@ -213,9 +213,13 @@ class _Walker:
         self.atom = False
 
     def text(
-        self, el: etree._Element, base: str, kind: str | None = None, default: str = "text/plain"
+        self, el: etree._Element, base: str, kind: str | None = None, default: str | None = None
     ) -> str:
-        """The text of a leaf element as feedparser's ``pop`` would return it."""
+        """The text of a leaf element as feedparser's ``pop`` would return it.
+
+        ``default`` is the content type of a content element (title, summary, content);
+        None for plain elements (link, id, dates), whose markup feedparser never touches.
+        """
         if len(el):
             raise _Unsupported("markup inside a text element")
         attrs = _attrs(el)
@@ -225,6 +229,8 @@ class _Walker:
         out = (el.text or "").strip()
         if kind == "link" and out:
             out = _urljoin(base, out)
+        if default is None:
+            return _repair(out)
         ctype = attrs.get("type", default)
         ctype = _TEXT_TYPES.get(ctype, ctype)
         if ctype == "application/xhtml+xml" or ctype == "xhtml":
@@ -281,7 +287,7 @@ class _Walker:
             if name in _TITLES:
                 if name != "title":
                     raise _Unsupported("feed title from a module")
-                value = self.text(child, base)
+                value = self.text(child, base, None, "text/plain")
                 if not locked:
                     title = value
                     locked = bool(value)
@@ -304,7 +310,7 @@ class _Walker:
         for child in item:
             name = _name(child)
             if name in _TITLES:
-                value = self.text(child, base)
+                value = self.text(child, base, None, "text/plain")
                 if not locked:
                     entry.title = value
                     locked = bool(value) and name != "media_title"

@@ -123,7 +123,8 @@ def _build_entry(raw: RawEntry, feed_url: str, now: datetime) -> FeedEntry:
     author = clean_line(raw.author) or None
     if not title:
         title = _fallback_title(blocks)
-    guid = clean_line(raw.id) or link or content_hash(title, content_html)
+    # Hash what is shown, not the markup: both parsing routes then agree on the key.
+    guid = clean_line(raw.id) or link or content_hash(title, *(b.text for b in blocks))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
 
 
