@@ -76,6 +76,28 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+_INSERT_ARTICLE = (
+    "INSERT OR IGNORE INTO articles (source_id, guid, url, title, published, first_seen,"
+    " author, body, summary_only, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET url = ?, title = ?, author = COALESCE(?, author),"
+    " published = COALESCE(?, published), content_hash = ?,"
+    " body = CASE WHEN has_full_text = 1 THEN body ELSE ? END,"
+    " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END"
+    " WHERE source_id = ? AND guid = ?"
+)
+
+
+def _changes(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]]) -> int:
+    """Run ``sql`` for all ``rows`` as one prepared statement; how many rows it changed."""
+    if not rows:
+        return 0
+    before = conn.total_changes
+    conn.executemany(sql, rows)
+    return conn.total_changes - before
+
+
 class Store:
     """All reads and writes of the cache go through this class; nothing else runs SQL."""
 
@@ -164,6 +186,18 @@ class Store:
         ).fetchone()
         return FetchState(*row) if row else FetchState(None, None, None, None, None, None)
 
+    def refresh_states(self) -> dict[str, tuple[int, str, FetchState]]:
+        """Every active source's id, current URL and fetch state, keyed by name, in one query.
+
+        A refresh needs these for each source; asking once keeps hundreds of sources from
+        costing hundreds of queries.
+        """
+        rows = self.conn.execute(
+            "SELECT name, id, url, etag, last_modified, content_hash, next_due, last_success,"
+            " not_before FROM sources WHERE active = 1"
+        ).fetchall()
+        return {r[0]: (int(r[1]), str(r[2]), FetchState(*r[3:])) for r in rows}
+
     def record_success(self, source_id: int, update: SourceUpdate) -> None:
         """Remember a successful fetch (also a 304): validators, schedule, no error."""
         with self.transaction() as conn:
@@ -212,65 +246,44 @@ class Store:
     ) -> UpdateCounts:
         """Insert new entries, update changed ones and record success, in one transaction.
 
-        Changed content never touches ``read``/``starred``; a full text fetched earlier
-        is kept when the feed still carries only its summary.
+        Hashing and comparing happen before the write lock is taken, and the writes are
+        two ``executemany`` calls, so the lock is held for milliseconds even for a big
+        feed. Changed content never touches ``read``/``starred``; a full text fetched
+        earlier is kept when the feed still carries only its summary.
         """
         now = to_stored(now_utc())
-        new = updated = unchanged = 0
+        existing = dict(
+            self.conn.execute(
+                "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+            ).fetchall()
+        )
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
+        unchanged = 0
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.guid in seen:
+                continue  # duplicate guids inside one feed: the first wins
+            seen.add(entry.guid)
+            body = encode_blocks(entry.blocks)
+            digest = content_hash(entry.title, entry.url, entry.author or "", body)
+            old = existing.get(entry.guid)
+            if old is None:
+                inserts.append(
+                    (source_id, entry.guid, entry.url, entry.title, entry.published or now, now)
+                    + (entry.author, body, int(entry.summary_only), digest)
+                )
+            elif old != digest:
+                updates.append(
+                    (entry.url, entry.title, entry.author, entry.published, digest, body)
+                    + (int(entry.summary_only), source_id, entry.guid)
+                )
+            else:
+                unchanged += 1
         with self.transaction() as conn:
-            existing = dict(
-                conn.execute(
-                    "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
-                ).fetchall()
-            )
-            seen: set[str] = set()
-            for entry in entries:
-                if entry.guid in seen:
-                    continue  # duplicate guids inside one feed: the first wins
-                seen.add(entry.guid)
-                body = encode_blocks(entry.blocks)
-                digest = content_hash(entry.title, entry.url, entry.author or "", body)
-                old = existing.get(entry.guid)
-                if old is None:
-                    conn.execute(
-                        "INSERT INTO articles (source_id, guid, url, title, published, first_seen,"
-                        " author, body, summary_only, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (
-                            source_id,
-                            entry.guid,
-                            entry.url,
-                            entry.title,
-                            entry.published or now,
-                            now,
-                            entry.author,
-                            body,
-                            int(entry.summary_only),
-                            digest,
-                        ),
-                    )
-                    new += 1
-                elif old != digest:
-                    conn.execute(
-                        "UPDATE articles SET url = ?, title = ?, author = COALESCE(?, author),"
-                        " published = COALESCE(?, published), content_hash = ?,"
-                        " body = CASE WHEN has_full_text = 1 THEN body ELSE ? END,"
-                        " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END"
-                        " WHERE source_id = ? AND guid = ?",
-                        (
-                            entry.url,
-                            entry.title,
-                            entry.author,
-                            entry.published,
-                            digest,
-                            body,
-                            int(entry.summary_only),
-                            source_id,
-                            entry.guid,
-                        ),
-                    )
-                    updated += 1
-                else:
-                    unchanged += 1
+            # INSERT OR IGNORE: another process may have stored the same guid meanwhile.
+            new = _changes(conn, _INSERT_ARTICLE, inserts)
+            updated = _changes(conn, _UPDATE_ARTICLE, updates)
             self._record_success(conn, source_id, update or SourceUpdate())
         return UpdateCounts(new, updated, unchanged)
 
