@@ -28,8 +28,8 @@ def check_link(url: str) -> str:
         raise LinkRefused(f"refusing a link with spaces or control characters: {cleaned!r}")
     scheme = urlsplit(cleaned).scheme.lower()
     if scheme not in OPENABLE_SCHEMES:
-        shown = scheme + ":" if scheme else "no scheme"
-        raise LinkRefused(f"refusing to open a {shown} link; only http, https and mailto open")
+        shown = f"'{scheme}:'" if scheme else "relative"
+        raise LinkRefused(f"refusing to open a {shown} link; only http, https and mailto links open")
     return cleaned
 
 

@@ -7,6 +7,9 @@ sniffed: feed markup or JSON is a feed, anything else HTML is a page.
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -30,6 +33,32 @@ class ParseOutcome:
     entries: tuple[FeedEntry, ...]
     ttl_minutes: int | None = None
     next_page: str | None = None
+
+
+# Below this many sources a process pool's start-up (~0.3 s) costs more than it saves.
+PROCESS_POOL_MIN_SOURCES = 24
+
+
+def parse_executor(jobs: int) -> concurrent.futures.Executor:
+    """Where parsing runs, chosen by measurement (``benchmarks/refresh.py``).
+
+    Parsing is pure Python under the GIL, so threads only keep the event loop free; a
+    process pool also puts the other cores to work, which pays for its start-up once a
+    refresh has a few dozen sources. ``SUXUN_TUI_PARSE_POOL`` (thread/process) overrides
+    the choice, for benchmarks. Workers start with ``forkserver`` because the TUI calls
+    this from a thread, and forking a threaded process is unsafe.
+    """
+    cpus = os.cpu_count() or 1
+    choice = os.environ.get("SUXUN_TUI_PARSE_POOL", "")
+    if choice not in ("thread", "process"):
+        choice = "process" if cpus > 1 and jobs >= PROCESS_POOL_MIN_SOURCES else "thread"
+    if choice == "thread":
+        return concurrent.futures.ThreadPoolExecutor(max(1, min(4, cpus)), "suxun-parse")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["suxun_tui.parsing"])
+    pool = concurrent.futures.ProcessPoolExecutor(min(cpus, 4), mp_context=context)
+    pool.submit(os.getpid)  # start the workers now, while the first fetches are in flight
+    return pool
 
 
 def sniff_kind(data: bytes, content_type: str | None) -> str:

@@ -1,31 +1,44 @@
 """Refresh: fetch → parse → store for many sources at once, reporting progress.
 
-A work queue feeds a fixed number of async workers (``concurrency``); the fetcher adds a
-per-host limit. One failing source never stops the others: its error is stored on the
-source and reported. Parsing runs off the event loop so fetching continues meanwhile.
-Both the CLI and the TUI call :func:`refresh_sources`, which is synchronous (it runs its
-own event loop) so that the TUI can run it in a thread worker.
+Three kinds of work overlap, each where it runs best:
+
+- **fetching** on the event loop: a queue of due sources drained by ``concurrency`` async
+  workers; the fetcher adds the per-host limit, keep-alive, compression and retries;
+- **parsing** in an executor sized to the machine (see :func:`parsing.parse_executor`),
+  so the GIL-bound parser never stalls the loop and a second core gets used;
+- **storing** on one database thread that owns the SQLite connection: one short
+  transaction per source (prepared ``executemany`` statements), so a cron refresh and an
+  open TUI share the file without "database is locked".
+
+Conditional GET applies from the first refresh (validators are stored with the articles);
+a 304 or an unchanged body (same hash) skips parsing. One failing source never stops
+the others: its error is stored on the source and reported. Both the CLI and the TUI call
+:func:`refresh_sources`, which is synchronous (it runs its own event loop) so that the TUI
+can run it in a thread worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import os
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from suxun_tui.config import Config, SourceSpec
 from suxun_tui.feeds import FeedError
 from suxun_tui.models import FeedEntry
 from suxun_tui.net import Fetcher, FetchError, FetchResult, local_path
-from suxun_tui.parsing import ParseOutcome, parse_source_document
-from suxun_tui.schedule import next_fetch_times
+from suxun_tui.parsing import ParseOutcome, parse_executor, parse_source_document
+from suxun_tui.schedule import is_due, next_fetch_times
 from suxun_tui.store import SourceUpdate, Store
-from suxun_tui.store.codec import content_hash
+from suxun_tui.store.db import FetchState
 from suxun_tui.timefmt import now_utc, to_stored
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,19 +91,22 @@ def select_sources(
     due_only: bool = False,
 ) -> list[SourceSpec]:
     """The sources to refresh: the named ones, the due ones, or all."""
+    return _select(config, store.refresh_states(), names, due_only)
+
+
+def _select(
+    config: Config,
+    states: dict[str, tuple[int, str, FetchState]],
+    names: Sequence[str] | None,
+    due_only: bool,
+) -> list[SourceSpec]:
     sources = list(config.sources)
     if names:
         wanted = set(names)
         sources = [s for s in sources if s.name in wanted]
     if due_only:
         now = to_stored(now_utc())
-        due = []
-        for spec in sources:
-            sid = store.source_id(spec.name)
-            state = store.fetch_state(sid) if sid is not None else None
-            if state is None or not state.next_due or state.next_due <= now:
-                due.append(spec)
-        sources = due
+        sources = [s for s in sources if s.name not in states or is_due(states[s.name][2], now)]
     return sources
 
 
@@ -110,6 +126,25 @@ def refresh_sources(
     )
 
 
+class _Database:
+    """The store, opened and used on one dedicated thread, called from the event loop.
+
+    SQLite releases the GIL while it works, so writes overlap fetching and parsing, and
+    the connection never crosses threads.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-db")
+        self.store: Store = self.executor.submit(Store, path).result()
+
+    async def call(self, fn: Callable[[Store], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, self.store)
+
+    def close(self) -> None:
+        self.executor.submit(self.store.close).result()
+        self.executor.shutdown(wait=True)
+
+
 async def _refresh(
     config: Config,
     db_path: Path,
@@ -120,10 +155,12 @@ async def _refresh(
     on_progress: ProgressCallback,
 ) -> RefreshReport:
     report = RefreshReport()
-    store = Store(db_path)
+    db = _Database(db_path)
     try:
-        store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
-        sources = select_sources(config, store, names=names, due_only=due_only)
+        specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
+        await db.call(lambda store: store.sync_sources(specs))
+        states = await db.call(lambda store: store.refresh_states())
+        sources = _select(config, states, names, due_only)
         if offline:
             report.skipped_offline = [s.name for s in sources if local_path(s.url) is None]
             sources = [s for s in sources if local_path(s.url) is not None]
@@ -134,14 +171,13 @@ async def _refresh(
         queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
         for spec in sources:
             queue.put_nowait(spec)
-        workers = min(config.settings.concurrency, total)
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 2))
-        async with Fetcher(config.settings) as fetcher:
-            job = _Job(store, fetcher, pool, force, report, total, on_progress)
-            await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
-        pool.shutdown(wait=True)
+        with parse_executor(total) as pool:
+            async with Fetcher(config.settings) as fetcher:
+                job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
+                workers = min(config.settings.concurrency, total)
+                await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
     finally:
-        store.close()
+        db.close()
     return report
 
 
@@ -149,7 +185,8 @@ async def _refresh(
 class _Job:
     """Shared state of one refresh run, used by all its workers."""
 
-    store: Store
+    db: _Database
+    states: dict[str, tuple[int, str, FetchState]]
     fetcher: Fetcher
     pool: concurrent.futures.Executor
     force: bool
@@ -163,18 +200,15 @@ class _Job:
             try:
                 result = await self.refresh_one(spec)
             except Exception as exc:  # one source must never stop the others
-                result = self._fail(spec, f"{spec.name}: unexpected error: {exc!r}")
+                result = await self._fail(spec, f"{spec.name}: unexpected error: {exc!r}")
             self.report.results.append(result)
             self.on_progress(Progress(len(self.report.results), self.total, result))
 
     async def refresh_one(self, spec: SourceSpec) -> SourceResult:
-        source_id = self.store.source_id(spec.name)
-        assert source_id is not None, "sources are synced before refreshing"
-        state = self.store.fetch_state(source_id)
+        source_id, url, state = self.states[spec.name]
         now = now_utc()
         if not self.force and state.not_before and state.not_before > to_stored(now):
             return SourceResult(spec.name, True, notice="not due yet (server asked to wait)")
-        url = self.store_url(source_id, spec)
         try:
             result = await self.fetcher.get(
                 url,
@@ -182,36 +216,28 @@ class _Job:
                 last_modified=None if self.force else state.last_modified,
             )
         except FetchError as exc:
-            return self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)
+            return await self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)
         due, not_before = next_fetch_times(spec, result, None, now)
         moved = result.permanent_url
         notice = (
             f"moved permanently to {moved}; the new address is used from now on" if moved else None
         )
-        if result.not_modified:
-            self.store.record_success(
-                source_id, SourceUpdate(next_due=due, not_before=not_before, moved_to=moved)
-            )
-            return SourceResult(spec.name, True, not_modified=True, notice=notice)
-        body_hash = content_hash(result.content.decode("latin-1"))
-        if body_hash == state.content_hash and not self.force:
-            update = SourceUpdate(
-                etag=result.headers.get("etag"),
-                last_modified=result.headers.get("last-modified"),
-                next_due=due,
-                not_before=not_before,
-                moved_to=moved,
-            )
-            self.store.record_success(source_id, update)
+        validators = {
+            "etag": result.headers.get("etag"),
+            "last_modified": result.headers.get("last-modified"),
+        }
+        body_hash = hashlib.blake2b(result.content, digest_size=12).hexdigest()
+        if result.not_modified or (body_hash == state.content_hash and not self.force):
+            update = SourceUpdate(**validators, next_due=due, not_before=not_before, moved_to=moved)
+            await self.db.call(lambda store: store.record_success(source_id, update))
             return SourceResult(spec.name, True, not_modified=True, notice=notice)
         try:
             outcome = await self.parse(spec, result)
         except (FeedError, FetchError, ValueError) as exc:
-            return self._fail(spec, str(exc), source_id)
+            return await self._fail(spec, str(exc), source_id)
         due, not_before = next_fetch_times(spec, result, outcome.ttl_minutes, now)
         update = SourceUpdate(
-            etag=result.headers.get("etag"),
-            last_modified=result.headers.get("last-modified"),
+            **validators,
             body_hash=body_hash,
             next_due=due,
             not_before=not_before,
@@ -219,27 +245,24 @@ class _Job:
             moved_to=moved,
             detected_kind=outcome.kind,
         )
-        counts = self.store.store_entries(source_id, outcome.entries, update)
+        entries = outcome.entries
+        counts = await self.db.call(lambda store: store.store_entries(source_id, entries, update))
         return SourceResult(
             spec.name, True, counts.new, counts.updated, counts.unchanged, notice=notice
         )
 
-    def store_url(self, source_id: int, spec: SourceSpec) -> str:
-        row = next((s for s in self.store.sources() if s.id == source_id), None)
-        return row.url if row else spec.url
-
     async def parse(self, spec: SourceSpec, result: FetchResult) -> ParseOutcome:
-        loop = asyncio.get_running_loop()
-        outcome = await loop.run_in_executor(
-            self.pool, parse_source_document, spec, result.content, result.url, result.content_type
-        )
+        outcome = await self._parse_document(spec, result)
         if outcome.kind == "page" and spec.pages > 1 and outcome.next_page:
-            outcome = await self._more_listing_pages(spec, outcome, loop)
+            outcome = await self._more_listing_pages(spec, outcome)
         return outcome
 
-    async def _more_listing_pages(
-        self, spec: SourceSpec, outcome: ParseOutcome, loop: asyncio.AbstractEventLoop
-    ) -> ParseOutcome:
+    async def _parse_document(self, spec: SourceSpec, result: FetchResult) -> ParseOutcome:
+        loop = asyncio.get_running_loop()
+        args = (spec, result.content, result.url, result.content_type)
+        return await loop.run_in_executor(self.pool, parse_source_document, *args)
+
+    async def _more_listing_pages(self, spec: SourceSpec, outcome: ParseOutcome) -> ParseOutcome:
         entries: list[FeedEntry] = list(outcome.entries)
         seen = {e.guid for e in entries}
         next_url = outcome.next_page
@@ -250,15 +273,13 @@ class _Job:
                 page = await self.fetcher.get(next_url)
             except FetchError:
                 break  # later pages are a bonus; the first page already succeeded
-            more = await loop.run_in_executor(
-                self.pool, parse_source_document, spec, page.content, page.url, page.content_type
-            )
+            more = await self._parse_document(spec, page)
             entries.extend(e for e in more.entries if e.guid not in seen)
             seen.update(e.guid for e in more.entries)
             next_url = more.next_page
         return ParseOutcome(outcome.kind, outcome.title, tuple(entries), outcome.ttl_minutes)
 
-    def _fail(
+    async def _fail(
         self,
         spec: SourceSpec,
         message: str,
@@ -269,7 +290,8 @@ class _Job:
             not_before = None
             if retry_after:
                 not_before = to_stored(now_utc() + timedelta(seconds=retry_after))
-            self.store.record_error(source_id, message, not_before)
+            sid = source_id
+            await self.db.call(lambda store: store.record_error(sid, message, not_before))
         return SourceResult(spec.name, False, error=message)
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from suxun_tui.config import SourceSpec
 from suxun_tui.net import FetchResult
+from suxun_tui.store.db import FetchState
 from suxun_tui.timefmt import to_stored
 
 _MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*(\d+)", re.IGNORECASE)
@@ -50,3 +51,8 @@ def next_fetch_times(
     if hint and hint > due:
         due = hint
     return to_stored(due), to_stored(hint) if hint else None
+
+
+def is_due(state: FetchState, now: str) -> bool:
+    """Whether a source is due at ``now`` (stored form): never fetched, or its time came."""
+    return not state.next_due or state.next_due <= now

@@ -93,7 +93,7 @@ async def test_o_opens_web_links_and_refuses_others(
         await pilot.press("j", "o", "j", "o")
         await settle(pilot)
         assert opened == ["https://example.org/a"]
-        refusals = [n for n in notifications(app) if "Not opening" in n]
+        refusals = [n for n in notifications(app) if "refusing to open" in n]
         assert len(refusals) == 2
         assert "'file:'" in refusals[0] and "'javascript:'" in refusals[1]
 

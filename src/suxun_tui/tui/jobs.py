@@ -12,15 +12,14 @@ import time
 import webbrowser
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urlsplit
 
 from suxun_tui.config import Config
+from suxun_tui.links import LinkRefused, check_link
 from suxun_tui.store import Store
 
 if TYPE_CHECKING:
     from suxun_tui.refresh import Progress, RefreshReport
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 FETCH_DEBOUNCE = 0.15  # seconds: quick j/k presses cancel before any request is sent
 T = TypeVar("T")
 
@@ -97,15 +96,13 @@ def fetch_full_text(
 def link_refusal(url: str) -> str | None:
     """Why a link must not be handed to the browser, or None when it is safe.
 
-    Only web and mail links are opened: a feed could otherwise point the browser at a
-    local file or a custom URL handler that runs a program.
+    The rule lives in the core (:func:`suxun_tui.links.check_link`): only web and mail
+    links open, so a feed cannot point the browser at a local file or a URL handler.
     """
-    if not url:
-        return "This article has no link."
-    scheme = urlsplit(url).scheme.lower()
-    if scheme not in SAFE_SCHEMES:
-        shown = f"'{scheme}:'" if scheme else "relative"
-        return f"Not opening a {shown} link; only http(s) and mailto links are opened."
+    try:
+        check_link(url)
+    except LinkRefused as refused:
+        return f"{refused}."
     return None
 
 
