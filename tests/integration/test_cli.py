@@ -118,3 +118,16 @@ def test_offline_refresh_skips_web_sources(tmp_path: Path) -> None:
 def test_version_and_module_entry(dirs: dict[str, str]) -> None:
     done = run("--version", env=dirs)
     assert done.returncode == 0 and done.stdout.startswith("suxun-tui ")
+
+
+def test_reader_with_a_broken_config_says_where_instead_of_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[settings]\ntimeout = "soon"\n', encoding="utf-8")
+    done = run("--config", str(bad), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 2
+    assert f"{bad}:2: 'timeout' must be" in done.stderr
+    assert "Traceback" not in done.stderr
+    syntax = tmp_path / "syntax.toml"
+    syntax.write_text("[[sources]\nurl = 1\n", encoding="utf-8")
+    done = run("--config", str(syntax), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 2 and "line 1" in done.stderr and "column" in done.stderr
