@@ -20,7 +20,8 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from suxun_tui.fastfeed import RawEntry, RawFeed, read_feed
+from suxun_tui.fastblocks import simple_blocks
+from suxun_tui.fastfeed import RawEntry, RawFeed, join_url, read_feed
 from suxun_tui.htmltext import html_to_blocks, html_to_line, text_to_blocks
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
 from suxun_tui.sanitize import clean_line
@@ -98,7 +99,8 @@ def _raw_entry(entry: Any) -> RawEntry:
         content=[str(c.get("value", "")) for c in entry.get("content") or ()],
         summary=entry.get("summary"),
         published=entry.get("published_parsed"),
-        updated=entry.get("updated_parsed"),
+        # Asked only when present: feedparser's fallback to published_parsed warns.
+        updated=entry.get("updated_parsed") if "updated_parsed" in entry else None,
         author=entry.get("author"),
     )
 
@@ -112,11 +114,13 @@ def _fix_file_url(url: str) -> str:
 
 def _build_entry(raw: RawEntry, feed_url: str, now: datetime) -> FeedEntry:
     link = raw.link or next((h for rel, h in raw.links if rel == "alternate" and h), "")
-    link = _fix_file_url(clean_line(urljoin(feed_url, link))) if link else ""
+    link = _fix_file_url(clean_line(join_url(feed_url, link))) if link else ""
     title = html_to_line(raw.title)
     summary_only = not raw.content
     content_html = "\n".join(raw.content) if raw.content else str(raw.summary or "")
-    blocks = html_to_blocks(content_html, link or feed_url)
+    blocks = simple_blocks(content_html)
+    if blocks is None:
+        blocks = html_to_blocks(content_html, link or feed_url)
     if summary_only and sum(len(b.text) for b in blocks) >= SUMMARY_CHARS:
         summary_only = False
     published = _struct_date(raw.published or raw.updated, now)

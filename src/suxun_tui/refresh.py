@@ -30,11 +30,11 @@ from typing import TypeVar
 
 from suxun_tui.config import Config, SourceSpec
 from suxun_tui.feeds import FeedError
-from suxun_tui.models import FeedEntry
 from suxun_tui.net import Fetcher, FetchError, FetchResult, local_path
-from suxun_tui.parsing import ParseOutcome, parse_executor, parse_source_document
+from suxun_tui.parsing import ParsePool, PreparedDocument, prepare_document
 from suxun_tui.schedule import is_due, next_fetch_times
 from suxun_tui.store import SourceUpdate, Store
+from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
 from suxun_tui.timefmt import now_utc, to_stored
 
@@ -171,7 +171,7 @@ async def _refresh(
         queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
         for spec in sources:
             queue.put_nowait(spec)
-        with parse_executor(total) as pool:
+        with ParsePool(total) as pool:
             async with Fetcher(config.settings) as fetcher:
                 job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
                 workers = min(config.settings.concurrency, total)
@@ -188,7 +188,7 @@ class _Job:
     db: _Database
     states: dict[str, tuple[int, str, FetchState]]
     fetcher: Fetcher
-    pool: concurrent.futures.Executor
+    pool: ParsePool
     force: bool
     report: RefreshReport
     total: int
@@ -245,26 +245,34 @@ class _Job:
             moved_to=moved,
             detected_kind=outcome.kind,
         )
-        entries = outcome.entries
-        counts = await self.db.call(lambda store: store.store_entries(source_id, entries, update))
+        rows = outcome.rows
+        counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update))
         return SourceResult(
             spec.name, True, counts.new, counts.updated, counts.unchanged, notice=notice
         )
 
-    async def parse(self, spec: SourceSpec, result: FetchResult) -> ParseOutcome:
+    async def parse(self, spec: SourceSpec, result: FetchResult) -> PreparedDocument:
         outcome = await self._parse_document(spec, result)
         if outcome.kind == "page" and spec.pages > 1 and outcome.next_page:
             outcome = await self._more_listing_pages(spec, outcome)
         return outcome
 
-    async def _parse_document(self, spec: SourceSpec, result: FetchResult) -> ParseOutcome:
+    async def _parse_document(self, spec: SourceSpec, result: FetchResult) -> PreparedDocument:
         loop = asyncio.get_running_loop()
         args = (spec, result.content, result.url, result.content_type)
-        return await loop.run_in_executor(self.pool, parse_source_document, *args)
+        try:
+            return await loop.run_in_executor(self.pool.get(), prepare_document, *args)
+        except concurrent.futures.BrokenExecutor:
+            # A worker process died or could not start (e.g. a script without a
+            # ``__main__`` guard); parsing on threads is slower but always works.
+            self.pool.degrade()
+            return await loop.run_in_executor(self.pool.get(), prepare_document, *args)
 
-    async def _more_listing_pages(self, spec: SourceSpec, outcome: ParseOutcome) -> ParseOutcome:
-        entries: list[FeedEntry] = list(outcome.entries)
-        seen = {e.guid for e in entries}
+    async def _more_listing_pages(
+        self, spec: SourceSpec, outcome: PreparedDocument
+    ) -> PreparedDocument:
+        rows: list[ArticleRow] = list(outcome.rows)
+        seen = {r[0] for r in rows}
         next_url = outcome.next_page
         for _ in range(spec.pages - 1):
             if not next_url:
@@ -274,10 +282,10 @@ class _Job:
             except FetchError:
                 break  # later pages are a bonus; the first page already succeeded
             more = await self._parse_document(spec, page)
-            entries.extend(e for e in more.entries if e.guid not in seen)
-            seen.update(e.guid for e in more.entries)
+            rows.extend(r for r in more.rows if r[0] not in seen)
+            seen.update(r[0] for r in more.rows)
             next_url = more.next_page
-        return ParseOutcome(outcome.kind, outcome.title, tuple(entries), outcome.ttl_minutes)
+        return PreparedDocument(outcome.kind, outcome.title, tuple(rows), outcome.ttl_minutes)
 
     async def _fail(
         self,

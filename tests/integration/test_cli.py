@@ -131,3 +131,12 @@ def test_reader_with_a_broken_config_says_where_instead_of_a_traceback(tmp_path:
     syntax.write_text("[[sources]\nurl = 1\n", encoding="utf-8")
     done = run("--config", str(syntax), "--data-dir", str(tmp_path / "d"))
     assert done.returncode == 2 and "line 1" in done.stderr and "column" in done.stderr
+
+
+def test_search_command(dirs: dict[str, str]) -> None:
+    run("refresh", env=dirs)
+    rows = json.loads(run("search", "治理效能", "--json", env=dirs).stdout)
+    assert rows and all(r["title"] == SEED_TITLE for r in rows)
+    assert json.loads(run("search", "no-such-words-anywhere", "--json", env=dirs).stdout) == []
+    plain = run("search", "Terminal", "--source", "Terminal Weekly", env=dirs)
+    assert plain.returncode == 0 and "Reading the news" in plain.stdout

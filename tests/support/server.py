@@ -27,6 +27,9 @@ class Route:
     drip: float = 0.0  # seconds between bytes
     etag: bool = False  # answer 304 when If-None-Match matches
     handler: Callable[[BaseHTTPRequestHandler], None] | None = None
+    # (status, headers, body) answered in turn before the route's own answer, e.g. two
+    # 500s and then the feed: for retries, Retry-After and backoff tests.
+    script: list[tuple[int, dict[str, str], bytes]] = field(default_factory=list)
 
 
 class _Server(ThreadingHTTPServer):
@@ -40,6 +43,7 @@ class LoopbackServer:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.times: list[tuple[str, float]] = []  # (path, time.monotonic()) per request
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -71,6 +75,7 @@ class LoopbackServer:
         with self._lock:
             self.hits[path] += 1
             self.requests.append((path, {k.lower(): v for k, v in req.headers.items()}))
+            self.times.append((path, time.monotonic()))
             self.active += 1
             self.max_active = max(self.max_active, self.active)
         try:
@@ -82,6 +87,11 @@ class LoopbackServer:
                 time.sleep(route.delay)
             if route.handler:
                 route.handler(req)
+                return
+            if route.script:
+                with self._lock:
+                    status, scripted, data = route.script.pop(0)
+                self._send(req, status, scripted, data)
                 return
             headers = dict(route.headers)
             if route.etag:

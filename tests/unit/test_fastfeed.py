@@ -26,13 +26,17 @@ URL = "http://news.example.cn/feeds/main.xml"
 XML = "application/rss+xml; charset=utf-8"
 
 
-def slow_parse(data: bytes, url: str, ctype: str | None, monkeypatch: pytest.MonkeyPatch) -> ParsedFeed:
+def slow_parse(
+    data: bytes, url: str, ctype: str | None, monkeypatch: pytest.MonkeyPatch
+) -> ParsedFeed:
     with monkeypatch.context() as patch:
         patch.setattr(feeds, "read_feed", lambda *args: None)
         return parse_feed(data, url, ctype)
 
 
-def assert_same(data: bytes, monkeypatch: pytest.MonkeyPatch, url: str = URL, ctype: str | None = XML) -> bool:
+def assert_same(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, url: str = URL, ctype: str | None = XML
+) -> bool:
     """Both routes agree; returns whether the fast route was taken."""
     fast = parse_feed(data, url, ctype)
     slow = slow_parse(data, url, ctype, monkeypatch)
@@ -43,12 +47,16 @@ def assert_same(data: bytes, monkeypatch: pytest.MonkeyPatch, url: str = URL, ct
     return read_feed(data, url, ctype) is not None
 
 
-CORPUS_FILES = sorted(CORPUS.glob("*.xml")) + sorted(CORPUS.glob("*.atom")) if CORPUS.is_dir() else []
+CORPUS_FILES = (
+    sorted(CORPUS.glob("*.xml")) + sorted(CORPUS.glob("*.atom")) if CORPUS.is_dir() else []
+)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
-def test_corpus_feed_is_stored_the_same_by_both_routes(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corpus_feed_is_stored_the_same_by_both_routes(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = path.read_bytes()
     for ctype in (None, "application/xml", "text/xml"):
         try:
@@ -147,7 +155,9 @@ RDF_FEED = """<?xml version="1.0" encoding="utf-8"?>
 
 @pytest.mark.parametrize("doc", [RSS_QUIRKS, ATOM_QUIRKS, RDF_FEED], ids=["rss", "atom", "rdf"])
 @pytest.mark.parametrize("ctype", [XML, "text/xml", None])
-def test_quirky_feeds_take_the_fast_route_and_match(doc: str, ctype: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quirky_feeds_take_the_fast_route_and_match(
+    doc: str, ctype: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert assert_same(doc.encode("utf-8"), monkeypatch, ctype=ctype)
 
 
@@ -162,10 +172,14 @@ def test_quirky_feeds_take_the_fast_route_and_match(doc: str, ctype: str | None,
     ],
     ids=["gb2312", "doctype", "broken", "xhtml", "media-group"],
 )
-def test_documents_outside_the_fast_subset_fall_back(doc: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_documents_outside_the_fast_subset_fall_back(
+    doc: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = doc.encode("utf-8")
     assert read_feed(data, URL, "application/xml") is None
-    assert parse_feed(data, URL, "application/xml") == slow_parse(data, URL, "application/xml", monkeypatch)
+    assert parse_feed(data, URL, "application/xml") == slow_parse(
+        data, URL, "application/xml", monkeypatch
+    )
 
 
 def test_undeclared_encoding_without_content_type_falls_back() -> None:
@@ -174,21 +188,92 @@ def test_undeclared_encoding_without_content_type_falls_back() -> None:
 
 
 _PIECES = list("ab <>&;'\"/#é中文\u0093\x85\t\n=") + [
-    "&amp;", "&#147;", "&#233;", "&nbsp;", "&foo;", "</b>", "<p>", "<br>", "Ã©", "<!--", "-->",
-    '<img src="x.png" alt="图">', "<a href='/p?a=1&b=2'>", "http://", "<li>", "<pre>", "<script>",
+    "&amp;",
+    "&#147;",
+    "&#233;",
+    "&nbsp;",
+    "&foo;",
+    "</b>",
+    "<p>",
+    "<br>",
+    "Ã©",
+    "<!--",
+    "-->",
+    '<img src="x.png" alt="图">',
+    "<a href='/p?a=1&b=2'>",
+    "http://",
+    "<li>",
+    "<pre>",
+    "<script>",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
 
 
 @settings(max_examples=int(os.environ.get("FASTFEED_EXAMPLES", "150")), deadline=None)
 @given(title=_TEXT, body=_TEXT, author=_TEXT, guid=_TEXT, link=_TEXT)
-def test_any_escaped_text_is_read_the_same(title: str, body: str, author: str, guid: str, link: str) -> None:
+def test_any_escaped_text_is_read_the_same(
+    title: str, body: str, author: str, guid: str, link: str
+) -> None:
     from xml.sax.saxutils import escape
 
     item = "".join(
         f"<{tag}>{escape(value)}</{tag}>"
-        for tag, value in (("title", title), ("description", body), ("author", author), ("guid", guid), ("link", link))
+        for tag, value in (
+            ("title", title),
+            ("description", body),
+            ("author", author),
+            ("guid", guid),
+            ("link", link),
+        )
     )
     data = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{escape(title)}</title><item>{item}</item></channel></rss>'.encode()
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same(data, monkeypatch)
+
+
+_HTML_PIECES = list("ab 中文\u3000\xa0\t\n\r\x85\x1f\u200b;#&<>\"'=") + [
+    "<p>",
+    "</p>",
+    '<p class="x">',
+    "<br>",
+    "<br/>",
+    "<br />",
+    "<b>",
+    "</b>",
+    '<a href="/x">',
+    "</a>",
+    "&amp;",
+    "&nbsp;",
+    "&ldquo;",
+    "&#147;",
+    "&#12345;",
+    "&#x4e2d;",
+    "&foo;",
+    "&#0;",
+    "<img src=x>",
+    "<li>",
+    "<!-- c -->",
+    "<P>",
+    "</div>",
+    "  ",
+]
+
+
+@settings(max_examples=int(os.environ.get("FASTFEED_EXAMPLES", "150")), deadline=None)
+@given(pieces=st.lists(st.sampled_from(_HTML_PIECES), max_size=30))
+def test_simple_blocks_match_the_full_converter(pieces: list[str]) -> None:
+    from suxun_tui.fastblocks import simple_blocks
+    from suxun_tui.htmltext import html_to_blocks
+
+    fragment = "".join(pieces)
+    for candidate in (fragment, f"<p>{fragment}</p>", f"<p>{fragment}</p>\n<p>{fragment}</p>"):
+        fast = simple_blocks(candidate)
+        if fast is not None:
+            assert fast == html_to_blocks(candidate, "http://x/"), candidate
+
+
+def test_simple_blocks_take_plain_paragraphs() -> None:
+    from suxun_tui.fastblocks import simple_blocks
+
+    assert simple_blocks("<p>第一段 <b>粗</b>&nbsp;体</p>\n<p>second<br>line</p>") is not None
+    assert simple_blocks("<p>a</p><img src='x.png'>") is None

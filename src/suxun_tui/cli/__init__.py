@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
+    search = sub.add_parser(
+        "search", parents=[common], help="find cached articles whose title or text has every word"
+    )
+    search.add_argument("query", nargs="+", metavar="WORD", help='words to find ("a phrase" too)')
+    search.add_argument("--source", metavar="NAME", help="only this source")
+    search.add_argument("--limit", type=_positive_int, metavar="N", help="at most N articles")
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+
     show = sub.add_parser("show", parents=[common], help="print one cached article")
     show.add_argument("id", type=_positive_int, metavar="ID", help="the article id (see 'list')")
     show.add_argument("--json", action="store_true", help="print a JSON object")
@@ -103,5 +111,6 @@ def run_command(args: argparse.Namespace) -> int:
         "refresh": commands.cmd_refresh,
         "list": commands.cmd_list,
         "show": commands.cmd_show,
+        "search": commands.cmd_search,
     }[args.command]
     return handler(args)

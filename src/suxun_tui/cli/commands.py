@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from suxun_tui.cli.context import Context, ContextError, load_context
@@ -12,6 +13,7 @@ from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.present import meta_line
 from suxun_tui.refresh import RefreshReport, refresh_sources
 from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.store import Store
 from suxun_tui.timefmt import format_full
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -97,28 +99,50 @@ def _headline_json(h: Headline) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    return _headline_command(
+        args,
+        lambda store, source_id: store.headlines(
+            source_id=source_id,
+            unread_only=args.unread,
+            starred_only=args.starred,
+            limit=args.limit,
+        ),
+    )
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    return _headline_command(
+        args, lambda store, source_id: store.search(query, source_id=source_id, limit=args.limit)
+    )
+
+
+def _headline_command(
+    args: argparse.Namespace, query: Callable[[Store, int | None], list[Headline]]
+) -> int:
+    """Shared by ``list`` and ``search``: resolve ``--source``, run ``query``, print rows."""
     context = _context(args)
     if isinstance(context, int):
         return context
-    store = context.store
     source_id = None
     if args.source:
-        source_id = store.source_id(args.source)
+        source_id = context.store.source_id(args.source)
         if source_id is None:
             print(f"suxun-tui: no source named {args.source!r}", file=sys.stderr)
             return EXIT_USAGE
-    rows = store.headlines(
-        source_id=source_id, unread_only=args.unread, starred_only=args.starred, limit=args.limit
-    )
-    if args.json:
+    _print_headlines(query(context.store, source_id), as_json=args.json)
+    return EXIT_OK
+
+
+def _print_headlines(rows: list[Headline], *, as_json: bool) -> None:
+    if as_json:
         json.dump([_headline_json(h) for h in rows], sys.stdout, ensure_ascii=False, indent=1)
         print()
-        return EXIT_OK
+        return
     for h in rows:
         flags = ("N" if not h.read else " ") + ("*" if h.starred else " ")
         when = format_full(h.published)
         print(f"{h.id:>6} {flags} {when}  {clean_line(h.source_name)}  {clean_line(h.title)}")
-    return EXIT_OK
 
 
 def article_json(a: ArticleDetail) -> dict[str, Any]:

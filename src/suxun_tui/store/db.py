@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
-from suxun_tui.store.codec import content_hash, decode_blocks, encode_blocks
+from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
+from suxun_tui.store.codec import decode_blocks, encode_blocks
 from suxun_tui.store.schema import migrate
+from suxun_tui.store.search import search_headlines
 from suxun_tui.timefmt import now_utc, to_stored
 
 BUSY_TIMEOUT_MS = 30_000
@@ -74,28 +76,6 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
-
-
-_INSERT_ARTICLE = (
-    "INSERT OR IGNORE INTO articles (source_id, guid, url, title, published, first_seen,"
-    " author, body, summary_only, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
-)
-_UPDATE_ARTICLE = (
-    "UPDATE articles SET url = ?, title = ?, author = COALESCE(?, author),"
-    " published = COALESCE(?, published), content_hash = ?,"
-    " body = CASE WHEN has_full_text = 1 THEN body ELSE ? END,"
-    " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END"
-    " WHERE source_id = ? AND guid = ?"
-)
-
-
-def _changes(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]]) -> int:
-    """Run ``sql`` for all ``rows`` as one prepared statement; how many rows it changed."""
-    if not rows:
-        return 0
-    before = conn.total_changes
-    conn.executemany(sql, rows)
-    return conn.total_changes - before
 
 
 class Store:
@@ -244,47 +224,32 @@ class Store:
         entries: Sequence[FeedEntry],
         update: SourceUpdate | None = None,
     ) -> UpdateCounts:
-        """Insert new entries, update changed ones and record success, in one transaction.
+        """Insert new entries, update changed ones and record success, in one transaction."""
+        return self.store_rows(source_id, [article_row(e) for e in entries], update)
 
-        Hashing and comparing happen before the write lock is taken, and the writes are
-        two ``executemany`` calls, so the lock is held for milliseconds even for a big
-        feed. Changed content never touches ``read``/``starred``; a full text fetched
-        earlier is kept when the feed still carries only its summary.
+    def store_rows(
+        self,
+        source_id: int,
+        rows: Sequence[ArticleRow],
+        update: SourceUpdate | None = None,
+    ) -> UpdateCounts:
+        """:meth:`store_entries` for rows prepared by :func:`article_row` (in a worker).
+
+        Comparing happens before the write lock is taken, and the writes are two
+        ``executemany`` calls, so the lock is held for milliseconds even for a big feed.
+        Changed content never touches ``read``/``starred``; a full text fetched earlier
+        is kept when the feed still carries only its summary.
         """
-        now = to_stored(now_utc())
         existing = dict(
             self.conn.execute(
                 "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
             ).fetchall()
         )
-        inserts: list[tuple[object, ...]] = []
-        updates: list[tuple[object, ...]] = []
-        unchanged = 0
-        seen: set[str] = set()
-        for entry in entries:
-            if entry.guid in seen:
-                continue  # duplicate guids inside one feed: the first wins
-            seen.add(entry.guid)
-            body = encode_blocks(entry.blocks)
-            digest = content_hash(entry.title, entry.url, entry.author or "", body)
-            old = existing.get(entry.guid)
-            if old is None:
-                inserts.append(
-                    (source_id, entry.guid, entry.url, entry.title, entry.published or now, now)
-                    + (entry.author, body, int(entry.summary_only), digest)
-                )
-            elif old != digest:
-                updates.append(
-                    (entry.url, entry.title, entry.author, entry.published, digest, body)
-                    + (int(entry.summary_only), source_id, entry.guid)
-                )
-            else:
-                unchanged += 1
+        plan = plan_writes(source_id, rows, existing, to_stored(now_utc()))
         with self.transaction() as conn:
-            # INSERT OR IGNORE: another process may have stored the same guid meanwhile.
-            new = _changes(conn, _INSERT_ARTICLE, inserts)
-            updated = _changes(conn, _UPDATE_ARTICLE, updates)
+            new, updated = plan.write(conn)
             self._record_success(conn, source_id, update or SourceUpdate())
+        unchanged = plan.unchanged
         return UpdateCounts(new, updated, unchanged)
 
     def save_article_text(self, article_id: int, text: ArticleText) -> None:
@@ -428,3 +393,9 @@ class Store:
             " JOIN sources s ON s.id = a.source_id WHERE s.active = 1"
         ).fetchone()
         return int(row[0]), int(row[1])
+
+    def search(
+        self, query: str, *, source_id: int | None = None, limit: int | None = None
+    ) -> list[Headline]:
+        """Headlines whose title or text contains every word of ``query``, newest first."""
+        return search_headlines(self.conn, query, source_id=source_id, limit=limit)

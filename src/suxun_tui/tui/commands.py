@@ -71,6 +71,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ, footer=True
     ),
+    Command(
+        "search",
+        "slash",
+        "Search",
+        "Find articles whose title or text has every word",
+        READ,
+        display="/",
+    ),
     Command("mark_source_read", "A", "All read", "Mark every article of the source read", SRC),
     Command("refresh", "r", "Refresh", "Refresh the selected source", SRC, footer=True),
     Command("refresh_all", "R", "Refresh all", "Refresh every source", SRC),

@@ -9,7 +9,6 @@ table describes all keys, and no pane reaches into another.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypedDict
 
 from rich.text import Text
 from textual import work
@@ -23,7 +22,7 @@ from suxun_tui.store import Store
 from suxun_tui.timefmt import format_short
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
-from suxun_tui.tui.filters import ALL, SourceFilter
+from suxun_tui.tui.filters import ALL, SourceFilter, load_rows, search_filter
 from suxun_tui.tui.screens.tasks import TaskScreen
 from suxun_tui.tui.script import LABELS, converter, meta_script, next_script
 from suxun_tui.tui.widgets.article import ArticleView
@@ -32,12 +31,6 @@ from suxun_tui.tui.widgets.sources import SourcesPane
 from suxun_tui.tui.widgets.status import StatusLine
 
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
-
-
-class HeadlineQuery(TypedDict):
-    source_id: int | None
-    group: str | None
-    starred_only: bool
 
 
 class MainScreen(TaskScreen):
@@ -97,7 +90,7 @@ class MainScreen(TaskScreen):
         store connection, and the cursor stays where the user has moved it meanwhile.
         """
         selection = self.selection
-        rows = self.reader.store.headlines(**self.query_for(selection), limit=FIRST_PAGE)
+        rows = load_rows(self.reader.store, selection, FIRST_PAGE)
         self.headlines.set_rows(rows, keep.id if keep else None)
         self.update_title()
         if len(rows) == FIRST_PAGE:
@@ -105,18 +98,10 @@ class MainScreen(TaskScreen):
         else:
             self.workers.cancel_group(self, "headlines")
 
-    @staticmethod
-    def query_for(selection: SourceFilter) -> HeadlineQuery:
-        return {
-            "source_id": selection.source_id if selection.kind == "source" else None,
-            "group": selection.group if selection.kind == "group" else None,
-            "starred_only": selection.kind == "starred",
-        }
-
     @work(thread=True, exclusive=True, group="headlines", exit_on_error=False)
     def load_all_headlines(self, selection: SourceFilter) -> tuple[SourceFilter, list[Headline]]:
         with Store(self.reader.store.path) as store:
-            return selection, store.headlines(**self.query_for(selection))
+            return selection, load_rows(store, selection)
 
     def headlines_loaded(self, selection: SourceFilter, rows: list[Headline]) -> None:
         if selection.key != self.selection.key:
@@ -131,7 +116,7 @@ class MainScreen(TaskScreen):
     def update_title(self) -> None:
         """``All · 12 unread / 40``, counted from the sources, not from the loaded rows."""
         selection, rows = self.selection, self.headlines.rows
-        if selection.kind == "starred":
+        if selection.kind in ("starred", "search"):
             unread, total = sum(1 for row in rows if not row.read), len(rows)
         else:
             counted = [
@@ -369,6 +354,18 @@ class MainScreen(TaskScreen):
         if self.article.article_id is not None:
             self.show_article(self.article.article_id)
         self.notify(f"Script: {LABELS.get(self.script, self.script)}", timeout=2)
+
+    def action_search(self) -> None:
+        from suxun_tui.tui.screens.search import SearchPrompt
+
+        def searched(query: str | None) -> None:
+            if query:
+                self.selection = search_filter(query)
+                self.load_headlines()
+                self.headlines.focus()
+                self.show_status()
+
+        self.app.push_screen(SearchPrompt(), searched)
 
     def action_help(self) -> None:
         from suxun_tui.tui.screens.help import HelpScreen

@@ -1,0 +1,37 @@
+"""`/` searches titles and text of every cached article; Esc leaves the prompt."""
+
+from __future__ import annotations
+
+from suxun_tui.config import Config
+from suxun_tui.tui.screens.search import SearchPrompt
+from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.helpers import main_screen, settle, titles
+
+
+async def test_slash_searches_titles_and_bodies(make_app: MakeApp, filled: Config) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchPrompt)
+        await pilot.press(*"beta", "enter")
+        await settle(pilot)
+        assert titles(app) == ["Beta headline 0", "Beta headline 1"]
+        screen = main_screen(app)
+        assert screen.selection.kind == "search"
+        assert "Search: beta" in str(screen.headlines.border_title)
+        await pilot.press("slash", *"Body of Alpha 2", "enter")
+        await settle(pilot)
+        assert titles(app) == ["Alpha headline 2"]
+
+
+async def test_escape_cancels_the_search(make_app: MakeApp, filled: Config) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = titles(app)
+        await pilot.press("slash", "x", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchPrompt)
+        assert titles(app) == before

@@ -1,0 +1,40 @@
+"""Searching the cache: every word, Chinese substrings, phrases, case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from suxun_tui.models import Block, FeedEntry
+from suxun_tui.store import open_store
+from suxun_tui.store.search import search_terms
+
+
+def test_terms_and_phrases() -> None:
+    assert search_terms('南京 "Metro Line" 5') == ["南京", "metro line", "5"]
+    assert search_terms("   ") == []
+
+
+def test_search_matches_every_word_in_title_or_body(tmp_path: Path) -> None:
+    store = open_store(tmp_path).store
+    store.sync_sources([("s", "http://x", "feed", None), ("t", "http://y", "feed", None)])
+    sid, tid = store.source_id("s"), store.source_id("t")
+    assert sid is not None and tid is not None
+
+    def entry(guid: str, title: str, body: str) -> FeedEntry:
+        return FeedEntry(guid, title, f"http://x/{guid}", None, None, (Block("paragraph", body),))
+
+    store.store_entries(
+        sid,
+        [
+            entry("1", "南京地铁5号线开通", "沿线居民出行提速"),
+            entry("2", "Suzhou gardens", "平江路"),
+        ],
+    )
+    store.store_entries(tid, [entry("3", "Wuxi", "The Metro arrives in Nanjing")])
+    assert [h.title for h in store.search("地铁")] == ["南京地铁5号线开通"]
+    assert [h.title for h in store.search("居民 提速")] == ["南京地铁5号线开通"]
+    assert [h.title for h in store.search("metro NANJING")] == ["Wuxi"]
+    assert store.search("南京 gardens") == []
+    assert [h.title for h in store.search("平江路", source_id=sid)] == ["Suzhou gardens"]
+    assert store.search("平江路", source_id=tid) == []
+    assert len(store.search("", limit=5)) == 0
