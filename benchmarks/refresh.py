@@ -164,21 +164,21 @@ def _tree_rss_kb(root: int) -> int:
     PSS where the kernel offers it (shared pages split between the processes sharing
     them, so forked workers are not counted twice), else RSS.
     """
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
     tree, frontier = {root}, [root]
-    while frontier:
+    while frontier:  # /proc/PID/task/TID/children lists direct children, cheaply
         pid = frontier.pop()
-        for child, parent in parents.items():
-            if parent == pid and child not in tree:
-                tree.add(child)
-                frontier.append(child)
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as kids:
+                    found = [int(k) for k in kids.read().split()]
+            except (OSError, ValueError):
+                continue
+            frontier.extend(k for k in found if k not in tree)
+            tree.update(found)
     total = 0
     for pid in tree:
         for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
@@ -194,7 +194,7 @@ def _tree_rss_kb(root: int) -> int:
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, float]:
     """Run ``cmd`` to completion; (wall seconds, last output line, peak tree RSS in MB).
 
-    The tree RSS is sampled every 20 ms where /proc exists (0 elsewhere); it sums the
+    The tree's memory is sampled every 50 ms where /proc exists (0 elsewhere); it sums the
     command and all its children, which ``RUSAGE_CHILDREN`` (a maximum over single
     processes) does not.
     """
@@ -207,7 +207,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str
         nonlocal peak
         while not sampler_done.is_set() and os.path.isdir("/proc"):
             peak = max(peak, _tree_rss_kb(proc.pid))
-            sampler_done.wait(0.02)
+            sampler_done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -29,7 +29,9 @@ def check_link(url: str) -> str:
     scheme = urlsplit(cleaned).scheme.lower()
     if scheme not in OPENABLE_SCHEMES:
         shown = f"'{scheme}:'" if scheme else "relative"
-        raise LinkRefused(f"refusing to open a {shown} link; only http, https and mailto links open")
+        raise LinkRefused(
+            f"refusing to open a {shown} link; only http, https and mailto links open"
+        )
     return cleaned
 
 

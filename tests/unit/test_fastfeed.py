@@ -66,6 +66,18 @@ def test_corpus_feed_is_stored_the_same_by_both_routes(
                 slow_parse(data, URL, ctype, monkeypatch)
 
 
+DEMO = Path(__file__).resolve().parents[2] / "src" / "suxun_tui" / "demo" / "site"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(DEMO.glob("*.xml")) + sorted(DEMO.glob("*.atom")), ids=lambda p: p.name
+)
+def test_demo_feeds_take_the_fast_route_and_match(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert assert_same(path.read_bytes(), monkeypatch, url=path.as_uri(), ctype=None)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 def test_most_of_the_corpus_takes_the_fast_route() -> None:
     fast = [p.name for p in CORPUS_FILES if read_feed(p.read_bytes(), URL, "application/xml")]
