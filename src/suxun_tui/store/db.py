@@ -22,7 +22,7 @@ from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, So
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import decode_blocks, encode_blocks
 from suxun_tui.store.schema import migrate
-from suxun_tui.store.search import search_headlines
+from suxun_tui.store.search import search_headlines, select_headlines
 from suxun_tui.timefmt import now_utc, to_stored
 
 BUSY_TIMEOUT_MS = 30_000
@@ -335,18 +335,7 @@ class Store:
             where.append("a.read = 0")
         if starred_only:
             where.append("a.starred = 1")
-        sql = (
-            "SELECT a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"
-            " FROM articles a JOIN sources s ON s.id = a.source_id"
-            f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, a.id DESC"
-        )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [
-            Headline(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), bool(r[7]))
-            for r in self.conn.execute(sql, params)
-        ]
+        return select_headlines(self.conn, where, params, limit)
 
     def article(self, article_id: int) -> ArticleDetail | None:
         row = self.conn.execute(

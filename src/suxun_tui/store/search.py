@@ -1,4 +1,5 @@
-"""Searching the cache: every term must appear in the title or the body.
+"""Headline queries: the one SELECT every list uses, and search (every term must appear
+in the title or the body).
 
 A plain scan with ``instr`` rather than a full-text index: Chinese has no spaces for a
 tokenizer to split on, substring matching is what a reader of Chinese expects, and a
@@ -47,6 +48,13 @@ def search_headlines(
     if source_id is not None:
         where.append("a.source_id = ?")
         params.append(source_id)
+    return select_headlines(conn, where, params, limit)
+
+
+def select_headlines(
+    conn: sqlite3.Connection, where: list[str], params: list[object], limit: int | None
+) -> list[Headline]:
+    """The one headline query (newest first) under ``where`` conditions; shared by all lists."""
     sql = (
         "SELECT a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"
         " FROM articles a JOIN sources s ON s.id = a.source_id"
