@@ -3,18 +3,20 @@
 Kept apart from the pane logic in ``main.py`` because it changes for different reasons
 (the core's refresh and fetch APIs, progress reporting). Both run in thread workers — the
 core's functions are synchronous and open their own store connection — and report back
-through ``call_from_thread`` and ``Worker.StateChanged``, so the interface never freezes.
+through messages and ``Worker.StateChanged``, so the interface never freezes.
 All worker results and failures arrive in one handler, :meth:`on_worker_state_changed`.
 """
 
 from __future__ import annotations
 
+import time
 import webbrowser
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import SuspendNotSupported
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -32,6 +34,17 @@ if TYPE_CHECKING:
     from suxun_tui.refresh import Progress, RefreshReport
 
 
+COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
+
+
+class RefreshProgressed(Message):
+    """A source finished refreshing; posted from the refresh thread without waiting."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+
 class TaskScreen(Screen[None]):
     """Pane accessors and background work; ``MainScreen`` adds the panes' behaviour."""
 
@@ -42,6 +55,7 @@ class TaskScreen(Screen[None]):
     fetch_errors: dict[int, str]
     refreshing = False
     _quiet = False
+    _counted_at = 0.0
 
     @property
     def status(self) -> StatusLine:
@@ -138,6 +152,12 @@ class TaskScreen(Screen[None]):
     @work(thread=True, group="refresh", exit_on_error=False, description="Refresh")
     def run_refresh(self, names: list[str] | None, due_only: bool) -> RefreshReport:
         worker = get_current_worker()
+
+        def progressed(progress: Progress) -> None:
+            # post_message is thread-safe and does not wait: the refresh never stalls on
+            # the interface (call_from_thread would block it once per source).
+            self.post_message(RefreshProgressed(progress))
+
         return jobs.abandonable(
             lambda: jobs.refresh(
                 self.reader.config,
@@ -145,17 +165,21 @@ class TaskScreen(Screen[None]):
                 names,
                 due_only=due_only,
                 offline=self.reader.offline,
-                on_progress=lambda p: self.app.call_from_thread(self.show_progress, p),
+                on_progress=progressed,
             ),
             lambda: worker.is_cancelled,
         )
 
-    def show_progress(self, progress: Progress) -> None:
+    def on_refresh_progressed(self, message: RefreshProgressed) -> None:
+        progress = message.progress
         text = f"Refreshing {progress.done}/{progress.total}"
         result = progress.result
         if result is not None:
             text += f" · {result.name} {'✓' if result.ok else '✗'}"
-            self.refresh_counts()
+            # Recounting reads the whole cache: at most twice a second, not per source.
+            if time.monotonic() - self._counted_at >= COUNTS_EVERY:
+                self._counted_at = time.monotonic()
+                self.refresh_counts()
         self.status.set_right(text)
 
     def refresh_finished(self, worker: Worker[object]) -> None:
@@ -235,6 +259,12 @@ class TaskScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="fulltext", exit_on_error=False)
     def fetch_article(self, article_id: int) -> int | None:
         worker = get_current_worker()
+
+        def progressed(progress: Progress) -> None:
+            # post_message is thread-safe and does not wait: the refresh never stalls on
+            # the interface (call_from_thread would block it once per source).
+            self.post_message(RefreshProgressed(progress))
+
         return jobs.abandonable(
             lambda: jobs.fetch_full_text(
                 self.reader.config, self.reader.store, article_id, lambda: worker.is_cancelled
