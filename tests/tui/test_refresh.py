@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from suxun_tui.config import Config, Settings, SourceSpec
@@ -102,3 +103,32 @@ async def test_a_failing_source_is_marked_with_its_error_and_last_success(
         status = str(main_screen(app).status.query_one("#status-left").render())
         assert "Flaky" in status and "last ok" in status
         assert len(titles(app)) == 1  # its cached article is still readable
+
+
+async def test_a_big_refresh_recounts_at_most_twice_a_second(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """Recounting unread articles reads the whole cache; once per source froze the screen."""
+    names = [f"F{i}" for i in range(40)]
+    for name in names:
+        write_feed(tmp_path, name, 5)
+    app = make_app(feed_config(tmp_path, *names))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        calls: list[int] = []
+        original = screen.refresh_counts
+
+        def counting() -> None:
+            calls.append(1)
+            original()
+
+        screen.refresh_counts = counting  # type: ignore[method-assign]
+        for name in names:
+            write_feed(tmp_path, name, 6)
+        started = time.monotonic()
+        await pilot.press("R")
+        await settle(pilot)
+        elapsed = time.monotonic() - started
+        assert len(titles(app)) == 40 * 6
+        assert len(calls) <= elapsed / 0.5 + 2, f"{len(calls)} recounts in {elapsed:.2f} s"
