@@ -43,6 +43,7 @@ test: lint typecheck contract pytest
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/refresh.py
+	$(BIN)/python benchmarks/tui_latency.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
