@@ -24,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from suxun_tui.config import Settings
+from suxun_tui.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
 from suxun_tui.sanitize import clean_line
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -86,6 +87,8 @@ class Fetcher:
                 "Accept": "application/rss+xml, application/atom+xml, application/feed+json,"
                 " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
                 "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+                # Exactly the encodings suxun_tui.decoding can decode within the size cap.
+                "Accept-Encoding": "gzip, deflate, br",
             },
         )
         self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(
@@ -219,27 +222,27 @@ class Fetcher:
                     f"{_mb(self.settings.max_bytes)} limit ('max_bytes')",
                     status=0,
                 )
-            chunks: list[bytes] = []
-            total = 0
-            async for chunk in response.aiter_bytes():
-                total += len(chunk)
-                if total > self.settings.max_bytes:
-                    raise FetchError(
-                        f"{url}: response is over the {_mb(self.settings.max_bytes)} limit"
-                        " ('max_bytes') after decompression",
-                        status=0,
-                    )
-                chunks.append(chunk)
+            decoder = BoundedDecoder(hdrs.get("content-encoding"), self.settings.max_bytes)
+            async for raw in response.aiter_raw():
+                decoder.feed(raw)
+        except BodyTooLarge as exc:
+            raise FetchError(
+                f"{url}: response is over the {_mb(self.settings.max_bytes)} limit"
+                " ('max_bytes') after decompression",
+                status=0,
+            ) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"{url}: timed out while reading the response") from exc
-        except httpx.DecodingError as exc:
-            raise FetchError(f"{url}: the server sent a broken compressed body ({exc})") from exc
+        except BrokenEncoding as exc:
+            raise FetchError(
+                f"{url}: the server sent a broken compressed body ({exc})", status=0
+            ) from exc
         except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
             raise FetchError(f"{url}: the response was cut off ({exc})") from exc
         finally:
             await response.aclose()
         moved = final if permanent and final != url else None
-        return FetchResult(final, status, b"".join(chunks), hdrs.get("content-type"), hdrs, moved)
+        return FetchResult(final, status, decoder.body, hdrs.get("content-type"), hdrs, moved)
 
 
 def _connect_message(url: str, exc: httpx.ConnectError) -> str:

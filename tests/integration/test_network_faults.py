@@ -6,6 +6,7 @@ import gzip
 import socket
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -126,14 +127,28 @@ def test_redirect_loop(tmp_path: Path, server: LoopbackServer) -> None:
     assert "too many redirects" in error
 
 
+def run_measured(
+    tmp_path: Path, url: str, server: LoopbackServer, **settings: object
+) -> tuple[str, int]:
+    """Like :func:`run`, also returning the peak of Python memory allocated meanwhile."""
+    tracemalloc.start()
+    try:
+        error, _ = run(tmp_path, url, server, **settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return error, peak
+
+
 def test_gzip_bomb(tmp_path: Path, server: LoopbackServer) -> None:
     bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), 9)
     assert len(bomb) < 200_000
     url = server.add(
         "/bomb.xml", bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"}
     )
-    error, _ = run(tmp_path, url, server, max_bytes=4 * 1024 * 1024)
+    error, peak = run_measured(tmp_path, url, server, max_bytes=4 * 1024 * 1024)
     assert "limit" in error and "decompression" in error
+    assert peak < 16 * 1024 * 1024, f"memory grew to {peak / 1e6:.0f} MB for a 4 MB cap"
 
 
 def test_huge_response_declared(tmp_path: Path, server: LoopbackServer) -> None:
@@ -166,8 +181,9 @@ def test_huge_response_undeclared(tmp_path: Path, server: LoopbackServer) -> Non
             pass
 
     url = server.add("/endless", handler=endless)
-    error, _ = run(tmp_path, url, server, max_bytes=8 * 1024 * 1024, timeout=10.0)
+    error, peak = run_measured(tmp_path, url, server, max_bytes=8 * 1024 * 1024, timeout=10.0)
     assert "limit" in error
+    assert peak < 32 * 1024 * 1024, f"memory grew to {peak / 1e6:.0f} MB for an 8 MB cap"
 
 
 def test_truncated_body(tmp_path: Path, server: LoopbackServer) -> None:
