@@ -11,7 +11,7 @@ from pathlib import Path
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.models import ArticleText
-from suxun_tui.net import Fetcher, FetchError
+from suxun_tui.net import Fetcher, FetchError, local_path
 from suxun_tui.pages import ExtractionError
 from suxun_tui.store import Store
 
@@ -20,24 +20,19 @@ class ArticleFetchError(Exception):
     """The full article could not be fetched or read; the message says why."""
 
 
-def wants_full_text(spec: SourceSpec | None, kind: str | None, summary_only: bool) -> bool:
-    """Whether opening an article should fetch its page, by the source's full_text setting."""
-    mode = spec.full_text if spec else "auto"
-    if mode == "never":
-        return kind == "page"
-    if mode == "always":
-        return True
-    return kind == "page" or summary_only
-
-
 async def fetch_article_text(settings: Settings, url: str, spec: SourceSpec | None) -> ArticleText:
-    """Fetch and extract one article (joining multi-page articles)."""
+    """Fetch and extract one article (joining multi-page articles).
+
+    Local files load only for sources the user configured as local files (the demo, say):
+    a web feed linking to ``file:///etc/passwd`` gets an error, not the file.
+    """
     from suxun_tui.pages.reader import read_article
 
+    allow_local = spec is not None and local_path(spec.url) is not None
     async with Fetcher(settings) as fetcher:
 
         async def fetch(address: str) -> tuple[bytes, str | None, str]:
-            result = await fetcher.get(address)
+            result = await fetcher.get(address, allow_local=allow_local)
             return result.content, result.content_type, result.url
 
         return await read_article(

@@ -1,13 +1,13 @@
-"""Which links may be opened, and how: only http(s) and mailto, never through a shell.
+"""Which links may be opened: only http(s) and mailto.
 
-A feed can put anything into a link. Opening goes through Python's :mod:`webbrowser`
-(which passes the URL as one argument, never to a shell), and only for schemes that a
-browser handles safely; ``javascript:``, ``file:``, ``data:`` and the rest are refused.
+A feed can put anything into a link. The reader opens links through Python's
+:mod:`webbrowser` (which passes the URL as one argument, never to a shell), and only for
+schemes a browser handles safely; ``javascript:``, ``file:``, ``data:`` and the rest are
+refused here, in the core, so every caller applies the same rule.
 """
 
 from __future__ import annotations
 
-import webbrowser
 from urllib.parse import urlsplit
 
 from suxun_tui.sanitize import clean_line
@@ -33,15 +33,3 @@ def check_link(url: str) -> str:
             f"refusing to open a {shown} link; only http, https and mailto links open"
         )
     return cleaned
-
-
-def open_link(url: str, browser: str = "") -> str:
-    """Open ``url`` in the browser (``browser`` names a webbrowser controller, or default)."""
-    safe = check_link(url)
-    try:
-        controller = webbrowser.get(browser) if browser else webbrowser.get()
-    except webbrowser.Error as exc:
-        raise LinkRefused(f"no browser available ({exc}); copy the link with y instead") from exc
-    if not controller.open(safe, new=2):
-        raise LinkRefused("the browser did not start; copy the link with y instead")
-    return safe

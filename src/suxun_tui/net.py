@@ -107,11 +107,25 @@ class Fetcher:
         await self.client.aclose()
 
     async def get(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        allow_local: bool = False,
     ) -> FetchResult:
-        """Fetch ``url`` with retries; raises :class:`FetchError` with a clear message."""
+        """Fetch ``url`` with retries; raises :class:`FetchError` with a clear message.
+
+        Local files are read only with ``allow_local``: for sources the user configured as
+        local, and links found in them. A link in a web feed or page must never make the
+        reader read the user's files.
+        """
         path = local_path(url)
         if path is not None:
+            if not allow_local:
+                raise FetchError(
+                    f"{url}: refusing to read a local file linked from a web source", status=0
+                )
             return await asyncio.to_thread(self._read_file, path, url)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
@@ -119,7 +133,7 @@ class Fetcher:
                 return await self._get_once(url, etag, last_modified)
             except FetchError as exc:
                 retryable = exc.status is None or exc.status in _RETRY_STATUS
-                if not retryable or attempt == attempts - 1 or exc.status == 404:
+                if not retryable or attempt == attempts - 1:
                     raise
                 delay = exc.retry_after
                 if delay is None:
@@ -130,11 +144,14 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _read_file(self, path: Path, url: str) -> FetchResult:
+        """Read a regular file, never more than the size cap (devices and FIFOs refused)."""
         try:
-            size = path.stat().st_size
-            if size > self.settings.max_bytes:
+            if path.exists() and not path.is_dir() and not path.is_file():
+                raise FetchError(f"{url}: not a regular file")
+            with path.open("rb") as handle:
+                data = handle.read(self.settings.max_bytes + 1)
+            if len(data) > self.settings.max_bytes:
                 raise FetchError(f"{url}: file is larger than {_mb(self.settings.max_bytes)}")
-            data = path.read_bytes()
         except FileNotFoundError as exc:
             raise FetchError(f"{url}: no such file") from exc
         except IsADirectoryError as exc:

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from suxun_tui.config import SourceSpec
 from suxun_tui.feeds import FeedError, parse_feed
+from suxun_tui.htmltext import html_to_line
 from suxun_tui.models import FeedEntry
 from suxun_tui.sanitize import clean_line
 from suxun_tui.store.articles import ArticleRow, article_row
@@ -197,5 +198,5 @@ def parse_source_document(
         for i, a in enumerate(links)
     )
     title_match = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
-    title = clean_line(title_match.group(1)) if title_match else ""
+    title = html_to_line(title_match.group(1)) if title_match else ""
     return ParseOutcome("page", title, entries, None, next_listing_url(html, url))

@@ -83,6 +83,20 @@ class RefreshReport:
 ProgressCallback = Callable[[Progress], None]
 
 
+def document_hash(spec: SourceSpec, content: bytes) -> str:
+    """Identifies what parsing would produce: the bytes *and* the settings that shape it,
+    so editing a source's kind, selectors or page count re-parses an unchanged page."""
+    digest = hashlib.blake2b(content, digest_size=12)
+    parse_settings = (spec.kind, spec.link_selector, spec.body_selector, spec.pages, spec.timezone)
+    digest.update(repr(parse_settings).encode())
+    return digest.hexdigest()
+
+
+def is_local(spec: SourceSpec) -> bool:
+    """Whether the user configured this source as a local file (then local links may load)."""
+    return local_path(spec.url) is not None
+
+
 def select_sources(
     config: Config,
     store: Store,
@@ -135,7 +149,11 @@ class _Database:
 
     def __init__(self, path: Path) -> None:
         self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-db")
-        self.store: Store = self.executor.submit(Store, path).result()
+        try:
+            self.store: Store = self.executor.submit(Store, path).result()
+        except BaseException:
+            self.executor.shutdown(wait=False)  # no thread left behind when the cache is bad
+            raise
 
     async def call(self, fn: Callable[[Store], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, self.store)
@@ -200,7 +218,12 @@ class _Job:
             try:
                 result = await self.refresh_one(spec)
             except Exception as exc:  # one source must never stop the others
-                result = await self._fail(spec, f"{spec.name}: unexpected error: {exc!r}")
+                source_id = self.states[spec.name][0] if spec.name in self.states else None
+                message = f"{spec.name}: unexpected error: {exc!r}"
+                try:  # keep it on the source too, where the sources pane shows errors
+                    result = await self._fail(spec, message, source_id)
+                except Exception:
+                    result = SourceResult(spec.name, False, error=message)
             self.report.results.append(result)
             self.on_progress(Progress(len(self.report.results), self.total, result))
 
@@ -214,6 +237,7 @@ class _Job:
                 url,
                 etag=None if self.force else state.etag,
                 last_modified=None if self.force else state.last_modified,
+                allow_local=is_local(spec),
             )
         except FetchError as exc:
             return await self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)
@@ -226,7 +250,7 @@ class _Job:
             "etag": result.headers.get("etag"),
             "last_modified": result.headers.get("last-modified"),
         }
-        body_hash = hashlib.blake2b(result.content, digest_size=12).hexdigest()
+        body_hash = document_hash(spec, result.content)
         if result.not_modified or (body_hash == state.content_hash and not self.force):
             update = SourceUpdate(**validators, next_due=due, not_before=not_before, moved_to=moved)
             await self.db.call(lambda store: store.record_success(source_id, update))
@@ -277,11 +301,13 @@ class _Job:
         for _ in range(spec.pages - 1):
             if not next_url:
                 break
+            # Later pages are a bonus: the first page already succeeded, so a failing or
+            # empty later page ends the walk instead of failing the whole source.
             try:
-                page = await self.fetcher.get(next_url)
-            except FetchError:
-                break  # later pages are a bonus; the first page already succeeded
-            more = await self._parse_document(spec, page)
+                page = await self.fetcher.get(next_url, allow_local=is_local(spec))
+                more = await self._parse_document(spec, page)
+            except (FetchError, FeedError, ValueError):
+                break
             rows.extend(r for r in more.rows if r[0] not in seen)
             seen.update(r[0] for r in more.rows)
             next_url = more.next_page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from suxun_tui.config import Config
+from suxun_tui.store import Store
 from suxun_tui.tui.screens.search import SearchPrompt
 from tests.tui.conftest import SIZE, MakeApp
 from tests.tui.helpers import main_screen, settle, titles
@@ -35,3 +36,17 @@ async def test_escape_cancels_the_search(make_app: MakeApp, filled: Config) -> N
         await settle(pilot)
         assert not isinstance(app.screen, SearchPrompt)
         assert titles(app) == before
+
+
+async def test_A_on_a_search_marks_only_the_results_read(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"beta", "enter")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+    read = {h.title for h in store.headlines() if h.read}
+    assert read == {"Beta headline 0", "Beta headline 1"}

@@ -55,3 +55,9 @@ def test_find_dates_positions_and_precision() -> None:
     assert found[0].iso == "2025-12-29T12:34:00+08:00"
     assert found[0].start == 0 and found[0].precision == 5
     assert not found[1].has_year
+
+
+def test_impossible_zone_offsets_fall_back_to_the_source_zone() -> None:
+    """``+9999`` once raised inside timezone() and failed the whole article."""
+    assert parse_datetime("2025-12-29T12:34:00+9999") == "2025-12-29T12:34:00+08:00"
+    assert parse_datetime("2025-12-29T12:34:00+99:30", tz="UTC") == "2025-12-29T12:34:00+00:00"

@@ -38,3 +38,20 @@ def test_search_matches_every_word_in_title_or_body(tmp_path: Path) -> None:
     assert [h.title for h in store.search("平江路", source_id=sid)] == ["Suzhou gardens"]
     assert store.search("平江路", source_id=tid) == []
     assert len(store.search("", limit=5)) == 0
+
+
+def test_search_reads_the_text_not_its_stored_form(tmp_path: Path) -> None:
+    store = open_store(tmp_path).store
+    store.sync_sources([("s", "http://x", "feed", None)])
+    sid = store.source_id("s")
+    assert sid is not None
+    blocks = (
+        Block("paragraph", 'He said "hello" to C:\\path'),
+        Block("image", "a photo", "http://img.example/p.jpg"),
+    )
+    store.store_entries(sid, [FeedEntry("1", "Plain", "http://x/1", None, None, blocks)])
+    assert [h.title for h in store.search('"hello" to')] == ["Plain"]
+    assert [h.title for h in store.search("c:\\path")] == ["Plain"]
+    assert store.search("paragraph") == []
+    assert store.search("img.example") == []
+    assert [h.title for h in store.search("photo")] == ["Plain"]

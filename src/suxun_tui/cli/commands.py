@@ -72,7 +72,11 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 def _print_summary(report: RefreshReport) -> None:
     for result in report.failed:
-        print(f"error: {clean_line(result.error)}")
+        error = clean_line(result.error)
+        # Name the source as the config does; the message itself names the URL.
+        if not error.startswith(f"{result.name}:"):
+            error = f"{result.name}: {error}"
+        print(f"error: {error}")
     for result in report.results:
         if result.notice and result.ok:
             print(f"notice: {result.name}: {clean_line(result.notice)}")
@@ -177,8 +181,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(clean_line(article.title))
     print(clean_line(meta_line(article)))
-    if article.url:
-        print(clean_line(article.url))
+    print(clean_line(" · ".join(p for p in (article.source_name, article.url) if p)))
     print()
     print(clean_text(article.body))
     return EXIT_OK

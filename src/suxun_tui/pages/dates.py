@@ -99,12 +99,14 @@ def _offset(text: str) -> tzinfo | None:
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     try:
-        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
     except ValueError:
+        return None
+    if hours > 14 or minutes >= 60:  # no real zone is further than UTC±14:00
         return None
     from datetime import timezone
 
-    return timezone(sign * delta)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _build(y: int, m: int, d: int, hh: int, mm: int, ss: int, zone: tzinfo) -> datetime | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,13 @@ DB_NAME = "cache.sqlite3"
 
 class StoreError(Exception):
     """The cache cannot be used; the message says which file and what to do."""
+
+
+def cannot_open(path: Path, problem: Exception) -> StoreError:
+    return StoreError(
+        f"{path}: cannot open the cache ({problem}); check that {path.parent} and the file are "
+        "readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+    )
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ class Store:
             self.conn = connect(path)
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open the cache ({exc})") from exc
+            raise cannot_open(path, exc) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -100,14 +106,19 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction taken up front (IMMEDIATE), so it never fails half-way."""
+        """A write transaction taken up front (IMMEDIATE), so it never fails half-way.
+
+        If COMMIT itself fails (the disk is full, say), the transaction is rolled back so
+        the connection is usable again, and the error is raised to the caller.
+        """
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     def data_version(self) -> int:
         """Changes whenever another connection commits; the TUI polls it to reload."""
@@ -301,15 +312,9 @@ class Store:
             return conn.execute(sql, params).rowcount
 
     def _write(self, sql: str, params: tuple[object, ...]) -> None:
-        for attempt in range(5):
-            try:
-                with self.transaction() as conn:
-                    conn.execute(sql, params)
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == 4:
-                    raise
-                time.sleep(0.1 * (attempt + 1))
+        """One statement in its own transaction; the busy timeout waits out other writers."""
+        with self.transaction() as conn:
+            conn.execute(sql, params)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -388,3 +393,13 @@ class Store:
     ) -> list[Headline]:
         """Headlines whose title or text contains every word of ``query``, newest first."""
         return search_headlines(self.conn, query, source_id=source_id, limit=limit)
+
+    def mark_read(self, article_ids: Sequence[int]) -> int:
+        """Mark exactly these articles read, in one transaction; returns how many changed."""
+        with self.transaction() as conn:
+            before = conn.total_changes
+            conn.executemany(
+                "UPDATE articles SET read = 1 WHERE id = ? AND read = 0",
+                [(article_id,) for article_id in article_ids],
+            )
+            return conn.total_changes - before

@@ -9,9 +9,13 @@ down every refresh. Matching is case-insensitive for Latin letters.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
-from suxun_tui.models import Headline
+from suxun_tui.models import Headline, blocks_to_plain
+from suxun_tui.store.codec import decode_blocks
 
 MAX_TERMS = 8
 
@@ -36,19 +40,43 @@ def search_headlines(
     source_id: int | None = None,
     limit: int | None = None,
 ) -> list[Headline]:
-    """Headlines whose title or body contains every term of ``query``, newest first."""
+    """Headlines whose title or text contains every term of ``query``, newest first.
+
+    SQLite narrows the candidates on the stored (JSON) body; each candidate is then
+    checked against its plain text, so block kinds and image addresses in the JSON never
+    match and quotes or backslashes in a term do.
+    """
     terms = search_terms(query)
     if not terms:
         return []
     where = ["s.active = 1"]
     params: list[object] = []
     for term in terms:
+        encoded = json.dumps(term, ensure_ascii=False)[1:-1]
         where.append("(instr(lower(a.title), ?) > 0 OR instr(lower(a.body), ?) > 0)")
-        params += [term, term]
+        params += [term, encoded]
     if source_id is not None:
         where.append("a.source_id = ?")
         params.append(source_id)
-    return select_headlines(conn, where, params, limit)
+    sql = (
+        f"SELECT {_COLUMNS}, a.body FROM articles a JOIN sources s ON s.id = a.source_id"
+        f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, a.id DESC"
+    )
+    found: list[Headline] = []
+    for row in conn.execute(sql, params):
+        text = f"{row[3]}\n{blocks_to_plain(decode_blocks(row[8]))}".lower()
+        if all(term in text for term in terms):
+            found.append(_headline(row))
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+_COLUMNS = "a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"
+
+
+def _headline(r: Sequence[Any]) -> Headline:
+    return Headline(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), bool(r[7]))
 
 
 def select_headlines(
@@ -56,14 +84,10 @@ def select_headlines(
 ) -> list[Headline]:
     """The one headline query (newest first) under ``where`` conditions; shared by all lists."""
     sql = (
-        "SELECT a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"
-        " FROM articles a JOIN sources s ON s.id = a.source_id"
+        f"SELECT {_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
         f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, a.id DESC"
     )
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [
-        Headline(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), bool(r[7]))
-        for r in conn.execute(sql, params)
-    ]
+    return [_headline(r) for r in conn.execute(sql, params)]

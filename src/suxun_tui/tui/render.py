@@ -14,8 +14,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
+from suxun_tui import present
 from suxun_tui.models import ArticleDetail, Block
-from suxun_tui.timefmt import format_full
 from suxun_tui.tui.wrap import wrap_text
 
 Convert = Callable[[str], str]
@@ -74,28 +74,12 @@ def display_url(url: str) -> str:
 
 
 def meta_line(detail: ArticleDetail, convert: Convert) -> Text:
-    """``2025-12-29 12:34 · 来源 供稿 · 作者 王帅 · 编辑 玖柒六 · 责任编辑 陆超``.
+    """The metadata line (the core's wording), in the article pane's style.
 
-    The Chinese labels appear when the page gave Chinese newsroom fields (origin, editor);
-    a plain feed just shows its author, because ``作者 Ada Park`` would read oddly. The
-    caller passes the converter for this line: labels and names in one script, so a
+    The caller passes the converter for this line: labels and names in one script, so a
     Traditional page shows ``作者 王帅`` beside the Simplified labels in "original" mode.
     """
-    fields: list[str] = []
-    when = format_full(detail.published)
-    if when:
-        fields.append(when)
-    if detail.origin or detail.editor or detail.responsible_editor:
-        labelled = (
-            ("来源", detail.origin),
-            ("作者", detail.author),
-            ("编辑", detail.editor),
-            ("责任编辑", detail.responsible_editor),
-        )
-        fields.extend(f"{label} {convert(value)}" for label, value in labelled if value)
-    elif detail.author:
-        fields.append(convert(detail.author))
-    return Text(" · ".join(fields), style="italic")
+    return Text(present.meta_line(detail, convert), style="italic")
 
 
 def block_part(block: Block, convert: Convert, previous: Block | None) -> Part | None:

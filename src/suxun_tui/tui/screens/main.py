@@ -323,11 +323,9 @@ class MainScreen(TaskScreen):
 
     def action_mark_source_read(self) -> None:
         store, selection = self.reader.store, self.selection
-        if selection.kind == "starred":
-            unread = [row for row in self.headlines.rows if not row.read]
-            for row in unread:
-                store.set_read(row.id, True)
-            count = len(unread)
+        if selection.kind in ("starred", "search"):
+            # Lists that are not a source or group: exactly the rows shown, nothing else.
+            count = store.mark_read([row.id for row in self.headlines.rows if not row.read])
         else:
             count = store.mark_all_read(
                 source_id=selection.source_id if selection.kind == "source" else None,
