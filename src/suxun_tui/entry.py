@@ -6,6 +6,7 @@ reader is imported only when it is needed, so ``refresh`` from cron stays light.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +17,15 @@ from suxun_tui.cli.context import ContextError, load_context
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command != "read":
-        return run_command(args)
+        try:
+            code = run_command(args)
+            sys.stdout.flush()
+            return code
+        except BrokenPipeError:
+            # The reader of our output went away (``suxun-tui list | head``): not an error.
+            # Point stdout at /dev/null so that the flush at exit does not complain again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
     try:
         context = load_context(args)
     except ContextError as exc:

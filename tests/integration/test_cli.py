@@ -86,7 +86,8 @@ def test_refresh_exit_code_1_when_a_source_fails(tmp_path: Path) -> None:
         )
         done = run("refresh", "--config", str(config), "--data-dir", str(tmp_path / "d"))
     assert done.returncode == 1
-    assert "error:" in done.stdout and "HTTP 404" in done.stdout and "bad.xml" in done.stdout
+    assert "error: bad: " in done.stdout and "HTTP 404" in done.stdout and "bad.xml" in done.stdout
+    assert "error: good" not in done.stdout
     assert "Traceback" not in done.stderr
 
 
@@ -140,3 +141,36 @@ def test_search_command(dirs: dict[str, str]) -> None:
     assert json.loads(run("search", "no-such-words-anywhere", "--json", env=dirs).stdout) == []
     plain = run("search", "Terminal", "--source", "Terminal Weekly", env=dirs)
     assert plain.returncode == 0 and "Reading the news" in plain.stdout
+
+
+def test_options_before_the_subcommand_are_honoured(tmp_path: Path) -> None:
+    """``suxun-tui --config F --data-dir D --offline refresh`` is the same as after it."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[sources]]\nname = 'x'\n", encoding="utf-8")
+    done = run("--config", str(bad), "list")
+    assert done.returncode == 2 and f"{bad}:1: source 'x' has no 'url'" in done.stderr
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[sources]]\nname = "web"\nurl = "http://127.0.0.1:9/feed"\n', encoding="utf-8"
+    )
+    data = tmp_path / "d"
+    done = run("--config", str(config), "--data-dir", str(data), "--offline", "refresh")
+    assert done.returncode == 0 and "1 skipped (offline)" in done.stdout
+    assert (data / "cache.sqlite3").exists()
+
+
+def test_output_into_a_closed_pipe_is_no_error(dirs: dict[str, str]) -> None:
+    """``suxun-tui list | head -1``: the reader leaves early; no traceback, exit 0."""
+    run("refresh", env=dirs)
+    for command in (["list"], ["list", "--json"], ["search", "治理效能"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "suxun_tui", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, **dirs},
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # before the command has written anything
+        stderr = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0, stderr
+        assert "Traceback" not in stderr and "Broken pipe" not in stderr, stderr

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from suxun_tui.models import ArticleText, Block, FeedEntry
-from suxun_tui.store import DB_NAME, SourceUpdate, Store, open_store
+from suxun_tui.store import DB_NAME, SourceUpdate, Store, StoreError, open_store
 from suxun_tui.store.schema import MIGRATIONS
 
 
@@ -143,3 +145,30 @@ def test_corrupt_cache_is_moved_aside(tmp_path: Path) -> None:
     assert list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
     opened.store.sync_sources([("a", "http://a", None, None)])
     assert opened.store.sources()[0].name == "a"
+
+
+def test_an_existing_cache_opens_from_a_relative_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_store(Path("data"))[0].close()
+    reopened = open_store(Path("data"))
+    assert reopened.notice is None and reopened.store.source_id("src") is not None
+    reopened.store.close()
+
+
+def test_a_cache_we_may_not_open_is_reported_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only directory or an unreadable file is the user's to fix: say so, keep it."""
+    make_store(tmp_path)[0].close()
+
+    def cannot_open(*args: object, **kwargs: object) -> sqlite3.Connection:
+        exc = sqlite3.OperationalError("unable to open database file")
+        exc.sqlite_errorname = "SQLITE_CANTOPEN"
+        raise exc
+
+    monkeypatch.setattr("suxun_tui.store.recovery.sqlite3.connect", cannot_open)
+    with pytest.raises(StoreError, match="cannot open the cache.*writable.*--data-dir"):
+        open_store(tmp_path)
+    assert (tmp_path / DB_NAME).exists() and not list(tmp_path.glob("*.corrupt-*"))

@@ -18,8 +18,15 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the subcommand's name.
+
+    The subcommands' copies default to "not given" (``SUPPRESS``): otherwise argparse
+    would let a subcommand's default overwrite ``suxun-tui --config FILE list``'s value.
+    """
+    common = argparse.ArgumentParser(
+        add_help=False, argument_default=None if defaults else argparse.SUPPRESS
+    )
     common.add_argument(
         "--config",
         metavar="FILE",
@@ -33,12 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--offline", action="store_true", help="never touch the network; read only the cache"
     )
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(defaults=False)
     parser = argparse.ArgumentParser(
         prog="suxun-tui",
         description="A terminal news reader for feeds and Chinese news pages. "
         "Without a subcommand it opens the reader.",
-        parents=[common],
+        parents=[_common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"suxun-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -5,6 +5,7 @@ CMSs put more than text there. Filtering goes block by block and then looks at t
 of the whole:
 
 * info lines (来源, 编辑, 【责任编辑】 ...) become fields and leave the body;
+* blocks inside furniture named by class or id (:mod:`.furniture`) go;
 * furniture lines (slogans, 客服, 版权声明, 上一篇, 分享到) go;
 * link lists go, unless the user's ``body_selector`` chose the region;
 * a disclaimer or a comments/related heading in the second half of the text ends the
@@ -43,13 +44,16 @@ def _first_pass(
     info: InfoFields,
     chosen: bool,
 ) -> list[RawBlock]:
-    total = sum(b.chars for b in region if b.kind != "image" and is_prose(b.text)) or 1
+    total = (
+        sum(b.chars for b in region if b.kind != "image" and not b.furniture and is_prose(b.text))
+        or 1
+    )
     seen = 0
     cut = False
     kept: list[RawBlock] = []
     for b in region:
         if b.kind == "image":
-            if not cut:
+            if not cut and not b.furniture:
                 kept.append(b)
             continue
         if title and (b.text == title or (b.kind == "heading" and not kept and b.text in title)):
@@ -58,7 +62,7 @@ def _first_pass(
         if whole:
             info.merge(fields)
             continue
-        if cut:
+        if cut or b.furniture:
             continue
         if not chosen and seen >= 0.5 * total and is_tail_marker(b.text):
             cut = True

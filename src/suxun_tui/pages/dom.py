@@ -135,6 +135,7 @@ _JUNK_TAGS = (
     "meta",
     "base",
 )
+_PERMALINK_MARKS = frozenset(("¶", "§", "#", "🔗", "⚓"))
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
@@ -247,9 +248,13 @@ def read_meta(root: HtmlElement) -> PageMeta:
 
 
 def clean_tree(root: HtmlElement) -> None:
-    """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby."""
+    """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby,
+    and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``)."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
+    for el in cast("list[HtmlElement]", root.xpath("//a[starts-with(@href, '#')]")):
+        if text_content(el).strip() in _PERMALINK_MARKS:
+            drop_tree(el)
     for el in cast("list[HtmlElement]", root.xpath("//*[@style or @hidden]")):
         if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
             parent = el.getparent()

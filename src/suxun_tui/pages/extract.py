@@ -10,6 +10,7 @@ normalised (:mod:`.cleanup`), dates read in the source's zone (:mod:`.dates`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from difflib import SequenceMatcher
 
@@ -28,6 +29,7 @@ from suxun_tui.pages.dom import (
     select,
 )
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
+from suxun_tui.pages.furniture import furniture_spans
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.metadata import InfoFields, parse_info
 from suxun_tui.pages.pagination import continuation_urls
@@ -178,7 +180,8 @@ def extract_article(
     tried: list[tuple[int, int]] = []
     for _attempt in range(3):
         try:
-            return _extract_region(blocks, spans, chosen, meta, url, timezone, now)
+            furniture = [] if chosen else furniture_spans(tree, spans)
+            return _extract_region(blocks, spans, furniture, chosen, meta, url, timezone, now)
         except ExtractionError:
             # The best-scoring element can be a lone disclaimer paragraph that the
             # filters then empty; the next-best element elsewhere usually is the text.
@@ -195,6 +198,7 @@ def extract_article(
 def _extract_region(
     blocks: list[RawBlock],
     spans: list[tuple[int, int]],
+    furniture: list[tuple[int, int]],
     chosen: bool,
     meta: PageMeta,
     url: str,
@@ -209,7 +213,11 @@ def _extract_region(
     start, stop = positions[0], positions[-1]
     title, title_pos = _find_title(blocks, meta, start)
     title = clean_block_text(title)
-    region = [b for b, flag in zip(blocks, inside, strict=True) if flag]
+    region = [
+        replace(b, furniture=True) if any(s <= b.index <= e for s, e in furniture) else b
+        for b, flag in zip(blocks, inside, strict=True)
+        if flag
+    ]
     if title_pos is not None and start <= title_pos <= stop:
         region = [b for b in region if b.index > blocks[title_pos].index]
 

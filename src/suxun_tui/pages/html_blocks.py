@@ -48,6 +48,7 @@ class RawBlock:
     level: int = 0
     links: tuple[tuple[str, str], ...] = ()  # (href as written, link text)
     linked: bool = False
+    furniture: bool = False  # inside a share bar, byline, ad slot ... (see .furniture)
 
     @property
     def link_density(self) -> float:

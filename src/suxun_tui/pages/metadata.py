@@ -223,7 +223,10 @@ def byline_author(text: str) -> str | None:
 _POSTED_BY = re.compile(
     r"(?:本[贴帖]|本文)?由\s*([^\s于於@，。]{2,16}?)\s*(?:于|於|@|张贴|張貼|发表|發表)"
     r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})\s+(?:发表于|發表於|发表於|發表于)\s*\d"
-    r"|(?:^|\s)by\s+([^\s〓|｜,，]{2,20})",
+    # "… by NAME" follows a date or time, or closes the line, or comes before a date or a
+    # separator; in running English a "by" is followed by anything ("a delay by day: …").
+    r"|\d\s+by\s+([^\s〓|｜,，:;!?]{2,20})"
+    r"|(?:^|\s)by\s+([^\s〓|｜,，:;.!?]{2,20})(?=\s*$|\s*[|｜·•/(（\[]|\s+\d)",
     re.I,
 )
 

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from suxun_tui.store.db import DB_NAME, Store, StoreError
+from suxun_tui.store.db import DB_NAME, Store, StoreError, cannot_open
 from suxun_tui.timefmt import now_utc
 
 
@@ -21,6 +21,11 @@ class OpenedStore:
 
     store: Store
     notice: str | None = None
+
+
+# Only these mean the file itself is damaged; any other error (a read-only directory, a
+# file we may not read) is the user's to fix, and moving a good cache aside would hide it.
+_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 def _looks_healthy(path: Path) -> bool:
@@ -34,8 +39,10 @@ def _looks_healthy(path: Path) -> bool:
             return bool(result) and result[0] == "ok"
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", None) in _DAMAGED:
+            return False
+        raise cannot_open(path, exc) from exc
 
 
 def open_store(data_dir: Path, *, check: bool = True) -> OpenedStore:
@@ -44,16 +51,22 @@ def open_store(data_dir: Path, *, check: bool = True) -> OpenedStore:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{data_dir}: cannot create the data directory ({exc})") from exc
-    path = data_dir / DB_NAME
+    path = data_dir.absolute() / DB_NAME
     notice = None
     if check and not _looks_healthy(path):
         stamp = now_utc().strftime("%Y%m%d-%H%M%S")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        path.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                extra.rename(aside.with_name(aside.name + suffix))
+        try:
+            path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                extra = path.with_name(path.name + suffix)
+                if extra.exists():
+                    extra.rename(aside.with_name(aside.name + suffix))
+        except OSError as exc:
+            raise StoreError(
+                f"{path} is damaged and cannot be moved aside ({exc}); move or delete it, "
+                "then start again"
+            ) from exc
         notice = (
             f"The cache {path} was damaged; it was moved to {aside} and a new, empty cache "
             "was created. Refresh to fetch your sources again."

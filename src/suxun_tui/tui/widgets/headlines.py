@@ -27,6 +27,9 @@ from suxun_tui.tui.widgets.sources import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"
 SOURCE_WIDTH = 16
+# Below this many cells left for the title (an 80-column terminal), the source column is
+# dropped: the title is what a reader scans, and the source is in the article pane.
+MIN_TITLE_WIDTH = 30
 
 
 class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -181,14 +184,15 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         meta = self.get_component_rich_style("headline-list--meta")
         star = self.get_component_rich_style("headline-list--star")
         when = format_short(row.published, self.now) if self.now else row.published[:10]
-        source = fit(self.convert(row.source_name), SOURCE_WIDTH)
         segments = [
             Segment("●" if not row.read else " ", text_style),
             Segment("★" if row.starred else " ", star),
             Segment(" " + when.rjust(TIME_WIDTH) + " ", meta),
-            Segment(set_cell_size(source, SOURCE_WIDTH) + " ", meta),
-            Segment(self.convert(row.title), text_style),
         ]
+        if width - (TIME_WIDTH + 4) - (SOURCE_WIDTH + 1) >= MIN_TITLE_WIDTH:
+            source = fit(self.convert(row.source_name), SOURCE_WIDTH)
+            segments.append(Segment(set_cell_size(source, SOURCE_WIDTH) + " ", meta))
+        segments.append(Segment(self.convert(row.title), text_style))
         segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
         strip = Strip(segments).crop_extend(0, width, base)
         if is_cursor:

@@ -1,0 +1,77 @@
+"""Site furniture inside the article container, recognised by its class and id names.
+
+Scoring picks the tightest element that holds the whole text, but templates put more in
+that element than the author wrote: share bars, bylines and "posted in" lines, "related"
+boxes, advertisement slots, newsletter sign-ups, author bios, cookie banners. Their text is
+short sentences that look like prose to the filters, yet their class and id names say what
+they are, in the same handful of words on every CMS. An element named so is furniture
+when it holds only a small part of the region's text (a name on a wrapper around the
+whole article says nothing about its parts).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from suxun_tui.pages.dom import HtmlElement, text_content
+from suxun_tui.pages.scoring import TreeScore
+
+__all__ = ["furniture_spans"]
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_SPACE = re.compile(r"\s+")
+# Whole words of a class or id ("share-bar", "entry_meta", "ad slot").
+_WORDS = frozenset(
+    ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored")
+    + ("promo", "byline", "bylines", "meta", "postmeta", "dateline", "footer", "headerlink")
+    + ("tags", "tag", "taglist", "cat", "catlinks", "likes", "restack")
+    + ("newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent")
+    + ("gdpr", "social", "sharing", "sharebar", "sharedaddy", "addthis")
+    + ("breadcrumb", "breadcrumbs")
+)
+# Beginnings of words ("sharebuttons", "relatedposts", "commentlist").
+_PREFIXES = ("share", "related", "recommend", "comment", "newsletter", "subscri", "advert")
+# Two-word names: an author's bio box, not the author's name in an info line.
+_PAIRS = re.compile(r"author[-_ ]?(?:box|bio|card|profile)|about[-_ ]?(?:the[-_ ]?)?author|\bbio\b")
+# An element holding more than this share of the region's text is not furniture.
+MAX_SHARE = 0.3
+
+
+@lru_cache(maxsize=4096)
+def _is_furniture_name(names: str) -> bool:
+    names = names.lower()
+    if _PAIRS.search(names):
+        return True
+    for word in _SPLIT.split(names):
+        if word in _WORDS or (len(word) > 3 and word.startswith(_PREFIXES)):
+            return True
+    return False
+
+
+def _names(el: HtmlElement) -> str:
+    attrib = el.attrib
+    if "class" not in attrib and "id" not in attrib:
+        return ""
+    return f"{attrib.get('class', '')} {attrib.get('id', '')}"
+
+
+def _chars(el: HtmlElement) -> int:
+    return len(_SPACE.sub("", text_content(el)))
+
+
+def furniture_spans(tree: TreeScore, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pre-order spans of the furniture strictly inside the article region ``spans``."""
+    found: list[tuple[int, int]] = []
+    for start, stop in spans:
+        total = _chars(tree.elements[start]) or 1
+        i = start + 1
+        while i <= stop:
+            el = tree.elements[i]
+            names = _names(el)
+            if names and _is_furniture_name(names) and _chars(el) <= MAX_SHARE * total:
+                found.append(tree.span(i))
+                i = tree.end[i] + 1
+                continue
+            i += 1
+    return found
