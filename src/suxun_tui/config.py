@@ -191,7 +191,7 @@ def _check_type(value: Any, expected: type | tuple[type, ...], where: str, key: 
     # bool is an int in Python; refuse it where a number is wanted.
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
-        names = " or ".join(_TYPE_NAMES[t] for t in types)
+        names = "a number" if float in types else " or ".join(_TYPE_NAMES[t] for t in types)
         raise ConfigError(f"{where}: '{key}' must be {names}, not {value!r}")
 
 

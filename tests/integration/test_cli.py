@@ -174,3 +174,16 @@ def test_output_into_a_closed_pipe_is_no_error(dirs: dict[str, str]) -> None:
         stderr = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 0, stderr
         assert "Traceback" not in stderr and "Broken pipe" not in stderr, stderr
+
+
+def test_show_fetches_a_page_article_once_and_keeps_it_for_offline(dirs: dict[str, str]) -> None:
+    run("refresh", env=dirs)
+    rows = json.loads(run("list", "--json", "--source", "苏讯网 · 本地新闻", env=dirs).stdout)
+    seed = next(r for r in rows if r["title"] == SEED_TITLE)
+    offline = json.loads(run("show", str(seed["id"]), "--json", "--offline", env=dirs).stdout)
+    assert offline["body"] == ""  # never fetched, and --offline must not fetch it
+    shown = json.loads(run("show", str(seed["id"]), "--json", env=dirs).stdout)
+    assert (shown["origin"], shown["editor"], shown["views"]) == ("供稿", "玖柒六", 0)
+    assert len(shown["body"].split("\n\n")) == 5 and not PINYIN.search(shown["body"])
+    again = json.loads(run("show", str(seed["id"]), "--json", "--offline", env=dirs).stdout)
+    assert again["body"] == shown["body"]

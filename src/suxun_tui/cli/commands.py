@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from suxun_tui.cli.context import Context, ContextError, load_context
+from suxun_tui.fulltext import ArticleFetchError, fetch_full_article, should_fetch_full_text
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.present import meta_line
 from suxun_tui.refresh import RefreshReport, refresh_sources
@@ -171,10 +172,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     context = _context(args)
     if isinstance(context, int):
         return context
-    article = context.store.article(args.id)
+    store = context.store
+    article = store.article(args.id)
     if article is None:
         print(f"suxun-tui: no article with id {args.id} (see 'suxun-tui list')", file=sys.stderr)
         return EXIT_FAILED
+    if not args.offline and should_fetch_full_text(context.config, store, article):
+        # As the reader does on opening: fetch the page once, store it, show it.
+        try:
+            fetch_full_article(context.config, store.path, article.id)
+            article = store.article(args.id) or article
+        except ArticleFetchError as exc:
+            print(f"suxun-tui: warning: {clean_line(str(exc))}", file=sys.stderr)
     if args.json:
         json.dump(article_json(article), sys.stdout, ensure_ascii=False, indent=1)
         print()

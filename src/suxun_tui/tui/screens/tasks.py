@@ -21,6 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from suxun_tui.fulltext import should_fetch_full_text
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
@@ -243,18 +244,8 @@ class TaskScreen(Screen[None]):
     # --- full text ---------------------------------------------------------------------
 
     def wants_full_text(self, detail: ArticleDetail) -> bool:
-        """Whether showing ``detail`` should fetch its page (the core's ``full_text`` rule).
-
-        A page source has no body without its article page, so it is always fetched;
-        feeds are fetched when they carry only a summary (``auto``), for any missing
-        body (``always``), or never.
-        """
-        spec = self.reader.config.source(detail.source_name)
-        mode = spec.full_text if spec is not None else "auto"
-        is_page = detail.source_kind == "page" or (spec is not None and spec.kind == "page")
-        if not (is_page or mode == "always" or (mode == "auto" and not detail.has_full_text)):
-            return False
-        return self.reader.store.needs_full_text(detail.id)
+        """Whether showing ``detail`` should fetch its page: the core's rule."""
+        return should_fetch_full_text(self.reader.config, self.reader.store, detail)
 
     @work(thread=True, exclusive=True, group="fulltext", exit_on_error=False)
     def fetch_article(self, article_id: int) -> int | None:
