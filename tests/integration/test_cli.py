@@ -187,3 +187,30 @@ def test_show_fetches_a_page_article_once_and_keeps_it_for_offline(dirs: dict[st
     assert len(shown["body"].split("\n\n")) == 5 and not PINYIN.search(shown["body"])
     again = json.loads(run("show", str(seed["id"]), "--json", "--offline", env=dirs).stdout)
     assert again["body"] == shown["body"]
+
+
+def test_opml_import_append_and_export(tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="Tech">'
+        '<outline title="One" xmlUrl="https://one.example/rss"/>'
+        '<outline title="Two" xmlUrl="https://two.example/atom"/></outline>'
+        '<outline title="Cmd" xmlUrl="|rm -rf ~"/></body></opml>',
+        encoding="utf-8",
+    )
+    config = tmp_path / "conf" / "config.toml"
+    env = {"SUXUN_TUI_CONFIG": str(config), "SUXUN_TUI_DATA_DIR": str(tmp_path / "d")}
+    printed = run("opml", "import", str(opml), env=env)
+    assert printed.returncode == 0 and printed.stdout.count("[[sources]]") == 2
+    assert "skipped Cmd" in printed.stderr and not config.exists()
+    added = run("opml", "import", "--append", str(opml), env=env)
+    assert added.returncode == 0 and "added 2 source(s)" in added.stdout
+    again = run("opml", "import", "--append", str(opml), env=env)
+    assert "nothing new" in again.stderr and config.read_text().count("[[sources]]") == 2
+    exported = run("opml", "export", env=env)
+    assert exported.returncode == 0
+    assert (
+        'xmlUrl="https://one.example/rss"' in exported.stdout and 'text="Tech"' in exported.stdout
+    )
+    broken = run("opml", "import", str(tmp_path / "missing.opml"), env=env)
+    assert broken.returncode == 2 and "missing.opml" in broken.stderr

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from suxun_tui import __version__
-from suxun_tui.cli import commands, extract_cmd
+from suxun_tui.cli import commands, extract_cmd, opml_cmd
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print a JSON object")
 
     extract_cmd.add_parser(sub)
+    opml_cmd.add_parser(sub, common)
     for action in sub.choices.values():
         action.set_defaults(_common=True)
     return parser
@@ -118,6 +119,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a non-interactive subcommand; returns the exit code."""
     if args.command == "extract":
         return extract_cmd.run(args)
+    if args.command == "opml":
+        return opml_cmd.run(args)
     handler = {
         "refresh": commands.cmd_refresh,
         "list": commands.cmd_list,
