@@ -12,10 +12,9 @@ from collections.abc import Sequence
 
 from suxun_tui import __version__
 from suxun_tui.cli import commands, extract_cmd, opml_cmd
+from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run_command"]
 
 
 def _common_options(*, defaults: bool) -> argparse.ArgumentParser:

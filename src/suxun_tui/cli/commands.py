@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import Context, ContextError, load_context
 from suxun_tui.fulltext import ArticleFetchError, fetch_full_article, should_fetch_full_text
 from suxun_tui.models import ArticleDetail, Headline
@@ -16,8 +17,6 @@ from suxun_tui.refresh import RefreshReport, refresh_sources
 from suxun_tui.sanitize import clean_line, clean_text
 from suxun_tui.store import Store
 from suxun_tui.timefmt import format_full
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _context(args: argparse.Namespace) -> Context | int:

@@ -8,12 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, parse_config
 from suxun_tui.opml import OpmlError, read_opml, sources_as_toml, write_opml
 from suxun_tui.sanitize import clean_line
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_parser(

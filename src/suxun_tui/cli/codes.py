@@ -1,0 +1,6 @@
+"""Exit codes, a public contract for scripts: 0 ok, 1 some sources or inputs failed, 2 usage
+or config error."""
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
