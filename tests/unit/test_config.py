@@ -146,3 +146,14 @@ def test_example_config_is_valid() -> None:
     config = load_config(example)
     assert config.warnings == ()
     assert len(config.sources) >= 2
+
+
+def test_example_config_documents_every_key() -> None:
+    from dataclasses import fields
+
+    from suxun_tui.config import Settings, SourceSpec
+
+    text = (Path(__file__).resolve().parents[2] / "config.example.toml").read_text(encoding="utf-8")
+    keys = {f.name for f in fields(Settings)} | {f.name for f in fields(SourceSpec)}
+    missing = sorted(k for k in keys if f"\n{k} = " not in text)
+    assert missing == []
