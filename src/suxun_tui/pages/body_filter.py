@@ -21,19 +21,38 @@ import re
 from datetime import datetime
 
 from suxun_tui.pages.boilerplate import is_boilerplate, is_section_label, is_tail_marker
+from suxun_tui.pages.credits import read_info_line
+from suxun_tui.pages.edges import trim_edges
 from suxun_tui.pages.html_blocks import RawBlock
-from suxun_tui.pages.metadata import InfoFields, parse_info
+from suxun_tui.pages.metadata import InfoFields
 
 __all__ = ["filter_blocks", "is_prose"]
 
 _PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _DEDUPE = re.compile(r"[\s|｜]+")
 _WORDISH = re.compile(r"[^\W_]")
+# 上一篇/下一篇: the article is over, what follows is the site's.
+_ARTICLE_NAV = re.compile(r"^\s*[【\[]?\s*(?:上一篇|下一篇|前一篇|后一篇|後一篇)")
+_NOTE = re.compile(r"^[（(][^()（）]{1,60}[)）]$")
+# Past this share of the text, an editor's credit closes the article.
+CLOSING_CREDIT = 0.9
 
 
 def is_prose(text: str) -> bool:
     """Running text rather than a label: long, or punctuated like a sentence."""
     return len(text) > 60 or bool(_PROSE.search(text))
+
+
+_EDITORS = frozenset(("editor", "responsible_editor"))
+
+
+def _closes(found: set[str]) -> bool:
+    """An editor's credit, or a credit line naming the author (采写：…), ends an article."""
+    return bool(found & _EDITORS) or {"credits", "author"} <= found
+
+
+def _ends_article(text: str) -> bool:
+    return is_tail_marker(text) or bool(len(text) <= 80 and _ARTICLE_NAV.match(text))
 
 
 def _first_pass(
@@ -50,6 +69,7 @@ def _first_pass(
     )
     seen = 0
     cut = False
+    notes = False  # after a closing credit, notes in parentheses may still follow
     kept: list[RawBlock] = []
     for b in region:
         if b.kind == "image":
@@ -58,13 +78,19 @@ def _first_pass(
             continue
         if title and (b.text == title or (b.kind == "heading" and not kept and b.text in title)):
             continue
-        fields, whole = parse_info(b.text, tz, now)
+        fields, whole = read_info_line(b.text, tz, now)
         if whole:
             info.merge(fields)
+            if not cut and not chosen and seen >= CLOSING_CREDIT * total and _closes(fields.found):
+                cut = notes = True
             continue
+        if cut and notes and not b.furniture and _NOTE.match(b.text):
+            kept.append(b)
+            continue
+        notes = False
         if cut or b.furniture:
             continue
-        if not chosen and seen >= 0.5 * total and is_tail_marker(b.text):
+        if not chosen and seen >= 0.5 * total and _ends_article(b.text):
             cut = True
             continue
         if is_boilerplate(b.text):
@@ -103,15 +129,22 @@ def filter_blocks(
     info: InfoFields,
     *,
     chosen: bool = False,
+    fallback: InfoFields | None = None,
 ) -> list[RawBlock]:
     """The region's blocks that are article text; fields found on the way go into ``info``.
 
     With ``chosen`` (the user's ``body_selector`` picked the region) link lists are kept:
-    the user said this is the text.
+    the user said this is the text. Names read from bylines at the body's edges go into
+    ``fallback``, for the fields the page fills nowhere else.
     """
     kept = _first_pass(region, title, tz, now, info, chosen)
     if chosen:
         return kept
+    return trim_edges(_trim(kept), fallback or InfoFields(), tz, now)
+
+
+def _trim(kept: list[RawBlock]) -> list[RawBlock]:
+    """Section labels and linked images before the first and after the last prose block."""
     prose = [i for i, b in enumerate(kept) if b.kind != "image" and is_prose(b.text)]
     if not prose:
         return _dedupe([b for b in kept if not is_section_label(b.text)])

@@ -18,6 +18,7 @@ from suxun_tui.models import ArticleText, Block, Link
 from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.body_filter import filter_blocks, is_prose
 from suxun_tui.pages.cleanup import clean_block_text
+from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.dates import DEFAULT_TZ
 from suxun_tui.pages.dom import (
     HtmlElement,
@@ -31,7 +32,7 @@ from suxun_tui.pages.dom import (
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.furniture import furniture_spans
 from suxun_tui.pages.html_blocks import RawBlock, linearize
-from suxun_tui.pages.metadata import InfoFields, parse_info
+from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.scoring import TreeScore, score_tree
 from suxun_tui.sanitize import clean_line
@@ -226,18 +227,21 @@ def _extract_region(
     head_from = title_pos + 1 if title_pos is not None and title_pos < start else start
     head = blocks[max(head_from, start - 30) : start]
     for b in head:
-        fields, whole = parse_info(b.text, timezone, now)
+        fields, whole = read_info_line(b.text, timezone, now)
         if whole or len(b.text) <= 100 and fields.found:
             # Between the title and the text, a labelled value is the article's even
             # when the line also holds things we have no field for (连载, 出版社).
             info.merge(fields)
-    body_raw = filter_blocks(region, title, timezone, now, region_info, chosen=chosen)
+    fallback = InfoFields()
+    body_raw = filter_blocks(
+        region, title, timezone, now, region_info, chosen=chosen, fallback=fallback
+    )
     region_date = (region_info.published, region_info.labelled_date)
     region_info.published = None
     info.merge(region_info)
     after = blocks[stop + 1 : stop + 15]
     for b in after:
-        fields, whole = parse_info(b.text, timezone, now)
+        fields, whole = read_info_line(b.text, timezone, now)
         if whole:
             info.merge(fields)
 
@@ -260,6 +264,8 @@ def _extract_region(
     )
     published = choose_date(candidates)
     author = choose_author(info.author, text_blocks, head + region[:first_prose], meta, region)
+    author = author or fallback.author
+    info.merge(fallback)
     out_blocks, images, links = _to_blocks(body_raw, url)
     return ArticleText(
         title=clean_line(title),

@@ -1,0 +1,157 @@
+"""Trim the lines at the two edges of a body that are the page's, not the author's.
+
+After filtering, what is left at the very start and end of a body is mostly text, but some
+lines only look like it: a follow prompt (``关注新华网``), a byline of a date and names
+(``2020-06-05 20:35 叨叨姐``, ``原创 南方都市报 2019-09-09 16:01:46``), a related-list
+heading with its list (``为你推荐`` and dated items), a dated list item left over
+(``2019-09-3007:42``), a lone fragment (``,南方都市报``). These rules apply only at the
+edges and only to short lines, so an opening paragraph that mentions 关注 or a date stays.
+Names and sources read from bylines go into ``fallback``: they fill a field only where
+the page names nothing better.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from suxun_tui.pages.boilerplate import is_tail_marker
+from suxun_tui.pages.dates import find_dates
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.metadata import InfoFields
+
+__all__ = ["trim_edges", "is_follow_prompt", "is_date_only", "read_dateline"]
+
+_FOLLOW = re.compile(
+    r"^(?:[关關]注|[订訂][阅閱])\s*(?:我[们們]|本[网網站号號]|[^\s，。,]{1,10}?"
+    r"(?:[网網]|[报報]|[号號]|微信|微博|公[众眾][号號]|客[户戶]端|APP|App|app))\s*[!！。]?$"
+)
+_DATE_ONLY = re.compile(
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?"
+    r"\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$"
+)
+_ORIGINAL = re.compile(r"^(?:原[创創]|[转轉][载載])\s*[:：]?\s*")
+_TOKEN = re.compile(r"^[\w\u4e00-\u9fff·&＆、]{2,12}$")
+_ROLE_SUFFIX = re.compile(r"(?:编译|編譯|整理|编辑|編輯)$")
+_SITE_LIKE = re.compile(
+    r"[网網][站]?$|[报報]$|新[闻聞]|日[报報]|晚[报報]|[电電]视|[电電]台|\.com|\.cn", re.I
+)
+_FRAGMENT = re.compile(r"^[,，、;；.。]\s*([^\s，。,]{2,20})$")
+# 经过文刃重新编排, 经张三整理: the person who put the text together.
+_REEDITED = re.compile(
+    r"^[经經]过?\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:重新)?(?:编排|編排|整理|编辑|編輯)$"
+)
+_BACK_HOME = re.compile(r"\s*返回\S{1,10}首[页頁]\s*(?:>>|»|＞＞|>)?\s*$")
+
+
+def is_follow_prompt(text: str) -> bool:
+    """A lone prompt to follow the site: ``关注新华网``, ``关注我们``, ``訂閱本報``."""
+    line = text.strip()
+    return len(line) <= 16 and bool(_FOLLOW.match(line))
+
+
+def is_date_only(text: str) -> bool:
+    """A short line holding a date and nothing else (``2019-09-3007:42``)."""
+    line = text.strip(" •·")
+    return len(line) <= 25 and bool(_DATE_ONLY.match(line))
+
+
+def read_dateline(text: str, tz: str, now: datetime | None) -> InfoFields | None:
+    """The names in a byline of a date and names, or None if ``text`` is not one.
+
+    ``2020-06-05 20:35 叨叨姐`` (a date *with* time and at most three names) and
+    ``原创： 作者 公众号`` (the WeChat formula) qualify; a name that looks like a site is
+    the origin, the others the author.
+    """
+    line = text.strip()
+    if len(line) > 48:
+        return None
+    rest = _ORIGINAL.sub("", line)
+    labelled = rest != line
+    timed = False
+    for found in find_dates(rest, tz, now, relative=False):
+        if found.has_year and found.precision >= 5:
+            timed = True
+            rest = rest[: found.start] + " " + rest[found.end :]
+    tokens = rest.split()
+    if not (labelled or timed) or not 1 <= len(tokens) <= 3:
+        return None
+    if not all(_TOKEN.match(t) and not t.isdigit() for t in tokens):
+        return None
+    info = InfoFields()
+    sites = [t for t in tokens if _SITE_LIKE.search(t)]
+    people = [t for t in tokens if t not in sites]
+    if labelled and len(tokens) == 2 and not sites:
+        people, sites = tokens[:1], tokens[1:]
+    if sites:
+        info.origin = sites[0]
+    if people:
+        info.author = _ROLE_SUFFIX.sub("", people[0]) or None
+    return info
+
+
+def _related_list_start(blocks: list[RawBlock], last: int) -> int | None:
+    """Where a trailing related list (heading, then only list items) begins."""
+    i = last
+    items = 0
+    while i >= 0:
+        b = blocks[i]
+        if b.kind == "image" or b.kind == "list_item" or is_date_only(b.text):
+            items += b.kind == "list_item"
+            i -= 1
+            continue
+        if items and is_tail_marker(b.text) and len(b.text) <= 20:
+            return i
+        return None
+    return None
+
+
+def _text_positions(blocks: list[RawBlock]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.kind != "image"]
+
+
+def trim_edges(
+    blocks: list[RawBlock], fallback: InfoFields, tz: str, now: datetime | None
+) -> list[RawBlock]:
+    """``blocks`` without the page's lines at both edges; byline fields go to ``fallback``."""
+    out = list(blocks)
+    while True:
+        texts = _text_positions(out)
+        if len(texts) < 2:
+            break
+        i = texts[0]
+        text = out[i].text
+        byline = read_dateline(text, tz, now)
+        if byline is not None:
+            fallback.merge(byline)
+        elif not (is_follow_prompt(text) or is_date_only(text)):
+            break
+        del out[i]
+    while True:
+        texts = _text_positions(out)
+        if len(texts) < 2:
+            break
+        last = texts[-1]
+        start = _related_list_start(out, last)
+        if start is not None and start > texts[0]:
+            del out[start:]
+            continue
+        text = out[last].text
+        fragment = _FRAGMENT.match(text)
+        reedited = _REEDITED.match(text)
+        if reedited:
+            fallback.editor = fallback.editor or reedited.group(1)
+        elif fragment:
+            if _SITE_LIKE.search(fragment.group(1)) and fallback.origin is None:
+                fallback.origin = fragment.group(1)
+        elif not (is_follow_prompt(text) or is_date_only(text) or is_tail_marker(text)):
+            break
+        del out[last]
+    texts = _text_positions(out)
+    if texts:
+        b = out[texts[-1]]
+        stripped = _BACK_HOME.sub("", b.text)
+        if stripped != b.text and stripped:
+            out[texts[-1]] = replace(b, text=stripped, chars=len(stripped))
+    return out
