@@ -149,6 +149,21 @@ async def test_t_cycles_the_script_of_titles_and_article(make_app: MakeApp, stor
         assert main_screen(app).script == "original"
 
 
+async def test_t_converts_the_selected_source_in_the_headlines_title(
+    make_app: MakeApp, store: Store
+) -> None:
+    source = SourceSpec("蘇訊", "https://example.org/s.xml", kind="feed")
+    fill(store, [source], {"蘇訊": entries("s", 1)})
+    app = make_app(Config(settings=Settings(script="original"), sources=(source,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h", "end")  # select the source: its name titles the list
+        await settle(pilot)
+        await pilot.press("t")  # original → simplified
+        title = main_screen(app).headlines._border_title
+        assert title is not None and title.plain.startswith("苏讯 · ")
+
+
 async def test_question_mark_shows_help_generated_from_the_bindings(
     make_app: MakeApp, filled: Config
 ) -> None:

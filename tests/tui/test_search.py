@@ -5,7 +5,7 @@ from __future__ import annotations
 from suxun_tui.config import Config
 from suxun_tui.store import Store
 from suxun_tui.tui.screens.search import SearchPrompt
-from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.conftest import SIZE, MakeApp, entries, fill
 from tests.tui.helpers import main_screen, settle, titles
 
 
@@ -50,3 +50,21 @@ async def test_A_on_a_search_marks_only_the_results_read(
         await settle(pilot)
     read = {h.title for h in store.headlines() if h.read}
     assert read == {"Beta headline 0", "Beta headline 1"}
+
+
+async def test_a_search_stays_when_another_process_writes_or_a_refresh_ends(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"beta", "enter")
+        await settle(pilot)
+        with Store(store.path) as other:  # like a cron refresh
+            fill(other, filled.sources, {"Beta": entries("Beta", 3, day=29)})
+        screen = main_screen(app)
+        screen.poll_store()
+        await settle(pilot)
+        assert screen.selection.kind == "search"
+        assert "Search: beta" in str(screen.headlines.border_title)
+        assert titles(app) == ["Beta headline 2", "Beta headline 0", "Beta headline 1"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -63,3 +65,19 @@ def test_no_line_is_wider_than_the_width_and_no_text_is_lost(text: str, width: i
         assert cell_len(text[start:end]) <= width
     kept = "".join(text[start:end] for start, end in ranges)
     assert kept.replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_combining_mark_never_starts_a_line() -> None:
+    text = "中\u0301文\u0301" * 40
+    for width in range(2, 12):
+        for line in lines(text, width)[1:]:
+            assert line[0] != "\u0301", (width, line)
+
+
+def test_a_one_megabyte_paragraph_wraps_in_well_under_a_second() -> None:
+    text = Text("长" * 1_000_000)
+    started = time.perf_counter()
+    wrapped = wrap_text(text, 78)
+    elapsed = time.perf_counter() - started
+    assert len(wrapped) == -(-1_000_000 // 39)  # 39 ideographs a line, to the edge
+    assert elapsed < 1.0, f"{elapsed:.2f} s"  # one Text slice per line took minutes

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from suxun_tui import present
@@ -33,24 +34,43 @@ class Part:
 
 
 class ArticleDocument:
-    """A Rich renderable: parts wrapped for CJK at the width they are drawn at."""
+    """A Rich renderable: parts wrapped for CJK at the width they are drawn at.
+
+    Textual draws a renderable more than once at the same width (to measure its height,
+    then to paint), so the drawn lines are kept for the last width: an article of 10,000
+    paragraphs is wrapped once, not three times.
+    """
 
     def __init__(self, parts: Iterable[Part]) -> None:
         self.parts = list(parts)
+        self._drawn: tuple[int, list[Segment]] | None = None
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 4)
+        if self._drawn is None or self._drawn[0] != width:
+            self._drawn = (width, self._draw(console, width))
+        yield from self._drawn[1]
+
+    def _draw(self, console: Console, width: int) -> list[Segment]:
+        # Lines go out as segments: each already fits, and Rich wrapping every line again
+        # as a Text costs more than the wrapping itself.
+        segments: list[Segment] = []
+        newline = Segment.line()
         for index, part in enumerate(self.parts):
             if index and part.gap:
-                yield Text("")
+                segments.append(newline)
             indent = max(len(part.first), len(part.rest))
             for number, line in enumerate(wrap_text(part.text, width - indent)):
                 prefix = part.first if number == 0 else part.rest
-                out = Text(prefix.ljust(indent), style=part.prefix_style, no_wrap=True)
-                out.append_text(line)
-                out.no_wrap = True
-                out.overflow = "crop"
-                yield out
+                if indent:
+                    segments.append(
+                        Segment(prefix.ljust(indent), console.get_style(part.prefix_style))
+                    )
+                # Text.render leaves the base style out (__rich_console__ adds it): add it.
+                base = console.get_style(line.style) if line.style else None
+                segments.extend(Segment.apply_style(line.render(console), base))
+                segments.append(newline)
+        return segments
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)

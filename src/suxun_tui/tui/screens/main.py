@@ -76,7 +76,8 @@ class MainScreen(TaskScreen):
         starred = len(store.headlines(starred_only=True))
         now = self.reader.clock()
         self.sources.show(store.sources(), starred, self.convert, now)
-        self.selection = self.sources.selection
+        if self.selection.kind != "search":  # a search is not in the pane: it stays
+            self.selection = self.sources.selection
         self.headlines.restyle(self.convert, now)
         self.load_headlines(keep=self.headlines.current)
         self.show_status()
@@ -216,6 +217,8 @@ class MainScreen(TaskScreen):
         store = self.reader.store
         starred = len(store.headlines(starred_only=True))
         self.sources.show(store.sources(), starred, self.convert, self.reader.clock())
+        if self.sources.selection.key == self.selection.key:
+            self.selection = self.sources.selection  # its label in the current script
         self.update_title()
 
     # --- actions: moving -----------------------------------------------------------------
