@@ -132,3 +132,22 @@ async def test_a_big_refresh_recounts_at_most_twice_a_second(
         elapsed = time.monotonic() - started
         assert len(titles(app)) == 40 * 6
         assert len(calls) <= elapsed / 0.5 + 2, f"{len(calls)} recounts in {elapsed:.2f} s"
+
+
+async def test_many_failures_give_one_summary_not_a_toast_each(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    names = [f"Bad{i}" for i in range(12)]
+    for name in names:
+        write_feed(tmp_path, name, 1)
+    app = make_app(feed_config(tmp_path, *names))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.clear_notifications()
+        for name in names:
+            (tmp_path / f"{name.lower()}.xml").write_text("not a feed", "utf-8")
+        await pilot.press("R")
+        await settle(pilot)
+        shown = notifications(app)
+        assert len(shown) == 1 and "12 sources failed" in shown[0]
+        assert "12 failed" in main_screen(app).status.right_text

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from suxun_tui.refresh import Progress, RefreshReport
 
 
+MAX_FAILURE_NOTICES = 3  # more failed sources than this get one summary notification
 COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
 
 
@@ -202,14 +203,24 @@ class TaskScreen(Screen[None]):
         if failed:
             summary += f" · {len(failed)} failed"
         self.status.set_right(summary)
-        for result in failed:
+        if len(failed) > MAX_FAILURE_NOTICES:
+            # Hundreds of toasts would bury the screen: one summary, details on the sources.
+            names = ", ".join(r.name for r in failed[:MAX_FAILURE_NOTICES])
+            self.notify(
+                f"{len(failed)} sources failed ({names}, …); each shows ✗ and its error "
+                "in the sources pane.",
+                title="✗ Refresh",
+                severity="error",
+                timeout=8,
+            )
+        for result in failed if len(failed) <= MAX_FAILURE_NOTICES else []:
             self.notify(
                 result.error or "unknown error",
                 title=f"✗ {result.name}",
                 severity="error",
                 timeout=8,
             )
-        skipped = getattr(report, "skipped_offline", None)
+        skipped = report.skipped_offline
         if skipped:
             self.notify(f"Offline: skipped {len(skipped)} network sources.", timeout=4)
         if not self._quiet and not failed:
