@@ -83,13 +83,26 @@ class RefreshReport:
 ProgressCallback = Callable[[Progress], None]
 
 
-def document_hash(spec: SourceSpec, content: bytes) -> str:
-    """Identifies what parsing would produce: the bytes *and* the settings that shape it,
-    so editing a source's kind, selectors or page count re-parses an unchanged page."""
-    digest = hashlib.blake2b(content, digest_size=12)
+def settings_fingerprint(spec: SourceSpec) -> str:
+    """A short id of the source settings that shape parsing (kind, selectors, pages, zone)."""
     parse_settings = (spec.kind, spec.link_selector, spec.body_selector, spec.pages, spec.timezone)
-    digest.update(repr(parse_settings).encode())
-    return digest.hexdigest()
+    return hashlib.blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
+
+
+def document_hash(spec: SourceSpec, content: bytes) -> str:
+    """Identifies what parsing would produce: the settings *and* the bytes.
+
+    Editing a source's kind, selectors or page count must re-parse an unchanged page: the
+    fingerprint prefix differs, so the body-hash skip does not apply, and neither does
+    conditional GET (see :func:`validators_apply`), which would answer 304.
+    """
+    digest = hashlib.blake2b(content, digest_size=12).hexdigest()
+    return f"{settings_fingerprint(spec)}:{digest}"
+
+
+def validators_apply(spec: SourceSpec, stored_hash: str | None) -> bool:
+    """Whether the stored ETag/Last-Modified were earned under the current settings."""
+    return bool(stored_hash) and str(stored_hash).startswith(settings_fingerprint(spec) + ":")
 
 
 def is_local(spec: SourceSpec) -> bool:
@@ -233,10 +246,11 @@ class _Job:
         if not self.force and state.not_before and state.not_before > to_stored(now):
             return SourceResult(spec.name, True, notice="not due yet (server asked to wait)")
         try:
+            conditional = not self.force and validators_apply(spec, state.content_hash)
             result = await self.fetcher.get(
                 url,
-                etag=None if self.force else state.etag,
-                last_modified=None if self.force else state.last_modified,
+                etag=state.etag if conditional else None,
+                last_modified=state.last_modified if conditional else None,
                 allow_local=is_local(spec),
             )
         except FetchError as exc:

@@ -105,3 +105,24 @@ def test_changing_a_selector_reparses_an_unchanged_page(tmp_path: Path) -> None:
         second = SourceSpec("Column", url, kind="page", link_selector="ul.side a")
         report = refresh_sources(Config(sources=(second,)), tmp_path / DB_NAME)
     assert report.results[0].new == 6
+
+
+def test_changing_a_selector_reparses_even_when_the_server_would_answer_304(
+    tmp_path: Path,
+) -> None:
+    items = "".join(
+        f'<li><a href="/a/{i}.html">Main story number {i} of the day</a></li>' for i in range(5)
+    )
+    side = "".join(
+        f'<li><a href="/b/{i}.html">Side story number {i} of the day</a></li>' for i in range(6)
+    )
+    page = f"<html><body><ul class='main'>{items}</ul><ul class='side'>{side}</ul></body></html>"
+    with LoopbackServer() as server:
+        url = server.add("/column.html", page, headers={"Content-Type": "text/html"}, etag=True)
+        first = SourceSpec("Column", url, kind="page", link_selector="ul.main a")
+        refresh_sources(Config(sources=(first,)), tmp_path / DB_NAME)
+        unchanged = refresh_sources(Config(sources=(first,)), tmp_path / DB_NAME)
+        assert unchanged.results[0].not_modified and "if-none-match" in server.requests[-1][1]
+        second = SourceSpec("Column", url, kind="page", link_selector="ul.side a")
+        report = refresh_sources(Config(sources=(second,)), tmp_path / DB_NAME)
+    assert report.results[0].new == 6
