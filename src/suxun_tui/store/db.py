@@ -19,9 +19,14 @@ from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
-from suxun_tui.store.codec import decode_blocks, encode_blocks
+from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.schema import migrate
-from suxun_tui.store.search import search_headlines, select_headlines
+from suxun_tui.store.search import (
+    ARTICLE_QUERY,
+    article_from_row,
+    search_headlines,
+    select_headlines,
+)
 from suxun_tui.timefmt import now_utc, to_stored
 
 BUSY_TIMEOUT_MS = 30_000
@@ -343,33 +348,9 @@ class Store:
         return select_headlines(self.conn, where, params, limit)
 
     def article(self, article_id: int) -> ArticleDetail | None:
-        row = self.conn.execute(
-            "SELECT a.id, a.source_id, s.name, s.kind, a.title, a.url, a.published, a.read,"
-            " a.starred, a.author, a.origin, a.editor, a.responsible_editor, a.views, a.body,"
-            " a.has_full_text, a.summary_only"
-            " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        return ArticleDetail(
-            id=row[0],
-            source_id=row[1],
-            source_name=row[2],
-            source_kind=row[3],
-            title=row[4],
-            url=row[5],
-            published=row[6],
-            read=bool(row[7]),
-            starred=bool(row[8]),
-            author=row[9],
-            origin=row[10],
-            editor=row[11],
-            responsible_editor=row[12],
-            views=row[13],
-            blocks=decode_blocks(row[14]),
-            has_full_text=bool(row[15]) or not bool(row[16]),
-        )
+        """One article with its body and metadata; None when it is not in the cache."""
+        row = self.conn.execute(ARTICLE_QUERY, (article_id,)).fetchone()
+        return article_from_row(row) if row is not None else None
 
     def needs_full_text(self, article_id: int) -> bool:
         """True when the stored body is only a summary (or empty) and no full text is kept."""

@@ -1,5 +1,5 @@
-"""Headline queries: the one SELECT every list uses, and search (every term must appear
-in the title or the body).
+"""Read queries: the one headline SELECT every list uses, the article query, and search
+(every term must appear in the title or the body).
 
 A plain scan with ``instr`` rather than a full-text index: Chinese has no spaces for a
 tokenizer to split on, substring matching is what a reader of Chinese expects, and a
@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from suxun_tui.models import Headline, blocks_to_plain
+from suxun_tui.models import ArticleDetail, Headline, blocks_to_plain
 from suxun_tui.store.codec import decode_blocks
 
 MAX_TERMS = 8
@@ -91,3 +91,37 @@ def select_headlines(
         sql += " LIMIT ?"
         params.append(limit)
     return [_headline(r) for r in conn.execute(sql, params)]
+
+
+# The article pane's query: everything ``ArticleDetail`` holds, by id.
+ARTICLE_QUERY = (
+    "SELECT a.id, a.source_id, s.name, s.kind, a.title, a.url, a.published, a.read,"
+    " a.starred, a.author, a.origin, a.editor, a.responsible_editor, a.views, a.body,"
+    " a.has_full_text, a.summary_only"
+    " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?"
+)
+
+
+def article_from_row(row: Sequence[Any]) -> ArticleDetail:
+    """A row of :data:`ARTICLE_QUERY` as an ``ArticleDetail``.
+
+    A feed item that was never a summary counts as full text: there is nothing to fetch.
+    """
+    return ArticleDetail(
+        id=row[0],
+        source_id=row[1],
+        source_name=row[2],
+        source_kind=row[3],
+        title=row[4],
+        url=row[5],
+        published=row[6],
+        read=bool(row[7]),
+        starred=bool(row[8]),
+        author=row[9],
+        origin=row[10],
+        editor=row[11],
+        responsible_editor=row[12],
+        views=row[13],
+        blocks=decode_blocks(row[14]),
+        has_full_text=bool(row[15]) or not bool(row[16]),
+    )
