@@ -40,10 +40,6 @@ from suxun_tui.sanitize import clean_line
 __all__ = ["extract_article", "continuation_urls"]
 
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
-_URL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
-)
-_SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
 _TEXT_KINDS = ("paragraph", "heading", "list_item", "quote", "code", "table")
 
 

@@ -119,11 +119,6 @@ def _names_kind(el: HtmlElement) -> int:
     return _kind_of_names(f"{attrib.get('class', '')} {attrib.get('id', '')}")
 
 
-def _discussion(el: HtmlElement) -> bool:
-    """Whether class or id mark a comment thread (its text is never the article)."""
-    return _names_kind(el) == _DISCUSS
-
-
 def _attr_bonus(kind: int, own: float) -> float:
     """A nudge from class and id names, proportional to the text the element holds."""
     if kind == _DISCUSS:
