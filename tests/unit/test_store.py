@@ -172,3 +172,13 @@ def test_a_cache_we_may_not_open_is_reported_not_moved_aside(
     with pytest.raises(StoreError, match="cannot open the cache.*writable.*--data-dir"):
         open_store(tmp_path)
     assert (tmp_path / DB_NAME).exists() and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_starred_count_counts_active_sources_only(tmp_path: Path) -> None:
+    store, sid = make_store(tmp_path)
+    store.store_entries(sid, [entry("1"), entry("2"), entry("3")])
+    for h in store.headlines()[:2]:
+        store.set_starred(h.id, True)
+    assert store.starred_count() == 2
+    store.sync_sources([("other", "http://o", None, None)])
+    assert store.starred_count() == 0

@@ -90,7 +90,8 @@ def _print_summary(report: RefreshReport) -> None:
     print(line)
 
 
-def _headline_json(h: Headline) -> dict[str, Any]:
+def _headline_json(h: Headline | ArticleDetail) -> dict[str, Any]:
+    """The fields ``list --json`` prints; ``show --json`` starts from the same ones."""
     return {
         "id": h.id,
         "source": h.source_name,
@@ -151,13 +152,7 @@ def _print_headlines(rows: list[Headline], *, as_json: bool) -> None:
 
 def article_json(a: ArticleDetail) -> dict[str, Any]:
     return {
-        "id": a.id,
-        "source": a.source_name,
-        "title": a.title,
-        "url": a.url,
-        "published": a.published,
-        "read": a.read,
-        "starred": a.starred,
+        **_headline_json(a),
         "author": a.author,
         "origin": a.origin,
         "editor": a.editor,

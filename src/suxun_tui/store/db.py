@@ -361,6 +361,14 @@ class Store:
             return False
         return not row[0] and (bool(row[1]) or row[2] in ("", "[]"))
 
+    def starred_count(self) -> int:
+        """How many articles of active sources are starred (a count, not the rows)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.active = 1 AND a.starred = 1"
+        ).fetchone()
+        return int(row[0])
+
     def counts(self) -> tuple[int, int]:
         """(unread, total) over all active sources."""
         row = self.conn.execute(

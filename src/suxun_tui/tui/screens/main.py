@@ -73,7 +73,7 @@ class MainScreen(TaskScreen):
     def reload(self) -> None:
         """Re-read sources and headlines from the store, keeping the selection."""
         store = self.reader.store
-        starred = len(store.headlines(starred_only=True))
+        starred = store.starred_count()
         now = self.reader.clock()
         self.sources.show(store.sources(), starred, self.convert, now)
         if self.selection.kind != "search":  # a search is not in the pane: it stays
@@ -215,7 +215,7 @@ class MainScreen(TaskScreen):
 
     def refresh_counts(self) -> None:
         store = self.reader.store
-        starred = len(store.headlines(starred_only=True))
+        starred = store.starred_count()
         self.sources.show(store.sources(), starred, self.convert, self.reader.clock())
         if self.sources.selection.key == self.selection.key:
             self.selection = self.sources.selection  # its label in the current script
