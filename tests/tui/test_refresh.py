@@ -9,6 +9,7 @@ from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.store import Store
 from suxun_tui.tui.widgets.sources import SourcesPane
 from tests.support.feeds import items, rss
+from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp
 from tests.tui.helpers import main_screen, notifications, settle, titles
 
@@ -151,3 +152,21 @@ async def test_many_failures_give_one_summary_not_a_toast_each(
         shown = notifications(app)
         assert len(shown) == 1 and "12 sources failed" in shown[0]
         assert "12 failed" in main_screen(app).status.right_text
+
+
+async def test_refresh_on_start_fetches_web_sources_only_when_asked(
+    make_app: MakeApp, store: Store
+) -> None:
+    with LoopbackServer() as server:
+        url = server.add("/feed.xml", rss("Web", items(3, "Web")))
+        source = SourceSpec("Web", url, kind="feed")
+        quiet = Config(settings=Settings(), sources=(source,))
+        async with make_app(quiet).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+        assert server.hits["/feed.xml"] == 0  # a web source is not fetched unasked
+        eager = Config(settings=Settings(refresh_on_start=True), sources=(source,))
+        app = make_app(eager)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert server.hits["/feed.xml"] == 1
+            assert sorted(titles(app)) == ["Web 0", "Web 1", "Web 2"]
