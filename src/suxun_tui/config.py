@@ -1,9 +1,9 @@
 """Configuration: TOML file → typed, validated settings and sources.
 
 Lookup order is ``--config``, then ``$SUXUN_TUI_CONFIG``, then ``suxun-tui/config.toml``
-in the XDG config dir; with no file anywhere the bundled demo is used so that a first run
-shows real content. Errors are :class:`ConfigError` and always name file, line and key,
-because a user editing TOML by hand needs to know exactly where to look.
+in the XDG config dir (``cli.context`` opens the bundled demo when none exists). Errors are
+:class:`ConfigError` and always name file, line and key, because a user editing TOML by
+hand needs to know exactly where to look.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from suxun_tui import __version__
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
+from suxun_tui.text.script import SCRIPTS
 
 APP_NAME = "suxun-tui"
 HOMEPAGE = "https://github.com/suxun-tui/suxun-tui"
@@ -29,7 +30,6 @@ DEFAULT_USER_AGENT = f"suxun-tui/{__version__} (+{HOMEPAGE})"
 SourceKind = Literal["feed", "page"]
 Script = Literal["original", "simplified", "traditional"]
 FullText = Literal["auto", "always", "never"]
-SCRIPTS: tuple[str, ...] = ("original", "simplified", "traditional")
 
 
 class ConfigError(Exception):
@@ -139,14 +139,14 @@ def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None)
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
-def load_config(path: Path, *, explicit: bool = False) -> Config:
-    """Read ``path``; a missing file means the demo unless the user named it explicitly."""
-    if not path.exists():
-        if explicit:
-            raise ConfigError(f"{path}: no such config file")
-        from suxun_tui.demo import demo_config
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; a missing file is an error here.
 
-        return demo_config()
+    Whether a missing file means the bundled demo is the caller's decision
+    (``cli.context``), because only it knows whether the user named the file.
+    """
+    if not path.exists():
+        raise ConfigError(f"{path}: no such config file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from suxun_tui.config import Config, Settings, SourceSpec
-from suxun_tui.refresh import ArticleFetchError, fetch_full_article, refresh_sources
+from suxun_tui.refresh.engine import refresh_sources
+from suxun_tui.refresh.fulltext import ArticleFetchError, fetch_full_article
 from suxun_tui.store import DB_NAME, Store
 from tests.support.server import LoopbackServer
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from suxun_tui.config import Config, Settings, SourceSpec
-from suxun_tui.refresh import Progress, refresh_sources
+from suxun_tui.refresh.engine import Progress, refresh_sources
 from suxun_tui.store import DB_NAME, Store
 from tests.support.feeds import items, rss
 from tests.support.server import LoopbackServer

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
+from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, data_dir, load_config, parse_config
 
 
@@ -58,10 +60,15 @@ full_text = true
 
 
 def test_missing_config_means_demo_unless_named(tmp_path: Path) -> None:
-    config = load_config(tmp_path / "nope.toml")
+    missing = str(tmp_path / "nope.toml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUXUN_TUI_CONFIG", missing)
+        config = load_config_from_args(argparse.Namespace(config=None))
     assert config.is_demo and config.sources
+    with pytest.raises(ContextError, match="no such config file"):
+        load_config_from_args(argparse.Namespace(config=missing))
     with pytest.raises(ConfigError, match="no such config file"):
-        load_config(tmp_path / "nope.toml", explicit=True)
+        load_config(tmp_path / "nope.toml")
 
 
 def test_toml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import zlib
 import brotli
 import pytest
 
-from suxun_tui.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
+from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
 
 TEXT = ("江苏新闻 Jiangsu news. " * 2000).encode("utf-8")
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from suxun_tui import feeds
-from suxun_tui.fastfeed import read_feed
-from suxun_tui.feeds import FeedError, parse_feed
+from suxun_tui.feeds import parse as feeds
+from suxun_tui.feeds.fastfeed import read_feed
+from suxun_tui.feeds.parse import FeedError, parse_feed
 from suxun_tui.models import ParsedFeed
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "newsboat-feeds"
@@ -274,8 +274,8 @@ _HTML_PIECES = list("ab 中文\u3000\xa0\t\n\r\x85\x1f\u200b;#&<>\"'=") + [
 @settings(max_examples=int(os.environ.get("FASTFEED_EXAMPLES", "150")), deadline=None)
 @given(pieces=st.lists(st.sampled_from(_HTML_PIECES), max_size=30))
 def test_simple_blocks_match_the_full_converter(pieces: list[str]) -> None:
-    from suxun_tui.fastblocks import simple_blocks
-    from suxun_tui.htmltext import html_to_blocks
+    from suxun_tui.feeds.fastblocks import simple_blocks
+    from suxun_tui.feeds.fragments import html_to_blocks
 
     fragment = "".join(pieces)
     for candidate in (fragment, f"<p>{fragment}</p>", f"<p>{fragment}</p>\n<p>{fragment}</p>"):
@@ -285,7 +285,7 @@ def test_simple_blocks_match_the_full_converter(pieces: list[str]) -> None:
 
 
 def test_simple_blocks_take_plain_paragraphs() -> None:
-    from suxun_tui.fastblocks import simple_blocks
+    from suxun_tui.feeds.fastblocks import simple_blocks
 
     assert simple_blocks("<p>第一段 <b>粗</b>&nbsp;体</p>\n<p>second<br>line</p>") is not None
     assert simple_blocks("<p>a</p><img src='x.png'>") is None

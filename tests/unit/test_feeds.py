@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from suxun_tui.feeds import FeedError, parse_feed
-from suxun_tui.htmltext import html_to_blocks
+from suxun_tui.feeds.fragments import html_to_blocks
+from suxun_tui.feeds.parse import FeedError, parse_feed
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "newsboat-feeds"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from suxun_tui.links import LinkRefused, check_link
+from suxun_tui.text.links import LinkRefused, check_link
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from suxun_tui.config import SourceSpec, parse_config
-from suxun_tui.opml import OpmlError, read_opml, sources_as_toml, write_opml
+from suxun_tui.feeds.opml import OpmlError, read_opml, sources_as_toml, write_opml
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "newsboat-feeds"
 

@@ -6,10 +6,10 @@ import pytest
 
 from suxun_tui.pages.cleanup import (
     clean_block_text,
-    convert_script,
     normalize_whitespace,
     repair_pinyin,
 )
+from suxun_tui.text.script import convert_script
 
 
 @pytest.mark.parametrize(

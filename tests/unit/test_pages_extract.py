@@ -10,8 +10,8 @@ import pytest
 from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.boilerplate import is_boilerplate
 from suxun_tui.pages.charset import decode_html
-from suxun_tui.pages.cleanup import convert_script
 from suxun_tui.pages.extract import continuation_urls, extract_article
+from suxun_tui.text.script import convert_script
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "pages"

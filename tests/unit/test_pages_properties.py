@@ -11,7 +11,6 @@ from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.charset import decode_html
 from suxun_tui.pages.cleanup import (
     clean_block_text,
-    convert_script,
     normalize_whitespace,
     repair_pinyin,
 )
@@ -19,6 +18,7 @@ from suxun_tui.pages.dates import parse_datetime
 from suxun_tui.pages.extract import continuation_urls, extract_article
 from suxun_tui.pages.listing import find_article_links, next_listing_url
 from suxun_tui.pages.metadata import parse_info
+from suxun_tui.text.script import convert_script
 
 CHINESE = st.text(
     alphabet=st.sampled_from(

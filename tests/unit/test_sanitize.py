@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suxun_tui.sanitize import clean_line, clean_text, strip_controls
+from suxun_tui.text.sanitize import clean_line, clean_text, strip_controls
 
 HOSTILE = [
     "\x1b]0;pwned title\x07",  # OSC 0: window title

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from suxun_tui import __version__
-from suxun_tui.cli import commands, extract_cmd, opml_cmd
+from suxun_tui.cli import extract_cmd, opml_cmd
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run_command"]
@@ -115,13 +115,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run a non-interactive subcommand; returns the exit code."""
+    """Run a non-interactive subcommand; returns the exit code.
+
+    Each command's module is imported here, when it runs: ``list`` from a shell prompt
+    should not pay for the HTTP client and the feed parsers that ``refresh`` needs.
+    """
     if args.command == "extract":
         return extract_cmd.run(args)
     if args.command == "opml":
         return opml_cmd.run(args)
+    if args.command == "refresh":
+        from suxun_tui.cli import refresh_cmd
+
+        return refresh_cmd.cmd_refresh(args)
+    from suxun_tui.cli import commands
+
     handler = {
-        "refresh": commands.cmd_refresh,
         "list": commands.cmd_list,
         "show": commands.cmd_show,
         "search": commands.cmd_search,

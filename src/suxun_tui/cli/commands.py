@@ -1,4 +1,8 @@
-"""The ``refresh``, ``list`` and ``show`` subcommands: the cache for scripts and cron."""
+"""The ``list``, ``search`` and ``show`` subcommands: reading the cache from scripts.
+
+None of them fetches, except ``show`` for an article whose page was never read (as the
+reader does on opening); that import is deferred so the others start fast.
+"""
 
 from __future__ import annotations
 
@@ -9,85 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from suxun_tui.cli.context import Context, ContextError, load_context
-from suxun_tui.fulltext import ArticleFetchError, fetch_full_article, should_fetch_full_text
+from suxun_tui.cli.context import open_context
 from suxun_tui.models import ArticleDetail, Headline
-from suxun_tui.present import meta_line
-from suxun_tui.refresh import RefreshReport, refresh_sources
-from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.store import Store
-from suxun_tui.timefmt import format_full
-
-
-def _context(args: argparse.Namespace) -> Context | int:
-    try:
-        context = load_context(args)
-    except ContextError as exc:
-        print(f"suxun-tui: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    for notice in context.notices:
-        print(f"suxun-tui: warning: {notice}", file=sys.stderr)
-    return context
-
-
-def cmd_refresh(args: argparse.Namespace) -> int:
-    context = _context(args)
-    if isinstance(context, int):
-        return context
-    config, store = context.config, context.store
-    names = args.source or None
-    if names:
-        unknown = [n for n in names if config.source(n) is None]
-        if unknown:
-            known = ", ".join(s.name for s in config.sources)
-            print(
-                f"suxun-tui: no source named {', '.join(unknown)} (known: {known})", file=sys.stderr
-            )
-            return EXIT_USAGE
-    db_path = store.path
-    store.close()
-    due_only = not (args.all or args.force or names)
-    interactive = sys.stdout.isatty()
-    if interactive:
-        from suxun_tui.cli.progress import run_with_progress
-
-        report = run_with_progress(
-            lambda cb: refresh_sources(
-                config,
-                db_path,
-                names=names,
-                force=args.force,
-                due_only=due_only,
-                offline=args.offline,
-                on_progress=cb,
-            )
-        )
-    else:
-        report = refresh_sources(
-            config, db_path, names=names, force=args.force, due_only=due_only, offline=args.offline
-        )
-    _print_summary(report)
-    return EXIT_FAILED if report.failed else EXIT_OK
-
-
-def _print_summary(report: RefreshReport) -> None:
-    for result in report.failed:
-        error = clean_line(result.error)
-        # Name the source as the config does; the message itself names the URL.
-        if not error.startswith(f"{result.name}:"):
-            error = f"{result.name}: {error}"
-        print(f"error: {error}")
-    for result in report.results:
-        if result.notice and result.ok:
-            print(f"notice: {result.name}: {clean_line(result.notice)}")
-    unchanged = sum(1 for r in report.results if r.ok and r.not_modified)
-    line = (
-        f"refreshed {len(report.results)} source(s): {report.new} new article(s), "
-        f"{len(report.failed)} failed, {unchanged} unchanged"
-    )
-    if report.skipped_offline:
-        line += f", {len(report.skipped_offline)} skipped (offline)"
-    print(line)
+from suxun_tui.text.metaline import meta_line
+from suxun_tui.text.sanitize import clean_line, clean_text
+from suxun_tui.text.timefmt import format_full
 
 
 def _headline_json(h: Headline | ArticleDetail) -> dict[str, Any]:
@@ -126,7 +58,7 @@ def _headline_command(
     args: argparse.Namespace, query: Callable[[Store, int | None], list[Headline]]
 ) -> int:
     """Shared by ``list`` and ``search``: resolve ``--source``, run ``query``, print rows."""
-    context = _context(args)
+    context = open_context(args)
     if isinstance(context, int):
         return context
     source_id = None
@@ -163,7 +95,7 @@ def article_json(a: ArticleDetail) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    context = _context(args)
+    context = open_context(args)
     if isinstance(context, int):
         return context
     store = context.store
@@ -172,7 +104,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"suxun-tui: no article with id {args.id} (see 'suxun-tui list')", file=sys.stderr)
         return EXIT_FAILED
     if not args.offline and should_fetch_full_text(context.config, store, article):
-        # As the reader does on opening: fetch the page once, store it, show it.
+        # As the reader does on opening: fetch the page once, store it, show it. Imported
+        # here so that ``list`` and ``search`` never load the HTTP client.
+        from suxun_tui.refresh.fulltext import ArticleFetchError, fetch_full_article
+
         try:
             fetch_full_article(context.config, store.path, article.id)
             article = store.article(args.id) or article

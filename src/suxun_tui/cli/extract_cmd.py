@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.models import ArticleText, ListedArticle, blocks_to_plain
 from suxun_tui.pages import ExtractionError
-from suxun_tui.pages.cleanup import SCRIPTS, convert_script
-from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.text.sanitize import clean_line, clean_text
+from suxun_tui.text.script import SCRIPTS, convert_script
 
 __all__ = ["add_parser", "run", "article_json", "listing_json"]
 
@@ -186,7 +186,7 @@ async def _run_all(args: argparse.Namespace) -> int:
     needs_web = any(_is_web(v) for v in args.inputs) or bool(args.base_url)
     if needs_web and not getattr(args, "offline", False):
         from suxun_tui.config import Settings
-        from suxun_tui.net import Fetcher
+        from suxun_tui.net.client import Fetcher
 
         async with Fetcher(Settings()) as fetcher:
 

@@ -11,8 +11,7 @@ from pathlib import Path
 from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, parse_config
-from suxun_tui.opml import OpmlError, read_opml, sources_as_toml, write_opml
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
 
 
 def add_parser(
@@ -34,6 +33,9 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    """Import or export; the OPML reader (lxml) loads only when this command runs."""
+    from suxun_tui.feeds.opml import write_opml
+
     try:
         config = load_config_from_args(args)
     except ContextError as exc:
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, known_urls: list[str], known_names: list[str]) -> int:
+    from suxun_tui.feeds.opml import OpmlError, read_opml, sources_as_toml
+
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
         found = read_opml(data, known_urls=known_urls, known_names=known_names)

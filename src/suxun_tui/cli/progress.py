@@ -8,8 +8,8 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from suxun_tui.refresh import Progress as RefreshProgress
-from suxun_tui.refresh import RefreshReport
+from suxun_tui.refresh.engine import Progress as RefreshProgress
+from suxun_tui.refresh.engine import RefreshReport
 
 Runner = Callable[[Callable[[RefreshProgress], None]], RefreshReport]
 

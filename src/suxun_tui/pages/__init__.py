@@ -5,7 +5,7 @@ reader reads pages themselves. The package is pure Python on top of lxml; nothin
 network I/O except :mod:`suxun_tui.pages.reader`, which takes a fetch function.
 
 * :mod:`.charset` - bytes to text without mojibake;
-* :mod:`.cleanup` - pinyin repair, whitespace, Simplified/Traditional conversion;
+* :mod:`.cleanup` - pinyin repair and whitespace;
 * :mod:`.dates`, :mod:`.metadata`, :mod:`.boilerplate` - the Chinese info bar and the lines
   that are not article text;
 * :mod:`.extract` - an article page to :class:`~suxun_tui.models.ArticleText`;

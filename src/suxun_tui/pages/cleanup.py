@@ -8,8 +8,8 @@ Three kinds of damage are common enough to fix everywhere text enters the reader
   stay;
 * whitespace: full-width indents, no-break spaces, hard-wrapped lines inside a paragraph
   (a newline between two Chinese characters is not a space);
-* the script: users choose original, Simplified or Traditional; OpenCC converts phrases, not
-  just characters, and its converters are expensive to build, so they are cached.
+
+The choice of script (Simplified or Traditional) is ``suxun_tui.text.script``'s job.
 
 Corrupted runs (``?;鶎邮亲晕腋锩``) cannot be repaired and are left alone: every function
 here accepts any string and never raises.
@@ -18,22 +18,15 @@ here accepts any string and never raises.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable
-from functools import lru_cache
 
-from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.text.sanitize import clean_line, clean_text
 
 __all__ = [
     "CJK",
     "clean_block_text",
-    "convert_script",
     "normalize_whitespace",
     "repair_pinyin",
-    "SCRIPTS",
 ]
-
-SCRIPTS = ("original", "simplified", "traditional")
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs and Extensions B-H.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -90,37 +83,3 @@ def clean_block_text(text: str, *, multiline: bool = False) -> str:
     if multiline:
         return normalize_whitespace(clean_text(text), multiline=True)
     return normalize_whitespace(clean_line(text))
-
-
-_CONFIGS = {"simplified": "t2s", "traditional": "s2t"}
-_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=4)
-def _converter(config: str) -> Callable[[str], str] | None:
-    """Build one OpenCC converter per configuration, once; None if OpenCC is missing."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - declared dependency
-        return None
-    conv = opencc.OpenCC(config)
-    convert: Callable[[str], str] = conv.convert
-    return convert
-
-
-def convert_script(text: str, script: str) -> str:
-    """Convert between Simplified and Traditional Chinese; ``original`` returns ``text``.
-
-    Unknown script names are treated as ``original`` rather than raising: the value comes
-    from user configuration and must not break reading.
-    """
-    if not text or script not in _CONFIGS:
-        return text
-    with _LOCK:
-        convert = _converter(_CONFIGS[script])
-    if convert is None:
-        return text
-    try:
-        return convert(text)
-    except Exception:  # noqa: BLE001 - a native converter must never break reading
-        return text

@@ -35,7 +35,7 @@ from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.scoring import TreeScore, score_tree
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["extract_article", "continuation_urls"]
 

@@ -29,7 +29,7 @@ from suxun_tui.pages.dom import (
     text_content,
 )
 from suxun_tui.pages.pagination import next_page_link
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["find_article_links", "next_listing_url"]
 

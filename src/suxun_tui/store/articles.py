@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from suxun_tui.models import FeedEntry
-from suxun_tui.store.codec import content_hash, encode_blocks
+from suxun_tui.store.codec import encode_blocks
+from suxun_tui.text.hashing import content_hash
 
 # guid, url, title, published, author, body (encoded blocks), summary_only, content hash
 ArticleRow = tuple[str, str, str, str | None, str | None, str, int, str]

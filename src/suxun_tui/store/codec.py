@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any, cast, get_args
 
@@ -37,12 +36,3 @@ def decode_blocks(text: str | None) -> tuple[Block, ...]:
         level = row[3] if len(row) > 3 and isinstance(row[3], int) else 0
         blocks.append(Block(cast(BlockKind, row[0]), str(row[1]), url, level))
     return tuple(blocks)
-
-
-def content_hash(*parts: str) -> str:
-    """A short stable hash, used to tell changed articles and feed bodies from unchanged."""
-    digest = hashlib.blake2b(digest_size=12)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
-    return digest.hexdigest()

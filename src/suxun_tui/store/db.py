@@ -27,7 +27,7 @@ from suxun_tui.store.search import (
     search_headlines,
     select_headlines,
 )
-from suxun_tui.timefmt import now_utc, to_stored
+from suxun_tui.text.timefmt import now_utc, to_stored
 
 BUSY_TIMEOUT_MS = 30_000
 DB_NAME = "cache.sqlite3"
@@ -272,7 +272,7 @@ class Store:
         """Store an extracted full article, so it stays readable offline."""
         published = None
         if text.published:
-            from suxun_tui.timefmt import normalize_iso
+            from suxun_tui.text.timefmt import normalize_iso
 
             published = normalize_iso(text.published)
         with self.transaction() as conn:

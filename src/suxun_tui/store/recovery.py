@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suxun_tui.store.db import DB_NAME, Store, StoreError, cannot_open
-from suxun_tui.timefmt import now_utc
+from suxun_tui.text.timefmt import now_utc
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from suxun_tui.config import Config
 from suxun_tui.store import Store
-from suxun_tui.timefmt import now_utc
+from suxun_tui.text.timefmt import now_utc
 from suxun_tui.tui.commands import palette_commands
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.screens.main import MainScreen

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import Config
-from suxun_tui.links import LinkRefused, check_link
 from suxun_tui.store import Store
+from suxun_tui.text.links import LinkRefused, check_link
 
 if TYPE_CHECKING:
-    from suxun_tui.refresh import Progress, RefreshReport
+    from suxun_tui.refresh.engine import Progress, RefreshReport
 
 FETCH_DEBOUNCE = 0.15  # seconds: quick j/k presses cancel before any request is sent
 T = TypeVar("T")
@@ -68,7 +68,7 @@ def refresh(
     on_progress: Callable[[Progress], None],
 ) -> RefreshReport:
     """Refresh sources into the cache; the core opens its own connection in this thread."""
-    from suxun_tui.refresh import refresh_sources
+    from suxun_tui.refresh.engine import refresh_sources
 
     return refresh_sources(
         config,
@@ -87,7 +87,7 @@ def fetch_full_text(
     time.sleep(FETCH_DEBOUNCE)
     if cancelled():
         return None
-    from suxun_tui.refresh import fetch_full_article
+    from suxun_tui.refresh.fulltext import fetch_full_article
 
     fetch_full_article(config, store.path, article_id)
     return article_id
@@ -96,7 +96,7 @@ def fetch_full_text(
 def link_refusal(url: str) -> str | None:
     """Why a link must not be handed to the browser, or None when it is safe.
 
-    The rule lives in the core (:func:`suxun_tui.links.check_link`): only web and mail
+    The rule lives in the core (:func:`suxun_tui.text.links.check_link`): only web and mail
     links open, so a feed cannot point the browser at a local file or a URL handler.
     """
     try:

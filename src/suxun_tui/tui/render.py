@@ -15,8 +15,8 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from suxun_tui import present
 from suxun_tui.models import ArticleDetail, Block
+from suxun_tui.text import metaline
 from suxun_tui.tui.wrap import wrap_text
 
 Convert = Callable[[str], str]
@@ -99,7 +99,7 @@ def meta_line(detail: ArticleDetail, convert: Convert) -> Text:
     The caller passes the converter for this line: labels and names in one script, so a
     Traditional page shows ``作者 王帅`` beside the Simplified labels in "original" mode.
     """
-    return Text(present.meta_line(detail, convert), style="italic")
+    return Text(metaline.meta_line(detail, convert), style="italic")
 
 
 def block_part(block: Block, convert: Convert, previous: Block | None) -> Part | None:

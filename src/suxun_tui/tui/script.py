@@ -1,21 +1,14 @@
 """The display script (original / Simplified / Traditional), a view setting only.
 
-Conversion lives in ``suxun_tui.pages.cleanup`` (OpenCC, phrase-aware). The import is
-guarded so that the reader still works, showing the original text, if that module or
-OpenCC is unavailable.
+Conversion lives in the core, ``suxun_tui.text.script`` (OpenCC, phrase-aware, loaded
+on first use); this module holds only what the reader adds: labels and the cycle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from suxun_tui.config import SCRIPTS
-
-_convert_script: Callable[[str, str], str] | None
-try:
-    from suxun_tui.pages.cleanup import convert_script as _convert_script
-except ImportError:  # pragma: no cover - the module ships with the package
-    _convert_script = None
+from suxun_tui.text.script import SCRIPTS, convert_script
 
 LABELS = {"original": "原文", "simplified": "简体", "traditional": "繁體"}
 
@@ -28,12 +21,11 @@ def next_script(script: str) -> str:
 
 def converter(script: str) -> Callable[[str], str]:
     """A function converting display text to ``script``; identity for ``original``."""
-    convert = _convert_script
-    if script == "original" or convert is None:
+    if script == "original":
         return _identity
 
     def apply(text: str) -> str:
-        return convert(text, script) if text else text
+        return convert_script(text, script) if text else text
 
     return apply
 

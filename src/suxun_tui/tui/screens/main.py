@@ -19,7 +19,7 @@ from textual.widgets import Footer
 
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.store import Store
-from suxun_tui.timefmt import format_short
+from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, SourceFilter, load_rows, search_filter

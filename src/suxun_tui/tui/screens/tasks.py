@@ -21,8 +21,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from suxun_tui.fulltext import should_fetch_full_text
 from suxun_tui.models import ArticleDetail, Headline
+from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import SourceFilter
@@ -32,7 +32,7 @@ from suxun_tui.tui.widgets.sources import SourcesPane
 from suxun_tui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from suxun_tui.refresh import Progress, RefreshReport
+    from suxun_tui.refresh.engine import Progress, RefreshReport
 
 
 MAX_FAILURE_NOTICES = 3  # more failed sources than this get one summary notification

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from suxun_tui.models import Headline
-from suxun_tui.timefmt import format_short
+from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.widgets.sources import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"

@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
-from suxun_tui.timefmt import format_short
+from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.filters import ALL, STARRED, SourceFilter
 
 

@@ -25,7 +25,7 @@ from feedparser.mixin import _FeedParserMixin as _Mixin
 from feedparser.urls import make_safe_absolute_uri, resolve_relative_uris
 from lxml import etree
 
-from suxun_tui.fastblocks import plain_markup
+from suxun_tui.feeds.fastblocks import plain_markup
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

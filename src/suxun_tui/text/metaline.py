@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from suxun_tui.models import ArticleDetail
-from suxun_tui.timefmt import format_full
+from suxun_tui.text.timefmt import format_full
 
 
 def _same(text: str) -> str:

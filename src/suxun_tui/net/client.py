@@ -24,8 +24,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from suxun_tui.config import Settings
-from suxun_tui.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
-from suxun_tui.sanitize import clean_line
+from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
+from suxun_tui.text.sanitize import clean_line
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -87,7 +87,7 @@ class Fetcher:
                 "Accept": "application/rss+xml, application/atom+xml, application/feed+json,"
                 " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
                 "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
-                # Exactly the encodings suxun_tui.decoding can decode within the size cap.
+                # Exactly the encodings suxun_tui.net.decoding can decode within the size cap.
                 "Accept-Encoding": "gzip, deflate, br",
             },
         )

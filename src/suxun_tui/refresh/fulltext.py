@@ -10,29 +10,14 @@ import asyncio
 from pathlib import Path
 
 from suxun_tui.config import Config, Settings, SourceSpec
-from suxun_tui.models import ArticleDetail, ArticleText
-from suxun_tui.net import Fetcher, FetchError, local_path
+from suxun_tui.models import ArticleText
+from suxun_tui.net.client import Fetcher, FetchError, local_path
 from suxun_tui.pages import ExtractionError
 from suxun_tui.store import Store
 
 
 class ArticleFetchError(Exception):
     """The full article could not be fetched or read; the message says why."""
-
-
-def should_fetch_full_text(config: Config, store: Store, detail: ArticleDetail) -> bool:
-    """Whether showing ``detail`` should fetch its page (the ``full_text`` setting).
-
-    A page source has no body without its article page, so it is always fetched; feeds
-    are fetched when they carry only a summary (``auto``), for any missing body
-    (``always``), or never. Nothing is fetched twice: a stored full text is final.
-    """
-    spec = config.source(detail.source_name)
-    mode = spec.full_text if spec is not None else "auto"
-    is_page = detail.source_kind == "page" or (spec is not None and spec.kind == "page")
-    if not (is_page or mode == "always" or (mode == "auto" and not detail.has_full_text)):
-        return False
-    return store.needs_full_text(detail.id)
 
 
 async def fetch_article_text(settings: Settings, url: str, spec: SourceSpec | None) -> ArticleText:

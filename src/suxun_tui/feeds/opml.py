@@ -17,7 +17,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from suxun_tui.config import SourceSpec
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
 
 _FETCHABLE = ("http", "https", "file")
 

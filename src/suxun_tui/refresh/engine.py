@@ -29,14 +29,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from suxun_tui.config import Config, SourceSpec
-from suxun_tui.feeds import FeedError
-from suxun_tui.net import Fetcher, FetchError, FetchResult, local_path
-from suxun_tui.parsing import ParsePool, PreparedDocument, prepare_document
-from suxun_tui.schedule import is_due, next_fetch_times
+from suxun_tui.feeds.parse import FeedError
+from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
+from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
+from suxun_tui.refresh.schedule import is_due, next_fetch_times
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
-from suxun_tui.timefmt import now_utc, to_stored
+from suxun_tui.text.timefmt import now_utc, to_stored
 
 T = TypeVar("T")
 
@@ -343,15 +343,10 @@ class _Job:
         return SourceResult(spec.name, False, error=message)
 
 
-# The TUI and CLI reach full-text fetching through this module too.
-from suxun_tui.fulltext import ArticleFetchError, fetch_full_article  # noqa: E402
-
 __all__ = [
-    "ArticleFetchError",
     "Progress",
     "RefreshReport",
     "SourceResult",
-    "fetch_full_article",
     "refresh_sources",
     "select_sources",
 ]

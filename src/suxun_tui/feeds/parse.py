@@ -1,9 +1,9 @@
 """Feed bytes → :class:`ParsedFeed`: RSS 0.9x/1.0/2.0, Atom, RDF and JSON Feed.
 
-Well-formed UTF-8 feeds go through :mod:`suxun_tui.fastfeed` (lxml, ~10x faster);
+Well-formed UTF-8 feeds go through :mod:`suxun_tui.feeds.fastfeed` (lxml, ~10x faster);
 everything else through feedparser, which is forgiving with broken XML and odd
 encodings, which is what feeds in the wild need. Both produce the same
-:class:`~suxun_tui.fastfeed.RawEntry` values and share one conversion, so the stored
+:class:`~suxun_tui.feeds.fastfeed.RawEntry` values and share one conversion, so the stored
 result does not depend on the route. Every string is cleaned of control characters here,
 where it enters the core; dates become UTC ISO 8601; HTML content becomes text blocks.
 """
@@ -20,13 +20,13 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from suxun_tui.fastblocks import simple_blocks
-from suxun_tui.fastfeed import RawEntry, RawFeed, join_url, read_feed
-from suxun_tui.htmltext import html_to_blocks, html_to_line, text_to_blocks
+from suxun_tui.feeds.fastblocks import simple_blocks
+from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, join_url, read_feed
+from suxun_tui.feeds.fragments import html_to_blocks, html_to_line, text_to_blocks
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
-from suxun_tui.sanitize import clean_line
-from suxun_tui.store.codec import content_hash
-from suxun_tui.timefmt import normalize_iso, to_stored
+from suxun_tui.text.hashing import content_hash
+from suxun_tui.text.sanitize import clean_line
+from suxun_tui.text.timefmt import normalize_iso, to_stored
 
 SUMMARY_CHARS = 400  # shorter than this and the item is treated as a summary only
 _FUTURE_SLACK = timedelta(days=2)

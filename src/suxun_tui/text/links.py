@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from suxun_tui.sanitize import clean_line
+from suxun_tui.text.sanitize import clean_line
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from suxun_tui.config import SourceSpec
-from suxun_tui.feeds import FeedError, parse_feed
-from suxun_tui.htmltext import html_to_line
+from suxun_tui.feeds.fragments import html_to_line
+from suxun_tui.feeds.parse import FeedError, parse_feed
 from suxun_tui.models import FeedEntry
-from suxun_tui.sanitize import clean_line
 from suxun_tui.store.articles import ArticleRow, article_row
-from suxun_tui.timefmt import normalize_iso, now_utc, to_stored
+from suxun_tui.text.sanitize import clean_line
+from suxun_tui.text.timefmt import normalize_iso, now_utc, to_stored
 
 _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF|RDF)\b", re.S)
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body)\b", re.IGNORECASE)
@@ -124,7 +124,7 @@ class ParsePool:
                 context = multiprocessing.get_context("forkserver")
                 # Workers import __main__ (our entry point) on start; with its modules
                 # preloaded in the server they find them already imported.
-                context.set_forkserver_preload(["suxun_tui.parsing", "suxun_tui.entry"])
+                context.set_forkserver_preload(["suxun_tui.refresh.parse_pool", "suxun_tui.entry"])
                 workers = min(self.cpus, 4)
                 self._processes = concurrent.futures.ProcessPoolExecutor(workers, context)
             return self._processes

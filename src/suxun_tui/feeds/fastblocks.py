@@ -2,7 +2,7 @@
 
 Most feed items carry a few ``<p>`` paragraphs with inline markup (``<b>``, ``<a>``,
 ``<br>``) and nothing else. For those, :func:`simple_blocks` produces exactly what
-:func:`suxun_tui.htmltext.html_to_blocks` would — one paragraph block per ``<p>``, inline
+:func:`suxun_tui.feeds.fragments.html_to_blocks` would — one paragraph block per ``<p>``, inline
 tags dropped, ``<br>`` as a line break, references decoded the way libxml2 decodes them —
 about five times faster. Anything else (images, lists, tables, nesting, stray ``<`` or
 ``&``, control characters) returns None and goes through the real converter;
@@ -19,7 +19,7 @@ import re
 from html.entities import name2codepoint
 
 from suxun_tui.models import Block
-from suxun_tui.sanitize import clean_text
+from suxun_tui.text.sanitize import clean_text
 
 _INLINE = "a|b|strong|i|em|span|font|u|small|big|sub|sup|s|strike|cite|code|abbr|mark|q"
 _ATTRS = r"""(?:\s+[a-zA-Z][a-zA-Z0-9_-]*="[^"<>&]*")*\s*"""

@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from suxun_tui.models import Block, BlockKind
-from suxun_tui.sanitize import clean_line, clean_text
+from suxun_tui.text.sanitize import clean_line, clean_text
 
 _SKIP = frozenset(
     {

@@ -12,9 +12,9 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from suxun_tui.config import SourceSpec
-from suxun_tui.net import FetchResult
+from suxun_tui.net.client import FetchResult
 from suxun_tui.store.db import FetchState
-from suxun_tui.timefmt import to_stored
+from suxun_tui.text.timefmt import to_stored
 
 _MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*(\d+)", re.IGNORECASE)
 _LONGEST_HINT = timedelta(days=1)  # a server cannot make us wait longer than a day

@@ -1,0 +1,75 @@
+"""``suxun-tui refresh``: bring the cache up to date, for a terminal or for cron.
+
+On a terminal it shows a progress bar; otherwise one line per failed source and a summary,
+so cron mails only what matters. Exit code 1 when any source failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from suxun_tui.cli.context import open_context
+from suxun_tui.refresh.engine import RefreshReport, refresh_sources
+from suxun_tui.text.sanitize import clean_line
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    if isinstance(context, int):
+        return context
+    config, store = context.config, context.store
+    names = args.source or None
+    if names:
+        unknown = [n for n in names if config.source(n) is None]
+        if unknown:
+            known = ", ".join(s.name for s in config.sources)
+            print(
+                f"suxun-tui: no source named {', '.join(unknown)} (known: {known})", file=sys.stderr
+            )
+            return EXIT_USAGE
+    db_path = store.path
+    store.close()
+    due_only = not (args.all or args.force or names)
+    interactive = sys.stdout.isatty()
+    if interactive:
+        from suxun_tui.cli.progress import run_with_progress
+
+        report = run_with_progress(
+            lambda cb: refresh_sources(
+                config,
+                db_path,
+                names=names,
+                force=args.force,
+                due_only=due_only,
+                offline=args.offline,
+                on_progress=cb,
+            )
+        )
+    else:
+        report = refresh_sources(
+            config, db_path, names=names, force=args.force, due_only=due_only, offline=args.offline
+        )
+    _print_summary(report)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _print_summary(report: RefreshReport) -> None:
+    for result in report.failed:
+        error = clean_line(result.error)
+        # Name the source as the config does; the message itself names the URL.
+        if not error.startswith(f"{result.name}:"):
+            error = f"{result.name}: {error}"
+        print(f"error: {error}")
+    for result in report.results:
+        if result.notice and result.ok:
+            print(f"notice: {result.name}: {clean_line(result.notice)}")
+    unchanged = sum(1 for r in report.results if r.ok and r.not_modified)
+    line = (
+        f"refreshed {len(report.results)} source(s): {report.new} new article(s), "
+        f"{len(report.failed)} failed, {unchanged} unchanged"
+    )
+    if report.skipped_offline:
+        line += f", {len(report.skipped_offline)} skipped (offline)"
+    print(line)
