@@ -22,16 +22,15 @@ from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.dates import DEFAULT_TZ
 from suxun_tui.pages.dom import (
     HtmlElement,
-    PageMeta,
     absolute_url,
     clean_tree,
     parse_html,
-    read_meta,
     select,
 )
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.furniture import furniture_spans
 from suxun_tui.pages.html_blocks import RawBlock, linearize
+from suxun_tui.pages.meta import PageMeta, read_meta
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.scoring import TreeScore, score_tree

@@ -16,8 +16,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from suxun_tui.pages.dates import find_dates, parse_datetime
-from suxun_tui.pages.dom import PageMeta
 from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import byline_author, parse_info, posted_by, trailing_author
 from suxun_tui.text.sanitize import clean_line
 
