@@ -72,7 +72,7 @@ def _first_pass(
     notes = False  # after a closing credit, notes in parentheses may still follow
     kept: list[RawBlock] = []
     for b in region:
-        if b.kind == "image":
+        if b.kind in ("image", "code"):  # code is not prose, nor a line of site furniture
             if not cut and not b.furniture:
                 kept.append(b)
             continue
@@ -110,7 +110,7 @@ def _dedupe(blocks: list[RawBlock]) -> list[RawBlock]:
     out: list[RawBlock] = []
     seen: list[str] = []
     for b in blocks:
-        if b.kind == "image":
+        if b.kind in ("image", "code"):  # a snippet may well repeat part of an earlier one
             out.append(b)
             continue
         key = _DEDUPE.sub("", b.text)

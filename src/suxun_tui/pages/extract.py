@@ -135,8 +135,9 @@ def _to_blocks(raw: list[RawBlock], base: str) -> tuple[list[Block], list[Block]
             blocks.append(img)
             images.append(img)
             continue
-        multiline = b.kind in ("table", "code")
-        text = clean_block_text(b.text, multiline=multiline)
+        # Code was tidied whole by html_blocks: folding or pinyin repair would break it.
+        multiline = b.kind == "table"
+        text = b.text if b.kind == "code" else clean_block_text(b.text, multiline=multiline)
         if not text:
             continue
         kind = b.kind if b.kind in _TEXT_KINDS else "paragraph"

@@ -7,6 +7,9 @@ started in (its pre-order index), so that the content region chosen by
 
 One pass over the tree with ``etree.iterwalk`` (C speed) produces all of it. ``<br>`` ends a
 paragraph because Chinese pages (and the old table-layout CMSs) use it as the paragraph mark.
+Code (``<pre>``, a highlighter's table) is read whole by :func:`suxun_tui.text.code.code_text`
+and never folded like prose; a list item knows how deeply it is nested (``level``); a
+table's ``<caption>`` is a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from lxml import etree
 
 from suxun_tui.pages.cleanup import clean_block_text, normalize_whitespace, repair_pinyin
 from suxun_tui.pages.dom import BLOCK_TAGS, HtmlElement, text_content
+from suxun_tui.text.code import code_text, is_code_table, is_gutter
 
 __all__ = ["RawBlock", "linearize"]
 
@@ -30,8 +34,8 @@ _KIND_TAGS = {
     "li": "list_item",
     "dd": "list_item",
     "blockquote": "quote",
-    "pre": "code",
 }
+_LISTS = ("ul", "ol")
 _SKIP_IMG = ("spacer", "blank.gif", "pixel", "1x1", "loading", "icon", "logo", "qrcode", "erweima")
 
 
@@ -109,6 +113,38 @@ def _image_src(el: HtmlElement) -> str | None:
     return src
 
 
+def _gutter_pre(el: HtmlElement) -> bool:
+    """A ``<pre>`` of line numbers beside the real one (Pygments' ``linenos``, a gutter)."""
+    text = text_content(el)
+    if text.strip() and not text.replace("\n", "").replace(" ", "").isdigit():
+        return False
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            break
+        if is_gutter(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _code_block(el: HtmlElement, index: int) -> RawBlock | None:
+    """A ``<pre>`` or a highlighter's table as one code block (None for a gutter or nothing)."""
+    if el.tag == "pre" and _gutter_pre(el):
+        return None
+    text = code_text(el)
+    if not text:
+        return None
+    return RawBlock("code", text, index, 0, len("".join(text.split())))
+
+
+def _caption(el: HtmlElement, index: int) -> RawBlock | None:
+    """A table's ``<caption>`` as a paragraph, so the table's title is not lost with it."""
+    caption = el.find("caption")
+    text = _quick_text(text_content(caption)) if caption is not None else ""
+    return RawBlock("paragraph", text, index, 0, len(text.replace(" ", ""))) if text else None
+
+
 def _quick_text(raw: str) -> str:
     """Whitespace folded and flattened pinyin removed - enough to classify a block.
 
@@ -174,6 +210,7 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
     """
     b = _Builder(base, with_links)
     link_depth = 0
+    list_depth = 0
     index = -1
     link_start: list[tuple[str | None, int]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -185,17 +222,30 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                 b.flush()
             if tag in _KIND_TAGS:
                 kind = _KIND_TAGS[tag]
-                b.kinds.append((kind, int(tag[1]) if kind == "heading" else 0))
+                level = int(tag[1]) if kind == "heading" else 0
+                if tag == "li":
+                    level = max(list_depth - 1, 0)
+                b.kinds.append((kind, level))
+            elif tag in _LISTS:
+                list_depth += 1
+            elif tag == "pre" or (tag == "table" and is_code_table(el)):
+                code = _code_block(el, index)
+                if code is not None:
+                    b.blocks.append(code)
+                # Count the skipped subtree so indices stay pre-order positions; the
+                # "end" event still comes and adds the tail.
+                index += sum(1 for _ in el.iterdescendants())
+                walker.skip_subtree()
+                continue
             elif tag == "table":
                 table = _data_table(el)
                 if table is not None:
-                    b.flush()
+                    caption = _caption(el, index)
+                    if caption is not None:
+                        b.blocks.append(caption)
                     b.blocks.append(RawBlock("table", table, index, 0, len(table)))
-                    # Count the skipped subtree so indices stay pre-order positions.
                     index += sum(1 for _ in el.iterdescendants())
                     walker.skip_subtree()
-                    if el is not root:
-                        b.add(el.tail, index, link_depth)
                     continue
             elif tag == "img":
                 src = _image_src(el)
@@ -222,6 +272,8 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                 b.flush()
             if tag in _KIND_TAGS and b.kinds:
                 b.kinds.pop()
+            elif tag in _LISTS:
+                list_depth -= 1
             if el is not root:
                 b.add(el.tail, index, link_depth)
     b.flush()
