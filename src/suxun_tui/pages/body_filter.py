@@ -25,14 +25,13 @@ from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.edges import trim_edges
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
+from suxun_tui.pages.vocabulary import ARTICLE_NAV
 
 __all__ = ["filter_blocks", "is_prose"]
 
 _PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _DEDUPE = re.compile(r"[\s|｜]+")
 _WORDISH = re.compile(r"[^\W_]")
-# 上一篇/下一篇: the article is over, what follows is the site's.
-_ARTICLE_NAV = re.compile(r"^\s*[【\[]?\s*(?:上一篇|下一篇|前一篇|后一篇|後一篇)")
 _NOTE = re.compile(r"^[（(][^()（）]{1,60}[)）]$")
 # Past this share of the text, an editor's credit closes the article.
 CLOSING_CREDIT = 0.9
@@ -52,7 +51,7 @@ def _closes(found: set[str]) -> bool:
 
 
 def _ends_article(text: str) -> bool:
-    return is_tail_marker(text) or bool(len(text) <= 80 and _ARTICLE_NAV.match(text))
+    return is_tail_marker(text) or bool(len(text) <= 80 and ARTICLE_NAV.match(text))
 
 
 def _first_pass(

@@ -16,47 +16,28 @@ from datetime import datetime
 
 from suxun_tui.pages.dates import DEFAULT_TZ
 from suxun_tui.pages.metadata import InfoFields, parse_info
+from suxun_tui.pages.vocabulary import (
+    COMMENTS_ITEM,
+    CREDIT_GIVER,
+    CREDIT_LABELS,
+    CREDIT_ONLY,
+    CREDIT_ROLE_SUFFIX,
+    REPORTER_PREFIX,
+    SHORT_CREDIT_LABELS,
+    VIEWS_ITEM,
+)
 
 __all__ = ["parse_credits", "parse_bar", "read_info_line"]
 
-# Label -> field (None: a credit with no field of its own, such as 摄影 or 校对).
-_CREDIT_FIELDS: dict[str, str | None] = {}
-for _words, _field in (
-    ("作者 记者 記者 采写 採寫 撰文 撰稿 文字 通讯员 通訊員", "author"),
-    ("编辑 編輯 小编 小編", "editor"),
-    ("责编 責編 责任编辑 責任編輯", "responsible_editor"),
-    (
-        "来源 來源 稿源 信息来源 資訊來源 文章来源 文章來源 来源于 來源於 "
-        "信息来源于 文章来源于 信息來源於 文章來源於",
-        "origin",
-    ),
-    (
-        "图片来源 圖片來源 图片来源于 圖片來源於 摄影 攝影 摄像 攝像 图片 圖片 "
-        "校对 校對 审核 審核 审校 審校 美编 美編 制图 製圖",
-        None,
-    ),
-    ("设计 設計 策划 策劃 统筹 統籌 监制 監製 主编 主編 视频 視頻 排版 终审 終審 出品", None),
-):
-    for _word in _words.split():
-        _CREDIT_FIELDS[_word] = _field
-# One-character labels need an explicit separator (文/张三, 图｜李四).
-_SHORT = {"文": "author", "图": None, "圖": None}
+_CREDIT_FIELDS: dict[str, str | None] = {
+    word: name for words, name in CREDIT_LABELS for word in words.split()
+}
 _LABELS = "|".join(sorted(_CREDIT_FIELDS, key=len, reverse=True))
 _CREDIT = re.compile(
     rf"(?:^|(?<=\s))(?:(?P<label>{_LABELS})(?:\s*(?P<sep>[:：/／|｜])\s*|(?<=[于於])|\s+)"
     r"|(?P<short>[文图圖])\s*(?P<ssep>[:：/／|｜])\s*)"
 )
-# Labels parse_info does not know: a line with one of them is read here first.
-_CREDIT_ONLY = re.compile(
-    r"摄影|攝影|摄像|攝像|校对|校對|审核|審核|审校|審校|美编|美編|制图|製圖|统筹|統籌|监制|監製|"
-    r"供稿|供图|供圖|采写|採寫|来源于|來源於|[编編][辑輯]\s*[/／|｜]"
-)
-_GIVER = re.compile(r"^[^\s，。！？:：]{2,30}(?:供稿|供图|供圖)$")
 _BAD_VALUE = re.compile(r"[，。！？；;:：!?“”\"<>=]")
-_REPORTER = re.compile(r"^\S*?(?:见习|見習|实习|實習)?(?:记者|記者)\s*")
-_ROLE_SUFFIX = re.compile(r"(?:编译|編譯|整理|综合|綜合)$")
-_VIEWS = re.compile(r"^(\d[\d,]*)\s*次?\s*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|查看)$")
-_COMMENTS = re.compile(r"^\d[\d,]*\s*[条條]?\s*(?:评论|評論|回复|回復|留言)$")
 _BAR_SPLIT = re.compile(r"\s*[|｜]\s*")
 _MAX_VALUE = {"origin": 40, "author": 30, "editor": 20, "responsible_editor": 20}
 
@@ -75,7 +56,7 @@ def _store(info: InfoFields, name: str | None, value: str) -> None:
     if name is None:
         return
     if name == "author":
-        value = _ROLE_SUFFIX.sub("", _REPORTER.sub("", value)).strip()
+        value = CREDIT_ROLE_SUFFIX.sub("", REPORTER_PREFIX.sub("", value)).strip()
     if not value or len(value) > _MAX_VALUE.get(name, 30):
         return
     if getattr(info, name) is None:
@@ -92,7 +73,7 @@ def parse_credits(text: str) -> InfoFields | None:
     if not matches:
         return None
     prefix = line[: matches[0].start()].strip()
-    if prefix and not _GIVER.match(prefix):
+    if prefix and not CREDIT_GIVER.match(prefix):
         return None
     info = InfoFields()
     explicit = 0
@@ -103,7 +84,7 @@ def parse_credits(text: str) -> InfoFields | None:
             return None
         if m.group("short"):
             explicit += 1
-            _store(info, _SHORT[m.group("short")], value)
+            _store(info, SHORT_CREDIT_LABELS[m.group("short")], value)
             continue
         label = m.group("label")
         explicit += bool(m.group("sep")) or label.endswith(("于", "於"))
@@ -116,12 +97,12 @@ def parse_credits(text: str) -> InfoFields | None:
 
 def _bar_item(segment: str, info: InfoFields, tz: str, now: datetime | None) -> bool:
     """Read one item of an info bar into ``info``; False if it is no info item."""
-    m = _VIEWS.match(segment)
+    m = VIEWS_ITEM.match(segment)
     if m:
         info.views = info.views if info.views is not None else int(m.group(1).replace(",", ""))
         info.found.add("views")
         return True
-    if _COMMENTS.match(segment):
+    if COMMENTS_ITEM.match(segment):
         return True
     fields, whole = parse_info(segment, tz, now)
     if whole:
@@ -152,7 +133,7 @@ def read_info_line(
 ) -> tuple[InfoFields, bool]:
     """:func:`~.metadata.parse_info`, completed by credit lines and ``|`` info bars."""
     fields, whole = parse_info(text, tz, now)
-    if whole and not _CREDIT_ONLY.search(text):
+    if whole and not CREDIT_ONLY.search(text):
         return fields, True
     if len(text) > 160:
         return fields, whole

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from suxun_tui.pages import ExtractionError
+from suxun_tui.pages.vocabulary import HIDDEN_STYLE, JUNK_TAGS, PERMALINK_MARKS
 
 # Plain lxml elements: lxml.html's element classes cost a Python lookup per node visited,
 # a tenth of the extraction time on a big page, for methods that are one line each here.
@@ -107,32 +108,6 @@ BLOCK_TAGS = frozenset(
         "html",
     ]
 )
-_JUNK_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "canvas",
-    "template",
-    "input",
-    "select",
-    "option",
-    "textarea",
-    "button",
-    "rt",
-    "rp",
-    "map",
-    "audio",
-    "video",
-    "link",
-    "meta",
-    "base",
-)
-_PERMALINK_MARKS = frozenset(("¶", "§", "#", "🔗", "⚓"))
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
@@ -154,12 +129,12 @@ def clean_tree(root: HtmlElement) -> None:
     """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby,
     and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``)."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
+    etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     for el in cast("list[HtmlElement]", root.xpath("//a[starts-with(@href, '#')]")):
-        if text_content(el).strip() in _PERMALINK_MARKS:
+        if text_content(el).strip() in PERMALINK_MARKS:
             drop_tree(el)
     for el in cast("list[HtmlElement]", root.xpath("//*[@style or @hidden]")):
-        if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+        if el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or ""):
             parent = el.getparent()
             if parent is not None and el.tag not in ("body", "html"):
                 drop_tree(el)

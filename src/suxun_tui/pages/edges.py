@@ -20,35 +20,29 @@ from suxun_tui.pages.boilerplate import is_tail_marker
 from suxun_tui.pages.dates import find_dates
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
+from suxun_tui.pages.vocabulary import (
+    BACK_HOME,
+    BYLINE_ORIGINAL,
+    BYLINE_ROLE_SUFFIX,
+    FOLLOW_PROMPT,
+    REEDITED,
+    SITE_LIKE,
+)
 
 __all__ = ["trim_edges", "is_follow_prompt", "is_date_only", "read_dateline"]
 
-_FOLLOW = re.compile(
-    r"^(?:[关關]注|[订訂][阅閱])\s*(?:我[们們]|本[网網站号號]|[^\s，。,]{1,10}?"
-    r"(?:[网網]|[报報]|[号號]|微信|微博|公[众眾][号號]|客[户戶]端|APP|App|app))\s*[!！。]?$"
-)
 _DATE_ONLY = re.compile(
     r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?"
     r"\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$"
 )
-_ORIGINAL = re.compile(r"^(?:原[创創]|[转轉][载載])\s*[:：]?\s*")
 _TOKEN = re.compile(r"^[\w\u4e00-\u9fff·&＆、]{2,12}$")
-_ROLE_SUFFIX = re.compile(r"(?:编译|編譯|整理|编辑|編輯)$")
-_SITE_LIKE = re.compile(
-    r"[网網][站]?$|[报報]$|新[闻聞]|日[报報]|晚[报報]|[电電]视|[电電]台|\.com|\.cn", re.I
-)
 _FRAGMENT = re.compile(r"^[,，、;；.。]\s*([^\s，。,]{2,20})$")
-# 经过文刃重新编排, 经张三整理: the person who put the text together.
-_REEDITED = re.compile(
-    r"^[经經]过?\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:重新)?(?:编排|編排|整理|编辑|編輯)$"
-)
-_BACK_HOME = re.compile(r"\s*返回\S{1,10}首[页頁]\s*(?:>>|»|＞＞|>)?\s*$")
 
 
 def is_follow_prompt(text: str) -> bool:
     """A lone prompt to follow the site: ``关注新华网``, ``关注我们``, ``訂閱本報``."""
     line = text.strip()
-    return len(line) <= 16 and bool(_FOLLOW.match(line))
+    return len(line) <= 16 and bool(FOLLOW_PROMPT.match(line))
 
 
 def is_date_only(text: str) -> bool:
@@ -67,7 +61,7 @@ def read_dateline(text: str, tz: str, now: datetime | None) -> InfoFields | None
     line = text.strip()
     if len(line) > 48:
         return None
-    rest = _ORIGINAL.sub("", line)
+    rest = BYLINE_ORIGINAL.sub("", line)
     labelled = rest != line
     timed = False
     for found in find_dates(rest, tz, now, relative=False):
@@ -80,14 +74,14 @@ def read_dateline(text: str, tz: str, now: datetime | None) -> InfoFields | None
     if not all(_TOKEN.match(t) and not t.isdigit() for t in tokens):
         return None
     info = InfoFields()
-    sites = [t for t in tokens if _SITE_LIKE.search(t)]
+    sites = [t for t in tokens if SITE_LIKE.search(t)]
     people = [t for t in tokens if t not in sites]
     if labelled and len(tokens) == 2 and not sites:
         people, sites = tokens[:1], tokens[1:]
     if sites:
         info.origin = sites[0]
     if people:
-        info.author = _ROLE_SUFFIX.sub("", people[0]) or None
+        info.author = BYLINE_ROLE_SUFFIX.sub("", people[0]) or None
     return info
 
 
@@ -139,11 +133,11 @@ def trim_edges(
             continue
         text = out[last].text
         fragment = _FRAGMENT.match(text)
-        reedited = _REEDITED.match(text)
+        reedited = REEDITED.match(text)
         if reedited:
             fallback.editor = fallback.editor or reedited.group(1)
         elif fragment:
-            if _SITE_LIKE.search(fragment.group(1)) and fallback.origin is None:
+            if SITE_LIKE.search(fragment.group(1)) and fallback.origin is None:
                 fallback.origin = fragment.group(1)
         elif not (is_follow_prompt(text) or is_date_only(text) or is_tail_marker(text)):
             break
@@ -151,7 +145,7 @@ def trim_edges(
     texts = _text_positions(out)
     if texts:
         b = out[texts[-1]]
-        stripped = _BACK_HOME.sub("", b.text)
+        stripped = BACK_HOME.sub("", b.text)
         if stripped != b.text and stripped:
             out[texts[-1]] = replace(b, text=stripped, chars=len(stripped))
     return out

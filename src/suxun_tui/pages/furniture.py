@@ -16,24 +16,12 @@ from functools import lru_cache
 
 from suxun_tui.pages.dom import HtmlElement, text_content
 from suxun_tui.pages.scoring import TreeScore
+from suxun_tui.pages.vocabulary import FURNITURE_PAIRS, FURNITURE_PREFIXES, FURNITURE_WORDS
 
 __all__ = ["furniture_spans"]
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
-# Whole words of a class or id ("share-bar", "entry_meta", "ad slot").
-_WORDS = frozenset(
-    ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored")
-    + ("promo", "byline", "bylines", "meta", "postmeta", "dateline", "footer", "headerlink")
-    + ("tags", "tag", "taglist", "cat", "catlinks", "likes", "restack")
-    + ("newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent")
-    + ("gdpr", "social", "sharing", "sharebar", "sharedaddy", "addthis")
-    + ("breadcrumb", "breadcrumbs")
-)
-# Beginnings of words ("sharebuttons", "relatedposts", "commentlist").
-_PREFIXES = ("share", "related", "recommend", "comment", "newsletter", "subscri", "advert")
-# Two-word names: an author's bio box, not the author's name in an info line.
-_PAIRS = re.compile(r"author[-_ ]?(?:box|bio|card|profile)|about[-_ ]?(?:the[-_ ]?)?author|\bbio\b")
 # An element holding more than this share of the region's text is not furniture.
 MAX_SHARE = 0.3
 
@@ -41,10 +29,10 @@ MAX_SHARE = 0.3
 @lru_cache(maxsize=4096)
 def _is_furniture_name(names: str) -> bool:
     names = names.lower()
-    if _PAIRS.search(names):
+    if FURNITURE_PAIRS.search(names):
         return True
     for word in _SPLIT.split(names):
-        if word in _WORDS or (len(word) > 3 and word.startswith(_PREFIXES)):
+        if word in FURNITURE_WORDS or (len(word) > 3 and word.startswith(FURNITURE_PREFIXES)):
             return True
     return False
 

@@ -29,24 +29,17 @@ from suxun_tui.pages.dom import (
     text_content,
 )
 from suxun_tui.pages.pagination import next_page_link
+from suxun_tui.pages.vocabulary import (
+    ARTICLE_PATH_HINT,
+    LISTING_AVOID_NAMES,
+    LISTING_AVOID_TAGS,
+    NOT_ARTICLE_PATH,
+)
 from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["find_article_links", "next_listing_url"]
 
 _CUT = re.compile(r"(?:…+|\.{2,}|。。+)\s*$")
-_AVOID = re.compile(
-    r"nav|menu|foot|copyright|hot|rank|top10|side|aside|recommend|tuijian|ad[-_s]|banner|"
-    r"friend|link|breadcrumb|crumb|tag|share|header|login|paihang|remen|redian",
-    re.I,
-)
-_AVOID_TAGS = frozenset(("nav", "footer", "aside", "header"))
-_NOT_ARTICLE_PATH = re.compile(
-    r"^/?$|/(?:index|default|list|about|contact|login|register|search|tags?)(?:[._-]\w*)?(?:\.\w+)?$",
-    re.I,
-)
-_ARTICLE_HINT = re.compile(
-    r"\d{3,}|/\d{4}[-/]?\d{2}|\.s?html?$|\.php|\.aspx?|\.jsp|[?&](?:id|aid|p)=", re.I
-)
 
 
 def _host_root(host: str) -> str:
@@ -88,9 +81,11 @@ def _candidates(
         if anchors is None:
             if site and parts.hostname and _host_root(parts.hostname) != site:
                 continue
-            if len(title) < 5 or is_pager_text(title) or _NOT_ARTICLE_PATH.search(parts.path):
+            if len(title) < 5 or is_pager_text(title) or NOT_ARTICLE_PATH.search(parts.path):
                 continue
-            if not _ARTICLE_HINT.search(parts.path + ("?" + parts.query if parts.query else "")):
+            if not ARTICLE_PATH_HINT.search(
+                parts.path + ("?" + parts.query if parts.query else "")
+            ):
                 continue
         elif not title:
             continue
@@ -127,10 +122,10 @@ def _signature(el: HtmlElement) -> str:
 
 def _avoided(el: HtmlElement) -> bool:
     for node in [el, *el.iterancestors()][:6]:
-        if node.tag in _AVOID_TAGS:
+        if node.tag in LISTING_AVOID_TAGS:
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(names) > 1 and _AVOID.search(names):
+        if len(names) > 1 and LISTING_AVOID_NAMES.search(names):
             return True
     return False
 

@@ -13,14 +13,11 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from suxun_tui.pages.boilerplate import is_pager_text
 from suxun_tui.pages.dom import HtmlElement, absolute_url, parse_html, text_content
+from suxun_tui.pages.vocabulary import NEXT_PAGE_TEXT, PAGE_QUERY_KEYS
 
 __all__ = ["continuation_urls", "next_page_link", "page_number"]
 
 _NUMBERED = re.compile(r"^(?P<stem>.*?)(?:[_-](?P<n>\d{1,3}))?(?P<ext>\.[A-Za-z]{2,6})?$")
-_PAGE_KEYS = ("page", "p", "pg", "pn", "pageno", "pageindex", "paged", "currentpage")
-_NEXT_TEXT = re.compile(
-    r"^\s*(?:下一?[页頁]|后[页頁]|後[页頁]|next(?:\s*page)?|›|»|>|>>)\s*$", re.I
-)
 
 
 def page_number(url: str) -> tuple[str, int]:
@@ -30,7 +27,7 @@ def page_number(url: str) -> tuple[str, int]:
     number = 1
     rest = []
     for key, value in query:
-        if key.lower() in _PAGE_KEYS and value.isdigit():
+        if key.lower() in PAGE_QUERY_KEYS and value.isdigit():
             number = int(value)
         else:
             rest.append(f"{key}={value}")
@@ -79,7 +76,7 @@ def next_page_link(root: HtmlElement, url: str) -> str | None:
     links = _links(root, url)
     here = url.split("#", 1)[0]
     for link, text in links:
-        if _NEXT_TEXT.match(text) and link.split("#", 1)[0] != here:
+        if NEXT_PAGE_TEXT.match(text) and link.split("#", 1)[0] != here:
             return link
     key, current = page_number(url)
     for link, text in links:

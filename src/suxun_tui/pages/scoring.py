@@ -18,20 +18,17 @@ from functools import lru_cache
 
 from suxun_tui.pages.dates import find_dates
 from suxun_tui.pages.dom import HtmlElement, text_content
+from suxun_tui.pages.vocabulary import (
+    ARTICLE_NAMES,
+    DISCUSSION_NAMES,
+    NEGATIVE_NAMES,
+    POSITIVE_NAMES,
+)
 
 __all__ = ["TreeScore", "score_tree"]
 
 _PUNCT = re.compile(r"[，。！？；、]|[,.!?;](?=\s)")
 _SPACE = re.compile(r"\s+")
-_NEGATIVE = re.compile(
-    r"footer|foot|copyright|sidebar|side|aside|nav|menu|related|recommend|hot|rank|"
-    r"share|ad[-_]|banner|breadcrumb|crumb|login|tool",
-    re.I,
-)
-# Comment threads are prose too, often more of it than the article; they must not pull the
-# choice up to a container holding both.
-_DISCUSSION = re.compile(r"comment|reply|respond|discuss|feedback|pinglun|liuyan|guestbook", re.I)
-_POSITIVE = re.compile(r"article|content|post|entry|text|main|body|detail|news|story", re.I)
 _CONTAINERS = frozenset(
     [
         "div",
@@ -103,11 +100,9 @@ _PLAIN, _DISCUSS, _NEGATIVE_KIND = 0, 1, 2
 @lru_cache(maxsize=4096)
 def _kind_of_names(names: str) -> int:
     """What class and id names say: a comment thread, furniture, or nothing special."""
-    if _DISCUSSION.search(names) and not re.search(
-        r"article|entry|post-?body|content", names, re.I
-    ):
+    if DISCUSSION_NAMES.search(names) and not ARTICLE_NAMES.search(names):
         return _DISCUSS
-    if _NEGATIVE.search(names) and not _POSITIVE.search(names):
+    if NEGATIVE_NAMES.search(names) and not POSITIVE_NAMES.search(names):
         return _NEGATIVE_KIND
     return _PLAIN
 
