@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import time
+import sys
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -74,10 +76,40 @@ def test_a_combining_mark_never_starts_a_line() -> None:
             assert line[0] != "\u0301", (width, line)
 
 
-def test_a_one_megabyte_paragraph_wraps_in_well_under_a_second() -> None:
-    text = Text("长" * 1_000_000)
-    started = time.perf_counter()
-    wrapped = wrap_text(text, 78)
-    elapsed = time.perf_counter() - started
-    assert len(wrapped) == -(-1_000_000 // 39)  # 39 ideographs a line, to the edge
-    assert elapsed < 1.0, f"{elapsed:.2f} s"  # one Text slice per line took minutes
+def wrapping_work(size: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, int]:
+    """Lines, Python calls made, and characters copied into Text objects to wrap ``size``."""
+    paragraph = Text("长" * size)
+    copied, calls = [0], [0]
+    original = Text.__init__
+
+    def counting_init(self: Text, text: str = "", *args: Any, **kwargs: Any) -> None:
+        copied[0] += len(text)
+        original(self, text, *args, **kwargs)
+
+    def count_calls(frame: object, event: str, arg: object) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Text, "__init__", counting_init)
+        previous = sys.getprofile()
+        sys.setprofile(count_calls)
+        try:
+            wrapped = wrap_text(paragraph, 78)
+        finally:
+            sys.setprofile(previous)
+    return len(wrapped), calls[0], copied[0]
+
+
+def test_a_long_paragraph_wraps_in_work_linear_in_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One Text slice per line copied the whole paragraph each time: minutes for a megabyte.
+    # Ten times the text must cost about ten times the work, not a hundred.
+    lines, calls, copied = wrapping_work(50_000, monkeypatch)
+    assert lines == -(-50_000 // 39)  # 39 ideographs a line, to the edge
+    assert copied <= 3 * 50_000, f"{copied} characters copied for 50k"
+    big_lines, big_calls, big_copied = wrapping_work(500_000, monkeypatch)
+    assert big_lines == -(-500_000 // 39)
+    assert big_copied <= 3 * 500_000, f"{big_copied} characters copied for 500k"
+    assert big_calls <= 11 * calls, f"{calls} calls for 50k, {big_calls} for 500k"
