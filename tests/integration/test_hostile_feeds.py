@@ -109,11 +109,13 @@ def test_refresh_over_hundreds_of_odd_feeds(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     feeds.mkdir()
     paths: list[Path] = []
-    for i, doc in enumerate(hostile_documents()):
+    generated = hostile_documents()
+    assert len(generated) >= 80  # the set itself, whether or not the corpus is beside us
+    for i, doc in enumerate(generated):
         path = feeds / f"gen{i:03d}.xml"
         path.write_bytes(doc)
         paths.append(path)
-    if CORPUS.is_dir():
+    if CORPUS.is_dir():  # optional: newsboat's odd feeds, whole and cut short, when present
         for source in sorted(CORPUS.iterdir()):
             if source.suffix in (".xml", ".atom", ".opml"):
                 data = source.read_bytes()
@@ -121,7 +123,6 @@ def test_refresh_over_hundreds_of_odd_feeds(tmp_path: Path) -> None:
                     path = feeds / f"nb{j}_{source.name}"
                     path.write_bytes(data if cut is None else data[:cut])
                     paths.append(path)
-    assert len(paths) >= 90
     config = tmp_path / "config.toml"
     config.write_text(
         "".join(
