@@ -127,7 +127,8 @@ def test_html_blocks_structure() -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 def test_newsboat_corpus_feeds_parse_without_exceptions() -> None:
     parsed = 0
-    for path in sorted(CORPUS.glob("*.xml")) + sorted(CORPUS.glob("*.atom")):
+    files = sorted(CORPUS.glob("*.xml")) + sorted(CORPUS.glob("*.atom"))
+    for path in files:
         try:
             feed = parse_feed(path.read_bytes(), path.as_uri())
         except FeedError:
@@ -135,7 +136,7 @@ def test_newsboat_corpus_feeds_parse_without_exceptions() -> None:
         parsed += 1
         for e in feed.entries:
             assert e.guid and e.title
-    assert parsed >= 15
+    assert parsed >= len(files) * 4 // 5, f"{parsed} of {len(files)} feeds parsed"  # 17 of 18
 
 
 def test_relative_links_in_a_local_feed_stay_local_paths(tmp_path: Path) -> None:
