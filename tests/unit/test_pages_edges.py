@@ -9,7 +9,6 @@ from suxun_tui.pages.credits import parse_bar, parse_credits, read_info_line
 from suxun_tui.pages.edges import is_date_only, is_follow_prompt, read_dateline, trim_edges
 from suxun_tui.pages.extract import extract_article
 from suxun_tui.pages.html_blocks import RawBlock
-from suxun_tui.pages.metadata import InfoFields
 
 TZ = "Asia/Shanghai"
 PROSE = "这是一段新闻正文，内容足够长，用来充当文章的主体部分。" * 3
@@ -152,8 +151,7 @@ def test_trim_edges_removes_prompts_bylines_and_related_lists() -> None:
         ("list_item", "2019-09-3007:42"),
         ("paragraph", ",南方都市报"),
     )
-    fallback = InfoFields()
-    out = trim_edges(blocks, fallback, TZ, None)
+    out, fallback = trim_edges(blocks, TZ, None)
     assert [b.text for b in out] == [PROSE, PROSE]
     assert fallback.author == "叨叨姐"
 
@@ -162,10 +160,10 @@ def test_trim_edges_keeps_real_openings_and_endings() -> None:
     first = "关注民生，是政府工作的出发点。2020-06-05，市政府召开常务会议。"
     last = "记者 张三"
     blocks = _blocks(("paragraph", first), ("paragraph", PROSE), ("list_item", "第一项"))
-    out = trim_edges(blocks, InfoFields(), TZ, None)
+    out, _ = trim_edges(blocks, TZ, None)
     assert [b.text for b in out] == [first, PROSE, "第一项"]
     blocks = _blocks(("paragraph", PROSE), ("paragraph", last))
-    assert len(trim_edges(blocks, InfoFields(), TZ, None)) == 2
+    assert len(trim_edges(blocks, TZ, None)[0]) == 2
 
 
 @pytest.mark.parametrize(

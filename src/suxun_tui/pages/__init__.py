@@ -8,7 +8,11 @@ network I/O except :mod:`suxun_tui.pages.reader`, which takes a fetch function.
 * :mod:`.cleanup` - pinyin repair and whitespace;
 * :mod:`.dates`, :mod:`.metadata`, :mod:`.boilerplate` - the Chinese info bar and the lines
   that are not article text;
-* :mod:`.extract` - an article page to :class:`~suxun_tui.models.ArticleText`;
+* :mod:`.extract` - an article page to :class:`~suxun_tui.models.ArticleText`, as steps:
+  :mod:`.dom` (parse, clean), :mod:`.scoring` (candidates), :mod:`.region` (the content
+  region), :mod:`.html_blocks` (blocks), :mod:`.title` and :mod:`.fields` (fields),
+  :mod:`.body_filter` and :mod:`.edges` (filter);
+* :mod:`.vocabulary` - every word, label and class name the rules recognise;
 * :mod:`.listing` - a column page to :class:`~suxun_tui.models.ListedArticle` rows;
 * :mod:`.reader` - multi-page articles and paginated columns through a fetch function.
 """

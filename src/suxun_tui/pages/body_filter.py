@@ -18,6 +18,7 @@ of the whole:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from suxun_tui.pages.boilerplate import is_boilerplate, is_section_label, is_tail_marker
@@ -27,7 +28,7 @@ from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.vocabulary import ARTICLE_NAV
 
-__all__ = ["filter_blocks", "is_prose"]
+__all__ = ["FilteredBody", "filter_blocks", "is_prose"]
 
 _PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _DEDUPE = re.compile(r"[\s|｜]+")
@@ -59,9 +60,9 @@ def _first_pass(
     title: str,
     tz: str,
     now: datetime | None,
-    info: InfoFields,
     chosen: bool,
-) -> list[RawBlock]:
+) -> tuple[list[RawBlock], InfoFields]:
+    info = InfoFields()
     total = (
         sum(b.chars for b in region if b.kind != "image" and not b.furniture and is_prose(b.text))
         or 1
@@ -102,7 +103,7 @@ def _first_pass(
         if b.chars and b.link_density > 0.5 and not (b.chars > 40 and _PROSE.search(b.text)):
             continue
         kept.append(b)
-    return kept
+    return kept, info
 
 
 def _dedupe(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -120,26 +121,37 @@ def _dedupe(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+@dataclass(frozen=True)
+class FilteredBody:
+    """The region's article blocks and the fields its lines named on the way.
+
+    ``fields`` come from info and credit lines anywhere in the region; ``byline`` from
+    bylines at the body's edges, for the fields the page fills nowhere else.
+    """
+
+    blocks: list[RawBlock]
+    fields: InfoFields
+    byline: InfoFields
+
+
 def filter_blocks(
     region: list[RawBlock],
     title: str,
     tz: str,
     now: datetime | None,
-    info: InfoFields,
     *,
     chosen: bool = False,
-    fallback: InfoFields | None = None,
-) -> list[RawBlock]:
-    """The region's blocks that are article text; fields found on the way go into ``info``.
+) -> FilteredBody:
+    """The region's blocks that are article text, and the fields found on the way.
 
     With ``chosen`` (the user's ``body_selector`` picked the region) link lists are kept:
-    the user said this is the text. Names read from bylines at the body's edges go into
-    ``fallback``, for the fields the page fills nowhere else.
+    the user said this is the text.
     """
-    kept = _first_pass(region, title, tz, now, info, chosen)
+    kept, fields = _first_pass(region, title, tz, now, chosen)
     if chosen:
-        return kept
-    return trim_edges(_trim(kept), fallback or InfoFields(), tz, now)
+        return FilteredBody(kept, fields, InfoFields())
+    blocks, byline = trim_edges(_trim(kept), tz, now)
+    return FilteredBody(blocks, fields, byline)
 
 
 def _trim(kept: list[RawBlock]) -> list[RawBlock]:

@@ -125,9 +125,12 @@ def parse_html(html: str) -> HtmlElement:
     return root
 
 
-def clean_tree(root: HtmlElement) -> None:
+def clean_tree(root: HtmlElement) -> HtmlElement:
     """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby,
-    and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``)."""
+    and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``).
+
+    Returns the ``<body>`` (the root when there is none): the part later steps read.
+    """
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     for el in cast("list[HtmlElement]", root.xpath("//a[starts-with(@href, '#')]")):
@@ -138,6 +141,8 @@ def clean_tree(root: HtmlElement) -> None:
             parent = el.getparent()
             if parent is not None and el.tag not in ("body", "html"):
                 drop_tree(el)
+    body = root.find("body")
+    return body if body is not None else root
 
 
 def absolute_url(href: str | None, base: str) -> str | None:

@@ -6,8 +6,8 @@ lines only look like it: a follow prompt (``关注新华网``), a byline of a da
 heading with its list (``为你推荐`` and dated items), a dated list item left over
 (``2019-09-3007:42``), a lone fragment (``,南方都市报``). These rules apply only at the
 edges and only to short lines, so an opening paragraph that mentions 关注 or a date stays.
-Names and sources read from bylines go into ``fallback``: they fill a field only where
-the page names nothing better.
+Names and sources read from bylines are returned beside the blocks: they fill a field only
+where the page names nothing better.
 """
 
 from __future__ import annotations
@@ -106,9 +106,10 @@ def _text_positions(blocks: list[RawBlock]) -> list[int]:
 
 
 def trim_edges(
-    blocks: list[RawBlock], fallback: InfoFields, tz: str, now: datetime | None
-) -> list[RawBlock]:
-    """``blocks`` without the page's lines at both edges; byline fields go to ``fallback``."""
+    blocks: list[RawBlock], tz: str, now: datetime | None
+) -> tuple[list[RawBlock], InfoFields]:
+    """``blocks`` without the page's lines at both edges, and the fields their bylines name."""
+    fallback = InfoFields()
     out = list(blocks)
     while True:
         texts = _text_positions(out)
@@ -148,4 +149,4 @@ def trim_edges(
         stripped = BACK_HOME.sub("", b.text)
         if stripped != b.text and stripped:
             out[texts[-1]] = replace(b, text=stripped, chars=len(stripped))
-    return out
+    return out, fallback

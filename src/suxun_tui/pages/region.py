@@ -1,0 +1,84 @@
+"""Choose the content region: which parts of the page's block sequence are the article.
+
+:mod:`.scoring` ranks every element; this step turns the ranking into regions to try, best
+first. A user's ``body_selector`` names the region outright. Otherwise the best-scoring
+element comes first and, should its text filter away to nothing (a lone disclaimer
+paragraph can win on a thin page), the next-best elements elsewhere follow. Each region
+carries the furniture inside it (:mod:`.furniture`), so the filters can drop share bars
+and bylines by their names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from suxun_tui.pages.dom import HtmlElement, select
+from suxun_tui.pages.furniture import furniture_spans
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.scoring import TreeScore
+
+__all__ = ["Region", "RegionBlocks", "candidate_regions", "cut_region"]
+
+Span = tuple[int, int]
+# Regions tried before the page is given up as holding no article.
+MAX_TRIES = 3
+
+
+@dataclass(frozen=True)
+class Region:
+    """Pre-order spans of the article, the furniture inside them, and who chose them."""
+
+    spans: tuple[Span, ...]
+    furniture: tuple[Span, ...] = ()
+    chosen: bool = False  # the user's body_selector, not the scoring
+
+
+@dataclass(frozen=True)
+class RegionBlocks:
+    """The blocks of one region, with positions into the page's whole block sequence."""
+
+    blocks: list[RawBlock]
+    start: int  # position of the region's first block in the page's blocks
+    stop: int  # position of its last block
+
+
+def candidate_regions(
+    tree: TreeScore, root: HtmlElement, body_selector: str | None
+) -> Iterator[Region]:
+    """Regions to try, best first: the user's selector, else the best-scoring elements."""
+    if body_selector:
+        position = {el: i for i, el in enumerate(tree.elements)}
+        spans = tuple(
+            tree.span(position[el]) for el in select(root, body_selector) if el in position
+        )
+        if spans:
+            yield Region(spans, chosen=True)
+            return
+    tried: list[Span] = []
+    index: int | None = tree.best
+    for _ in range(MAX_TRIES):
+        if index is None:
+            return
+        spans = (tree.span(index),)
+        yield Region(spans, tuple(furniture_spans(tree, list(spans))))
+        tried.extend(spans)
+        index = tree.best_outside(tried)
+
+
+def _inside(index: int, spans: tuple[Span, ...]) -> bool:
+    return any(s <= index <= e for s, e in spans)
+
+
+def cut_region(blocks: list[RawBlock], region: Region) -> RegionBlocks | None:
+    """The blocks inside ``region``, furniture marked; None if it holds no block."""
+    positions = [i for i, b in enumerate(blocks) if _inside(b.index, region.spans)]
+    if not positions:
+        return None
+    inner = [
+        replace(blocks[i], furniture=True)
+        if _inside(blocks[i].index, region.furniture)
+        else blocks[i]
+        for i in positions
+    ]
+    return RegionBlocks(inner, positions[0], positions[-1])

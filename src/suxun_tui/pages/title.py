@@ -1,0 +1,73 @@
+"""Find the article's title among the blocks just before (or at the start of) its region.
+
+The ``<title>`` and ``og:title`` say what the article is called, usually with the site's
+name attached; the block that matches them most completely is the title shown on the
+page, and its position tells where the info bar (between title and text) begins.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.meta import PageMeta
+from suxun_tui.text.sanitize import clean_line
+
+__all__ = ["find_title"]
+
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
+
+
+def _lcs(a: str, b: str) -> int:
+    if not a or not b:
+        return 0
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _title_parts(meta: PageMeta) -> tuple[str, str]:
+    """The page title as the ``<title>`` says it, and its first segment."""
+    full = clean_line(meta.og_title or meta.title)
+    page = clean_line(meta.title) or full
+    parts = [p for p in _TITLE_SPLIT.split(page) if p]
+    first = max(parts[:2], key=len) if parts else page
+    return full or page, first
+
+
+def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str, int | None]:
+    """The article title and the position of its block in ``blocks`` (None if not shown).
+
+    The best block is the one that matches the ``<title>``/``og:title`` most completely;
+    headings and blocks just before the article get the benefit of the doubt.
+    """
+    full, first = _title_parts(meta)
+    reference = full + " " + clean_line(meta.title)
+    best: tuple[float, int] | None = None
+    lo = max(0, start - 40)
+    for pos in range(lo, min(len(blocks), start + 5)):
+        b = blocks[pos]
+        if b.kind not in ("heading", "paragraph") or not 4 <= len(b.text) <= 120:
+            continue
+        if b.link_density > 0.5 and b.kind != "heading":
+            continue
+        common = _lcs(b.text, reference)
+        inside = common / len(b.text)
+        cover = common / max(1, len(first))
+        score = inside * min(1.0, cover)
+        if b.kind == "heading":
+            score += 0.15 if b.level <= 2 else 0.05
+        if score >= 0.6 and (best is None or score > best[0] + 1e-9):
+            best = (score, pos)
+    if best is not None:
+        return blocks[best[1]].text, best[1]
+    # The <title> names only the site ("中国地理学会官网"): a main heading right before or
+    # at the start of the text is the title.
+    headings = [
+        (pos, b)
+        for pos, b in enumerate(blocks[max(0, start - 10) : start + 2], max(0, start - 10))
+        if b.kind == "heading" and 4 <= len(b.text) <= 120 and b.link_density < 0.5
+    ]
+    if headings:
+        pos, block = min(headings, key=lambda h: (h[1].level > 2, abs(h[0] - start)))
+        return block.text, pos
+    return first or full, None

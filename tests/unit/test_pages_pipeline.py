@@ -1,0 +1,88 @@
+"""The extraction steps one by one: clean, candidates, region, title, filter."""
+
+from __future__ import annotations
+
+from suxun_tui.pages.body_filter import filter_blocks
+from suxun_tui.pages.dom import clean_tree, parse_html
+from suxun_tui.pages.html_blocks import RawBlock, linearize
+from suxun_tui.pages.meta import PageMeta
+from suxun_tui.pages.region import candidate_regions, cut_region
+from suxun_tui.pages.scoring import score_tree
+from suxun_tui.pages.title import find_title
+
+TZ = "Asia/Shanghai"
+PROSE = "这是一段新闻正文，内容足够长，用来充当文章的主体部分。" * 3
+PAGE = f"""<html><body>
+<div id="nav"><a href="/a">首页</a> <a href="/b">新闻</a></div>
+<h1>市政府召开常务会议</h1>
+<div id="main"><p>{PROSE}</p><div class="share-bar">分享到 微信</div><p>{PROSE}</p></div>
+<div id="other"><p><a href="/c">另一篇文章的标题</a> <a href="/d">再一篇文章的标题</a></p></div>
+<script>var x = 1;</script>
+</body></html>"""
+
+
+def test_clean_tree_returns_the_body_without_scripts() -> None:
+    body = clean_tree(parse_html(PAGE))
+    assert body.tag == "body"
+    assert not list(body.iter("script"))
+
+
+def test_candidate_regions_come_best_first_and_mark_furniture() -> None:
+    body = clean_tree(parse_html(PAGE))
+    tree = score_tree(body)
+    regions = list(candidate_regions(tree, body, None))
+    assert 1 <= len(regions) <= 3
+    best = tree.elements[regions[0].spans[0][0]]
+    assert best.get("id") == "main"
+    assert regions[0].furniture and not regions[0].chosen
+    starts = [r.spans[0][0] for r in regions]
+    assert len(set(starts)) == len(starts)
+
+
+def test_a_body_selector_is_the_only_region() -> None:
+    body = clean_tree(parse_html(PAGE))
+    tree = score_tree(body)
+    regions = list(candidate_regions(tree, body, "#other"))
+    assert len(regions) == 1 and regions[0].chosen
+    assert tree.elements[regions[0].spans[0][0]].get("id") == "other"
+
+
+def test_cut_region_keeps_its_blocks_and_flags_furniture() -> None:
+    body = clean_tree(parse_html(PAGE))
+    tree = score_tree(body)
+    blocks = linearize(body, "https://example.cn/a.html")
+    region = next(candidate_regions(tree, body, None))
+    cut = cut_region(blocks, region)
+    assert cut is not None
+    assert [b.text for b in cut.blocks if not b.furniture] == [PROSE, PROSE]
+    assert [b.text for b in cut.blocks if b.furniture] == ["分享到 微信"]
+    assert blocks[cut.start].text == PROSE and cut.stop > cut.start
+
+
+def test_find_title_matches_the_head_title() -> None:
+    body = clean_tree(parse_html(PAGE))
+    blocks = linearize(body, "https://example.cn/a.html")
+    start = next(i for i, b in enumerate(blocks) if b.text == PROSE)
+    meta = PageMeta(title="市政府召开常务会议_某某新闻网")
+    title, pos = find_title(blocks, meta, start)
+    assert title == "市政府召开常务会议"
+    assert pos is not None and blocks[pos].kind == "heading"
+
+
+def _block(kind: str, text: str, index: int) -> RawBlock:
+    return RawBlock(kind, text, index, 0, len(text))
+
+
+def test_filter_blocks_returns_text_and_the_fields_it_read() -> None:
+    region = [
+        _block("paragraph", "关注新华网", 1),
+        _block("paragraph", PROSE, 2),
+        _block("paragraph", "来源：新华网 编辑：张三", 3),
+        _block("paragraph", PROSE + "。", 4),
+        _block("paragraph", "分享到", 5),
+    ]
+    out = filter_blocks(region, "标题", TZ, None)
+    assert [b.text for b in out.blocks] == [PROSE, PROSE + "。"]
+    assert out.fields.origin == "新华网" and out.fields.editor == "张三"
+    # The same region read twice gives the same answer: nothing is carried over.
+    assert filter_blocks(region, "标题", TZ, None) == out
