@@ -28,6 +28,7 @@ HOMEPAGE = "https://github.com/suxun-tui/suxun-tui"
 DEFAULT_USER_AGENT = f"suxun-tui/{__version__} (+{HOMEPAGE})"
 
 SourceKind = Literal["feed", "page"]
+AccountType = Literal["miniflux", "greader"]
 Script = Literal["original", "simplified", "traditional"]
 FullText = Literal["auto", "always", "never"]
 
@@ -74,6 +75,25 @@ class SourceSpec:
 
 
 @dataclass(frozen=True)
+class AccountSpec:
+    """One ``[[accounts]]`` entry: a feed server whose feeds and read/star state we sync.
+
+    The secret itself is not read here: ``password_command`` runs and the environment is
+    read only when a sync needs them (``sync.secrets``), so ``list`` never runs a command.
+    A plain ``password`` is kept out of ``repr`` so no log or traceback shows it.
+    """
+
+    name: str
+    type: AccountType
+    url: str
+    username: str = ""
+    password_command: tuple[str, ...] = ()
+    password_env: str = ""
+    token_env: str = ""
+    password: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; ``path`` is None for the bundled demo."""
 
@@ -82,9 +102,13 @@ class Config:
     path: Path | None = None
     is_demo: bool = False
     warnings: tuple[str, ...] = ()
+    accounts: tuple[AccountSpec, ...] = ()
 
     def source(self, name: str) -> SourceSpec | None:
         return next((s for s in self.sources if s.name == name), None)
+
+    def account(self, name: str) -> AccountSpec | None:
+        return next((a for a in self.accounts if a.name == name), None)
 
 
 _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -115,6 +139,16 @@ _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "link_selector": str,
     "body_selector": str,
     "pages": int,
+}
+_ACCOUNT_TYPES: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "type": str,
+    "url": str,
+    "username": str,
+    "password_command": list,
+    "password_env": str,
+    "token_env": str,
+    "password": str,
 }
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -163,7 +197,7 @@ def parse_config(text: str, path: Path) -> Config:
     locator = _Locator(text, path)
     warnings: list[str] = []
     for key in data:
-        if key not in ("settings", "sources"):
+        if key not in ("settings", "sources", "accounts"):
             warnings.append(f"{locator.where(key)}: unknown key '{key}' (ignored)")
     raw_settings = data.get("settings", {})
     if not isinstance(raw_settings, dict):
@@ -183,7 +217,85 @@ def parse_config(text: str, path: Path) -> Config:
             )
         seen[source.name] = index
         sources.append(source)
-    return Config(settings, tuple(sources), path, False, tuple(warnings))
+    accounts = _parse_accounts(data.get("accounts", []), locator, warnings, path)
+    return Config(settings, tuple(sources), path, False, tuple(warnings), accounts)
+
+
+def _parse_accounts(
+    raw_accounts: Any, loc: _Locator, warnings: list[str], path: Path
+) -> tuple[AccountSpec, ...]:
+    """``[[accounts]]`` → specs: a name, a type, an http(s) URL and one way to get a secret."""
+    if not isinstance(raw_accounts, list):
+        raise ConfigError(f"{loc.where('accounts')}: use [[accounts]] tables for accounts")
+    accounts: list[AccountSpec] = []
+    for index, raw in enumerate(raw_accounts):
+        where = loc.where("accounts", index, section="accounts")
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: each account must be an [[accounts]] table")
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            key_where = loc.where(key, index, section="accounts")
+            if key not in _ACCOUNT_TYPES:
+                warnings.append(f"{key_where}: unknown key 'accounts.{key}' (ignored)")
+                continue
+            _check_type(value, _ACCOUNT_TYPES[key], key_where, key)
+            values[key] = value
+        name = clean_line(values.get("name", ""))
+        label = f"account '{name}'" if name else f"account #{index + 1}"
+        if not name or "/" in name:
+            raise ConfigError(f"{where}: {label} needs a 'name' without '/'")
+        if any(a.name == name for a in accounts):
+            raise ConfigError(f"{where}: {label}: duplicate name; give each account its own")
+        if values.get("type") not in ("miniflux", "greader"):
+            raise ConfigError(f'{where}: {label}: \'type\' must be "miniflux" or "greader"')
+        url = str(values.get("url", "")).strip()
+        if not re.match(r"^https?://[^/\s]+", url):
+            raise ConfigError(f"{where}: {label}: 'url' must be an http:// or https:// address")
+        command = values.get("password_command", [])
+        if not all(isinstance(part, str) for part in command) or (
+            command == [] and "password_command" in values
+        ):
+            raise ConfigError(
+                f"{where}: {label}: 'password_command' must be a list of strings"
+                ' (an argv such as ["pass", "show", "rss"]; it never runs in a shell)'
+            )
+        ways = [
+            k
+            for k in ("password_command", "password_env", "token_env", "password")
+            if values.get(k)
+        ]
+        if len(ways) != 1:
+            raise ConfigError(
+                f"{where}: {label}: give exactly one of password_command, password_env,"
+                f" token_env or password (found {len(ways) or 'none'})"
+            )
+        if ways[0] != "token_env" and not values.get("username"):
+            raise ConfigError(f"{where}: {label}: a password needs a 'username'")
+        if values.get("password") and _readable_by_others(path):
+            warnings.append(
+                f"{where}: {label}: a plain-text password in a file others can read;"
+                f" use password_command or password_env, or chmod 600 {path}"
+            )
+        accounts.append(
+            AccountSpec(
+                name=name,
+                type=values["type"],
+                url=url.rstrip("/"),
+                username=values.get("username", ""),
+                password_command=tuple(command),
+                password_env=values.get("password_env", ""),
+                token_env=values.get("token_env", ""),
+                password=values.get("password", ""),
+            )
+        )
+    return tuple(accounts)
+
+
+def _readable_by_others(path: Path) -> bool:
+    try:
+        return bool(path.stat().st_mode & 0o044)
+    except OSError:
+        return False
 
 
 def _check_type(value: Any, expected: type | tuple[type, ...], where: str, key: str) -> None:
@@ -195,7 +307,13 @@ def _check_type(value: Any, expected: type | tuple[type, ...], where: str, key: 
         raise ConfigError(f"{where}: '{key}' must be {names}, not {value!r}")
 
 
-_TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string", bool: "true or false"}
+_TYPE_NAMES = {
+    int: "a whole number",
+    float: "a number",
+    str: "a string",
+    bool: "true or false",
+    list: "a list",
+}
 
 
 def _parse_settings(raw: dict[str, Any], loc: _Locator, warnings: list[str]) -> Settings:
@@ -305,6 +423,9 @@ class _Locator:
         self.source_starts = [
             i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
         ]
+        self.account_starts = [
+            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*accounts\s*\]\]", line)
+        ]
         self.settings_start = next(
             (i for i, line in enumerate(self.lines) if re.match(r"\s*\[\s*settings\s*\]", line)),
             None,
@@ -312,9 +433,10 @@ class _Locator:
 
     def where(self, key: str, index: int | None = None, section: str | None = None) -> str:
         start, end = 0, len(self.lines)
-        if index is not None and index < len(self.source_starts):
-            start = self.source_starts[index]
-            later = [s for s in self.source_starts if s > start]
+        starts = self.account_starts if section == "accounts" else self.source_starts
+        if index is not None and index < len(starts):
+            start = starts[index]
+            later = [s for s in self.source_starts + self.account_starts if s > start]
             end = later[0] if later else end
         elif section == "settings" and self.settings_start is not None:
             start = self.settings_start

@@ -127,10 +127,36 @@ class Fetcher:
                     f"{url}: refusing to read a local file linked from a web source", status=0
                 )
             return await asyncio.to_thread(self._read_file, path, url)
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return await self._with_retries(url, headers)
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        content: bytes | None = None,
+    ) -> FetchResult:
+        """A call to a feed server's API (GET, POST, PUT with a JSON or form body).
+
+        Same timeouts, retries, size cap and messages as :meth:`get`; the server's setting
+        (a PUT of a state, an edit-tag) is idempotent, so a retry after a lost answer
+        sets the same state again. An error status raises :class:`FetchError` with it.
+        """
+        return await self._with_retries(url, dict(headers or {}), method, content)
+
+    async def _with_retries(
+        self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
+    ) -> FetchResult:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
-                return await self._get_once(url, etag, last_modified)
+                return await self._get_once(url, headers, method, content)
             except FetchError as exc:
                 retryable = exc.status is None or exc.status in _RETRY_STATUS
                 if not retryable or attempt == attempts - 1:
@@ -160,12 +186,9 @@ class Fetcher:
             raise FetchError(f"{url}: cannot read file ({exc.strerror or exc})") from exc
         return FetchResult(url=url, status=200, content=data)
 
-    async def _get_once(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
-        headers: dict[str, str] = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
+    async def _get_once(
+        self, url: str, headers: dict[str, str], method: str, content: bytes | None
+    ) -> FetchResult:
         current = url
         permanent = True
         host = urlsplit(url).hostname or ""
@@ -173,7 +196,7 @@ class Fetcher:
             try:
                 async with asyncio.timeout(self.settings.timeout):
                     for _hop in range(self.settings.max_redirects + 1):
-                        response = await self._request(current, headers)
+                        response = await self._request(current, headers, method, content)
                         if response is None:
                             continue
                         if response.status_code in _REDIRECTS:
@@ -182,6 +205,8 @@ class Fetcher:
                             if not location:
                                 raise FetchError(f"{current}: redirect without a Location header")
                             permanent = permanent and response.status_code in (301, 308)
+                            if method != "GET":
+                                raise FetchError(f"{current}: the server redirects this call")
                             current = urljoin(current, location)
                             if urlsplit(current).scheme not in ("http", "https"):
                                 raise FetchError(f"{url}: redirected to unsupported URL {current}")
@@ -197,9 +222,11 @@ class Fetcher:
                     " not answering (raise 'timeout' in [settings] if it is just slow)"
                 ) from exc
 
-    async def _request(self, url: str, headers: dict[str, str]) -> httpx.Response | None:
+    async def _request(
+        self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
+    ) -> httpx.Response | None:
         try:
-            request = self.client.build_request("GET", url, headers=headers)
+            request = self.client.build_request(method, url, headers=headers, content=content)
             return await self.client.send(request, stream=True)
         except httpx.ConnectTimeout as exc:
             raise FetchError(

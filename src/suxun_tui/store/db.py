@@ -20,6 +20,7 @@ from pathlib import Path
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import encode_blocks
+from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
 from suxun_tui.store.schema import migrate
 from suxun_tui.store.search import (
     ARTICLE_QUERY,
@@ -138,7 +139,8 @@ class Store:
         come back if the user restores the entry.
         """
         with self.transaction() as conn:
-            conn.execute("UPDATE sources SET active = 0")
+            # Only configured sources: an account's sources follow its server (store.remote).
+            conn.execute("UPDATE sources SET active = 0 WHERE account IS NULL")
             for position, (name, url, kind, group) in enumerate(specs):
                 conn.execute(
                     "INSERT INTO sources (name, url, config_url, kind, grp, active, position)"
@@ -298,28 +300,31 @@ class Store:
     # --- state ---------------------------------------------------------------------------
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self._write("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+        """Mark one article; an account's article also queues the mark for its server."""
+        self._mark("read", read, article_id)
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        self._write("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+        self._mark("starred", starred, article_id)
+
+    def _mark(self, flag: Flag, value: bool, article_id: int) -> None:
+        with self.transaction() as conn:
+            queue_marks(conn, flag, value, "a.id = ?", (article_id,))
+            conn.execute(f"UPDATE articles SET {flag} = ? WHERE id = ?", (int(value), article_id))
 
     def mark_all_read(self, source_id: int | None = None, group: str | None = None) -> int:
         """Mark a source, a group or (both None) everything read; returns how many changed."""
-        sql = "UPDATE articles SET read = 1 WHERE read = 0"
+        where = "1"
         params: tuple[object, ...] = ()
         if source_id is not None:
-            sql += " AND source_id = ?"
-            params = (source_id,)
+            where, params = "a.source_id = ?", (source_id,)
         elif group is not None:
-            sql += " AND source_id IN (SELECT id FROM sources WHERE grp = ?)"
+            where = "a.source_id IN (SELECT id FROM sources WHERE grp = ?)"
             params = (group,)
         with self.transaction() as conn:
-            return conn.execute(sql, params).rowcount
-
-    def _write(self, sql: str, params: tuple[object, ...]) -> None:
-        """One statement in its own transaction; the busy timeout waits out other writers."""
-        with self.transaction() as conn:
-            conn.execute(sql, params)
+            queue_marks(conn, "read", True, where, params)
+            return conn.execute(
+                f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}", params
+            ).rowcount
 
     # --- reading -------------------------------------------------------------------------
 
@@ -386,6 +391,7 @@ class Store:
     def mark_read(self, article_ids: Sequence[int]) -> int:
         """Mark exactly these articles read, in one transaction; returns how many changed."""
         with self.transaction() as conn:
+            queue_marks_many(conn, "read", True, article_ids)
             before = conn.total_changes
             conn.executemany(
                 "UPDATE articles SET read = 1 WHERE id = ? AND read = 0",

@@ -57,6 +57,31 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_unread ON articles (source_id) WHERE read = 0;
     CREATE INDEX articles_starred ON articles (starred) WHERE starred = 1;
     """,
+    # 2: feed-server accounts. A source of an account has its name and the server's feed
+    # id; an article of it keeps the server's entry id as its guid. Local marks of such
+    # articles wait in pending_changes (one row per article and flag; a newer mark
+    # replaces the row, so its id changes) until a sync has pushed them; sync_state
+    # keeps each account's cursors.
+    """
+    ALTER TABLE sources ADD COLUMN account TEXT;
+    ALTER TABLE sources ADD COLUMN remote_id TEXT;
+    CREATE UNIQUE INDEX sources_by_remote ON sources (account, remote_id)
+        WHERE account IS NOT NULL;
+    CREATE TABLE pending_changes (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field      TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value      INTEGER NOT NULL,
+        changed    TEXT NOT NULL,
+        UNIQUE (article_id, field)
+    );
+    CREATE TABLE sync_state (
+        account TEXT NOT NULL,
+        key     TEXT NOT NULL,
+        value   TEXT NOT NULL,
+        PRIMARY KEY (account, key)
+    );
+    """,
 )
 
 

@@ -1,0 +1,242 @@
+"""What a feed-server account keeps in the cache: its feeds as sources, its entries, cursors.
+
+An account's feeds are sources with ``account`` and ``remote_id`` set; their group is
+the account's name, or ``account/folder`` for a feed in a folder. Each entry is an article
+whose guid is the server's entry id. Every batch a sync pulls is written in one
+transaction together with the cursor that batch advances, so a kill mid-sync leaves the
+cache at the end of some batch and the next sync continues from there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from suxun_tui.store.articles import ArticleRow, plan_writes
+from suxun_tui.store.db import Store
+from suxun_tui.store.queue import PendingChange, drop_pushed, pending_changes
+from suxun_tui.text.timefmt import now_utc, to_stored
+
+ACCOUNT_POSITION = 1_000_000  # account sources are listed after the configured ones
+# A flag the server sends is not applied while a local mark of it waits to be pushed.
+_NOT_QUEUED = (
+    "NOT EXISTS (SELECT 1 FROM pending_changes p"
+    " WHERE p.article_id = articles.id AND p.field = '{flag}')"
+)
+
+
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on the server: its id there, title, feed URL and folder."""
+
+    remote_id: str
+    title: str
+    url: str
+    folder: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoteEntry:
+    """An entry from the server, ready to store: its feed's id, the row and its flags."""
+
+    feed_id: str
+    row: ArticleRow  # guid (row[0]) is the server's entry id
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the cache holds of one server entry."""
+
+    article_id: int
+    read: bool
+    starred: bool
+
+
+class AccountStore:
+    """The account's part of the cache, on the caller's :class:`Store` connection."""
+
+    def __init__(self, store: Store, account: str) -> None:
+        self.store = store
+        self.conn: sqlite3.Connection = store.conn
+        self.account = account
+
+    # --- subscriptions -------------------------------------------------------------------
+
+    def set_feeds(self, feeds: Sequence[RemoteFeed]) -> dict[str, int]:
+        """Make ``feeds`` the account's active sources; returns remote id → source id.
+
+        Feeds gone from the server are hidden (their articles and flags stay); a name
+        another source already uses gets the server's feed id appended.
+        """
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE sources SET active = 0 WHERE account = ?", (self.account,))
+            for position, feed in enumerate(feeds, start=ACCOUNT_POSITION):
+                group = f"{self.account}/{feed.folder}" if feed.folder else self.account
+                name = self._free_name(conn, f"{self.account}: {feed.title}", feed.remote_id)
+                conn.execute(
+                    "INSERT INTO sources (name, url, config_url, kind, grp, active, position,"
+                    " account, remote_id, title) VALUES (?, ?, ?, 'feed', ?, 1, ?, ?, ?, ?)"
+                    " ON CONFLICT(account, remote_id) WHERE account IS NOT NULL DO UPDATE SET"
+                    " name = excluded.name, url = excluded.url, config_url = excluded.url,"
+                    " grp = excluded.grp, active = 1, position = excluded.position,"
+                    " title = excluded.title",
+                    (name, feed.url, feed.url, group, position, self.account)
+                    + (feed.remote_id, feed.title),
+                )
+        return self.sources()
+
+    def _free_name(self, conn: sqlite3.Connection, name: str, remote_id: str) -> str:
+        row = conn.execute(
+            "SELECT account, remote_id FROM sources WHERE name = ?", (name,)
+        ).fetchone()
+        if row is None or (row[0], row[1]) == (self.account, remote_id):
+            return name
+        return f"{name} #{remote_id}"
+
+    def sources(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT remote_id, id FROM sources WHERE account = ? AND active = 1", (self.account,)
+        ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def source_names(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT name FROM sources WHERE account = ? AND active = 1", (self.account,)
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def record_error(self, message: str) -> None:
+        """Show the account's failure on each of its sources, where the reader shows errors."""
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE sources SET last_attempt = ?, last_error = ? WHERE account = ?",
+                (to_stored(now_utc()), message, self.account),
+            )
+
+    def record_success(self) -> None:
+        now = to_stored(now_utc())
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE sources SET last_attempt = ?, last_success = ?, last_error = NULL"
+                " WHERE account = ?",
+                (now, now, self.account),
+            )
+
+    # --- entries and state ---------------------------------------------------------------
+
+    def known(self) -> dict[str, Known]:
+        """Every entry of the account in the cache, by server id (one query)."""
+        rows = self.conn.execute(
+            "SELECT a.guid, a.id, a.read, a.starred FROM articles a"
+            " JOIN sources s ON s.id = a.source_id WHERE s.account = ?",
+            (self.account,),
+        ).fetchall()
+        return {str(r[0]): Known(int(r[1]), bool(r[2]), bool(r[3])) for r in rows}
+
+    def store_entries(
+        self,
+        entries: Sequence[RemoteEntry],
+        *,
+        drop_changes: Sequence[int] = (),
+        cursor: dict[str, str] | None = None,
+    ) -> tuple[int, int, int]:
+        """Write a pulled batch: new, changed and unknown-feed entries; one transaction.
+
+        ``drop_changes`` (queued marks the server's newer change replaces) go first; then
+        flags come from the server except where a mark is still queued — that one wins
+        and is pushed. Returns (new, updated, skipped for an unknown feed).
+        """
+        feeds = self.sources()
+        by_source: dict[int, list[RemoteEntry]] = {}
+        skipped = 0
+        for entry in entries:
+            source_id = feeds.get(entry.feed_id)
+            if source_id is None:
+                skipped += 1
+                continue
+            by_source.setdefault(source_id, []).append(entry)
+        now = to_stored(now_utc())
+        new = updated = 0
+        with self.store.transaction() as conn:
+            drop_pushed(conn, drop_changes)
+            for source_id, batch in by_source.items():
+                existing = dict(
+                    conn.execute(
+                        "SELECT guid, content_hash FROM articles WHERE source_id = ?",
+                        (source_id,),
+                    ).fetchall()
+                )
+                plan = plan_writes(source_id, [e.row for e in batch], existing, now)
+                added, changed = plan.write(conn)
+                new, updated = new + added, updated + changed
+                for flag in ("read", "starred"):
+                    conn.executemany(
+                        f"UPDATE articles SET {flag} = ? WHERE source_id = ? AND guid = ?"
+                        f" AND {flag} != ? AND {_NOT_QUEUED.format(flag=flag)}",
+                        [
+                            (int(getattr(e, flag)), source_id, e.row[0]) + (int(getattr(e, flag)),)
+                            for e in batch
+                        ],
+                    )
+            self._save_cursor(conn, cursor)
+        return new, updated, skipped
+
+    def apply_flags(
+        self,
+        flags: Sequence[tuple[int, str, bool]],
+        *,
+        drop_changes: Sequence[int] = (),
+        cursor: dict[str, str] | None = None,
+    ) -> int:
+        """Set (article id, flag, value) from the server without queueing; how many changed."""
+        with self.store.transaction() as conn:
+            drop_pushed(conn, drop_changes)
+            before = conn.total_changes
+            for flag in ("read", "starred"):
+                conn.executemany(
+                    f"UPDATE articles SET {flag} = ? WHERE id = ? AND {flag} != ?"
+                    f" AND {_NOT_QUEUED.format(flag=flag)}",
+                    [(int(v), i, int(v)) for i, f, v in flags if f == flag],
+                )
+            changed = conn.total_changes - before
+            self._save_cursor(conn, cursor)
+        return changed
+
+    def pending(self) -> list[PendingChange]:
+        return pending_changes(self.conn, self.account)
+
+    def drop_pushed(self, change_ids: Sequence[int]) -> None:
+        with self.store.transaction() as conn:
+            drop_pushed(conn, change_ids)
+
+    # --- cursors -------------------------------------------------------------------------
+
+    def cursor(self) -> dict[str, str]:
+        rows = self.conn.execute(
+            "SELECT key, value FROM sync_state WHERE account = ?", (self.account,)
+        ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def save_cursor(self, cursor: dict[str, str]) -> None:
+        with self.store.transaction() as conn:
+            self._save_cursor(conn, cursor)
+
+    def _save_cursor(self, conn: sqlite3.Connection, cursor: dict[str, str] | None) -> None:
+        if cursor:
+            conn.executemany(
+                "INSERT OR REPLACE INTO sync_state (account, key, value) VALUES (?, ?, ?)",
+                [(self.account, k, v) for k, v in cursor.items()],
+            )
+
+
+def retire_accounts(store: Store, configured: Sequence[str]) -> None:
+    """Hide the sources of accounts no longer in the config (kept, as for sources)."""
+    marks = ",".join("?" * len(configured)) or "NULL"
+    with store.transaction() as conn:
+        conn.execute(
+            f"UPDATE sources SET active = 0 WHERE account IS NOT NULL AND account NOT IN ({marks})",
+            tuple(configured),
+        )

@@ -1,0 +1,57 @@
+"""What the sync engine needs from a server's API, whichever API it is."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from suxun_tui.store.queue import Flag, PendingChange
+from suxun_tui.store.remote import Known, RemoteEntry, RemoteFeed
+
+# A server gets at most this many pages of one listing per sync: a server that keeps
+# answering "there is more" (an endless continuation) ends the listing with a notice.
+MAX_PAGES = 400
+
+
+@dataclass
+class Batch:
+    """One page of what the server says: entries (with flags), flags of known entries,
+    the server's change time per entry where the API has one, and the cursor after it."""
+
+    entries: list[RemoteEntry] = field(default_factory=list)
+    flags: list[tuple[str, Flag, bool]] = field(default_factory=list)  # (entry id, flag, value)
+    changed: dict[str, datetime] = field(default_factory=dict)
+    cursor: dict[str, str] = field(default_factory=dict)
+    notice: str | None = None
+
+
+class Client(Protocol):
+    """One account's API: log in, list feeds, pull batches, push marks, subscribe."""
+
+    async def login(self) -> None: ...
+
+    async def feeds(self) -> list[RemoteFeed]: ...
+
+    def pull(
+        self, cursor: Mapping[str, str], known: Mapping[str, Known]
+    ) -> AsyncIterator[Batch]: ...
+
+    async def push(self, changes: Sequence[PendingChange]) -> None: ...
+
+    async def subscribe(self, url: str, folder: str | None) -> str: ...
+
+    async def unsubscribe(self, remote_feed_id: str) -> None: ...
+
+
+def grouped(changes: Sequence[PendingChange]) -> dict[tuple[Flag, bool], list[str]]:
+    """Queued marks by (flag, value): each group is one call with many ids."""
+    groups: dict[tuple[Flag, bool], list[str]] = {}
+    for change in changes:
+        groups.setdefault((change.flag, change.value), []).append(change.remote_id)
+    return groups
+
+
+def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

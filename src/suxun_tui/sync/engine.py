@@ -1,0 +1,273 @@
+"""One sync of one account: log in, subscriptions, pull batches, push the queue.
+
+Order and why:
+
+1. **Log in and list feeds** — wrong credentials stop here with a message naming the
+   account; the account's feeds become its sources (a group per account, folders inside).
+2. **Pull** in batches, each stored in one transaction with its cursor (a kill leaves the
+   cache at a batch boundary). Where a batch carries a flag for an entry whose local mark
+   is still queued, the conflict rule decides: the same value — nothing to push; a
+   different value changed on the server *after* the local mark (only Miniflux gives
+   change times) — the server wins and the queued mark is dropped; otherwise the local
+   mark wins, stays in the cache and is pushed.
+3. **Push** what is still queued, then delete exactly the pushed rows. A kill between the
+   server's answer and the delete pushes them again next time: they are states, so that
+   changes nothing.
+
+A server that cannot be reached ends the sync with the queue intact and says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from suxun_tui.config import AccountSpec, Config, Settings
+from suxun_tui.net.client import Fetcher
+from suxun_tui.store import Store
+from suxun_tui.store.queue import Flag, PendingChange, pending_count
+from suxun_tui.store.remote import AccountStore, Known
+from suxun_tui.sync.api import AuthError, ServerDown, SyncError
+from suxun_tui.sync.client import Batch, Client
+from suxun_tui.sync.greader import GReaderClient
+from suxun_tui.sync.miniflux import MinifluxClient
+from suxun_tui.sync.secrets import read_secret
+
+T = TypeVar("T")
+DbCall = Callable[[Callable[[Store], T]], Awaitable[T]]
+
+
+@dataclass(frozen=True)
+class AccountResult:
+    """How one account's sync went: entries pulled, marks pushed, what is still queued."""
+
+    name: str
+    ok: bool
+    new: int = 0
+    updated: int = 0
+    flags_changed: int = 0
+    pushed: int = 0
+    queued: int = 0
+    error: str | None = None
+    auth_failed: bool = False
+    server_down: bool = False
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Sent while an account syncs: its name and running totals."""
+
+    account: str
+    pulled: int
+    pushed: int
+    done: bool = False
+
+
+SyncCallback = Callable[[SyncProgress], None]
+
+
+def make_client(account: AccountSpec, fetcher: Fetcher) -> Client:
+    secret = read_secret(account)
+    if account.type == "miniflux":
+        return MinifluxClient(fetcher, account.name, account.url, account.username, secret)
+    return GReaderClient(fetcher, account.name, account.url, account.username, secret)
+
+
+@dataclass
+class _Run:
+    account: AccountSpec
+    db: DbCall[object]
+    on_progress: SyncCallback
+    new: int = 0
+    updated: int = 0
+    flags_changed: int = 0
+    pushed: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    def store(self, s: Store) -> AccountStore:
+        return AccountStore(s, self.account.name)
+
+    async def call(self, fn: Callable[[AccountStore], T]) -> T:
+        result = await self.db(lambda s: fn(self.store(s)))
+        return result  # type: ignore[return-value]
+
+    async def run(self, client: Client) -> None:
+        await client.login()
+        feeds = await client.feeds()
+        await self.call(lambda a: a.set_feeds(feeds))
+        pending = await self.call(lambda a: a.pending())
+        queued = {(p.remote_id, p.flag): p for p in pending}
+        cursor = await self.call(lambda a: a.cursor())
+        known = await self.call(lambda a: a.known())
+        async for batch in client.pull(cursor, known):
+            drop = self._settle(batch, queued)
+            if batch.entries:
+                new, updated, skipped = await self.call(_entries_writer(batch, drop))
+                self.new, self.updated = self.new + new, self.updated + updated
+                if skipped:
+                    self.notices.append(f"{skipped} entries of feeds not subscribed were skipped")
+                known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
+            elif batch.flags or drop or batch.cursor:
+                if batch.flags:
+                    known = await self.call(lambda a: a.known())
+                self.flags_changed += await self.call(_flags_writer(batch, known, drop))
+            if batch.notice:
+                self.notices.append(batch.notice)
+            self.on_progress(SyncProgress(self.account.name, self.new, self.pushed))
+        await self.push(client, list(queued.values()))
+
+    def _settle(self, batch: Batch, queued: dict[tuple[str, Flag], PendingChange]) -> list[int]:
+        """The queued marks this batch settles: equal on the server, or changed there later."""
+        drop: list[int] = []
+
+        def settle(entry_id: str, flag: Flag, value: bool) -> None:
+            change = queued.get((entry_id, flag))
+            if change is None:
+                return
+            when = batch.changed.get(entry_id)
+            if value == change.value or (when is not None and when > change.changed):
+                drop.append(change.id)
+                del queued[(entry_id, flag)]
+
+        for entry in batch.entries:
+            settle(entry.row[0], "read", entry.read)
+            settle(entry.row[0], "starred", entry.starred)
+        for entry_id, flag, value in batch.flags:
+            settle(entry_id, flag, value)
+        return drop
+
+    async def push(self, client: Client, changes: Sequence[PendingChange]) -> None:
+        if not changes:
+            return
+        await client.push(changes)
+        ids = [c.id for c in changes]
+        await self.call(lambda a: a.drop_pushed(ids))
+        self.pushed += len(changes)
+        self.on_progress(SyncProgress(self.account.name, self.new, self.pushed))
+
+
+def _entries_writer(
+    batch: Batch, drop: list[int]
+) -> Callable[[AccountStore], tuple[int, int, int]]:
+    return lambda a: a.store_entries(batch.entries, drop_changes=drop, cursor=batch.cursor)
+
+
+def _flags_writer(
+    batch: Batch, known: dict[str, Known], drop: list[int]
+) -> Callable[[AccountStore], int]:
+    flags = [(known[i].article_id, f, v) for i, f, v in batch.flags if i in known]
+    return lambda a: a.apply_flags(flags, drop_changes=drop, cursor=batch.cursor)
+
+
+async def sync_account(
+    account: AccountSpec,
+    fetcher: Fetcher,
+    db: DbCall[object],
+    *,
+    offline: bool = False,
+    on_progress: SyncCallback | None = None,
+) -> AccountResult:
+    """Sync one account through ``db`` (runs a function with the store); never raises."""
+    progress = on_progress or (lambda p: None)
+    run = _Run(account, db, progress)
+
+    async def queued() -> int:
+        return await run.db(lambda s: pending_count(s.conn, account.name))  # type: ignore[return-value]
+
+    if offline:
+        waiting = await queued()
+        note = f"offline: {waiting} local change(s) stay queued" if waiting else "offline"
+        return AccountResult(account.name, True, queued=waiting, notices=(note,))
+    try:
+        await run.run(make_client(account, fetcher))
+        await run.call(lambda a: a.record_success())
+    except SyncError as exc:
+        message = str(exc)
+        if not message.startswith(f"account '{account.name}'"):
+            message = f"account '{account.name}': {message}"
+        try:
+            await run.call(lambda a: a.record_error(message))
+            waiting = await queued()
+        except Exception:
+            waiting = 0
+        return AccountResult(
+            account.name,
+            False,
+            run.new,
+            run.updated,
+            run.flags_changed,
+            run.pushed,
+            waiting,
+            message,
+            auth_failed=isinstance(exc, AuthError),
+            server_down=isinstance(exc, ServerDown),
+            notices=tuple(run.notices),
+        )
+    finally:
+        progress(SyncProgress(account.name, run.new, run.pushed, done=True))
+    return AccountResult(
+        account.name,
+        True,
+        run.new,
+        run.updated,
+        run.flags_changed,
+        run.pushed,
+        await queued(),
+        notices=tuple(dict.fromkeys(run.notices)),
+    )
+
+
+async def sync_all(
+    accounts: Sequence[AccountSpec],
+    settings: Settings,
+    db: DbCall[object],
+    *,
+    offline: bool = False,
+    on_progress: SyncCallback | None = None,
+) -> list[AccountResult]:
+    """Every account in turn on one HTTP client; one failing account never stops another."""
+    results: list[AccountResult] = []
+    async with Fetcher(settings) as fetcher:
+        for account in accounts:
+            try:
+                result = await sync_account(
+                    account, fetcher, db, offline=offline, on_progress=on_progress
+                )
+            except Exception as exc:  # a bug must not stop the other accounts
+                result = AccountResult(
+                    account.name,
+                    False,
+                    error=f"account '{account.name}': unexpected error: {exc!r}",
+                )
+            results.append(result)
+    return results
+
+
+def sync_accounts(
+    config: Config,
+    db_path: Path,
+    *,
+    names: Sequence[str] | None = None,
+    offline: bool = False,
+    on_progress: SyncCallback | None = None,
+) -> list[AccountResult]:
+    """Sync the configured accounts (or the named ones) into the cache at ``db_path``."""
+    accounts = [a for a in config.accounts if names is None or a.name in names]
+    executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-sync-db")
+    store = executor.submit(Store, db_path).result()
+
+    async def db(fn: Callable[[Store], object]) -> object:
+        return await asyncio.get_running_loop().run_in_executor(executor, fn, store)
+
+    try:
+        return asyncio.run(
+            sync_all(accounts, config.settings, db, offline=offline, on_progress=on_progress)
+        )
+    finally:
+        executor.submit(store.close).result()
+        executor.shutdown()

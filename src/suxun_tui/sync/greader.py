@@ -1,0 +1,242 @@
+"""The Google Reader API, as FreshRSS, Inoreader, TheOldReader, BazQux and Miniflux serve it.
+
+``url`` is the API's root: FreshRSS ``https://host/api/greader.php``, Miniflux the
+server's own address. Login is ``accounts/ClientLogin`` (or a ready token from
+``token_env``), writes need the short-lived ``reader/api/0/token``.
+
+A pull lists ids, then fetches only what is missing: ``stream/items/ids`` of the reading
+list (continuations followed, opaque, bounded by :data:`MAX_PAGES`), then
+``stream/items/contents`` as a POST of :data:`CONTENTS_BATCH` ids at a time. Flags come
+from the id lists of unread and starred items; the API gives no change times, so a local
+mark still queued wins. Marks go up with ``edit-tag``, one ``a`` or one ``r`` per call
+(FreshRSS reads only one of each) and many ``i``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
+
+from suxun_tui.net.client import Fetcher
+from suxun_tui.store.queue import Flag, PendingChange
+from suxun_tui.store.remote import Known, RemoteFeed
+from suxun_tui.sync.api import Api, AuthError, SyncError, expect
+from suxun_tui.sync.client import MAX_PAGES, Batch, chunks, grouped
+from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
+from suxun_tui.sync.secrets import Secret
+
+READ = "user/-/state/com.google/read"
+STARRED = "user/-/state/com.google/starred"
+READING_LIST = "user/-/state/com.google/reading-list"
+IDS_PAGE = 10_000
+CONTENTS_BATCH = 250
+EDIT_CHUNK = 250
+_ITEM_PREFIX = "tag:google.com,2005:reader/item/"
+
+
+def item_id(value: Any) -> str | None:
+    """Either id form (decimal, or the long form with 16 hex digits) → decimal text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        return None
+    try:
+        if value.startswith(_ITEM_PREFIX):
+            return str(int(value[len(_ITEM_PREFIX) :], 16))
+        return str(int(value)) if value.lstrip("-").isdigit() else None
+    except ValueError:
+        return None
+
+
+class GReaderClient:
+    def __init__(self, fetcher: Fetcher, account: str, url: str, username: str, secret: Secret):
+        self.api = Api(fetcher, account, url)
+        self.account = account
+        self.username = username
+        self.secret = secret
+        self.write_token: str | None = None
+
+    async def login(self) -> None:
+        if self.secret.kind == "token":
+            self.api.headers["Authorization"] = f"GoogleLogin auth={self.secret.value}"
+        else:
+            form = [("Email", self.username), ("Passwd", self.secret.value)]
+            result = await self.api.call("POST", "accounts/ClientLogin", form=form)
+            text = result.content.decode("utf-8", "replace")
+            auth = next(
+                (line[5:].strip() for line in text.splitlines() if line.startswith("Auth=")), ""
+            )
+            if not auth:
+                raise AuthError(f"account '{self.account}': the login gave no Auth token")
+            self.api.headers["Authorization"] = f"GoogleLogin auth={auth}"
+        await self.api.json("GET", "reader/api/0/user-info", query={"output": "json"})
+
+    async def _token(self, renew: bool = False) -> str:
+        if self.write_token is None or renew:
+            result = await self.api.call("GET", "reader/api/0/token")
+            token = result.content.decode("utf-8", "replace").strip()
+            if not token or len(token) > 1000 or token.startswith("<"):
+                raise SyncError(f"account '{self.account}': the server gave no write token")
+            self.write_token = token
+        return self.write_token
+
+    async def feeds(self) -> list[RemoteFeed]:
+        tags = await self.api.json("GET", "reader/api/0/tag/list", query={"output": "json"})
+        tag_list = tags.get("tags") if isinstance(tags, dict) else None
+        labels = {
+            str(t.get("id")): short(str(t.get("id")).rsplit("/", 1)[-1], 200)
+            for t in (tag_list if isinstance(tag_list, list) else [])
+            if isinstance(t, dict) and "/label/" in str(t.get("id"))
+        }
+        answer = await self.api.json(
+            "GET", "reader/api/0/subscription/list", query={"output": "json"}
+        )
+        subscriptions = expect(answer, dict, self.account, "subscription/list")
+        feeds: list[RemoteFeed] = []
+        seen: set[str] = set()
+        for item in expect(
+            subscriptions.get("subscriptions", []), list, self.account, "subscriptions"
+        ):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            feed_id = short(item["id"], MAX_URL)
+            if feed_id in seen:
+                continue
+            seen.add(feed_id)
+            folder = None
+            for category in item.get("categories") or []:
+                if isinstance(category, dict):
+                    cid = str(category.get("id", ""))
+                    folder = short(category.get("label"), 200) or labels.get(cid)
+                    break
+            url = short(item.get("url"), MAX_URL) or feed_id.removeprefix("feed/")
+            title = short(item.get("title"), MAX_TITLE) or url
+            feeds.append(RemoteFeed(feed_id, title, url, folder))
+        return feeds
+
+    async def _ids(self, query: list[tuple[str, str]], what: str) -> tuple[list[str], bool]:
+        """All ids of a stream, following continuations; (ids, complete)."""
+        ids: list[str] = []
+        seen: set[str] = set()
+        continuation = ""
+        for _ in range(MAX_PAGES):
+            page = list(query) + [("n", str(IDS_PAGE)), ("output", "json")]
+            if continuation:
+                page.append(("c", continuation))
+            answer = expect(
+                await self.api.json("GET", "reader/api/0/stream/items/ids", query=page),
+                dict,
+                self.account,
+                what,
+            )
+            fresh = 0
+            for ref in answer.get("itemRefs") or []:
+                value = item_id(ref.get("id")) if isinstance(ref, dict) else None
+                if value is not None and value not in seen:
+                    seen.add(value)
+                    ids.append(value)
+                    fresh += 1
+            following = answer.get("continuation")
+            if not following or not isinstance(following, str) or following == continuation:
+                return ids, True
+            if fresh == 0:
+                return ids, False  # "more" that brings nothing new: a loop
+            continuation = following
+        return ids, False
+
+    async def pull(
+        self, cursor: Mapping[str, str], known: Mapping[str, Known]
+    ) -> AsyncIterator[Batch]:
+        everything, complete = await self._ids([("s", READING_LIST)], "the reading list")
+        if not complete:
+            yield Batch(notice="the server kept listing entries; took what it sent")
+        unread, unread_complete = await self._ids(
+            [("s", READING_LIST), ("xt", READ)], "the unread list"
+        )
+        starred, starred_complete = await self._ids([("s", STARRED)], "the starred list")
+        unread_set, starred_set = set(unread), set(starred)
+        missing = [i for i in everything if i not in known]
+        for part in chunks(missing, CONTENTS_BATCH):
+            yield await self._contents(part, unread_set if unread_complete else None, starred_set)
+        flags: list[tuple[str, Flag, bool]] = []
+        for entry_id in set(known) | set(everything):
+            if unread_complete:
+                flags.append((entry_id, "read", entry_id not in unread_set))
+            if starred_complete:
+                flags.append((entry_id, "starred", entry_id in starred_set))
+        yield Batch(flags=flags)
+
+    async def _contents(
+        self, ids: Sequence[str], unread: set[str] | None, starred: set[str]
+    ) -> Batch:
+        # Every POST carries the write token: Miniflux authenticates POSTs by it alone.
+        form = [("T", await self._token())] + [("i", i) for i in ids]
+        answer = await self.api.json(
+            "POST", "reader/api/0/stream/items/contents", query={"output": "json"}, form=form
+        )
+        items = expect(
+            expect(answer, dict, self.account, "stream/items/contents").get("items") or [],
+            list,
+            self.account,
+            "stream/items/contents",
+        )
+        batch = Batch()
+        seen: set[str] = set()
+        for item in items:
+            entry_id = item_id(item.get("id")) if isinstance(item, dict) else None
+            if entry_id is None or entry_id in seen:
+                continue
+            seen.add(entry_id)
+            origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
+            links = [
+                link.get("href")
+                for key in ("canonical", "alternate")
+                for link in (item.get(key) or [])
+                if isinstance(link, dict)
+            ]
+            body = item.get("content") or item.get("summary") or {}
+            categories = [c for c in item.get("categories") or [] if isinstance(c, str)]
+            batch.entries.append(
+                make_entry(
+                    entry_id=entry_id,
+                    feed_id=short(origin.get("streamId"), MAX_URL),
+                    title=item.get("title"),
+                    url=links[0] if links else "",
+                    published=epoch_time(item.get("published")),
+                    author=item.get("author"),
+                    html=body.get("content") if isinstance(body, dict) else "",
+                    read=entry_id not in unread
+                    if unread is not None
+                    else any(c.endswith("/read") for c in categories),
+                    starred=entry_id in starred or any(c.endswith("/starred") for c in categories),
+                )
+            )
+        return batch
+
+    async def push(self, changes: Sequence[PendingChange]) -> None:
+        for (flag, value), ids in grouped(changes).items():
+            tag = READ if flag == "read" else STARRED
+            for part in chunks(ids, EDIT_CHUNK):
+                await self._edit_tag(part, ("a" if value else "r", tag))
+
+    async def _edit_tag(self, ids: Sequence[str], action: tuple[str, str]) -> None:
+        for attempt in range(2):
+            form = [("T", await self._token(renew=attempt > 0)), action]
+            form += [("i", i) for i in ids]
+            try:
+                await self.api.call("POST", "reader/api/0/edit-tag", form=form)
+                return
+            except AuthError:
+                if attempt:  # a fresh token did not help: the login itself is refused
+                    raise
+
+    async def subscribe(self, url: str, folder: str | None) -> str:
+        form = [("T", await self._token()), ("ac", "subscribe"), ("s", f"feed/{url}")]
+        if folder:
+            form.append(("a", f"user/-/label/{folder}"))
+        await self.api.call("POST", "reader/api/0/subscription/edit", form=form)
+        return f"feed/{url}"
+
+    async def unsubscribe(self, remote_feed_id: str) -> None:
+        form = [("T", await self._token()), ("ac", "unsubscribe"), ("s", remote_feed_id)]
+        await self.api.call("POST", "reader/api/0/subscription/edit", form=form)

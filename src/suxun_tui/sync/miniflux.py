@@ -1,0 +1,192 @@
+"""Miniflux's REST API (``/v1``): feeds, categories, entries by id and by change time.
+
+Authentication is an API token (``X-Auth-Token``, from ``token_env``) or the username and
+password (HTTP basic auth). New entries come with ``after_entry_id`` in id order, so a
+batch's last id is a cursor that survives a kill; flags changed on the server come with
+``changed_after`` and carry ``changed_at``, which the engine compares with the time of a
+queued local mark. Marks go up with ``PUT /v1/entries`` (a state, never a toggle).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
+
+from suxun_tui.net.client import Fetcher
+from suxun_tui.store.queue import PendingChange
+from suxun_tui.store.remote import Known, RemoteFeed
+from suxun_tui.sync.api import Api, SyncError, expect
+from suxun_tui.sync.client import MAX_PAGES, Batch, chunks, grouped
+from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, iso_time, make_entry, short
+from suxun_tui.sync.secrets import Secret
+from suxun_tui.text.timefmt import parse_iso
+
+PAGE = 250
+PUSH_CHUNK = 500
+# changed_after compares whole seconds: ask from a second earlier and accept a few repeats.
+CHANGE_MARGIN = 1
+
+
+class MinifluxClient:
+    def __init__(self, fetcher: Fetcher, account: str, url: str, username: str, secret: Secret):
+        self.api = Api(fetcher, account, url)
+        self.account = account
+        if secret.kind == "token":
+            self.api.headers["X-Auth-Token"] = secret.value
+        else:
+            pair = base64.b64encode(f"{username}:{secret.value}".encode()).decode()
+            self.api.headers["Authorization"] = f"Basic {pair}"
+
+    async def login(self) -> None:
+        expect(await self.api.json("GET", "/v1/me"), dict, self.account, "/v1/me")
+
+    async def feeds(self) -> list[RemoteFeed]:
+        answer = expect(await self.api.json("GET", "/v1/feeds"), list, self.account, "/v1/feeds")
+        feeds: list[RemoteFeed] = []
+        seen: set[str] = set()
+        for item in answer:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+                continue
+            feed_id = str(item["id"])
+            if feed_id in seen:
+                continue  # duplicate ids: the first wins
+            seen.add(feed_id)
+            category = item["category"] if isinstance(item.get("category"), dict) else {}
+            folder = short(category.get("title"), 200) or None
+            title = short(item.get("title"), MAX_TITLE) or short(item.get("feed_url"), MAX_URL)
+            feeds.append(
+                RemoteFeed(feed_id, title or feed_id, short(item.get("feed_url"), MAX_URL), folder)
+            )
+        return feeds
+
+    async def pull(
+        self, cursor: Mapping[str, str], known: Mapping[str, Known]
+    ) -> AsyncIterator[Batch]:
+        after = _int(cursor.get("after_entry_id"))
+        since = _int(cursor.get("changed_after"))
+        newest_change = since
+        for _ in range(MAX_PAGES):
+            query = {"after_entry_id": after, "order": "id", "direction": "asc", "limit": PAGE}
+            batch, entries = await self._entries(query)
+            ids = [int(e["id"]) for e in entries]
+            newest_change = max([newest_change, *self._change_seconds(batch)])
+            if ids and max(ids) <= after:
+                batch.notice = "the server repeated entries it had sent; stopped listing"
+                yield batch
+                break
+            after = max([after, *ids])
+            batch.cursor = {"after_entry_id": str(after)}
+            yield batch
+            if len(entries) < PAGE:
+                break
+        else:
+            yield Batch(notice=f"more than {MAX_PAGES * PAGE} new entries; the rest next time")
+        if since:
+            offset = 0
+            for _ in range(MAX_PAGES):
+                query = {
+                    "changed_after": max(0, since - CHANGE_MARGIN),
+                    "order": "id",
+                    "direction": "asc",
+                    "limit": PAGE,
+                    "offset": offset,
+                }
+                batch, entries = await self._entries(query)
+                newest_change = max([newest_change, *self._change_seconds(batch)])
+                yield batch
+                offset += len(entries)
+                if len(entries) < PAGE:
+                    break
+        yield Batch(cursor={"changed_after": str(newest_change)})
+
+    @staticmethod
+    def _change_seconds(batch: Batch) -> list[int]:
+        return [int(t.timestamp()) for t in batch.changed.values()]
+
+    async def _entries(self, query: dict[str, Any]) -> tuple[Batch, list[dict[str, Any]]]:
+        answer = expect(
+            await self.api.json("GET", "/v1/entries", query=query),
+            dict,
+            self.account,
+            "/v1/entries",
+        )
+        raw = expect(answer.get("entries") or [], list, self.account, "/v1/entries")
+        batch = Batch()
+        entries: list[dict[str, Any]] = []
+        seen: set[int] = set()
+        for item in raw:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+                continue
+            if not isinstance(item.get("feed_id"), int) or item["id"] in seen:
+                continue
+            seen.add(item["id"])
+            entries.append(item)
+            entry_id = str(item["id"])
+            batch.entries.append(
+                make_entry(
+                    entry_id=entry_id,
+                    feed_id=str(item["feed_id"]),
+                    title=item.get("title"),
+                    url=item.get("url"),
+                    published=iso_time(item.get("published_at")),
+                    author=item.get("author"),
+                    html=item.get("content"),
+                    read=item.get("status") == "read",
+                    starred=item.get("starred") is True,
+                )
+            )
+            changed = (
+                parse_iso(item.get("changed_at"))
+                if isinstance(item.get("changed_at"), str)
+                else None
+            )
+            if changed is not None:
+                batch.changed[entry_id] = changed
+        return batch, entries
+
+    async def push(self, changes: Sequence[PendingChange]) -> None:
+        for (flag, value), ids in grouped(changes).items():
+            for part in chunks(ids, PUSH_CHUNK):
+                body: dict[str, Any] = {"entry_ids": [int(i) for i in part if i.isdigit()]}
+                if flag == "read":
+                    body["status"] = "read" if value else "unread"
+                else:
+                    body["starred"] = value
+                await self.api.call("PUT", "/v1/entries", json_body=body)
+
+    async def subscribe(self, url: str, folder: str | None) -> str:
+        body: dict[str, Any] = {"feed_url": url}
+        if folder:
+            body["category_id"] = await self._category(folder)
+        answer = expect(
+            await self.api.json("POST", "/v1/feeds", json_body=body),
+            dict,
+            self.account,
+            "/v1/feeds",
+        )
+        return str(answer.get("feed_id", ""))
+
+    async def unsubscribe(self, remote_feed_id: str) -> None:
+        await self.api.call("DELETE", f"/v1/feeds/{int(remote_feed_id)}")
+
+    async def _category(self, title: str) -> int:
+        answer = await self.api.json("GET", "/v1/categories")
+        for item in expect(answer, list, self.account, "/v1/categories"):
+            if (
+                isinstance(item, dict)
+                and item.get("title") == title
+                and isinstance(item.get("id"), int)
+            ):
+                return int(item["id"])
+        created = await self.api.json("POST", "/v1/categories", json_body={"title": title})
+        if not isinstance(created, dict) or not isinstance(created.get("id"), int):
+            raise SyncError(f"account '{self.account}': could not create the category {title!r}")
+        return int(created["id"])
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(0, int(value or 0))
+    except ValueError:
+        return 0
