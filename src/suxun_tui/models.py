@@ -36,9 +36,21 @@ class Block:
         return self.text
 
 
+def _plain(block: Block) -> str:
+    text = block.as_plain()
+    if block.kind == "list_item" and block.level > 0:  # a nested item, indented under its parent
+        indent = "  " * block.level
+        return indent + text.replace("\n", "\n" + indent)
+    return text
+
+
 def blocks_to_plain(blocks: tuple[Block, ...] | list[Block]) -> str:
-    """Blocks joined as plain text, paragraphs separated by one blank line."""
-    return "\n\n".join(b.as_plain() for b in blocks if b.text or b.kind == "image")
+    """Blocks joined as plain text, paragraphs separated by one blank line.
+
+    Code comes out as written, every line and indent kept; nested list items are
+    indented two spaces per level.
+    """
+    return "\n\n".join(_plain(b) for b in blocks if b.text or b.kind == "image")
 
 
 @dataclass(frozen=True)

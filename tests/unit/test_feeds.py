@@ -118,7 +118,7 @@ def test_html_blocks_structure() -> None:
     assert [(b.kind, b.text) for b in blocks] == [
         ("paragraph", "一\n二"),
         ("quote", "quoted"),
-        ("code", "a b\nc"),
+        ("code", "a  b\n c"),  # code keeps its spaces and indents
         ("table", "k | v"),
         ("paragraph", "關注"),
     ]

@@ -18,7 +18,7 @@ from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.store import Store
 from suxun_tui.text.metaline import meta_line
-from suxun_tui.text.sanitize import clean_line, clean_text
+from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.timefmt import format_full
 
 
@@ -121,5 +121,5 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(clean_line(meta_line(article)))
     print(clean_line(" · ".join(p for p in (article.source_name, article.url) if p)))
     print()
-    print(clean_text(article.body))
+    print(strip_controls(article.body))  # stored blocks are clean; code keeps its indents
     return EXIT_OK

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.models import ArticleText, ListedArticle, blocks_to_plain
 from suxun_tui.pages import ExtractionError
-from suxun_tui.text.sanitize import clean_line, clean_text
+from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.script import SCRIPTS, convert_script
 
 __all__ = ["add_parser", "run", "article_json", "listing_json"]
@@ -85,8 +85,9 @@ def article_json(url: str, article: ArticleText, script: str) -> dict[str, Any]:
         "editor": _text(article.editor, script),
         "responsible_editor": _text(article.responsible_editor, script),
         "views": article.views,
-        # Images are listed under "images"; the body is the text alone.
-        "body": clean_text(
+        # Images are listed under "images"; the body is the text alone. The blocks are
+        # clean already: only controls go, so code keeps its indents.
+        "body": strip_controls(
             convert_script(
                 blocks_to_plain([b for b in article.blocks if b.kind != "image"]), script
             )

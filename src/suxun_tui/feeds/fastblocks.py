@@ -4,8 +4,8 @@ Most feed items carry a few ``<p>`` paragraphs with inline markup (``<b>``, ``<a
 ``<br>``) and nothing else. For those, :func:`simple_blocks` produces exactly what
 :func:`suxun_tui.feeds.fragments.html_to_blocks` would — one paragraph block per ``<p>``, inline
 tags dropped, ``<br>`` as a line break, references decoded the way libxml2 decodes them —
-about five times faster. Anything else (images, lists, tables, nesting, stray ``<`` or
-``&``, control characters) returns None and goes through the real converter;
+about five times faster. Anything else (images, lists, tables, code blocks, nesting, stray
+``<`` or ``&``, control characters) returns None and goes through the real converter;
 ``tests/unit/test_fastfeed.py`` checks the two agree.
 
 :func:`plain_markup` serves the fast feed reader: it tells whether feedparser's
@@ -21,7 +21,11 @@ from html.entities import name2codepoint
 from suxun_tui.models import Block
 from suxun_tui.text.sanitize import clean_text
 
-_INLINE = "a|b|strong|i|em|span|font|u|small|big|sub|sup|s|strike|cite|code|abbr|mark|q"
+# Inline code (``code``, ``kbd``, ``samp``, ``tt``) is inline text like the rest: its spaces
+# stay as the converter keeps them. A ``<pre>`` is a code block and is never simple.
+_INLINE = (
+    "a|b|strong|i|em|span|font|u|small|big|sub|sup|s|strike|cite|code|kbd|samp|tt|var|abbr|mark|q"
+)
 _ATTRS = r"""(?:\s+[a-zA-Z][a-zA-Z0-9_-]*="[^"<>&]*")*\s*"""
 _TEXT = r"(?:[^<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]++|&(?:#[0-9]{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]+);)"
 _INNER = rf"(?:{_TEXT}|</?(?:{_INLINE}){_ATTRS}>|<br{_ATTRS}/?>)*+"

@@ -1,8 +1,10 @@
-"""HTML fragments → readable text blocks (paragraphs, headings, lists, quotes, images).
+"""HTML fragments → readable text blocks (paragraphs, headings, lists, quotes, images, code).
 
 Feed items carry HTML; the screen shows text. This walks an lxml tree once, gathering
 inline text into the current block and starting a new block at every block-level
-element, so raw tags never reach the screen and paragraph structure survives.
+element, so raw tags never reach the screen and paragraph structure survives. Code
+(``<pre>``, a highlighter's table) is read whole by :func:`suxun_tui.text.code.code_text`,
+lines and indents as written; a list item's ``level`` says how deeply it is nested.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import lxml.html
 from lxml import etree
 
 from suxun_tui.models import Block, BlockKind
+from suxun_tui.text.code import code_text, is_code_table
 from suxun_tui.text.sanitize import clean_line, clean_text
 
 _SKIP = frozenset(
@@ -59,10 +62,9 @@ _BLOCKS = frozenset(
         "hr",
         "body",
         "html",
-        "ul",
-        "ol",
     }
 )
+_LISTS = frozenset({"ul", "ol"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TAG_LIKE = re.compile(r"<[a-zA-Z/!][^>]*>")
 
@@ -84,16 +86,20 @@ class _Collector:
         self.parts: list[str] = []
         self.kind: BlockKind = "paragraph"
         self.level = 0
+        self.depth = 0  # how many lists the walk is inside
+        self.quotes = 0  # how many quotes: their paragraphs are quote blocks
 
     def flush(self) -> None:
         text = clean_text("".join(self.parts))
-        if self.kind != "code":
-            text = "\n".join(line for line in text.split("\n") if line.strip())
+        text = "\n".join(line for line in text.split("\n") if line.strip())
         if text.strip():
             self.blocks.append(Block(self.kind, text, None, self.level))
         self.parts = []
-        self.kind = "paragraph"
+        self.kind = self._plain_kind()
         self.level = 0
+
+    def _plain_kind(self) -> BlockKind:
+        return "quote" if self.quotes else "paragraph"
 
     def start(self, kind: BlockKind, level: int = 0) -> None:
         self.flush()
@@ -105,47 +111,63 @@ class _Collector:
         url = urljoin(self.base_url, src) if (src and self.base_url) else src
         self.blocks.append(Block("image", clean_line(alt), clean_line(url) or None))
 
-    def walk(self, el: etree._Element, in_pre: bool = False) -> None:
+    def walk(self, el: etree._Element) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag or tag in _SKIP:
-            self._tail(el, in_pre)
+            self._tail(el)
             return
         if tag == "img":
             self.image(el.get("src") or el.get("data-src"), el.get("alt") or el.get("title"))
         elif tag == "br":
             self.parts.append("\n")
         elif tag in _HEADINGS:
-            self._block(el, "heading", _HEADINGS[tag], in_pre)
+            self._block(el, "heading", _HEADINGS[tag])
         elif tag == "li":
-            self._block(el, "list_item", 0, in_pre)
+            self._block(el, "list_item", max(self.depth - 1, 0))
         elif tag == "blockquote":
-            self._block(el, "quote", 0, in_pre)
-        elif tag == "pre":
-            self._block(el, "code", 0, True)
+            self.quotes += 1
+            self._block(el, "quote", 0)
+            self.quotes -= 1
+            self.kind = self._plain_kind()
+        elif tag == "pre" or (tag == "table" and is_code_table(el)):
+            self._code(el)
         elif tag == "table":
             self._table(el)
+        elif tag in _LISTS:
+            self.depth += 1
+            self._block(el, self._plain_kind(), 0)
+            self.depth -= 1
         elif tag in _BLOCKS:
-            self._block(el, self.kind if self.kind == "quote" else "paragraph", 0, in_pre)
+            self._block(el, self._plain_kind(), 0)
         else:
-            self._inline(el, in_pre)
-        self._tail(el, in_pre)
+            self._inline(el)
+        self._tail(el)
 
-    def _inline(self, el: etree._Element, in_pre: bool) -> None:
+    def _inline(self, el: etree._Element) -> None:
         if el.text:
-            self.parts.append(el.text if in_pre else el.text.replace("\n", " "))
+            self.parts.append(el.text.replace("\n", " "))
         for child in el:
-            self.walk(child, in_pre)
+            self.walk(child)
 
-    def _block(self, el: etree._Element, kind: BlockKind, level: int, in_pre: bool) -> None:
-        outer = self.kind if kind == "paragraph" and self.kind == "quote" else None
+    def _block(self, el: etree._Element, kind: BlockKind, level: int) -> None:
         self.start(kind, level)
-        self._inline(el, in_pre)
+        self._inline(el)
         self.flush()
-        if outer:
-            self.kind = outer
+
+    def _code(self, el: etree._Element) -> None:
+        """A code block; text after it goes on in the quote or list item around it."""
+        kind, level = self.kind, self.level
+        self.flush()
+        text = code_text(el)
+        if text:
+            self.blocks.append(Block("code", text))
+        self.kind, self.level = kind, level
 
     def _table(self, el: etree._Element) -> None:
         self.flush()
+        caption = el.find("caption")
+        if caption is not None and clean_line(_text_of(caption)):
+            self.blocks.append(Block("paragraph", clean_line(_text_of(caption))))
         rows = []
         for tr in el.iter("tr"):
             cells = [clean_line(_text_of(td)) for td in tr if td.tag in ("td", "th")]
@@ -154,9 +176,9 @@ class _Collector:
         if rows:
             self.blocks.append(Block("table", "\n".join(rows)))
 
-    def _tail(self, el: etree._Element, in_pre: bool) -> None:
+    def _tail(self, el: etree._Element) -> None:
         if el.tail:
-            self.parts.append(el.tail if in_pre else el.tail.replace("\n", " "))
+            self.parts.append(el.tail.replace("\n", " "))
 
 
 def html_to_blocks(fragment: str, base_url: str | None = None) -> tuple[Block, ...]:
