@@ -66,7 +66,7 @@ async def test_a_summary_only_page_article_is_fetched_stored_and_shown(
 async def test_quick_moves_cancel_stale_fetches(
     make_app: MakeApp, server: LoopbackServer, store: Store
 ) -> None:
-    config = page_source(server, store, 4, delay=0.3)
+    config = page_source(server, store, 4, delay=1.0)
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -36,7 +36,7 @@ async def test_local_sources_never_fetched_are_refreshed_at_start(
         await settle(pilot)
         assert len(titles(app)) == 5
         assert store.counts() == (5, 5)
-        assert "Refreshed 2 · 5 new" in main_screen(app).status.right_text
+        assert "Refreshed 2 · 5 new" in main_screen(app).status.activity
 
 
 async def test_r_refreshes_the_selected_source_and_R_all(
@@ -151,7 +151,7 @@ async def test_many_failures_give_one_summary_not_a_toast_each(
         await settle(pilot)
         shown = notifications(app)
         assert len(shown) == 1 and "12 sources failed" in shown[0]
-        assert "12 failed" in main_screen(app).status.right_text
+        assert "12 failed" in main_screen(app).status.activity
 
 
 async def test_refresh_on_start_fetches_web_sources_only_when_asked(

@@ -1,11 +1,18 @@
-"""What the headline list shows: everything, the starred, a group, one source, or a search."""
+"""What the headline list shows, and what the store says about the sources.
+
+:class:`SourceFilter` is the selection — everything, the starred, a group, one source, or
+a search — as a value the screen keeps and compares. :class:`Catalog` is the sources'
+counts and health as last read from the store; the panes that show counts read it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
-from suxun_tui.models import Headline
+from suxun_tui.models import Headline, SourceRow
 from suxun_tui.store import Store
 
 FilterKind = Literal["all", "starred", "group", "source", "search"]
@@ -13,7 +20,11 @@ FilterKind = Literal["all", "starred", "group", "source", "search"]
 
 @dataclass(frozen=True)
 class SourceFilter:
-    """A selection in the sources pane, as a value the screen can keep and compare."""
+    """A selection in the sources pane (or a search), as a value the screen can compare.
+
+    ``label`` is the name as stored, not converted to the display script: a filter stays
+    the same value when the user cycles the script, and panes convert it when they draw.
+    """
 
     kind: FilterKind = "all"
     label: str = "All"
@@ -32,6 +43,18 @@ class SourceFilter:
             return f"search-{self.query}"
         return self.kind
 
+    def display_label(self, convert: Callable[[str], str]) -> str:
+        """The label in the display script; a search shows the query as it was typed."""
+        return self.label if self.kind == "search" else convert(self.label)
+
+    def counts(self, source: SourceRow) -> bool:
+        """Whether ``source``'s counts belong to this selection (all, a group, a source)."""
+        if self.kind == "all":
+            return True
+        if self.kind == "group":
+            return source.group == self.group
+        return self.kind == "source" and source.id == self.source_id
+
 
 def search_filter(query: str) -> SourceFilter:
     return SourceFilter("search", f"Search: {query}", query=query)
@@ -47,6 +70,53 @@ def load_rows(store: Store, selection: SourceFilter, limit: int | None = None) -
         starred_only=selection.kind == "starred",
         limit=limit,
     )
+
+
+def mark_read(store: Store, selection: SourceFilter, rows: Sequence[Headline]) -> int:
+    """Mark everything ``selection`` holds read; how many articles that changed.
+
+    The starred list and a search are not a source or group: exactly the rows shown.
+    """
+    if selection.kind in ("starred", "search"):
+        return store.mark_read([row.id for row in rows if not row.read])
+    return store.mark_all_read(
+        source_id=selection.source_id if selection.kind == "source" else None,
+        group=selection.group if selection.kind == "group" else None,
+    )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every source with its counts and last error, the starred count, and when read.
+
+    One value read from the store after each change, so the sources pane, the headline
+    list's title and the status line all show the same numbers. ``now`` is the clock at
+    that moment: "today" in the panes is judged against it.
+    """
+
+    sources: tuple[SourceRow, ...] = ()
+    starred: int = 0
+    now: datetime | None = None
+
+    @classmethod
+    def read(cls, store: Store, now: datetime) -> Catalog:
+        return cls(tuple(store.sources()), store.starred_count(), now)
+
+    def source(self, selection: SourceFilter) -> SourceRow | None:
+        """The source ``selection`` is, or None for every other kind of selection."""
+        if selection.kind != "source":
+            return None
+        return next((s for s in self.sources if s.id == selection.source_id), None)
+
+    def tally(self, selection: SourceFilter, rows: Sequence[Headline]) -> tuple[int, int]:
+        """Unread and total for ``selection``: from the sources' counts, not loaded rows.
+
+        The starred list and a search are not sources: they count the rows they show.
+        """
+        if selection.kind in ("starred", "search"):
+            return sum(1 for row in rows if not row.read), len(rows)
+        counted = [s for s in self.sources if selection.counts(s)]
+        return sum(s.unread for s in counted), sum(s.total for s in counted)
 
 
 ALL = SourceFilter()

@@ -1,66 +1,108 @@
 """The reader's main screen: three panes, and the state they share.
 
-The screen owns the state (which filter, which article, which script); panes only display
-what they are given and report what the user did through messages. Every key is bound
-here, from the command table, and each action asks the focused pane to act — so one
-table describes all keys, and no pane reaches into another.
+The screen owns the state as reactive variables — the display ``script``, the
+``selection``, the sources' ``catalog``, the article ``shown`` and the ``activity`` of
+background work — and binds them to the panes with ``data_bind``: change one here and
+every pane that shows it follows. Panes report what the user did through messages and
+never reach into each other. Every key is bound here, from the command table; a moving
+key asks the focused pane, and every pane answers the same calls. Slow work runs in
+:class:`BackgroundWork`, whose workers answer with the typed messages handled below.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
-from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
+from textual.notifications import SeverityLevel
+from textual.reactive import var
+from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
 
-from suxun_tui.models import ArticleDetail, Headline
-from suxun_tui.store import Store
-from suxun_tui.text.timefmt import format_short
+from suxun_tui.models import Headline
+from suxun_tui.tui import jobs
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
-from suxun_tui.tui.filters import ALL, SourceFilter, load_rows, search_filter
-from suxun_tui.tui.screens.tasks import TaskScreen
-from suxun_tui.tui.script import LABELS, converter, meta_script, next_script
-from suxun_tui.tui.widgets.article import ArticleView
+from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
+from suxun_tui.tui.screens import refreshing
+from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
+from suxun_tui.tui.screens.full_text import FullTextFetches
+from suxun_tui.tui.screens.messages import (
+    FullTextFetched,
+    HeadlinesLoaded,
+    RefreshFinished,
+    RefreshProgressed,
+)
+from suxun_tui.tui.script import LABELS, converter, next_script
+from suxun_tui.tui.widgets.article import ArticleView, Shown
 from suxun_tui.tui.widgets.headlines import HeadlineList
 from suxun_tui.tui.widgets.sources import SourcesPane
 from suxun_tui.tui.widgets.status import StatusLine
 
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
+COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
+
+Pane = SourcesPane | HeadlineList | ArticleView  # each answers move_by/home/end, open
 
 
-class MainScreen(TaskScreen):
+class MainScreen(Screen[None]):
     """Sources on the left, headlines above the article on the right."""
 
     BINDINGS = bindings()
     AUTO_FOCUS = "#headlines"
 
+    # The state the panes show, bound to them in compose (no watchers here: init=False).
+    script: var[str] = var("original", init=False)  # display script: original, 简体, 繁體
+    selection: var[SourceFilter] = var(ALL, init=False)  # what the headline list shows
+    catalog: var[Catalog] = var(Catalog(), init=False)  # sources' counts, errors, from store
+    shown: var[Shown] = var(Shown(), init=False)  # what the article pane shows
+    activity: var[str] = var("", init=False)  # what background work is doing, for the status
+
     def __init__(self, reader: Reader) -> None:
         super().__init__()
         self.reader = reader
-        self.script: str = reader.config.settings.script
-        self.convert = converter(self.script)
-        self.selection: SourceFilter = ALL
-        self.fetching: int | None = None  # article whose full text is being fetched
-        self.fetch_errors: dict[int, str] = {}
+        self.set_reactive(MainScreen.script, reader.config.settings.script)
+        self.background = BackgroundWork(self, reader)
+        self.full_text = FullTextFetches(reader, self.background)
         self.data_version = 0
+        self.refreshing = False
+        self.quiet_refresh = False  # started by the reader itself: no all-well toast
+        self.counted_at = 0.0
+
+    @property
+    def sources(self) -> SourcesPane:
+        return self.query_one(SourcesPane)
+
+    @property
+    def headlines(self) -> HeadlineList:
+        return self.query_one(HeadlineList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
 
     def compose(self) -> ComposeResult:
+        screen = MainScreen
         with Horizontal(id="main"):
-            yield SourcesPane(id="sources")
+            yield SourcesPane(id="sources").data_bind(screen.catalog, screen.script)
             with Vertical(id="reading"):
-                yield HeadlineList(id="headlines")
-                yield ArticleView(id="article")
-        yield StatusLine(id="status")
+                yield HeadlineList(id="headlines").data_bind(
+                    screen.selection, screen.catalog, screen.script
+                )
+                yield ArticleView(id="article").data_bind(screen.shown, screen.script)
+        yield StatusLine(
+            offline=self.reader.offline, clock=self.reader.clock, id="status"
+        ).data_bind(screen.script, screen.selection, screen.catalog, screen.activity)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sources.border_title = "Sources"
-        self.article.border_title = "Article"
         store = self.reader.store
         store.sync_sources([(s.name, s.url, s.kind, s.group) for s in self.reader.config.sources])
         self.data_version = store.data_version()
@@ -68,19 +110,30 @@ class MainScreen(TaskScreen):
         self.set_interval(self.reader.poll_seconds, self.poll_store)
         self.start_up()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications quote network text (titles, errors, URLs): never parse markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Re-read sources and headlines from the store, keeping the selection."""
-        store = self.reader.store
-        starred = store.starred_count()
-        now = self.reader.clock()
-        self.sources.show(store.sources(), starred, self.convert, now)
+        self.refresh_counts()
         if self.selection.kind != "search":  # a search is not in the pane: it stays
-            self.selection = self.sources.selection
-        self.headlines.restyle(self.convert, now)
+            self.selection = self.sources.selection  # a vanished source falls back to All
         self.load_headlines(keep=self.headlines.current)
-        self.show_status()
+
+    def refresh_counts(self) -> None:
+        """Re-read the sources' counts; every pane that shows a count follows."""
+        self.catalog = Catalog.read(self.reader.store, self.reader.clock())
 
     def load_headlines(self, keep: Headline | None = None) -> None:
         """Fill the headline list: the first screenful now, the rest in a worker.
@@ -93,64 +146,28 @@ class MainScreen(TaskScreen):
         selection = self.selection
         rows = load_rows(self.reader.store, selection, FIRST_PAGE)
         self.headlines.set_rows(rows, keep.id if keep else None)
-        self.update_title()
         if len(rows) == FIRST_PAGE:
-            self.load_all_headlines(selection)
+            self.background.load_headlines(selection)
         else:
-            self.workers.cancel_group(self, "headlines")
+            self.background.cancel(HEADLINES)
 
-    @work(thread=True, exclusive=True, group="headlines", exit_on_error=False)
-    def load_all_headlines(self, selection: SourceFilter) -> tuple[SourceFilter, list[Headline]]:
-        with Store(self.reader.store.path) as store:
-            return selection, load_rows(store, selection)
-
-    def headlines_loaded(self, selection: SourceFilter, rows: list[Headline]) -> None:
-        if selection.key != self.selection.key:
+    def on_headlines_loaded(self, message: HeadlinesLoaded) -> None:
+        if message.selection.key != self.selection.key:
             return  # the user chose another source meanwhile
         # Rows already on screen may have been marked since the worker's query: keep them.
         current = {row.id: row for row in self.headlines.rows}
-        rows = [current.get(row.id, row) for row in rows]
+        rows = [current.get(row.id, row) for row in message.rows]
         keep = self.headlines.current
         self.headlines.set_rows(rows, keep.id if keep else None)
-        self.update_title()
-
-    def update_title(self) -> None:
-        """``All · 12 unread / 40``, counted from the sources, not from the loaded rows."""
-        selection, rows = self.selection, self.headlines.rows
-        if selection.kind in ("starred", "search"):
-            unread, total = sum(1 for row in rows if not row.read), len(rows)
-        else:
-            counted = [
-                s
-                for s in self.sources.rows.values()
-                if selection.kind == "all"
-                or (selection.kind == "group" and s.group == selection.group)
-                or s.id == selection.source_id
-            ]
-            unread, total = sum(s.unread for s in counted), sum(s.total for s in counted)
-        # Text, not str: a str title is parsed as markup, and the label is a source name.
-        self.headlines.border_title = Text(f"{selection.label} · {unread} unread / {total}")
 
     def poll_store(self) -> None:
         """Another process (a cron refresh) wrote to the cache: show its work."""
         if self.refreshing:
-            return  # the refresh worker reloads when it finishes
+            return  # the refresh reloads when it finishes
         version = self.reader.store.data_version()
         if version != self.data_version:
             self.data_version = version
             self.reload()
-
-    def show_status(self) -> None:
-        parts = [LABELS.get(self.script, self.script)]
-        if self.reader.offline:
-            parts.append("offline")
-        source = self.sources.source_of(self.selection)
-        left = Text(" · ".join(parts))
-        if source is not None and source.last_error:
-            when = source.last_success and format_short(source.last_success, self.reader.clock())
-            left.append(f" · ✗ {source.name}: {source.last_error}", style="red")
-            left.append(f" (last ok {when})" if when else " (never fetched)", style="dim")
-        self.status.set_left(left)
 
     # --- messages from the panes ---------------------------------------------------------
 
@@ -158,14 +175,13 @@ class MainScreen(TaskScreen):
         if message.selection.key != self.selection.key:
             self.selection = message.selection
             self.load_headlines()
-        self.show_status()
 
     def on_sources_pane_opened(self, message: SourcesPane.Opened) -> None:
         self.headlines.focus()
 
     def on_headline_list_highlighted(self, message: HeadlineList.Highlighted) -> None:
         if message.headline is None:
-            self.article.show_message("No articles here yet. Press r to refresh.")
+            self.shown = Shown(message="No articles here yet. Press r to refresh.")
         else:
             self.show_article(message.headline.id)
 
@@ -174,35 +190,21 @@ class MainScreen(TaskScreen):
 
     # --- articles ------------------------------------------------------------------------
 
-    def show_article(self, article_id: int) -> ArticleDetail | None:
+    def show_article(self, article_id: int) -> None:
         """Show an article in the pane, fetching its full text in the background if needed."""
-        store = self.reader.store
-        detail = store.article(article_id)
+        detail = self.reader.store.article(article_id)
         if detail is None:
-            self.article.show_message("This article is no longer in the cache.")
-            return None
-        notes: list[Text] = []
-        if article_id in self.fetch_errors:
-            notes.append(Text(f"Full text unavailable: {self.fetch_errors[article_id]}", "red"))
-        elif self.wants_full_text(detail):
-            if self.reader.offline:
-                notes.append(Text("Only a summary is cached (offline).", style="dim italic"))
-            elif self.fetching != article_id:
-                self.fetching = article_id
-                self.fetch_article(article_id)
-        elif self.fetching is not None:
-            self.fetching = None
-            self.workers.cancel_group(self, "fulltext")
-        self.article.loading = self.fetching == article_id
-        self.article.show(detail, self.convert, notes, converter(meta_script(self.script)))
-        return detail
+            self.shown = Shown(message="This article is no longer in the cache.")
+            return
+        notes, loading = self.full_text.prepare(detail)
+        self.shown = Shown(detail, notes, loading=loading)
 
     def open_headline(self, headline: Headline) -> None:
         """Opening means reading: mark it read and move the focus to the article.
 
         Opening again after a failed full-text fetch tries once more.
         """
-        if self.fetch_errors.pop(headline.id, None) is not None:
+        if self.full_text.forget_failure(headline.id):
             self.show_article(headline.id)
         if not headline.read:
             self.set_read(headline, True)
@@ -213,69 +215,128 @@ class MainScreen(TaskScreen):
         self.headlines.update_row(replace(headline, read=read))
         self.refresh_counts()
 
-    def refresh_counts(self) -> None:
-        store = self.reader.store
-        starred = store.starred_count()
-        self.sources.show(store.sources(), starred, self.convert, self.reader.clock())
-        if self.sources.selection.key == self.selection.key:
-            self.selection = self.sources.selection  # its label in the current script
-        self.update_title()
+    # --- results of background work ------------------------------------------------------
+
+    def on_full_text_fetched(self, message: FullTextFetched) -> None:
+        if self.full_text.fetched(message.article_id):  # else a stale fetch, finished anyway
+            self.full_text_ended(message.article_id)
+
+    def full_text_failed(self, error: BaseException | None) -> None:
+        if (failure := self.full_text.failed(error)) is not None:
+            article_id, reason = failure
+            self.notify(reason, title="Full text", severity="error")
+            self.full_text_ended(article_id)
+
+    def full_text_ended(self, article_id: int) -> None:
+        self.data_version = self.reader.store.data_version()  # our own write: no reload
+        if self.shown.article_id == article_id:
+            self.show_article(article_id)
+        else:
+            self.shown = replace(self.shown, loading=False)
+
+    def on_refresh_progressed(self, message: RefreshProgressed) -> None:
+        progress = message.progress
+        # Recounting reads the whole cache: at most twice a second, not per source.
+        if progress.result is not None and time.monotonic() - self.counted_at >= COUNTS_EVERY:
+            self.counted_at = time.monotonic()
+            self.refresh_counts()
+        self.activity = refreshing.progress_text(progress)
+
+    def on_refresh_finished(self, message: RefreshFinished) -> None:
+        summary = refreshing.summarize(message.report, quiet=self.quiet_refresh)
+        self.activity = summary.status
+        for notice in summary.notices:
+            self.notify(
+                notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
+            )
+        self.refresh_ended()
+
+    def refresh_failed(self, error: BaseException | None) -> None:
+        self.activity = "Refresh failed"
+        self.notify(f"Refresh failed: {error}", severity="error")
+        self.refresh_ended()
+
+    def refresh_ended(self) -> None:
+        self.refreshing = False
+        self.data_version = self.reader.store.data_version()
+        self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Failures only: results come as their own messages, and cancelled work is unwanted."""
+        if event.state != WorkerState.ERROR:
+            return
+        worker = event.worker
+        if worker.group == REFRESH:
+            self.refresh_failed(worker.error)
+        elif worker.group == FULL_TEXT:
+            self.full_text_failed(worker.error)
+        else:
+            self.notify(f"{worker.description or worker.name}: {worker.error}", severity="error")
+
+    # --- refreshing ----------------------------------------------------------------------
+
+    def start_up(self) -> None:
+        """Refresh local (``file://``) sources never fetched, and the demo: no network."""
+        names = refreshing.never_fetched_local(self.reader.config, self.reader.store)
+        if names:
+            self.start_refresh(names, quiet=True)
+        elif self.reader.config.settings.refresh_on_start and not self.reader.offline:
+            self.start_refresh(None, due_only=True, quiet=True)
+
+    def action_refresh(self) -> None:
+        config = self.reader.config
+        self.refresh_sources(refreshing.names_for(self.selection, self.catalog, config))
+
+    def action_refresh_all(self) -> None:
+        self.refresh_sources([s.name for s in self.reader.config.sources])
+
+    def refresh_sources(self, names: list[str]) -> None:
+        if self.reader.offline:
+            self.notify("Offline (--offline): not refreshing; showing the cache.", timeout=4)
+        elif not names:
+            self.notify("Nothing to refresh here.", timeout=3)
+        else:
+            self.start_refresh(names)
+
+    def start_refresh(
+        self, names: list[str] | None, *, due_only: bool = False, quiet: bool = False
+    ) -> None:
+        if self.refreshing:
+            self.notify("A refresh is already running.", timeout=3)
+            return
+        self.refreshing = True
+        self.quiet_refresh = quiet
+        self.activity = "Refreshing…"
+        self.background.refresh(names, due_only)
 
     # --- actions: moving -----------------------------------------------------------------
 
-    def focused_pane(self) -> Widget:
-        focused = self.focused
-        for pane in (self.sources, self.headlines, self.article):
-            if focused is pane:
-                return pane
-        return self.headlines
+    def panes(self) -> list[Pane]:
+        return [self.sources, self.headlines, self.article]
+
+    def focused_pane(self) -> Pane:
+        return next((p for p in self.panes() if p is self.focused), self.headlines)
 
     def action_cursor_down(self) -> None:
-        self._move(1)
+        self.focused_pane().move_by(1)
 
     def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, delta: int) -> None:
-        pane = self.focused_pane()
-        if pane is self.sources:
-            self.sources.action_cursor_down() if delta > 0 else self.sources.action_cursor_up()
-        elif pane is self.headlines:
-            self.headlines.move_by(delta)
-        else:
-            self.article.scroll_relative(y=delta, animate=False)
+        self.focused_pane().move_by(-1)
 
     def action_top(self) -> None:
-        pane = self.focused_pane()
-        if pane is self.sources:
-            self.sources.action_first()
-        elif pane is self.headlines:
-            self.headlines.move_to(0)
-        else:
-            self.article.scroll_home(animate=False)
+        self.focused_pane().move_home()
 
     def action_bottom(self) -> None:
-        pane = self.focused_pane()
-        if pane is self.sources:
-            self.sources.action_last()
-        elif pane is self.headlines:
-            self.headlines.move_to(len(self.headlines.rows) - 1)
-        else:
-            self.article.scroll_end(animate=False)
+        self.focused_pane().move_end()
 
     def action_open(self) -> None:
-        pane = self.focused_pane()
-        if pane is self.sources:
-            self.sources.action_select()
-        elif pane is self.headlines:
-            self.headlines.open_current()
+        self.focused_pane().open_current()
 
     def action_back(self) -> None:
-        pane = self.focused_pane()
-        if pane is self.article:
-            self.headlines.focus()
-        elif pane is self.headlines:
-            self.sources.focus()
+        panes = self.panes()
+        index = panes.index(self.focused_pane())
+        if index > 0:
+            panes[index - 1].focus()
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -284,7 +345,7 @@ class MainScreen(TaskScreen):
         self._cycle(-1)
 
     def _cycle(self, step: int) -> None:
-        panes: list[Widget] = [self.sources, self.headlines, self.article]
+        panes = self.panes()
         index = panes.index(self.focused_pane())
         panes[(index + step) % len(panes)].focus()
 
@@ -321,22 +382,16 @@ class MainScreen(TaskScreen):
         self.reader.store.set_starred(headline.id, starred)
         self.headlines.update_row(replace(headline, starred=starred))
         self.refresh_counts()
-        if self.article.article_id == headline.id:
+        if self.shown.article_id == headline.id:
             self.show_article(headline.id)
 
     def action_mark_source_read(self) -> None:
-        store, selection = self.reader.store, self.selection
-        if selection.kind in ("starred", "search"):
-            # Lists that are not a source or group: exactly the rows shown, nothing else.
-            count = store.mark_read([row.id for row in self.headlines.rows if not row.read])
-        else:
-            count = store.mark_all_read(
-                source_id=selection.source_id if selection.kind == "source" else None,
-                group=selection.group if selection.kind == "group" else None,
-            )
+        selection = self.selection
+        count = mark_read(self.reader.store, selection, self.headlines.rows)
         self.refresh_counts()
         self.load_headlines(keep=self.headlines.current)
-        self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {selection.label}.")
+        label = selection.display_label(converter(self.script))
+        self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {label}.")
 
     def action_copy_link(self) -> None:
         headline = self.headlines.current
@@ -346,14 +401,27 @@ class MainScreen(TaskScreen):
         self.app.copy_to_clipboard(headline.url)
         self.notify(f"Copied {headline.url}", timeout=3)
 
+    def action_open_link(self) -> None:
+        headline = self.headlines.current
+        url = headline.url if headline else ""
+        if (refusal := jobs.link_refusal(url)) is not None:
+            self.notify(refusal, severity="warning")
+            return
+        found = jobs.browser(self.reader.config.settings.browser)
+        if found is None:
+            self.notify("No web browser found; press y to copy the link.", severity="warning")
+        elif jobs.runs_in_terminal(found):
+            # lynx or w3m needs the terminal: hand it over and take it back afterwards.
+            try:
+                with self.app.suspend():
+                    found.open(url)
+            except SuspendNotSupported:
+                self.notify("Cannot start a terminal browser here; press y to copy.")
+        else:
+            self.background.open_in_browser(found, url)
+
     def action_cycle_script(self) -> None:
-        self.script = next_script(self.script)
-        self.convert = converter(self.script)
-        self.refresh_counts()  # source names are converted too
-        self.headlines.restyle(self.convert, self.reader.clock())
-        self.show_status()
-        if self.article.article_id is not None:
-            self.show_article(self.article.article_id)
+        self.script = next_script(self.script)  # every pane redraws in it
         self.notify(f"Script: {LABELS.get(self.script, self.script)}", timeout=2)
 
     def action_search(self) -> None:
@@ -364,7 +432,6 @@ class MainScreen(TaskScreen):
                 self.selection = search_filter(query)
                 self.load_headlines()
                 self.headlines.focus()
-                self.show_status()
 
         self.app.push_screen(SearchPrompt(), searched)
 

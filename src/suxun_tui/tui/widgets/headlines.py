@@ -4,25 +4,31 @@
 machine), so this list keeps the ``Headline`` values as they come from the store — one
 bulk assignment — and renders a row only when it scrolls into view. Filling it costs
 nothing per row; scrolling costs one row's formatting per visible line.
+
+The screen binds its selection, source counts and display script to the list
+(``data_bind``); the list titles itself from them and redraws when they change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from suxun_tui.models import Headline
 from suxun_tui.text.timefmt import format_short
+from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
+from suxun_tui.tui.script import converter
 from suxun_tui.tui.widgets.sources import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"
@@ -57,12 +63,15 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.headline = headline
 
+    selection: var[SourceFilter] = var(ALL, init=False)
+    catalog: var[Catalog] = var(Catalog(), init=False)
+    script: var[str] = var("original", init=False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Headline] = []
         self.cursor = 0
-        self.convert: Callable[[str], str] = str
-        self.now: datetime | None = None
+        self.convert: Callable[[str], str] = converter(self.script)
         self._index: dict[int, int] | None = None
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(256)
 
@@ -85,6 +94,7 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = max(index, 0)
         self._scroll_cursor_visible(center=True)
         self.refresh()
+        self.retitle()
         self.post_message(self.Highlighted(self.current))
 
     def index_of(self, article_id: int) -> int | None:
@@ -99,12 +109,31 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.rows[index] = headline
             self._cache.clear()
             self.refresh()
+            self.retitle()
 
-    def restyle(self, convert: Callable[[str], str], now: datetime) -> None:
-        """A new display script or clock: every visible row must be redrawn."""
-        self.convert, self.now = convert, now
+    # --- what the screen binds: the selection, the sources' counts, the script ----------
+
+    def watch_selection(self) -> None:
+        self.retitle()
+
+    def watch_catalog(self) -> None:
+        self._restyle()  # new counts for the title, and a new "now" for the times
+
+    def watch_script(self, script: str) -> None:
+        self.convert = converter(script)
+        self._restyle()
+
+    def _restyle(self) -> None:
         self._cache.clear()
         self.refresh()
+        self.retitle()
+
+    def retitle(self) -> None:
+        """``All · 12 unread / 40``: the selection's counts, in the display script."""
+        unread, total = self.catalog.tally(self.selection, self.rows)
+        label = self.selection.display_label(self.convert)
+        # Text, not str: a str title is parsed as markup, and the label is a source name.
+        self.border_title = Text(f"{label} · {unread} unread / {total}")
 
     # --- moving --------------------------------------------------------------------------
 
@@ -121,6 +150,12 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def move_by(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
+
+    def move_home(self) -> None:
+        self.move_to(0)
+
+    def move_end(self) -> None:
+        self.move_to(len(self.rows) - 1)
 
     def page(self, direction: int) -> None:
         self.move_by(direction * max(self.scrollable_content_region.height - 1, 1))
@@ -183,7 +218,8 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         meta = self.get_component_rich_style("headline-list--meta")
         star = self.get_component_rich_style("headline-list--star")
-        when = format_short(row.published, self.now) if self.now else row.published[:10]
+        now = self.catalog.now
+        when = format_short(row.published, now) if now else row.published[:10]
         segments = [
             Segment("●" if not row.read else " ", text_style),
             Segment("★" if row.starred else " ", star),

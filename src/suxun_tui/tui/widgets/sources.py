@@ -14,12 +14,14 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.timefmt import format_short
-from suxun_tui.tui.filters import ALL, STARRED, SourceFilter
+from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter
+from suxun_tui.tui.script import converter
 
 
 def fit(text: str, width: int) -> str:
@@ -34,7 +36,11 @@ def fit(text: str, width: int) -> str:
 
 
 class SourcesPane(OptionList, inherit_bindings=False):
-    """Lists the filters; tells the screen which one is highlighted or opened."""
+    """Lists the filters; tells the screen which one is highlighted or opened.
+
+    It draws the screen's ``catalog`` in the screen's ``script`` (both bound with
+    ``data_bind``) and redraws itself when either changes.
+    """
 
     class Changed(Message):
         """The highlighted filter changed: the headline list should follow."""
@@ -51,31 +57,30 @@ class SourcesPane(OptionList, inherit_bindings=False):
             super().__init__()
             self.selection = selection
 
+    catalog: var[Catalog] = var(Catalog(), init=False)
+    script: var[str] = var("original", init=False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = "Sources"
         self.filters: list[SourceFilter] = []
-        self.rows: dict[int, SourceRow] = {}
-        self._data: tuple[list[SourceRow], int, Callable[[str], str], datetime] | None = None
 
     @property
     def selection(self) -> SourceFilter:
         index = self.highlighted
         return self.filters[index] if index is not None and index < len(self.filters) else ALL
 
-    def source_of(self, selection: SourceFilter) -> SourceRow | None:
-        return self.rows.get(selection.source_id) if selection.source_id is not None else None
+    def watch_catalog(self) -> None:
+        self.rebuild()
 
-    def show(
-        self,
-        sources: list[SourceRow],
-        starred: int,
-        convert: Callable[[str], str],
-        now: datetime,
-    ) -> None:
-        """Rebuild every row, keeping the highlighted filter where it still exists."""
-        self._data = (sources, starred, convert, now)
+    def watch_script(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Redraw every row, keeping the highlighted filter where it still exists."""
+        catalog, convert = self.catalog, converter(self.script)
+        sources, now = catalog.sources, catalog.now
         keep = self.selection.key if self.filters else ALL.key
-        self.rows = {s.id: s for s in sources}
         width = max(self.scrollable_content_region.width, 20)
         filters: list[SourceFilter] = []
         prompts: list[Text] = []
@@ -86,22 +91,21 @@ class SourcesPane(OptionList, inherit_bindings=False):
 
         unread = sum(s.unread for s in sources)
         add(ALL, self._row("All", unread, width, 0, bold=True))
-        add(STARRED, self._row("★ Starred", starred, width, 0, count_style="yellow"))
+        add(STARRED, self._row("★ Starred", catalog.starred, width, 0, count_style="yellow"))
         seen: set[str] = set()
         for source in sources:
             group = source.group
             if group is None:
-                add(_filter(source, convert), self._source(source, width, 1, convert, now))
+                add(_filter(source), self._source(source, width, 1, convert, now))
             elif group not in seen:
                 seen.add(group)
                 members = [s for s in sources if s.group == group]
-                label = convert(group)
                 add(
-                    SourceFilter("group", label, group=group),
-                    self._row(label, sum(s.unread for s in members), width, 0, bold=True),
+                    SourceFilter("group", group, group=group),
+                    self._row(convert(group), sum(s.unread for s in members), width, 0, bold=True),
                 )
                 for member in members:
-                    add(_filter(member, convert), self._source(member, width, 2, convert, now))
+                    add(_filter(member), self._source(member, width, 2, convert, now))
         self.filters = filters
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(Option(p, id=f.key) for f, p in zip(filters, prompts, strict=True))
@@ -135,7 +139,7 @@ class SourcesPane(OptionList, inherit_bindings=False):
         width: int,
         indent: int,
         convert: Callable[[str], str],
-        now: datetime,
+        now: datetime | None,
     ) -> Text:
         name = convert(source.name)
         if not source.last_error:
@@ -143,20 +147,36 @@ class SourcesPane(OptionList, inherit_bindings=False):
         text = self._row(name, source.unread, width, indent, mark="✗ ", style="bold red")
         pad = " " * (indent + 2)
         text.append("\n" + pad + fit(short_error(source), width - len(pad)), style="red")
-        when = format_short(source.last_success, now) if source.last_success else ""
+        when = format_short(source.last_success, now) if source.last_success and now else ""
         ok = f"last ok {when}" if when else "never fetched"
         text.append("\n" + pad + fit(ok, width - len(pad)), style="dim")
         return text
 
+    # --- the screen's moving keys, which every pane answers ------------------------------
+
+    def move_by(self, delta: int) -> None:
+        if delta > 0:
+            self.action_cursor_down()
+        else:
+            self.action_cursor_up()
+
+    def move_home(self) -> None:
+        self.action_first()
+
+    def move_end(self) -> None:
+        self.action_last()
+
+    def open_current(self) -> None:
+        self.action_select()
+
     def on_resize(self, event: events.Resize) -> None:
         """Counts are right-aligned and errors cut to the width, so redo them."""
-        if self._data is not None:
-            self.show(*self._data)
+        self.rebuild()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         selection = self.selection
-        self.post_message(self.Changed(selection, self.source_of(selection)))
+        self.post_message(self.Changed(selection, self.catalog.source(selection)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -172,5 +192,5 @@ def short_error(source: SourceRow) -> str:
     return error
 
 
-def _filter(source: SourceRow, convert: Callable[[str], str]) -> SourceFilter:
-    return SourceFilter("source", convert(source.name), source_id=source.id, group=source.group)
+def _filter(source: SourceRow) -> SourceFilter:
+    return SourceFilter("source", source.name, source_id=source.id, group=source.group)

@@ -1,29 +1,69 @@
-"""The status line: what is shown on the left, what is happening on the right."""
+"""The status line: what is shown on the left, what is happening on the right.
+
+The left side is the display script, offline mode and, when one source is selected and
+its last refresh failed, that error in full (the sources pane has room only for a line).
+It is worked out here from the screen's ``script``, ``selection`` and ``catalog``; the
+right side is the screen's ``activity`` (refresh progress and summary). All four are
+bound with ``data_bind``, so the line follows the screen without being told.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.widgets import Static
+
+from suxun_tui.text.timefmt import format_short
+from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
+from suxun_tui.tui.script import LABELS
 
 
 class StatusLine(Horizontal):
     """Two plain-text slots; text is always ``Text`` because it may quote network data."""
 
-    right_text = ""
+    script: var[str] = var("original", init=False)
+    selection: var[SourceFilter] = var(ALL, init=False)
+    catalog: var[Catalog] = var(Catalog(), init=False)
+    activity: var[str] = var("", init=False)
+
+    def __init__(
+        self, *, offline: bool, clock: Callable[[], datetime], id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.offline = offline
+        self.clock = clock
+        self.left = Static(id="status-left", markup=False)
+        self.right = Static(id="status-right", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status-left", markup=False)
-        yield Static(id="status-right", markup=False)
+        yield self.left
+        yield self.right
 
-    def set_left(self, text: Text | str) -> None:
-        self.query_one("#status-left", Static).update(_text(text))
+    def watch_script(self) -> None:
+        self._show_left()
 
-    def set_right(self, text: Text | str) -> None:
-        self.right_text = str(text)
-        self.query_one("#status-right", Static).update(_text(text))
+    def watch_selection(self) -> None:
+        self._show_left()
 
+    def watch_catalog(self) -> None:
+        self._show_left()
 
-def _text(value: Text | str) -> Text:
-    return value if isinstance(value, Text) else Text(value)
+    def watch_activity(self, activity: str) -> None:
+        self.right.update(Text(activity))
+
+    def _show_left(self) -> None:
+        parts = [LABELS.get(self.script, self.script)]
+        if self.offline:
+            parts.append("offline")
+        left = Text(" · ".join(parts))
+        source = self.catalog.source(self.selection)
+        if source is not None and source.last_error:
+            when = source.last_success and format_short(source.last_success, self.clock())
+            left.append(f" · ✗ {source.name}: {source.last_error}", style="red")
+            left.append(f" (last ok {when})" if when else " (never fetched)", style="dim")
+        self.left.update(left)

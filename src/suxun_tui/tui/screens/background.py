@@ -1,0 +1,125 @@
+"""The main screen's slow work, in thread workers that report back with messages.
+
+The core's functions are synchronous and open their own store connection, so each job
+runs in a thread worker owned by the screen and ends by posting a typed message
+(:mod:`suxun_tui.tui.screens.messages`) to it; a failure ends the worker in the ERROR
+state, which the screen's one ``Worker.StateChanged`` handler reports. A result is not
+posted once its worker is cancelled: the screen has moved on and must not see it.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
+
+from suxun_tui.store import Store
+from suxun_tui.tui import jobs
+from suxun_tui.tui.context import Reader
+from suxun_tui.tui.filters import SourceFilter, load_rows
+from suxun_tui.tui.screens.messages import (
+    FullTextFetched,
+    HeadlinesLoaded,
+    RefreshFinished,
+    RefreshProgressed,
+)
+
+if TYPE_CHECKING:
+    from suxun_tui.refresh.engine import Progress
+
+# Worker groups: an exclusive worker cancels the running one of its group.
+HEADLINES, REFRESH, FULL_TEXT, BROWSER = "headlines", "refresh", "fulltext", "browser"
+T = TypeVar("T")
+
+
+class BackgroundWork:
+    """Starts the screen's workers; each posts its result to the screen as a message."""
+
+    def __init__(self, screen: Screen[None], reader: Reader) -> None:
+        self.screen = screen
+        self.reader = reader
+
+    def load_headlines(self, selection: SourceFilter) -> None:
+        """Read every headline of ``selection`` (the first page is already shown)."""
+        self._run(partial(self._load_headlines, selection), HEADLINES, "Loading headlines")
+
+    def refresh(self, names: list[str] | None, due_only: bool) -> None:
+        """Refresh ``names`` (None: every source), posting progress after each source."""
+        self._run(partial(self._refresh, names, due_only), REFRESH, "Refresh", exclusive=False)
+
+    def fetch_full_text(self, article_id: int) -> None:
+        """Fetch one article's page after a short pause: quick j/k presses cancel it first."""
+        self._run(partial(self._fetch_full_text, article_id), FULL_TEXT, "Full text")
+
+    def open_in_browser(self, found: webbrowser.BaseBrowser, url: str) -> None:
+        self._run(partial(_open, found, url), BROWSER, "Opening the browser", exclusive=False)
+
+    def cancel(self, group: str) -> None:
+        self.screen.workers.cancel_group(self.screen, group)
+
+    # --- in the worker's thread: no widgets here, only messages ---------------------------
+
+    def _load_headlines(self, selection: SourceFilter) -> None:
+        with Store(self.reader.store.path) as store:
+            rows = load_rows(store, selection)
+        self._post(HeadlinesLoaded(selection, rows))
+
+    def _refresh(self, names: list[str] | None, due_only: bool) -> None:
+        reader = self.reader
+        report = self._abandonable(
+            lambda: jobs.refresh(
+                reader.config,
+                reader.store,
+                names,
+                due_only=due_only,
+                offline=reader.offline,
+                on_progress=self._progressed,
+            )
+        )
+        self._post(RefreshFinished(report))
+
+    def _progressed(self, progress: Progress) -> None:
+        # post_message does not wait: the refresh never stalls on the interface
+        # (call_from_thread would block it once per source).
+        self.screen.post_message(RefreshProgressed(progress))
+
+    def _fetch_full_text(self, article_id: int) -> None:
+        worker = get_current_worker()
+        reader = self.reader
+        fetched = self._abandonable(
+            lambda: jobs.fetch_full_text(
+                reader.config, reader.store, article_id, lambda: worker.is_cancelled
+            )
+        )
+        if fetched is not None:  # None: cancelled before any request was sent
+            self._post(FullTextFetched(fetched))
+
+    def _abandonable(self, call: Callable[[], T]) -> T:
+        worker = get_current_worker()
+        return jobs.abandonable(call, lambda: worker.is_cancelled)
+
+    def _post(self, message: Message) -> None:
+        if not get_current_worker().is_cancelled:
+            self.screen.post_message(message)
+
+    def _run(
+        self, work: Callable[[], None], group: str, description: str, *, exclusive: bool = True
+    ) -> Worker[None]:
+        return self.screen.run_worker(
+            work,
+            group=group,
+            description=description,
+            exclusive=exclusive,
+            thread=True,
+            exit_on_error=False,
+        )
+
+
+def _open(found: webbrowser.BaseBrowser, url: str) -> None:
+    if not found.open(url):
+        raise RuntimeError("the browser did not start")

@@ -1,0 +1,59 @@
+"""What background work reports to the main screen, one typed message per result.
+
+Workers post these with ``post_message`` (thread-safe, and it never waits for the
+interface), so each result arrives in its own handler with its own types; the screen's
+``Worker.StateChanged`` handler is left with failures only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from suxun_tui.models import Headline
+from suxun_tui.tui.filters import SourceFilter
+
+if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-up
+    from suxun_tui.refresh.engine import Progress, RefreshReport
+
+
+class HeadlinesLoaded(Message):
+    """Every headline of ``selection``, read after its first page was already shown."""
+
+    bubble = False
+
+    def __init__(self, selection: SourceFilter, rows: list[Headline]) -> None:
+        super().__init__()
+        self.selection = selection
+        self.rows = rows
+
+
+class RefreshProgressed(Message):
+    """A source finished refreshing (or the refresh started: ``progress.result`` None)."""
+
+    bubble = False
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+
+class RefreshFinished(Message):
+    """The refresh ended; ``report`` says how each source went."""
+
+    bubble = False
+
+    def __init__(self, report: RefreshReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class FullTextFetched(Message):
+    """The full text of ``article_id`` was fetched and stored."""
+
+    bubble = False
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id
