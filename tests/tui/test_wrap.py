@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from suxun_tui.tui.wrap import NO_LINE_START, line_ranges, wrap_text
+from suxun_tui.tui.wrap import CODE_CONTINUATION, NO_LINE_START, line_ranges, wrap_code, wrap_text
 
 SEED = "當前我國進入高質量發展新階段,基層治理面臨新任務新挑戰。治理效能直接關系到群眾滿意度。"
 
@@ -113,3 +113,71 @@ def test_a_long_paragraph_wraps_in_work_linear_in_its_length(
     assert big_lines == -(-500_000 // 39)
     assert big_copied <= 3 * 500_000, f"{big_copied} characters copied for 500k"
     assert big_calls <= 11 * calls, f"{calls} calls for 50k, {big_calls} for 500k"
+
+
+# --- code: drawn as written --------------------------------------------------------------
+
+GO = "func main() {\n    if err := run(); err != nil {\n\n        log.Fatal(err) // 失败\n    }\n}"
+
+
+def code_lines(text: str, width: int) -> list[str]:
+    return [line.plain for line in wrap_code(Text(text), width)]
+
+
+def test_code_that_fits_keeps_every_line_indent_and_blank_line() -> None:
+    assert code_lines(GO, 60) == GO.split("\n")
+    # Prose wrapping would drop the indents and join nothing here, but lose the spaces.
+    assert lines(GO, 60) != GO.split("\n")
+
+
+def test_a_code_line_too_wide_is_folded_and_its_continuation_marked() -> None:
+    line = "        result := compute(alpha, beta, gamma, delta, epsilon, zeta)"
+    drawn = code_lines(line, 30)
+    assert drawn[0] == line[:30]
+    assert all(cell_len(d) <= 30 for d in drawn)
+    for rest in drawn[1:]:
+        assert rest.startswith(" " * 8 + CODE_CONTINUATION)
+    pieces = [drawn[0]] + [d[8 + len(CODE_CONTINUATION) :] for d in drawn[1:]]
+    assert "".join(pieces) == line
+
+
+def test_ideographs_in_code_are_not_rewrapped_and_never_straddle_the_edge() -> None:
+    comment = "    // 这是一个很长的中文注释，说明下面的代码做什么"
+    drawn = code_lines(comment, 21)
+    assert all(cell_len(d) <= 21 for d in drawn)
+    assert drawn[0] == "    // 这是一个很长的"  # 4 + 3 + 7 ideographs = 21 cells, to the edge
+
+
+@given(
+    st.lists(st.sampled_from(list("ab{}()中文，\t") + ["\n", "    ", "😀"]), max_size=80).map(
+        "".join
+    ),
+    st.integers(min_value=4, max_value=30),
+)
+def test_code_lines_fit_and_lose_no_text(text: str, width: int) -> None:
+    text = text.replace("\t", "    ")
+    drawn = wrap_code(Text(text), width)
+    assert all(cell_len(line.plain) <= width for line in drawn)
+    kept = "".join(line.plain for line in drawn).replace(CODE_CONTINUATION, "")
+    assert kept.replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def test_the_article_draws_code_in_its_own_style_with_its_indents() -> None:
+    from rich.console import Console
+
+    from suxun_tui.models import ArticleDetail, Block
+    from suxun_tui.tui.render import CODE_STYLE, article_document
+
+    detail = ArticleDetail(
+        1, 1, "Blog", "feed", "Errors in Go", "https://e/1", "2025-12-28T10:00:00Z", False, False,
+        blocks=(Block("paragraph", "Check every error: func main() {"), Block("code", GO)),
+    )  # fmt: skip
+    console = Console(width=50, color_system="truecolor", legacy_windows=False)
+    document = article_document(detail, lambda s: s)
+    segments = list(console.render(document, console.options))
+    drawn = "".join(s.text for s in segments).split("\n")
+    start = drawn.index("  func main() {")
+    assert drawn[start : start + 6] == ["  " + line for line in GO.split("\n")]
+    styles = {s.text: s.style for s in segments if s.text.strip()}
+    assert styles["func main() {"] == console.get_style(CODE_STYLE)
+    assert styles["Check every error: func main() {"] != console.get_style(CODE_STYLE)

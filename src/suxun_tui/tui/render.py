@@ -2,7 +2,9 @@
 
 Every string here came from the network, so none of it is ever parsed as markup: text is
 wrapped in ``Text`` objects whose styles we choose. The document re-wraps itself at
-whatever width it is drawn (see :mod:`suxun_tui.tui.wrap`), so resizing just works.
+whatever width it is drawn (see :mod:`suxun_tui.tui.wrap`), so resizing just works. Code is
+drawn line for line in its own colour, never re-flowed; nested list items are indented
+under their parents.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from rich.text import Text
 
 from suxun_tui.models import ArticleDetail, Block
 from suxun_tui.text import metaline
-from suxun_tui.tui.wrap import wrap_text
+from suxun_tui.tui.wrap import wrap_code, wrap_text
 
 Convert = Callable[[str], str]
+CODE_STYLE = "cyan"  # not dim: code is read closely; not bold: that is a heading
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Part:
     rest: str = ""
     prefix_style: str = ""
     gap: bool = True  # a blank line before this part
+    code: bool = False  # lines drawn as written (wrap_code), not re-flowed
 
 
 class ArticleDocument:
@@ -60,7 +64,8 @@ class ArticleDocument:
             if index and part.gap:
                 segments.append(newline)
             indent = max(len(part.first), len(part.rest))
-            for number, line in enumerate(wrap_text(part.text, width - indent)):
+            wrap = wrap_code if part.code else wrap_text
+            for number, line in enumerate(wrap(part.text, width - indent)):
                 prefix = part.first if number == 0 else part.rest
                 if indent:
                     segments.append(
@@ -114,10 +119,13 @@ def block_part(block: Block, convert: Convert, previous: Block | None) -> Part |
         return Part(Text(text, style="bold"))
     if block.kind == "list_item":
         tight = previous is not None and previous.kind == "list_item"
-        return Part(Text(text), first="• ", rest="  ", gap=not tight)
+        nested = "  " * min(block.level, 8)
+        return Part(Text(text), first=nested + "• ", rest=nested + "  ", gap=not tight)
     if block.kind == "quote":
         return Part(Text(text, style="italic"), first="│ ", rest="│ ", prefix_style="dim")
-    if block.kind in ("code", "table"):
+    if block.kind == "code":
+        return Part(Text(text, style=CODE_STYLE), first="  ", rest="  ", code=True)
+    if block.kind == "table":
         return Part(Text(text, style="dim"), first="  ", rest="  ")
     return Part(Text(text))
 

@@ -4,7 +4,9 @@ Rich and Textual break lines only at spaces, so a Chinese paragraph (which has n
 giant "word": after a short Latin word it is pushed to the next line, leaving a gap, and
 then chopped wherever the width runs out. Readers of Chinese expect a line to be filled to
 the edge, a break allowed between any two ideographs, and the closing punctuation
-(``，。」``) never to start a line. This module does that, and nothing else.
+(``，。」``) never to start a line. This module does that - and, for program code, the
+opposite: :func:`wrap_code` keeps every line and indent as written and only folds a line
+too wide for the screen, marking where it goes on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from rich.cells import get_character_cell_size, split_graphemes
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.text import Text
 
 # Characters that must not begin a line (kinsoku): they stay with what precedes them.
@@ -126,4 +128,52 @@ def wrap_text(text: Text, width: int) -> list[Text]:
         else:  # slicing a Text copies all of it: a 1 MB paragraph would take minutes
             plain, style = part.plain, part.style
             lines.extend(Text(plain[start:end], style=style) for start, end in ranges)
+    return lines
+
+
+# Starts the rest of a code line folded at the screen's edge (vim's ``showbreak``).
+CODE_CONTINUATION = "↪ "
+
+
+def _fold_ranges(text: str, width: int, rest_width: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``width`` cells (``rest_width`` after the first).
+
+    Cells, not characters: a wide character that would straddle the edge moves to the next
+    piece, and a zero-width mark stays with the character it modifies.
+    """
+    widths = _cell_widths(text)
+    offsets = list(accumulate(widths, initial=0))
+    ranges: list[tuple[int, int]] = []
+    start, room = 0, width
+    while start < len(text):
+        end = bisect_right(offsets, offsets[start] + room, start + 1) - 1
+        while start + 1 < end < len(text) and widths[end] == 0:
+            end -= 1
+        end = max(end, start + 1)
+        ranges.append((start, end))
+        start, room = end, rest_width
+    return ranges
+
+
+def wrap_code(text: Text, width: int) -> list[Text]:
+    """Code as written, one drawn line per line: indents, blank lines and spaces kept.
+
+    Nothing is re-flowed or broken between ideographs. A line wider than ``width`` is
+    folded at the edge; each continuation starts with the line's own indent (at most half
+    the width) and :data:`CODE_CONTINUATION`, dimmed, so it cannot pass for a line of its own.
+    """
+    width = max(width, 4)
+    lines: list[Text] = []
+    for part in text.split("\n", allow_blank=True):
+        plain = part.plain
+        if cell_len(plain) <= width:
+            lines.append(part)
+            continue
+        indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+        hang = " " * indent + CODE_CONTINUATION
+        for number, (start, end) in enumerate(_fold_ranges(plain, width, width - len(hang))):
+            piece = part[start:end] if part.spans else Text(plain[start:end], style=part.style)
+            if number:
+                piece = Text.assemble((hang, "dim"), piece, style=part.style)
+            lines.append(piece)
     return lines
