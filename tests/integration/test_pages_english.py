@@ -23,6 +23,7 @@ NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
 TITLES = {
     "comments_post": "Sourdough in a cold kitchen: what finally worked",
     "docs_page": "Configuring retries",
+    "go_blog": "Closing files with defer",
     "longform": "The quiet return of the night train",
     "news_article": "City council approves riverside flood barrier after years of debate",
     "wp_blog": "Why I Switched Back to Plain Text Notes",
