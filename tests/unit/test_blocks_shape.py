@@ -262,6 +262,21 @@ def test_code_inside_the_article_is_not_taken_for_site_furniture(code: str) -> N
     assert article_code == [code]
 
 
+@pytest.mark.parametrize("where", ["first", "last"])
+@pytest.mark.parametrize(
+    "code",
+    ["// Copyright 2009 The Go Authors. All rights reserved.\npackage main", "2020-06-05 20:35"],
+)
+def test_code_at_the_edges_of_the_text_is_not_trimmed_as_the_page_s(code: str, where: str) -> None:
+    pre = f"<pre>{code}</pre>"
+    body = f"{pre}{PROSE}{OUTRO}" if where == "first" else f"{PROSE}{OUTRO}{pre}"
+    html = (
+        "<html><head><title>Blocks that keep their shape</title></head><body><article>"
+        f"<h1>Blocks that keep their shape</h1>{body}</article></body></html>"
+    )
+    assert code_of(list(extract_article(html, "https://example.org/post").blocks)) == [code]
+
+
 def test_an_excerpt_of_an_earlier_snippet_is_kept() -> None:
     whole = "func add(a, b int) int {\n    return a + b\n}\n\nfunc sub(a, b int) int {\n    return a - b\n}"
     excerpt = "func add(a, b int) int {\n    return a + b\n}"

@@ -102,7 +102,8 @@ def _related_list_start(blocks: list[RawBlock], last: int) -> int | None:
 
 
 def _text_positions(blocks: list[RawBlock]) -> list[int]:
-    return [i for i, b in enumerate(blocks) if b.kind != "image"]
+    # Code is never the page's furniture, whatever it says (``// Copyright``, a date).
+    return [i for i, b in enumerate(blocks) if b.kind not in ("image", "code")]
 
 
 def trim_edges(
