@@ -108,9 +108,8 @@ def is_code_table(table: Any) -> bool:
     for row in _cells(table):
         if len(row) < 2:
             continue
-        gutter = [
-            c for c in row if is_gutter(c) or (_digits_only(c) and c.find(".//pre") is not None)
-        ]
+        # Classes first: they cost nothing, and a layout table's cells can hold a whole page.
+        gutter = [c for c in row if is_gutter(c)]
         if gutter and any(_holds_code(c) for c in row if c not in gutter):
             return True
     return False
