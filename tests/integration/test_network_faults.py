@@ -1,11 +1,15 @@
-"""Every kind of network failure ends in time, with a clear message on that source only."""
+"""Every kind of network failure ends with a clear message on that source only.
+
+"Ends in time" is checked as work, not as a stopwatch: the silent listener saw one
+connection and no retry, a drip was cut off after a few bytes, an oversized body was left
+mostly unsent; pytest-timeout bounds any hang.
+"""
 
 from __future__ import annotations
 
 import gzip
 import socket
 import threading
-import time
 import tracemalloc
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,8 +33,8 @@ def server() -> Iterator[LoopbackServer]:
 
 
 @pytest.fixture
-def silent_port() -> Iterator[int]:
-    """A listener that accepts connections and never says a word."""
+def silent() -> Iterator[tuple[int, list[socket.socket]]]:
+    """A listener that accepts connections and never says a word: its port and connections."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
@@ -48,7 +52,7 @@ def silent_port() -> Iterator[int]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield sock.getsockname()[1]
+    yield sock.getsockname()[1], held
     stop.set()
     thread.join()
     for conn in held:
@@ -64,19 +68,15 @@ def closed_port() -> int:
     return port
 
 
-def run(
-    tmp_path: Path, bad_url: str, server: LoopbackServer, **settings: object
-) -> tuple[str, float]:
-    """Refresh one bad source next to a good one; returns the bad one's error and the time."""
+def run(tmp_path: Path, bad_url: str, server: LoopbackServer, **settings: object) -> str:
+    """Refresh one bad source next to a good one; returns the bad one's error."""
     good = server.add("/good.xml", rss("Good", items(2)))
     base = Settings(timeout=TIMEOUT, connect_timeout=1.0, retries=0)
     config = Config(
         settings=replace(base, **settings),
         sources=(SourceSpec("Bad", bad_url), SourceSpec("Good", good)),
     )
-    start = time.monotonic()
     report = refresh_sources(config, tmp_path / DB_NAME)
-    elapsed = time.monotonic() - start
     results = {r.name: r for r in report.results}
     assert results["Good"].ok and results["Good"].new == 2, "the other source must refresh normally"
     assert not results["Bad"].ok
@@ -84,46 +84,49 @@ def run(
         bad = next(s for s in store.sources() if s.name == "Bad")
         assert bad.last_error == results["Bad"].error
     assert results["Bad"].error
-    return results["Bad"].error, elapsed
+    return results["Bad"].error
 
 
 def test_connection_refused(tmp_path: Path, server: LoopbackServer) -> None:
-    error, _ = run(tmp_path, f"http://127.0.0.1:{closed_port()}/feed", server)
+    error = run(tmp_path, f"http://127.0.0.1:{closed_port()}/feed", server)
     assert "connection refused" in error
 
 
 def test_name_that_does_not_resolve(tmp_path: Path, server: LoopbackServer) -> None:
-    error, elapsed = run(tmp_path, "http://no-such-host.invalid/feed", server)
+    error = run(tmp_path, "http://no-such-host.invalid/feed", server)
     assert "does not resolve" in error or "could not connect" in error
-    assert elapsed < TIMEOUT + 3
 
 
 def test_server_that_never_answers(
-    tmp_path: Path, server: LoopbackServer, silent_port: int
+    tmp_path: Path, server: LoopbackServer, silent: tuple[int, list[socket.socket]]
 ) -> None:
-    error, elapsed = run(tmp_path, f"http://127.0.0.1:{silent_port}/feed", server)
+    port, connections = silent
+    error = run(tmp_path, f"http://127.0.0.1:{port}/feed", server)
     assert "timed out" in error
-    assert elapsed < TIMEOUT + 2
+    assert len(connections) == 1  # it waited on one connection, then gave up: no retry
 
 
 def test_server_that_drips_a_byte_a_second(tmp_path: Path, server: LoopbackServer) -> None:
-    url = server.add("/drip.xml", rss("D", items(3)), drip=0.5)
-    error, elapsed = run(tmp_path, url, server)
-    assert "timed out" in error
-    assert elapsed < TIMEOUT + 2
+    body = rss("D", items(3)).encode()
+    url = server.add("/drip.xml", body, drip=0.5)
+    error = run(tmp_path, url, server)
+    # Each byte comes well within the read timeout: only the deadline per attempt ends it.
+    assert f"timed out after {TIMEOUT:g} s" in error
+    # Cut off after a few of its bytes, not read to the end: 40 bytes would be 20 s of drip.
+    assert server.sent["/drip.xml"] <= 40 < len(body), server.sent["/drip.xml"]
 
 
 @pytest.mark.parametrize("status", [404, 410, 500, 503])
 def test_http_errors(tmp_path: Path, server: LoopbackServer, status: int) -> None:
     url = server.add(f"/s{status}", "nope", status=status)
-    error, _ = run(tmp_path, url, server)
+    error = run(tmp_path, url, server)
     assert f"HTTP {status}" in error
 
 
 def test_redirect_loop(tmp_path: Path, server: LoopbackServer) -> None:
     server.add("/loop-a", status=302, headers={"Location": "/loop-b"})
     url = server.add("/loop-b", status=302, headers={"Location": "/loop-a"})
-    error, _ = run(tmp_path, url, server)
+    error = run(tmp_path, url, server)
     assert "too many redirects" in error
 
 
@@ -133,7 +136,7 @@ def run_measured(
     """Like :func:`run`, also returning the peak of Python memory allocated meanwhile."""
     tracemalloc.start()
     try:
-        error, _ = run(tmp_path, url, server, **settings)
+        error = run(tmp_path, url, server, **settings)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -152,6 +155,9 @@ def test_gzip_bomb(tmp_path: Path, server: LoopbackServer) -> None:
 
 
 def test_huge_response_declared(tmp_path: Path, server: LoopbackServer) -> None:
+    written: list[int] = []  # megabytes the server got out before the client hung up
+    done = threading.Event()
+
     def huge(req) -> None:  # type: ignore[no-untyped-def]
         req.send_response(200)
         req.send_header("Content-Length", str(200 * 1024 * 1024))
@@ -159,13 +165,18 @@ def test_huge_response_declared(tmp_path: Path, server: LoopbackServer) -> None:
         try:
             for _ in range(200):
                 req.wfile.write(b"x" * 1024 * 1024)
+                written.append(1)
         except OSError:
             pass
+        finally:
+            done.set()
 
     url = server.add("/huge", handler=huge)
-    error, elapsed = run(tmp_path, url, server)
+    error = run(tmp_path, url, server)
     assert "over the" in error and "limit" in error
-    assert elapsed < TIMEOUT + 2
+    assert done.wait(60)  # a guard: the handler ends once the client has hung up
+    # Refused on the declared length: the body was not read (only socket buffers filled).
+    assert len(written) < 16, f"{len(written)} MB of a 200 MB body was sent"  # cap: 20 MB
 
 
 def test_huge_response_undeclared(tmp_path: Path, server: LoopbackServer) -> None:
@@ -196,7 +207,7 @@ def test_truncated_body(tmp_path: Path, server: LoopbackServer) -> None:
         req.close_connection = True
 
     url = server.add("/truncated.xml", handler=truncated)
-    error, _ = run(tmp_path, url, server)
+    error = run(tmp_path, url, server)
     assert "cut off" in error or "broke the connection" in error
 
 
@@ -219,5 +230,5 @@ def test_binary_garbage(tmp_path: Path, server: LoopbackServer) -> None:
     url = server.add(
         "/garbage", bytes(range(256)) * 100, headers={"Content-Type": "application/octet-stream"}
     )
-    error, _ = run(tmp_path, url, server)
+    error = run(tmp_path, url, server)
     assert "not a feed" in error

@@ -2,8 +2,8 @@
 
 Tests talk to it over real sockets (never a patched client). Each route answers with a
 status, headers and body, optionally after a delay, dripping bytes slowly, honouring
-conditional GET, or running a custom handler; the server counts requests per path and
-the largest number of concurrent connections it saw.
+conditional GET, or running a custom handler; the server counts requests and body bytes
+sent per path and the largest number of concurrent connections it saw.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ class LoopbackServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # body bytes written per path (not by handlers)
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self.times: list[tuple[str, float]] = []  # (path, time.monotonic()) per request
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -75,9 +75,13 @@ class LoopbackServer:
         with self._lock:
             self.hits[path] += 1
             self.requests.append((path, {k.lower(): v for k, v in req.headers.items()}))
-            self.times.append((path, time.monotonic()))
             self.active += 1
             self.max_active = max(self.max_active, self.active)
+
+        def count(sent: int) -> None:
+            with self._lock:
+                self.sent[path] += sent
+
         try:
             route = self.routes.get(path)
             if route is None:
@@ -91,7 +95,7 @@ class LoopbackServer:
             if route.script:
                 with self._lock:
                     status, scripted, data = route.script.pop(0)
-                self._send(req, status, scripted, data)
+                self._send(req, status, scripted, data, on_sent=count)
                 return
             headers = dict(route.headers)
             if route.etag:
@@ -100,7 +104,7 @@ class LoopbackServer:
                 if req.headers.get("If-None-Match") == tag:
                     self._send(req, 304, headers, b"")
                     return
-            self._send(req, route.status, headers, route.body, route.drip)
+            self._send(req, route.status, headers, route.body, route.drip, count)
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
@@ -114,6 +118,7 @@ class LoopbackServer:
         headers: dict[str, str],
         body: bytes,
         drip: float = 0,
+        on_sent: Callable[[int], None] = lambda sent: None,
     ) -> None:
         req.send_response(status)
         lower = {k.lower() for k in headers}
@@ -128,9 +133,11 @@ class LoopbackServer:
             for i in range(len(body)):
                 req.wfile.write(body[i : i + 1])
                 req.wfile.flush()
+                on_sent(1)
                 time.sleep(drip)
         else:
             req.wfile.write(body)
+            on_sent(len(body))
 
     def __enter__(self) -> LoopbackServer:
         self.thread.start()
