@@ -1,4 +1,4 @@
-"""Test-wide isolation: no developer config, cache or XDG directory leaks into a test."""
+"""Test-wide isolation (no developer config, cache or XDG directory leaks in) and no clocks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis fails an example slower than 200 ms, and a data generation it finds slow: limits
+# on wall-clock time that a busy machine (two cores shared by several runs) breaks. The
+# properties here are about results, so their examples get no clock.
+settings.register_profile(
+    "suite", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("suite")
 
 ISOLATED_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
