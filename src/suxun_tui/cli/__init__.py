@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from suxun_tui import __version__
-from suxun_tui.cli import extract_cmd, opml_cmd
+from suxun_tui.cli import extract_cmd, opml_cmd, subscribe_cmd
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run_command"]
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract_cmd.add_parser(sub)
     opml_cmd.add_parser(sub, common)
+    subscribe_cmd.add_parsers(sub, common)
     for action in sub.choices.values():
         action.set_defaults(_common=True)
     return parser
@@ -124,6 +125,8 @@ def run_command(args: argparse.Namespace) -> int:
         return extract_cmd.run(args)
     if args.command == "opml":
         return opml_cmd.run(args)
+    if args.command in ("subscribe", "unsubscribe"):
+        return subscribe_cmd.run(args)
     if args.command == "refresh":
         from suxun_tui.cli import refresh_cmd
 

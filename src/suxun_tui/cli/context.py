@@ -10,6 +10,7 @@ from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
 from suxun_tui.demo import demo_config
 from suxun_tui.store import Store, StoreError, open_store
+from suxun_tui.store.remote import retire_accounts
 
 
 class ContextError(Exception):
@@ -48,6 +49,7 @@ def load_context(args: argparse.Namespace) -> Context:
         raise ContextError(str(exc)) from exc
     store = opened.store
     store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
+    retire_accounts(store, [a.name for a in config.accounts])
     notices = list(config.warnings)
     if opened.notice:
         notices.append(opened.notice)

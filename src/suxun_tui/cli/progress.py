@@ -23,19 +23,36 @@ def run_with_progress(runner: Runner) -> RefreshReport:
         TextColumn("[bold]refreshing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[new]} new · {task.fields[failed]} failed"),
+        TextColumn(
+            "{task.fields[new]} new · {task.fields[failed]} failed"
+            " · {task.fields[pulled]} pulled · {task.fields[pushed]} pushed"
+        ),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("refresh", total=None, new=0, failed=0)
+        task = bar.add_task("refresh", total=None, new=0, failed=0, pulled=0, pushed=0)
+        # Entries pulled and changes pushed by the accounts finished so far, plus the
+        # running totals of the account syncing now.
+        pulled = pushed = 0
 
         def on_progress(event: RefreshProgress) -> None:
-            nonlocal new, failed
+            nonlocal new, failed, pulled, pushed
             with lock:
+                now_pulled, now_pushed = pulled + event.pulled, pushed + event.pushed
                 if event.result is not None:
-                    new += event.result.new
+                    new += 0 if event.result.account else event.result.new
                     failed += 0 if event.result.ok else 1
-                bar.update(task, total=event.total, completed=event.done, new=new, failed=failed)
+                    if event.result.account:
+                        pulled, pushed = now_pulled, now_pushed
+                bar.update(
+                    task,
+                    total=event.total,
+                    completed=event.done,
+                    new=new,
+                    failed=failed,
+                    pulled=now_pulled,
+                    pushed=now_pushed,
+                )
 
         return runner(on_progress)

@@ -22,9 +22,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     config, store = context.config, context.store
     names = args.source or None
     if names:
-        unknown = [n for n in names if config.source(n) is None]
+        unknown = [n for n in names if config.source(n) is None and config.account(n) is None]
         if unknown:
-            known = ", ".join(s.name for s in config.sources)
+            known = ", ".join([s.name for s in config.sources] + [a.name for a in config.accounts])
             print(
                 f"suxun-tui: no source named {', '.join(unknown)} (known: {known})", file=sys.stderr
             )
@@ -56,20 +56,36 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _print_summary(report: RefreshReport) -> None:
+    sources = [r for r in report.results if not r.account]
     for result in report.failed:
+        if result.account:
+            continue
         error = clean_line(result.error)
         # Name the source as the config does; the message itself names the URL.
         if not error.startswith(f"{result.name}:"):
             error = f"{result.name}: {error}"
         print(f"error: {error}")
-    for result in report.results:
+    for result in sources:
         if result.notice and result.ok:
             print(f"notice: {result.name}: {clean_line(result.notice)}")
-    unchanged = sum(1 for r in report.results if r.ok and r.not_modified)
-    line = (
-        f"refreshed {len(report.results)} source(s): {report.new} new article(s), "
-        f"{len(report.failed)} failed, {unchanged} unchanged"
-    )
-    if report.skipped_offline:
-        line += f", {len(report.skipped_offline)} skipped (offline)"
-    print(line)
+    for account in report.accounts:
+        if account.error:
+            print(f"error: {clean_line(account.error)}")
+        for notice in account.notices:
+            print(f"notice: account '{account.name}': {clean_line(notice)}")
+    failed = [r for r in report.failed if not r.account]
+    unchanged = sum(1 for r in sources if r.ok and r.not_modified)
+    if sources or not report.accounts:
+        line = (
+            f"refreshed {len(sources)} source(s): {sum(r.new for r in sources)} new article(s), "
+            f"{len(failed)} failed, {unchanged} unchanged"
+        )
+        if report.skipped_offline:
+            line += f", {len(report.skipped_offline)} skipped (offline)"
+        print(line)
+    for account in report.accounts:
+        state = "synced" if account.ok else "sync failed"
+        print(
+            f"{state} account '{account.name}': {account.new} new article(s), "
+            f"{account.pushed} change(s) pushed, {account.queued} queued"
+        )

@@ -28,7 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from suxun_tui.config import Config, SourceSpec
+from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.parse import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
@@ -36,6 +36,9 @@ from suxun_tui.refresh.schedule import is_due, next_fetch_times
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
+from suxun_tui.store.remote import retire_accounts
+from suxun_tui.sync.engine import AccountResult, SyncProgress, sync_all
+from suxun_tui.sync.select import accounts_to_sync
 from suxun_tui.text.timefmt import now_utc, to_stored
 
 T = TypeVar("T")
@@ -53,15 +56,20 @@ class SourceResult:
     error: str | None = None
     not_modified: bool = False
     notice: str | None = None
+    account: bool = False  # the sync of a feed-server account, named by ``name``
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Sent after each finished source (and once at the start with ``result`` None)."""
+    """Sent after each finished source or account (and once at the start with ``result``
+    None); while an account syncs, also with its running totals of entries pulled and
+    local changes pushed."""
 
     done: int
     total: int
     result: SourceResult | None = None
+    pulled: int = 0
+    pushed: int = 0
 
 
 @dataclass
@@ -70,6 +78,7 @@ class RefreshReport:
 
     results: list[SourceResult] = field(default_factory=list)
     skipped_offline: list[str] = field(default_factory=list)
+    accounts: list[AccountResult] = field(default_factory=list)
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -171,6 +180,9 @@ class _Database:
     async def call(self, fn: Callable[[Store], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, self.store)
 
+    async def call_any(self, fn: Callable[[Store], object]) -> object:
+        return await self.call(fn)
+
     def close(self) -> None:
         self.executor.submit(self.store.close).result()
         self.executor.shutdown(wait=True)
@@ -190,26 +202,65 @@ async def _refresh(
     try:
         specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
         await db.call(lambda store: store.sync_sources(specs))
+        await db.call(lambda store: retire_accounts(store, [a.name for a in config.accounts]))
         states = await db.call(lambda store: store.refresh_states())
         sources = _select(config, states, names, due_only)
+        accounts = await db.call(lambda store: accounts_to_sync(config, store, names))
         if offline:
             report.skipped_offline = [s.name for s in sources if local_path(s.url) is None]
             sources = [s for s in sources if local_path(s.url) is not None]
-        total = len(sources)
+        total = len(sources) + len(accounts)
         on_progress(Progress(0, total))
-        if not sources:
+        if not total:
             return report
-        queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
-        for spec in sources:
-            queue.put_nowait(spec)
-        with ParsePool(total) as pool:
-            async with Fetcher(config.settings) as fetcher:
-                job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
-                workers = min(config.settings.concurrency, total)
-                await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
+        if sources:
+            queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
+            for spec in sources:
+                queue.put_nowait(spec)
+            with ParsePool(len(sources)) as pool:
+                async with Fetcher(config.settings) as fetcher:
+                    job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
+                    workers = min(config.settings.concurrency, len(sources))
+                    await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
+        if accounts:
+            await _sync_accounts(config, accounts, db, offline, report, total, on_progress)
     finally:
         db.close()
     return report
+
+
+async def _sync_accounts(
+    config: Config,
+    accounts: Sequence[AccountSpec],
+    db: _Database,
+    offline: bool,
+    report: RefreshReport,
+    total: int,
+    on_progress: ProgressCallback,
+) -> None:
+    """Sync feed-server accounts after the local sources; each counts as one step."""
+
+    def progressed(event: SyncProgress) -> None:
+        if not event.done:
+            on_progress(Progress(len(report.results), total, None, event.pulled, event.pushed))
+
+    results = await sync_all(
+        accounts, config.settings, db.call_any, offline=offline, on_progress=progressed
+    )
+    for result in results:
+        report.accounts.append(result)
+        notice = "; ".join(result.notices) or None
+        source_result = SourceResult(
+            f"account {result.name}",
+            result.ok,
+            result.new,
+            result.updated,
+            error=result.error,
+            notice=notice,
+            account=True,
+        )
+        report.results.append(source_result)
+        on_progress(Progress(len(report.results), total, source_result, result.new, result.pushed))
 
 
 @dataclass

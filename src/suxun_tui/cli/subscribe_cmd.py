@@ -1,0 +1,61 @@
+"""``suxun-tui subscribe URL --account NAME`` and ``unsubscribe SOURCE --account NAME``:
+the feed server subscribes, then a sync brings the feed in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from suxun_tui.cli.context import open_context
+from suxun_tui.text.sanitize import clean_line
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    subscribe = sub.add_parser(
+        "subscribe", parents=[common], help="subscribe to a feed on a feed-server account"
+    )
+    subscribe.add_argument("url", metavar="URL", help="the feed's address")
+    subscribe.add_argument("--account", required=True, metavar="NAME", help="the account")
+    subscribe.add_argument("--folder", metavar="FOLDER", help="put it in this folder")
+    unsubscribe = sub.add_parser(
+        "unsubscribe", parents=[common], help="unsubscribe from a source of an account"
+    )
+    unsubscribe.add_argument("source", metavar="SOURCE", help="the source's name (see 'list')")
+    unsubscribe.add_argument("--account", required=True, metavar="NAME", help="the account")
+
+
+def run(args: argparse.Namespace) -> int:
+    from suxun_tui.sync import SyncError
+    from suxun_tui.sync.subscribe import change_subscription
+
+    context = open_context(args)
+    if isinstance(context, int):
+        return context
+    config, db_path = context.config, context.store.path
+    context.store.close()
+    if args.offline:
+        print("suxun-tui: subscribing needs the server; not with --offline", file=sys.stderr)
+        return EXIT_USAGE
+    if config.account(args.account) is None:
+        known = ", ".join(a.name for a in config.accounts) or "none configured"
+        print(f"suxun-tui: no account named {args.account!r} (known: {known})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "subscribe":
+            result = change_subscription(
+                config, db_path, args.account, subscribe=args.url, folder=args.folder
+            )
+        else:
+            result = change_subscription(config, db_path, args.account, unsubscribe=args.source)
+    except SyncError as exc:
+        print(f"error: {clean_line(str(exc))}")
+        return EXIT_FAILED
+    if not result.ok:
+        print(f"error: {clean_line(result.error)}")
+        return EXIT_FAILED
+    done = "subscribed to" if args.command == "subscribe" else "unsubscribed from"
+    target = args.url if args.command == "subscribe" else args.source
+    print(f"{done} {clean_line(target)} on account '{result.name}'; {result.new} new article(s)")
+    return EXIT_OK
