@@ -36,7 +36,7 @@ import extraction_data
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.dom import clean_tree, parse_html
 from suxun_tui.pages.html_blocks import linearize
-from suxun_tui.text.mojibake import MARK, _suspect_pattern, repair_mojibake
+from suxun_tui.text.mojibake import MARK, looks_damaged, repair_mojibake
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("cwced", "cx", "gne")
@@ -100,7 +100,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--recall", type=int, default=300, help="synthetic runs (0: none)")
     args = parser.parse_args(argv)
-    pattern = _suspect_pattern()
     repair_mojibake("鶎")  # load the model and regex outside the timings
     dev_blocks: list[str] = []
     totals: Counter[str] = Counter()
@@ -115,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts["pages"] += 1
                 for block in page_blocks(page.html, page.url):
                     counts["blocks"] += 1
-                    counts["suspect"] += bool(pattern and pattern.search(block))
+                    counts["suspect"] += looks_damaged(block)
                     t0 = time.perf_counter()
                     fixed = repair_mojibake(block)
                     spent += time.perf_counter() - t0
@@ -143,35 +142,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def recall(blocks: list[str], runs: int) -> None:
-    """Damage dev blocks synthetically and score the repair."""
+    """Damage dev blocks synthetically; score runs and the characters the repair put back."""
     rng = random.Random(588)
-    chinese = [
-        fold_width(b)
-        for b in blocks
-        if len(b) >= 30 and sum("\u4e00" <= c <= "\u9fff" for c in b) > 20
-    ]
+    chinese = [fold_width(b) for b in blocks if len(b) >= 30]
+    chinese = [b for b in chinese if sum("\u4e00" <= c <= "\u9fff" for c in b) > 20]
     outcome: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
     for _ in range(runs):
         found = damage(rng.choice(chinese), rng)
         if found is None:
             continue
-        damaged, true, _broken = found
-        original = damaged.replace(_broken, true, 1)
+        damaged, true, broken = found
+        original = damaged.replace(broken, true, 1)
         fixed = repair_mojibake(damaged)
-        if fixed == original:
-            outcome["exact"] += 1
-        elif fixed == damaged:
+        if fixed == damaged:
             outcome["untouched"] += 1
-        elif len(fixed) == len(original) and all(
-            a in (b, MARK) for a, b in zip(fixed, original, strict=True)
-        ):
-            outcome["marked"] += 1
-        else:
-            outcome["other"] += 1
+            continue
+        if len(fixed) != len(original):
+            outcome["repaired, length differs"] += 1
+            continue
+        at = damaged.index(broken)
+        window = range(max(0, at - 2), min(len(fixed), at + len(true) + 2))
+        for i in window:
+            a, b = fixed[i], original[i]
+            chars["mark" if a == MARK else "right" if a == b else "WRONG"] += 1 if a != b else 0
+            chars["right"] += a == b
+        outcome["exact" if fixed == original else "repaired"] += 1
     n = sum(outcome.values())
     print(
         f"recall over {n} synthetic runs: "
         + ", ".join(f"{k} {v} ({v / n:.0%})" for k, v in outcome.most_common())
+    )
+    print(
+        "characters in repaired runs' windows: "
+        + ", ".join(f"{k} {v}" for k, v in chars.most_common())
     )
 
 
