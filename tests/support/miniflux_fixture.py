@@ -19,7 +19,9 @@ from tests.support.server import LoopbackServer
 @pytest.fixture(scope="session")
 def miniflux() -> Iterator[MinifluxServer]:
     try:
-        server = start_server()
+        # Building takes minutes the first time: longer than a test may take, so the
+        # fixture only uses a build that `miniflux_server.py --build` (or .ci/run) made.
+        server = start_server(build=False)
     except ServerUnavailable as exc:
         if os.environ.get("CI"):
             pytest.fail(f"CI needs the real Miniflux: {exc}")

@@ -366,9 +366,21 @@ class _FormFields(HTMLParser):
             self._select = None
 
 
-def start_server() -> MinifluxServer:
-    """Build if needed, then start; raises :class:`ServerUnavailable` with the reason."""
-    binary, _ = build_miniflux()
+def start_server(*, build: bool = True) -> MinifluxServer:
+    """Build if needed (and ``build``), then start; :class:`ServerUnavailable` says why not."""
+    binary = miniflux_binary()
+    if build:
+        binary, _ = build_miniflux()
+    elif not binary.exists():
+        hint = (
+            "Go is not installed"
+            if shutil.which("go") is None and not Path("/usr/local/go/bin/go").exists()
+            else "not built yet"
+        )
+        raise ServerUnavailable(
+            f"{hint}: run `python3 tests/support/miniflux_server.py --build` once"
+            " (a few minutes the first time; .ci/run does it)"
+        )
     return MinifluxServer(binary, postgres_bin()).start()
 
 
