@@ -114,6 +114,20 @@ HLJS_LINES = (
     "</tbody></table></code></pre>"
 )
 
+# A gutter <pre> in its own <div> beside the code, no table; Prism's empty line-number spans.
+GUTTER_DIV = (
+    '<div class="code-block"><div class="gutter"><pre>1\n2\n3</pre></div>'
+    '<div class="code"><pre>for x in xs:\n    if x:\n        show(x)</pre></div></div>'
+)
+PRISM_LINES = (
+    '<pre class="line-numbers language-python"><code class="language-python">for x in xs:\n'
+    "    if x:\n        show(x)"
+    '<span aria-hidden="true" class="line-numbers-rows"><span></span><span></span><span></span>'
+    "</span></code></pre>"
+)
+# Code set with <br> and &nbsp; (blog editors), no newlines in the source at all.
+BR_LINES = "<pre>for x in xs:<br>&nbsp;&nbsp;&nbsp; if x:<br>\t\tshow(x)<br><br></pre>"
+
 
 def page_blocks(fragment: str) -> list[Block]:
     html = (
@@ -153,8 +167,26 @@ def test_python_code_is_neither_folded_nor_pinyin_repaired(
 
 @pytest.mark.parametrize(
     "markup",
-    [PYGMENTS_TABLE, PYGMENTS_INLINE, CHROMA_TABLE, SYNTAX_HIGHLIGHTER, GITHUB_TABLE, HLJS_LINES],
-    ids=["pygments-table", "pygments-inline", "chroma", "syntaxhighlighter", "github", "hljs-ln"],
+    [
+        PYGMENTS_TABLE,
+        PYGMENTS_INLINE,
+        CHROMA_TABLE,
+        SYNTAX_HIGHLIGHTER,
+        GITHUB_TABLE,
+        HLJS_LINES,
+        GUTTER_DIV,
+        PRISM_LINES,
+    ],
+    ids=[
+        "pygments-table",
+        "pygments-inline",
+        "chroma",
+        "syntaxhighlighter",
+        "github",
+        "hljs-ln",
+        "gutter-div",
+        "prism",
+    ],
 )
 @both_paths
 def test_highlighted_code_loses_its_line_numbers_and_keeps_its_lines(
@@ -163,6 +195,13 @@ def test_highlighted_code_loses_its_line_numbers_and_keeps_its_lines(
     blocks = blocks_of(markup)
     assert code_of(blocks) == [HIGHLIGHTED]
     assert [b.kind for b in blocks] == ["paragraph", "code", "paragraph"]
+
+
+@both_paths
+def test_code_set_with_br_and_nbsp_keeps_its_lines(
+    blocks_of: Callable[[str], list[Block]],
+) -> None:
+    assert code_of(blocks_of(BR_LINES)) == ["for x in xs:\n    if x:\n        show(x)"]
 
 
 @both_paths

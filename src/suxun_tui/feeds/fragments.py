@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from suxun_tui.models import Block, BlockKind
-from suxun_tui.text.code import code_text, is_code_table
+from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
 from suxun_tui.text.sanitize import clean_line, clean_text
 
 _SKIP = frozenset(
@@ -158,7 +158,7 @@ class _Collector:
         """A code block; text after it goes on in the quote or list item around it."""
         kind, level = self.kind, self.level
         self.flush()
-        text = code_text(el)
+        text = "" if el.tag == "pre" and is_gutter_pre(el) else code_text(el)
         if text:
             self.blocks.append(Block("code", text))
         self.kind, self.level = kind, level

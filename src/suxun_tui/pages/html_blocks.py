@@ -20,7 +20,7 @@ from lxml import etree
 
 from suxun_tui.pages.cleanup import clean_block_text, normalize_whitespace, repair_pinyin
 from suxun_tui.pages.dom import BLOCK_TAGS, HtmlElement, text_content
-from suxun_tui.text.code import code_text, is_code_table, is_gutter
+from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
 
 __all__ = ["RawBlock", "linearize"]
 
@@ -113,24 +113,9 @@ def _image_src(el: HtmlElement) -> str | None:
     return src
 
 
-def _gutter_pre(el: HtmlElement) -> bool:
-    """A ``<pre>`` of line numbers beside the real one (Pygments' ``linenos``, a gutter)."""
-    text = text_content(el)
-    if text.strip() and not text.replace("\n", "").replace(" ", "").isdigit():
-        return False
-    node: HtmlElement | None = el
-    for _ in range(3):
-        if node is None:
-            break
-        if is_gutter(node):
-            return True
-        node = node.getparent()
-    return False
-
-
 def _code_block(el: HtmlElement, index: int) -> RawBlock | None:
     """A ``<pre>`` or a highlighter's table as one code block (None for a gutter or nothing)."""
-    if el.tag == "pre" and _gutter_pre(el):
+    if el.tag == "pre" and is_gutter_pre(el):
         return None
     text = code_text(el)
     if not text:

@@ -20,7 +20,7 @@ from typing import Any
 
 from suxun_tui.text.sanitize import strip_controls
 
-__all__ = ["TAB_SIZE", "code_text", "is_code_table", "is_gutter", "tidy_code"]
+__all__ = ["TAB_SIZE", "code_text", "is_code_table", "is_gutter", "is_gutter_pre", "tidy_code"]
 
 # Tabs become spaces to the next multiple of four columns: gofmt's tabs and Python's
 # four-space indents then line up the same, and no terminal's tab stops are involved.
@@ -95,6 +95,21 @@ def _holds_code(el: Any) -> bool:
 def _digits_only(el: Any) -> bool:
     text = "".join(el.itertext())
     return bool(text.strip()) and _DIGITS_ONLY.fullmatch(text) is not None
+
+
+def is_gutter_pre(pre: Any) -> bool:
+    """A ``<pre>`` of line numbers beside the real one (in a gutter ``<div>`` or cell)."""
+    text = "".join(pre.itertext())
+    if text.strip() and _DIGITS_ONLY.fullmatch(text) is None:
+        return False
+    node = pre
+    for _ in range(3):
+        if node is None:
+            break
+        if is_gutter(node):
+            return True
+        node = node.getparent()
+    return False
 
 
 def is_code_table(table: Any) -> bool:
