@@ -38,6 +38,38 @@ _US = re.compile(
 )
 # 1998年3月号 - magazines and monthly reports print only the month.
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+# English pages: "July 9, 2025", "Tue, Sept. 9th 2025 at 3:05 pm EST", "9 July 2025 14:00".
+_MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_MONTH_WORD = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_EN_TIME = (
+    r"(?:\s*(?:,|at|@|\||-|–|·)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<P>[ap]\.?m\b\.?)?(?:\s*(?P<Z>utc|gmt|[ecmp][sd]t)\b)?)?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_EN = re.compile(
+    rf"\b(?:{_MONTH_WORD}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_WORD.replace('mon', 'mon2')},?\s+"
+    rf"(?P<y2>(?:19|20)\d{{2}}))(?!\d){_EN_TIME}",
+    re.I,
+)
+_EN_ZONES = {"utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5}
+_EN_ZONES |= {"mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 _COMPACT = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\s*(?P<H>[0-2]\d):?(?P<M>[0-5]\d))?(?!\d)"
 )
@@ -134,6 +166,18 @@ def _afternoon(text: str, hour: int, marker: str | None = None) -> int:
     return hour
 
 
+def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
+    month = _MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    day, year = int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
+    named = (m["Z"] or "").lower()
+    if named in _EN_ZONES:
+        from datetime import timezone
+
+        zone = timezone(timedelta(hours=_EN_ZONES[named]))
+    hour = _afternoon("", _int(m["H"]), m["P"])
+    return _build(year, month, day, hour, _int(m["M"]), _int(m["S"]), zone)
+
+
 def find_dates(
     text: str, tz: str = DEFAULT_TZ, now: datetime | None = None, *, relative: bool = True
 ) -> list[FoundDate]:
@@ -161,6 +205,8 @@ def find_dates(
         hour = _afternoon("", _int(m["H"]), m["P"])
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone)
         add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+    for m in _EN.finditer(text):
+        add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
     for m in _COMPACT.finditer(text):
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
         add(dt, m.start(), m.end(), 5 if m["H"] else 3)

@@ -15,30 +15,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from suxun_tui.pages.authors import choose_author
 from suxun_tui.pages.dates import find_dates, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
-from suxun_tui.pages.metadata import byline_author, parse_info, posted_by, trailing_author
-from suxun_tui.text.sanitize import clean_line
+from suxun_tui.pages.metadata import parse_info
 
 __all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author"]
 
 NEAR_TITLE = 100
 META = 95
+SHOWN = 92
 REGION_HEAD = 90
 INFO_LINE = 80
 AFTER = 45
 BEFORE_TITLE = 50
+MODIFIED = 30
 URL = 10
 LAST_RESORT = 5
+# A date the page shows that its markup also gives (as publish or change time) is the one
+# the reader sees as the article's: it beats a markup time the page does not show.
+CORROBORATED = 20
 
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)"
     r"|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
 )
 _DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
-_DATE_HINT = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d")
-_SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,34 @@ def _from_lines(
     return out
 
 
-def _meta_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
-    for value in meta.published:
+def _first_parsed(
+    values: list[str], weight: int, tz: str, now: datetime | None
+) -> list[DateCandidate]:
+    for value in values:
         iso = parse_datetime(value, tz, now)
         if iso:
             timed = "T" in value or re.search(r"\d:\d\d", value) is not None
-            return [DateCandidate(iso, 5 if timed else 3, META)]
+            return [DateCandidate(iso, 5 if timed else 3, weight)]
     return []
+
+
+def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
+    """The first date an element marked as a date (class ``date``, ``<time>``) shows."""
+    for text in meta.shown_dates:
+        for found in find_dates(text, tz, now, relative=False):
+            if found.has_year and found.precision >= 3:
+                return [DateCandidate(found.iso, found.precision, SHOWN)]
+    return []
+
+
+def _corroborated(found: list[DateCandidate], markup: list[DateCandidate]) -> list[DateCandidate]:
+    days = {c.iso[:10] for c in markup}
+    return [
+        DateCandidate(c.iso, c.precision, c.weight + CORROBORATED)
+        if c.weight > MODIFIED and c.weight != META and c.iso[:10] in days
+        else c
+        for c in found
+    ]
 
 
 def _url_dates(url: str, tz: str) -> list[DateCandidate]:
@@ -120,16 +144,22 @@ def collect_dates(
     )
     if first_labelled is not None:
         info.append(first_labelled)
+    markup = [
+        *_first_parsed(meta.published, META, tz, now),
+        *_first_parsed(meta.modified, MODIFIED, tz, now),
+    ]
     found = [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
-        *_meta_dates(meta, tz, now),
+        *markup[:1],
         *_from_lines(region_head[:15], REGION_HEAD, tz, now),
+        *_shown_dates(meta, tz, now),
         *info,
         *_from_lines(after, AFTER, tz, now, timed=True),
         *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now),
+        *markup[1:],
         *_url_dates(url, tz),
     ]
-    return found or last_resort_dates(after, tz, now)
+    return _corroborated(found, markup) or last_resort_dates(after, tz, now)
 
 
 def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:
@@ -153,56 +183,3 @@ def choose_date(candidates: list[DateCandidate]) -> str | None:
             if other.precision >= 5 and other.iso[:10] == best.iso[:10]:
                 return other.iso
     return best.iso
-
-
-# Chinese sites fill <meta name="author"> with the site, the channel or "佚名"; only
-# something shaped like a person's name is taken from there.
-_PERSON = re.compile(
-    r"^(?:[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?:·[\u4e00-\u9fff]{1,6})?"
-    r"|[A-Za-z][\w.'-]*(?: [A-Za-z][\w.'-]*){0,3})$"
-)
-_NOT_PERSON = re.compile(
-    r"未知|佚名|匿名|本站|网络|網絡|admin|编辑部|編輯部|记者|記者|新闻|新聞|科技|财经|消息", re.I
-)
-
-
-def _meta_author(meta: PageMeta) -> str | None:
-    for name in meta.authors:
-        name = clean_line(name)
-        if _PERSON.match(name) and not _SITE_LIKE.search(name) and not _NOT_PERSON.search(name):
-            return name
-    return None
-
-
-def choose_author(
-    labelled: str | None,
-    body: list[RawBlock],
-    head: list[RawBlock],
-    meta: PageMeta,
-    region: list[RawBlock] | None = None,
-) -> str | None:
-    """The author: a labelled field, a byline in the first or last paragraph, a forum's
-    "posted by" formula, or ``<meta>``."""
-    if labelled:
-        return labelled
-    texts = [b.text for b in body if b.kind != "image"]
-    for text in [b.text for b in head if b.kind != "image"] + texts[:3]:
-        found = byline_author(text)
-        if found:
-            return found
-    if texts:
-        found = trailing_author(texts[-1])
-        if found:
-            return found
-    for text in texts[-3:]:
-        found = byline_author(text) if len(text) <= 40 else None
-        if found:
-            return found
-    dated = [
-        b.text for b in (head + (region or [])) if len(b.text) <= 160 and _DATE_HINT.search(b.text)
-    ]
-    for text in dated[:3] + texts[-3:]:
-        found = posted_by(text)
-        if found:
-            return found
-    return _meta_author(meta)

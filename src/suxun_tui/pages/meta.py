@@ -1,46 +1,62 @@
-"""What a page's ``<head>`` and structured data say about it.
+"""What a page's markup says about the article: title, publish time, author, site.
 
-Read before :func:`~suxun_tui.pages.dom.clean_tree` drops scripts and meta tags, so
-JSON-LD and ``<meta>`` survive long enough to give title, date and author hints.
+Read before :func:`~suxun_tui.pages.dom.clean_tree` drops scripts and meta tags. The places
+are the ones trafilatura and htmldate look at, each kept apart so that :mod:`.fields` can
+weigh them: JSON-LD (an ``Article``'s own ``datePublished`` and ``author`` before any other
+item's), ``<meta>`` names (Open Graph, Dublin Core, Parse.ly, Sailthru, Highwire
+``citation_*``), microdata (``itemprop``), ``<time datetime>``, the JSON a script keeps its
+state in, and the elements whose class says they show the date or the author on the page.
+The modification time is kept apart from the publish time: a page that shows only
+"Updated …" is dated by it, others are not.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import cast
 
 from suxun_tui.pages.dom import HtmlElement, text_content
+from suxun_tui.pages.vocabulary import (
+    ARTICLE_TYPES,
+    AUTHOR_META,
+    AUTHOR_NAMES,
+    DATE_NAMES,
+    MODIFIED_META,
+    NOT_ARTICLE_NAMES,
+    PUBLISHED_META,
+    PUBLISHED_META_LIKE,
+    SCRIPT_DATE,
+    SHOWN_NAME_WORDS,
+    SITE_META,
+)
 
 __all__ = ["PageMeta", "read_meta"]
 
-_DATE_META_NAMES = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:release_date",
-    "datepublished",
-    "publishdate",
-    "publish_date",
-    "publish-date",
-    "pubdate",
-    "publishtime",
-    "publish_time",
-    "dc.date.issued",
-    "dc.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "date",
-)
-_AUTHOR_META_NAMES = ("article:author", "author", "dc.creator", "byl", "sailthru.author")
+_MAX_SHOWN = 8  # the article's own date and byline come early; later ones are others'
+_SHOWN_CHARS = 160
 
 
 @dataclass
 class PageMeta:
-    """What ``<head>`` and structured data say about the page."""
+    """What markup says about the page, each list most trusted (or first shown) first.
+
+    ``published`` and ``modified`` are machine-readable times (JSON-LD, ``<meta>``,
+    microdata, ``<time datetime>``, script state); ``shown_dates`` and ``bylines`` are the
+    texts of elements whose class or role says they show the date or the author.
+    ``authors`` are structured names (JSON-LD persons, then ``<meta>``); ``organisations``
+    are JSON-LD authors that are organisations, the weakest answer.
+    """
 
     title: str = ""
     og_title: str = ""
     published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    meta_authors: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    shown_dates: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     source: str = ""
 
 
@@ -52,36 +68,135 @@ def _meta_key(el: HtmlElement) -> str:
     return ""
 
 
+def _types(item: dict[str, object]) -> set[str]:
+    kind = item.get("@type")
+    names = kind if isinstance(kind, list) else [kind]
+    return {n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)}
+
+
+def _names(value: object, index: dict[str, dict[str, object]]) -> list[tuple[str, bool]]:
+    """Author names in a JSON-LD ``author`` value, each with whether it is a person."""
+    out: list[tuple[str, bool]] = []
+    for one in value if isinstance(value, list) else [value]:
+        if isinstance(one, str) and one.strip():
+            out.append((one.strip(), True))
+        elif isinstance(one, dict):
+            ref = one.get("@id")
+            if "name" not in one and isinstance(ref, str) and ref in index:
+                one = index[ref]
+            name = one.get("name")
+            if isinstance(name, str) and name.strip():
+                out.append((name.strip(), "Organization" not in _types(one)))
+    return out
+
+
 def _jsonld(text: str, meta: PageMeta) -> None:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return
+    items: list[dict[str, object]] = []
     stack: list[object] = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, list):
-            stack.extend(item)
+            stack.extend(reversed(item))
         elif isinstance(item, dict):
-            if "@graph" in item:
-                stack.append(item["@graph"])
-            value = item.get("datePublished")
-            if isinstance(value, str):
-                meta.published.insert(0, value)
-            author = item.get("author")
-            for one in author if isinstance(author, list) else [author]:
-                name = one.get("name") if isinstance(one, dict) else one
-                if isinstance(name, str) and name.strip():
-                    meta.authors.append(name.strip())
+            items.append(item)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if isinstance(item.get(key), list | dict):
+                    stack.append(item[key])
+    index = {str(i["@id"]): i for i in items if isinstance(i.get("@id"), str)}
+    # An article's own fields first, then those of any other item (WebPage, a list).
+    ordered = sorted(items, key=lambda i: not (_types(i) & ARTICLE_TYPES))
+    for item in ordered:
+        for key, target in (("datePublished", meta.published), ("dateModified", meta.modified)):
+            value = item.get(key)
+            if isinstance(value, str) and value.strip():
+                target.append(value.strip())
+        if not (_types(item) & ARTICLE_TYPES) and meta.authors:
+            continue
+        for name, person in _names(item.get("author") or item.get("creator"), index):
+            (meta.authors if person else meta.organisations).append(name)
+
+
+def _outside_furniture(el: HtmlElement) -> bool:
+    """Whether no ancestor is a comment, sidebar, related list or footer."""
+    node = el.getparent()
+    while node is not None:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("aside", "footer", "nav") or (
+            names.strip() and NOT_ARTICLE_NAMES.search(names)
+        ):
+            return False
+        node = node.getparent()
+    return True
+
+
+# One XPath pass in C picks the few elements worth a look (class names are lower case on
+# nearly every site); a Python loop over every element with a class would cost more than
+# all the rest of the metadata together.
+_SHOWN_PATH = (
+    "//*[self::time or @rel='author' or @itemprop or "
+    + " or ".join(f"contains(@class, '{w}')" for w in SHOWN_NAME_WORDS)
+    + "]"
+)
+
+
+def _shown(root: HtmlElement, meta: PageMeta) -> None:
+    """Texts of the elements that show a date or a byline, in document order."""
+    for el in cast("list[HtmlElement]", root.xpath(_SHOWN_PATH)):
+        if len(meta.shown_dates) >= _MAX_SHOWN and len(meta.bylines) >= _MAX_SHOWN:
+            break
+        if el.tag in ("script", "style", "meta", "link", "body", "html") or len(el) > 12:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        prop = (el.get("itemprop") or "").lower()
+        dated = el.tag == "time" or prop.startswith("date") or DATE_NAMES.search(names)
+        authored = (
+            prop == "author" or (el.get("rel") or "") == "author" or AUTHOR_NAMES.search(names)
+        )
+        if not dated and not authored:
+            continue
+        text = " ".join(text_content(el).split())
+        if not text or len(text) > _SHOWN_CHARS or not _outside_furniture(el):
+            continue
+        if dated and len(meta.shown_dates) < _MAX_SHOWN and any(c.isdigit() for c in text):
+            meta.shown_dates.append(text)
+        elif authored and len(meta.bylines) < _MAX_SHOWN:
+            meta.bylines.append(text)
+
+
+def _time_values(root: HtmlElement, meta: PageMeta) -> None:
+    """Microdata and ``<time datetime>``: a marked publish time first, else the first one."""
+    marked: list[str] = []
+    plain: list[str] = []
+    for el in cast("list[HtmlElement]", root.xpath("//time[@datetime] | //*[@itemprop]")):
+        prop = (el.get("itemprop") or "").lower()
+        if el.tag == "meta" or prop not in ("", "datepublished", "datemodified", "datecreated"):
+            continue
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if not value and prop:
+            value = " ".join(text_content(el).split())[:60]
+        if not value:
+            continue
+        if prop == "datemodified":
+            meta.modified.append(value)
+        elif prop or el.get("pubdate") is not None:
+            marked.append(value)
+        elif not plain and _outside_furniture(el):
+            plain.append(value)
+    meta.published.extend(marked + plain)
 
 
 def read_meta(root: HtmlElement) -> PageMeta:
-    """Title, publish-time and author hints from meta tags, ``<time>`` and JSON-LD."""
+    """Title, publish-time and author hints from every place markup gives them."""
     meta = PageMeta()
     title_el = root.find(".//title")
     if title_el is not None:
         meta.title = text_content(title_el).strip()
-    dated: dict[str, str] = {}
+    first: dict[str, str] = {}
+    guessed: list[str] = []
     for el in root.iter("meta"):
         key = _meta_key(el)
         content = (el.get("content") or "").strip()
@@ -89,19 +204,28 @@ def read_meta(root: HtmlElement) -> PageMeta:
             continue
         if key in ("og:title", "twitter:title") and not meta.og_title:
             meta.og_title = content
-        elif key in _DATE_META_NAMES and key not in dated:
-            dated[key] = content
-        elif key in _AUTHOR_META_NAMES:
-            meta.authors.append(content)
-        elif key in ("og:site_name", "source", "mediaid") and not meta.source:
+        elif key in AUTHOR_META:
+            meta.meta_authors.append(content)
+        elif key in SITE_META and not meta.source:
             meta.source = content
-    meta.published.extend(dated[k] for k in _DATE_META_NAMES if k in dated)
+        elif key not in first:
+            first[key] = content
+            if key not in MODIFIED_META and PUBLISHED_META_LIKE.search(key):
+                guessed.append(content)
     for el in root.iter("script"):
-        if (el.get("type") or "").lower() == "application/ld+json" and el.text:
+        kind = (el.get("type") or "").lower()
+        if kind == "application/ld+json" and el.text:
             _jsonld(el.text, meta)
-    for el in root.iter("time"):
-        value = el.get("datetime") or ""
-        if value.strip() and (el.get("itemprop") or "").lower() in ("", "datepublished"):
-            meta.published.append(value.strip())
-            break
+    meta.published.extend(first[k] for k in PUBLISHED_META if k in first)
+    meta.modified.extend(first[k] for k in MODIFIED_META if k in first)
+    _time_values(root, meta)
+    meta.published.extend(v for v in guessed if v not in meta.published)
+    for el in root.iter("script") if not meta.published else ():
+        kind = (el.get("type") or "").lower()
+        if kind != "application/ld+json" and el.text:
+            m = SCRIPT_DATE.search(el.text)
+            if m:
+                meta.published.append(m.group(1))
+                break
+    _shown(root, meta)
     return meta

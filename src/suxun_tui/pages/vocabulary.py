@@ -249,3 +249,120 @@ NEXT_PAGE_TEXT = re.compile(
 
 # --- Field labels (fields, metadata, meta) -----------------------------------------------
 # Labels for title, date and author extraction are added below this line.
+
+# <meta> names (lower case) that carry the publish time, most trusted first; then those
+# that carry the last change, which a page without a publish time may show instead.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "og:release_date",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "pubdate",
+    "publishtime",
+    "publish_time",
+    "article.published",
+    "dc.date",
+    "dcterms.date",
+    "date",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+# Other names a site gives its publish time (w-published-date, cludo:date, bt:pubdate).
+PUBLISHED_META_LIKE = re.compile(r"publish|pubdate|posted|release|^[\w-]+:date$", re.I)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+)
+SITE_META = ("og:site_name", "source", "mediaid", "application-name")
+# schema.org types whose datePublished and author are the page's own.
+ARTICLE_TYPES = frozenset(
+    (
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "LiveBlogPosting",
+        "OpinionNewsArticle",
+        "AnalysisNewsArticle",
+        "ReportageNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "QAPage",
+        "Question",
+        "Review",
+        "HowTo",
+        "Recipe",
+        "MedicalWebPage",
+        "Posting",
+    )
+)
+# Publish times in a script's own JSON (Next.js, Nuxt and app states): "postedAt":"2025-…".
+SCRIPT_DATE = re.compile(
+    r"""(?:datePublished|publishedDate|publishDate|published_at|publishedAt|postedAt|"""
+    r"""datePosted|publish_date|pubDate|firstPublishedAt|first_published_at|dateCreated)"""
+    r"""["']?\s*[:=]\s*\\?["'](\d{4}-\d\d-\d\d[^"'\\]{0,25})"""
+)
+# Class and id names of the elements that show an article's date or author on the page:
+# the words an XPath preselects elements by (lower case), then the patterns that decide.
+SHOWN_NAME_WORDS = ("date", "time", "publish", "byline", "author")
+DATE_NAMES = re.compile(
+    r"date|time(?!line)|publish|posted|byline|entry-meta|post-meta|article-meta|"
+    r"article-info|post-info|meta-info|dateline",
+    re.I,
+)
+AUTHOR_NAMES = re.compile(r"author|byline|writer|contributor|posted-?by", re.I)
+# Containers whose dates and names are other articles' or readers'.
+NOT_ARTICLE_NAMES = re.compile(
+    r"comment|related|recommend|sidebar|widget|footer|popular|trending|reply|replies|"
+    r"newsletter|promo|teaser|card|archive",
+    re.I,
+)
+# English bylines: "By Jane Doe", "Posted by Jane Doe on …", "Written by Jane Doe".
+BYLINE_EN = re.compile(
+    r"^\s*(?:(?:posted|written|published|reviewed|words|story|article|text|reporting)\s+)?"
+    r"by[:\s]\s*(?P<name>.+)$",
+    re.I,
+)
+# What follows the names in a byline: a date, a role, a separator.
+BYLINE_END = re.compile(
+    r"\s*(?:[|•·—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
+    r"\d{1,2}\s*(?:min|minute)s?\s+read|(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.I,
+)
+NOT_AUTHOR = re.compile(
+    r"^(?:admin|administrator|staff|editor|editors|guest|anonymous|unknown|team|user|"
+    r"the\s+\w+\s+team|author)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
+    re.I,
+)
