@@ -234,9 +234,8 @@ class AccountStore:
 
 def retire_accounts(store: Store, configured: Sequence[str]) -> None:
     """Hide the sources of accounts no longer in the config (kept, as for sources)."""
-    marks = ",".join("?" * len(configured)) or "NULL"
+    sql = "UPDATE sources SET active = 0 WHERE account IS NOT NULL AND active = 1"
+    if configured:  # (NOT IN of an empty list would be NOT IN (NULL): never true)
+        sql += f" AND account NOT IN ({','.join('?' * len(configured))})"
     with store.transaction() as conn:
-        conn.execute(
-            f"UPDATE sources SET active = 0 WHERE account IS NOT NULL AND account NOT IN ({marks})",
-            tuple(configured),
-        )
+        conn.execute(sql, tuple(configured))

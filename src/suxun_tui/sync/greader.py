@@ -5,7 +5,7 @@ server's own address. Login is ``accounts/ClientLogin`` (or a ready token from
 ``token_env``), writes need the short-lived ``reader/api/0/token``.
 
 A pull lists ids, then fetches only what is missing: ``stream/items/ids`` of the reading
-list (continuations followed, opaque, bounded by :data:`MAX_PAGES`), then
+list (continuations followed, opaque, bounded by :data:`MAX_ID_PAGES`), then
 ``stream/items/contents`` as a POST of :data:`CONTENTS_BATCH` ids at a time. Flags come
 from the id lists of unread and starred items; the API gives no change times, so a local
 mark still queued wins. Marks go up with ``edit-tag``, one ``a`` or one ``r`` per call
@@ -21,7 +21,7 @@ from suxun_tui.net.client import Fetcher
 from suxun_tui.store.queue import Flag, PendingChange
 from suxun_tui.store.remote import Known, RemoteFeed
 from suxun_tui.sync.api import Api, AuthError, SyncError, expect
-from suxun_tui.sync.client import MAX_PAGES, Batch, chunks, grouped
+from suxun_tui.sync.client import Batch, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
 
@@ -29,6 +29,7 @@ READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 READING_LIST = "user/-/state/com.google/reading-list"
 IDS_PAGE = 10_000
+MAX_ID_PAGES = 50  # up to 500,000 ids per listing; a continuation loop ends here
 CONTENTS_BATCH = 250
 EDIT_CHUNK = 250
 _ITEM_PREFIX = "tag:google.com,2005:reader/item/"
@@ -119,7 +120,7 @@ class GReaderClient:
         ids: list[str] = []
         seen: set[str] = set()
         continuation = ""
-        for _ in range(MAX_PAGES):
+        for _ in range(MAX_ID_PAGES):
             page = list(query) + [("n", str(IDS_PAGE)), ("output", "json")]
             if continuation:
                 page.append(("c", continuation))
