@@ -1,14 +1,19 @@
-"""Application-wide behaviour: start-up notices, environment isolation, quitting."""
+"""Application-wide behaviour: notices, isolation, quitting, results of background work."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from suxun_tui.config import Config, config_path, data_dir
 from suxun_tui.store import Store
+from suxun_tui.tui import jobs
+from suxun_tui.tui.filters import ALL
+from suxun_tui.tui.screens.messages import HeadlinesLoaded
 from tests.tui.conftest import SIZE, MakeApp, entries, fill, two_sources
-from tests.tui.helpers import main_screen, notifications, settle
+from tests.tui.helpers import main_screen, notifications, settle, titles
 
 
 async def test_start_up_notices_are_shown_as_plain_notifications(
@@ -53,3 +58,42 @@ async def test_an_80_column_terminal_still_shows_whole_headlines(
         await settle(pilot)
         row = main_screen(app).headlines.render_line(0).text
         assert "Alpha" in row and title in row
+
+
+async def test_headlines_loaded_late_for_another_selection_are_dropped(
+    make_app: MakeApp, filled: Config
+) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        everything = list(screen.headlines.rows)
+        await pilot.press("h", "end")  # Beta
+        await settle(pilot)
+        beta = ["Beta headline 0", "Beta headline 1"]
+        assert titles(app) == beta
+        screen.post_message(HeadlinesLoaded(ALL, everything))  # All's rows, arriving late
+        await settle(pilot)
+        assert titles(app) == beta
+        # The same message for the selection shown is taken: the drop above is the check.
+        screen.post_message(HeadlinesLoaded(screen.selection, everything[3:4]))
+        await settle(pilot)
+        assert titles(app) == ["Beta headline 0"]
+
+
+async def test_a_failed_worker_shows_one_error_notice(
+    make_app: MakeApp, filled: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Unstartable:
+        def open(self, url: str) -> bool:
+            return False
+
+    monkeypatch.setattr(jobs, "browser", lambda name: Unstartable())
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.press("o")
+        await settle(pilot)
+        assert notifications(app) == ["Opening the browser: the browser did not start"]
+        assert [n.severity for n in app._notifications] == ["error"]

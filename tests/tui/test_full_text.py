@@ -6,14 +6,17 @@ A real HTTP server on 127.0.0.1 serves the bundled seed article page; nothing is
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.message import Message
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.demo import SITE
 from suxun_tui.models import FeedEntry
 from suxun_tui.store import Store
+from suxun_tui.tui.screens.messages import FullTextFetched
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp, fill
 from tests.tui.helpers import article_text, main_screen, notifications, settle
@@ -121,3 +124,52 @@ async def test_opening_again_retries_a_failed_fetch(
         await pilot.press("enter")
         await settle(pilot)
         assert "當前我國進入高質量發展新階段" in article_text(app)
+
+
+async def test_a_fetched_page_arrives_as_one_full_text_fetched(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 1)
+    seen: list[Message] = []
+    app = make_app(config)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        fetched = [m.article_id for m in seen if isinstance(m, FullTextFetched)]
+        assert fetched == [store.headlines()[0].id]
+
+
+async def test_a_stale_full_text_fetched_leaves_the_awaited_fetch_alone(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    config = page_source(server, store, 2, delay=2.0)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.article.loading
+        other = screen.headlines.rows[1].id
+        screen.post_message(FullTextFetched(other))  # as if an earlier fetch ended late
+        await pilot.pause()
+        assert screen.article.loading  # still waiting for the article shown
+        await settle(pilot)
+        assert not screen.article.loading
+        assert "當前我國進入高質量發展新階段" in article_text(app)
+
+
+async def test_an_empty_source_shows_no_loading_indicator_of_a_fetch_it_does_not_show(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    """The indicator used to stay over "No articles here yet" until the fetch ended."""
+    config = page_source(server, store, 1, delay=2.0)
+    empty = SourceSpec("空", server.url("/empty.xml"), kind="feed")
+    app = make_app(replace(config, sources=(*config.sources, empty)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.article.loading
+        await pilot.press("h", "end")  # the empty source
+        await pilot.pause()
+        assert "No articles here yet" in article_text(app)
+        assert not screen.article.loading
+        await settle(pilot)
+        assert not screen.article.loading

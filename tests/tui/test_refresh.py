@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual.message import Message
+
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.store import Store
+from suxun_tui.tui.screens.messages import RefreshFinished, RefreshProgressed
 from suxun_tui.tui.widgets.sources import SourcesPane
 from tests.support.feeds import items, rss
 from tests.support.server import LoopbackServer
@@ -77,7 +80,7 @@ async def test_offline_refuses_refresh_but_reads_the_cache(
         await settle(pilot)
         offline = [n for n in notifications(app) if "Offline" in n]
         assert len(offline) == 2
-        assert not main_screen(app).refreshing
+        assert not main_screen(app).refreshes.running
         assert store.sources()[0].last_attempt is None  # nothing was tried
 
 
@@ -170,3 +173,50 @@ async def test_refresh_on_start_fetches_web_sources_only_when_asked(
             await settle(pilot)
             assert server.hits["/feed.xml"] == 1
             assert sorted(titles(app)) == ["Web 0", "Web 1", "Web 2"]
+
+
+async def test_a_refresh_reports_progress_and_its_report_as_messages(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    write_feed(tmp_path, "One", 2)
+    write_feed(tmp_path, "Two", 3)
+    seen: list[Message] = []
+    app = make_app(feed_config(tmp_path, "One", "Two"))
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)  # the start-up refresh of the two local feeds
+        reports = [m.report for m in seen if isinstance(m, RefreshFinished)]
+        assert len(reports) == 1
+        assert sorted((r.name, r.new) for r in reports[0].results) == [("One", 2), ("Two", 3)]
+        done = [m.progress for m in seen if isinstance(m, RefreshProgressed) and m.progress.result]
+        assert sorted(p.done for p in done) == [1, 2]
+        assert main_screen(app).status.activity == "Refreshed 2 · 5 new"
+
+
+async def test_a_refresh_that_fails_says_so_once_and_can_run_again(
+    make_app: MakeApp, tmp_path: Path, store: Store
+) -> None:
+    write_feed(tmp_path, "One", 1)
+    app = make_app(feed_config(tmp_path, "One"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.clear_notifications()
+        # The refresh opens the cache with its own connection: make that impossible
+        # (the reader's open connection still reads the file it has).
+        cache = store.path
+        aside = cache.with_name("aside.sqlite3")
+        cache.rename(aside)
+        cache.mkdir()
+        write_feed(tmp_path, "One", 2)
+        await pilot.press("R")
+        await settle(pilot)
+        shown = notifications(app)
+        assert len(shown) == 1 and shown[0].startswith("Refresh failed: "), shown
+        screen = main_screen(app)
+        assert screen.status.activity == "Refresh failed"
+        assert not screen.refreshes.running
+        assert len(titles(app)) == 1
+        cache.rmdir()
+        aside.rename(cache)
+        await pilot.press("R")
+        await settle(pilot)
+        assert len(titles(app)) == 2

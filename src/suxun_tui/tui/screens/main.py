@@ -11,7 +11,6 @@ key asks the focused pane, and every pane answers the same calls. Slow work runs
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from textual.app import ComposeResult, SuspendNotSupported
@@ -43,7 +42,6 @@ from suxun_tui.tui.widgets.sources import SourcesPane
 from suxun_tui.tui.widgets.status import StatusLine
 
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
-COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
 
 Pane = SourcesPane | HeadlineList | ArticleView  # each answers move_by/home/end, open
 
@@ -67,10 +65,8 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.script, reader.config.settings.script)
         self.background = BackgroundWork(self, reader)
         self.full_text = FullTextFetches(reader, self.background)
+        self.refreshes = refreshing.Refreshes(self)
         self.data_version = 0
-        self.refreshing = False
-        self.quiet_refresh = False  # started by the reader itself: no all-well toast
-        self.counted_at = 0.0
 
     @property
     def sources(self) -> SourcesPane:
@@ -108,7 +104,7 @@ class MainScreen(Screen[None]):
         self.data_version = store.data_version()
         self.reload()
         self.set_interval(self.reader.poll_seconds, self.poll_store)
-        self.start_up()
+        self.refreshes.start_up()
 
     def notify(
         self,
@@ -162,7 +158,7 @@ class MainScreen(Screen[None]):
 
     def poll_store(self) -> None:
         """Another process (a cron refresh) wrote to the cache: show its work."""
-        if self.refreshing:
+        if self.refreshes.running:
             return  # the refresh reloads when it finishes
         version = self.reader.store.data_version()
         if version != self.data_version:
@@ -235,31 +231,10 @@ class MainScreen(Screen[None]):
             self.shown = replace(self.shown, loading=False)
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
-        progress = message.progress
-        # Recounting reads the whole cache: at most twice a second, not per source.
-        if progress.result is not None and time.monotonic() - self.counted_at >= COUNTS_EVERY:
-            self.counted_at = time.monotonic()
-            self.refresh_counts()
-        self.activity = refreshing.progress_text(progress)
+        self.refreshes.progressed(message.progress)
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
-        summary = refreshing.summarize(message.report, quiet=self.quiet_refresh)
-        self.activity = summary.status
-        for notice in summary.notices:
-            self.notify(
-                notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
-            )
-        self.refresh_ended()
-
-    def refresh_failed(self, error: BaseException | None) -> None:
-        self.activity = "Refresh failed"
-        self.notify(f"Refresh failed: {error}", severity="error")
-        self.refresh_ended()
-
-    def refresh_ended(self) -> None:
-        self.refreshing = False
-        self.data_version = self.reader.store.data_version()
-        self.reload()
+        self.refreshes.finished(message.report)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Failures only: results come as their own messages, and cancelled work is unwanted."""
@@ -267,47 +242,18 @@ class MainScreen(Screen[None]):
             return
         worker = event.worker
         if worker.group == REFRESH:
-            self.refresh_failed(worker.error)
+            self.refreshes.failed(worker.error)
         elif worker.group == FULL_TEXT:
             self.full_text_failed(worker.error)
         else:
             self.notify(f"{worker.description or worker.name}: {worker.error}", severity="error")
 
-    # --- refreshing ----------------------------------------------------------------------
-
-    def start_up(self) -> None:
-        """Refresh local (``file://``) sources never fetched, and the demo: no network."""
-        names = refreshing.never_fetched_local(self.reader.config, self.reader.store)
-        if names:
-            self.start_refresh(names, quiet=True)
-        elif self.reader.config.settings.refresh_on_start and not self.reader.offline:
-            self.start_refresh(None, due_only=True, quiet=True)
-
     def action_refresh(self) -> None:
         config = self.reader.config
-        self.refresh_sources(refreshing.names_for(self.selection, self.catalog, config))
+        self.refreshes.asked(refreshing.names_for(self.selection, self.catalog, config))
 
     def action_refresh_all(self) -> None:
-        self.refresh_sources([s.name for s in self.reader.config.sources])
-
-    def refresh_sources(self, names: list[str]) -> None:
-        if self.reader.offline:
-            self.notify("Offline (--offline): not refreshing; showing the cache.", timeout=4)
-        elif not names:
-            self.notify("Nothing to refresh here.", timeout=3)
-        else:
-            self.start_refresh(names)
-
-    def start_refresh(
-        self, names: list[str] | None, *, due_only: bool = False, quiet: bool = False
-    ) -> None:
-        if self.refreshing:
-            self.notify("A refresh is already running.", timeout=3)
-            return
-        self.refreshing = True
-        self.quiet_refresh = quiet
-        self.activity = "Refreshing…"
-        self.background.refresh(names, due_only)
+        self.refreshes.asked([s.name for s in self.reader.config.sources])
 
     # --- actions: moving -----------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 Workers post these with ``post_message`` (thread-safe, and it never waits for the
 interface), so each result arrives in its own handler with its own types; the screen's
-``Worker.StateChanged`` handler is left with failures only.
+``Worker.StateChanged`` handler is left with failures only. They are the screen's alone,
+so they do not bubble on to the app.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-
     from suxun_tui.refresh.engine import Progress, RefreshReport
 
 
-class HeadlinesLoaded(Message):
+class HeadlinesLoaded(Message, bubble=False):
     """Every headline of ``selection``, read after its first page was already shown."""
-
-    bubble = False
 
     def __init__(self, selection: SourceFilter, rows: list[Headline]) -> None:
         super().__init__()
@@ -29,30 +28,24 @@ class HeadlinesLoaded(Message):
         self.rows = rows
 
 
-class RefreshProgressed(Message):
+class RefreshProgressed(Message, bubble=False):
     """A source finished refreshing (or the refresh started: ``progress.result`` None)."""
-
-    bubble = False
 
     def __init__(self, progress: Progress) -> None:
         super().__init__()
         self.progress = progress
 
 
-class RefreshFinished(Message):
+class RefreshFinished(Message, bubble=False):
     """The refresh ended; ``report`` says how each source went."""
-
-    bubble = False
 
     def __init__(self, report: RefreshReport) -> None:
         super().__init__()
         self.report = report
 
 
-class FullTextFetched(Message):
+class FullTextFetched(Message, bubble=False):
     """The full text of ``article_id`` was fetched and stored."""
-
-    bubble = False
 
     def __init__(self, article_id: int) -> None:
         super().__init__()

@@ -1,12 +1,14 @@
-"""What a refresh means on screen: which sources to refresh, its progress, its summary.
+"""Refreshing from the reader: one refresh at a time, its progress and its summary.
 
-Plain functions of the config, the catalog and the engine's reports, apart from the
-screen that shows them: the wording and the one-summary-for-many-failures rule change
-for their own reasons, and can be read (and tested) without a running app.
+:class:`Refreshes` is the main screen's helper for this one job: it starts a refresh
+(asked by a key, or at start-up), follows its progress messages and tells the outcome.
+The wording and the one-summary-for-many-failures rule are plain functions below, which
+can be read (and tested) without a running app.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,8 +20,74 @@ from suxun_tui.tui.filters import Catalog, SourceFilter
 
 if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-up
     from suxun_tui.refresh.engine import Progress, RefreshReport
+    from suxun_tui.tui.screens.main import MainScreen
 
 MAX_FAILURE_NOTICES = 3  # more failed sources than this get one summary notification
+COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
+
+
+class Refreshes:
+    """Starts refreshes for ``screen`` and shows how they go; one runs at a time."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.running = False
+        self.quiet = False  # started by the reader itself: no all-well toast
+        self.counted_at = 0.0
+
+    def start_up(self) -> None:
+        """Refresh local (``file://``) sources never fetched, and the demo: no network."""
+        config, store = self.screen.reader.config, self.screen.reader.store
+        if names := never_fetched_local(config, store):
+            self.start(names, quiet=True)
+        elif config.settings.refresh_on_start and not self.screen.reader.offline:
+            self.start(None, due_only=True, quiet=True)
+
+    def asked(self, names: list[str]) -> None:
+        """The user asked to refresh ``names``: refused offline or when there are none."""
+        if self.screen.reader.offline:
+            self.screen.notify("Offline (--offline): not refreshing; showing the cache.", timeout=4)
+        elif not names:
+            self.screen.notify("Nothing to refresh here.", timeout=3)
+        else:
+            self.start(names)
+
+    def start(
+        self, names: list[str] | None, *, due_only: bool = False, quiet: bool = False
+    ) -> None:
+        if self.running:
+            self.screen.notify("A refresh is already running.", timeout=3)
+            return
+        self.running = True
+        self.quiet = quiet
+        self.screen.activity = "Refreshing…"
+        self.screen.background.refresh(names, due_only)
+
+    def progressed(self, progress: Progress) -> None:
+        # Recounting reads the whole cache: at most twice a second, not per source.
+        if progress.result is not None and time.monotonic() - self.counted_at >= COUNTS_EVERY:
+            self.counted_at = time.monotonic()
+            self.screen.refresh_counts()
+        self.screen.activity = progress_text(progress)
+
+    def finished(self, report: RefreshReport) -> None:
+        summary = summarize(report, quiet=self.quiet)
+        self.screen.activity = summary.status
+        for notice in summary.notices:
+            self.screen.notify(
+                notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
+            )
+        self._ended()
+
+    def failed(self, error: BaseException | None) -> None:
+        self.screen.activity = "Refresh failed"
+        self.screen.notify(f"Refresh failed: {error}", severity="error")
+        self._ended()
+
+    def _ended(self) -> None:
+        self.running = False
+        self.screen.data_version = self.screen.reader.store.data_version()
+        self.screen.reload()
 
 
 @dataclass(frozen=True)
