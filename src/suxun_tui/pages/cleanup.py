@@ -11,14 +11,16 @@ Three kinds of damage are common enough to fix everywhere text enters the reader
 
 The choice of script (Simplified or Traditional) is ``suxun_tui.text.script``'s job.
 
-Corrupted runs (``?;鶎邮亲晕腋锩``) cannot be repaired and are left alone: every function
-here accepts any string and never raises.
+Runs of GBK read one byte off (``?;鶎邮亲晕腋锩``) are re-read by
+``suxun_tui.text.mojibake`` where the re-reading is far more probable Chinese, and left alone
+otherwise: every function here accepts any string and never raises.
 """
 
 from __future__ import annotations
 
 import re
 
+from suxun_tui.text.mojibake import repair_mojibake
 from suxun_tui.text.sanitize import clean_line, clean_text
 
 __all__ = [
@@ -72,13 +74,15 @@ def normalize_whitespace(text: str, *, multiline: bool = False) -> str:
 
 
 def clean_block_text(text: str, *, multiline: bool = False) -> str:
-    """Everything a body paragraph or field needs: controls, pinyin, whitespace.
+    """Everything a body paragraph or field needs: controls, mojibake, pinyin, whitespace.
 
+    Mojibake is repaired before pinyin: a re-read run can end in a character whose flattened
+    pinyin only then follows an ideograph (``椤氨O(jiān)`` -> ``為“監(jiān)`` -> ``為“監``).
     Idempotent: ``clean_block_text(clean_block_text(x)) == clean_block_text(x)``.
     """
     if not text:
         return ""
-    text = repair_pinyin(normalize_whitespace(text, multiline=multiline))
+    text = repair_pinyin(repair_mojibake(normalize_whitespace(text, multiline=multiline)))
     # Removing pinyin can leave a double space behind; fold once more.
     if multiline:
         return normalize_whitespace(clean_text(text), multiline=True)
