@@ -43,7 +43,7 @@ SPLIT = ROOT / "benchmarks" / "split"
 OUT = ROOT / "src" / "suxun_tui" / "text" / "data" / "hanzi_freq.txt"
 
 UNIGRAMS = 6500  # characters kept; the rest score as unknown (rarer than any kept)
-BIGRAMS = 6000  # pairs kept, by joint probability
+BIGRAMS = 4000  # pairs kept, by joint probability
 MIN_PMI = 1.0  # nats
 MAX_PENALTY = 6.0  # nats
 SCALE = 4  # costs are stored in quarter nats
@@ -140,7 +140,7 @@ def build() -> str:
     d_chars, d_pairs = dev_counts(folds)
     p_char = mix(normalise(j_chars), normalise(d_chars))
     p_pair = mix(normalise(j_pairs), normalise(d_pairs))
-    kept = sorted(p_char, key=lambda c: -p_char[c])[:UNIGRAMS]
+    kept = sorted(p_char, key=lambda c: (-p_char[c], c))[:UNIGRAMS]  # ties: by code point
     keep_set = set(kept)
     lines = [
         "# Character model of suxun_tui.text.mojibake; built by benchmarks/build_hanzi_freq.py.",
@@ -157,7 +157,7 @@ def build() -> str:
         if len(p) == 2 and p[0] in keep_set and p[1] in keep_set
     }
     # Only pairs that say much more than their characters do (PMI >= 1 nat) help decide.
-    pairs = sorted((p for p, pmi in pmis.items() if pmi >= MIN_PMI), key=lambda p: -p_pair[p])
+    pairs = sorted((p for p, pmi in pmis.items() if pmi >= MIN_PMI), key=lambda p: (-p_pair[p], p))
     by_bonus: dict[int, list[str]] = {}
     for pair in pairs[:BIGRAMS]:
         by_bonus.setdefault(round(pmis[pair] * SCALE), []).append(pair)

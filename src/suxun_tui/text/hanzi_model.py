@@ -5,9 +5,10 @@ Why: the mojibake repair must decide, for a suspicious run, whether re-reading i
 plus a bonus for character pairs that occur together far more than chance (pointwise mutual
 information) is enough to tell ``基層是自我革命的`` from ``鶎邮亲晕腋锩``, and to pick ``眾`` after
 ``群`` when a byte is missing. The table (``data/hanzi_freq.txt``) is built by
-``benchmarks/build_hanzi_freq.py`` from jieba's word list and dev-side news prose; its header
-says how. Traditional characters and fullwidth forms are folded before look-up, so one table
-scores both scripts.
+``benchmarks/build_hanzi_freq.py`` from jieba's word list (MIT) and dev-side news prose; its
+header says how. 62 KB: 6,500 characters, 4,000 pairs (and 100 punctuation pairs prose avoids),
+2,300 Traditional folds. Traditional characters and fullwidth forms are folded before look-up,
+so one table scores both scripts.
 
 The table is read once, on first use; if it is missing the model is ``None`` and callers must
 leave text alone.
