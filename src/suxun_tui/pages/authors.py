@@ -31,8 +31,9 @@ _LATIN_NAME = re.compile(
     r"(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|van|von|de|der|del|da|di|la|le|bin|ibn|al|[A-Z]\.)){0,4}"
     r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|Ph\.?D\.?|M\.?D\.?|MD|PhD|RD|MS|MBA|CPA|Esq\.?))*$"
 )
-# A handle as forums show it (jsteinhardt, blumo, Taya_Iv).
-_HANDLE = re.compile(r"^[\w.-]{2,30}$")
+# A handle as forums show it (jsteinhardt, blumo, Taya_Iv), or a name as structured data
+# gives it, in whatever case (kirstin boatto).
+_HANDLE = re.compile(r"^[\w.-]{2,30}$|^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}$")
 _NOT_PERSON = re.compile(
     r"未知|佚名|匿名|本站|网络|網絡|编辑部|編輯部|记者|記者|新闻|新聞|科技|财经|消息", re.I
 )

@@ -20,6 +20,7 @@ from suxun_tui.pages.dates import find_dates, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
+from suxun_tui.pages.vocabulary import UPDATED_LABEL
 
 __all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author"]
 
@@ -30,11 +31,12 @@ REGION_HEAD = 90
 INFO_LINE = 80
 AFTER = 45
 BEFORE_TITLE = 50
+SHOWN_UPDATE = 35
 MODIFIED = 30
 URL = 10
 LAST_RESORT = 5
-# A date the page shows that its markup also gives (as publish or change time) is the one
-# the reader sees as the article's: it beats a markup time the page does not show.
+# A date the page shows that its markup also gives as the publish time is the one the
+# reader sees as the article's: it beats every other.
 CORROBORATED = 20
 
 _URL_DATE = re.compile(
@@ -73,6 +75,9 @@ def _from_lines(
                 continue
             if timed and found.precision < 5 and not bonus:
                 continue
+            if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE))
+                continue  # "Updated May 2 · Published April 1": the next date may be it
             out.append(DateCandidate(found.iso, found.precision, weight + bonus))
             break
     return out
@@ -90,19 +95,25 @@ def _first_parsed(
 
 
 def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
-    """The first date an element marked as a date (class ``date``, ``<time>``) shows."""
+    """The first date an element marked as a date (class ``date``, ``<time>``) shows; one
+    shown as the last change ("Updated …") only counts where nothing else dates the page."""
+    out: list[DateCandidate] = []
     for text in meta.shown_dates:
         for found in find_dates(text, tz, now, relative=False):
-            if found.has_year and found.precision >= 3:
-                return [DateCandidate(found.iso, found.precision, SHOWN)]
-    return []
+            if not found.has_year or found.precision < 3:
+                continue
+            if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE))
+                continue
+            return [DateCandidate(found.iso, found.precision, SHOWN), *out[:1]]
+    return out[:1]
 
 
 def _corroborated(found: list[DateCandidate], markup: list[DateCandidate]) -> list[DateCandidate]:
-    days = {c.iso[:10] for c in markup}
+    days = {c.iso[:10] for c in markup if c.weight == META}
     return [
         DateCandidate(c.iso, c.precision, c.weight + CORROBORATED)
-        if c.weight > MODIFIED and c.weight != META and c.iso[:10] in days
+        if c.weight > SHOWN_UPDATE and c.weight != META and c.iso[:10] in days
         else c
         for c in found
     ]

@@ -13,6 +13,7 @@ The modification time is kept apart from the publish time: a page that shows onl
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -123,11 +124,9 @@ def _jsonld(text: str, meta: PageMeta) -> None:
 def _outside_furniture(el: HtmlElement) -> bool:
     """Whether no ancestor is a comment, sidebar, related list or footer."""
     node = el.getparent()
-    while node is not None:
+    while node is not None and node.tag not in ("body", "html"):
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in ("aside", "footer", "nav") or (
-            names.strip() and NOT_ARTICLE_NAMES.search(names)
-        ):
+        if node.tag in ("footer", "nav") or (names.strip() and NOT_ARTICLE_NAMES.search(names)):
             return False
         node = node.getparent()
     return True
@@ -158,12 +157,12 @@ def _shown(root: HtmlElement, meta: PageMeta) -> None:
         )
         if not dated and not authored:
             continue
-        text = " ".join(text_content(el).split())
+        text = " ".join(" ".join(cast("Iterator[str]", el.itertext())).split())
         if not text or len(text) > _SHOWN_CHARS or not _outside_furniture(el):
             continue
         if dated and len(meta.shown_dates) < _MAX_SHOWN and any(c.isdigit() for c in text):
             meta.shown_dates.append(text)
-        elif authored and len(meta.bylines) < _MAX_SHOWN:
+        if (authored or text[:3].lower() == "by ") and len(meta.bylines) < _MAX_SHOWN:
             meta.bylines.append(text)
 
 
@@ -171,8 +170,12 @@ def _time_values(root: HtmlElement, meta: PageMeta) -> None:
     """Microdata and ``<time datetime>``: a marked publish time first, else the first one."""
     marked: list[str] = []
     plain: list[str] = []
+    microdata_author = ""
     for el in cast("list[HtmlElement]", root.xpath("//time[@datetime] | //*[@itemprop]")):
         prop = (el.get("itemprop") or "").lower()
+        if prop == "author" and not microdata_author:
+            microdata_author = _microdata_name(el)
+            continue
         if el.tag == "meta" or prop not in ("", "datepublished", "datemodified", "datecreated"):
             continue
         value = (el.get("datetime") or el.get("content") or "").strip()
@@ -187,6 +190,18 @@ def _time_values(root: HtmlElement, meta: PageMeta) -> None:
         elif not plain and _outside_furniture(el):
             plain.append(value)
     meta.published.extend(marked + plain)
+    if microdata_author and not meta.authors:
+        meta.authors.append(microdata_author)
+
+
+def _microdata_name(el: HtmlElement) -> str:
+    """The name of an ``itemprop="author"`` element: its ``itemprop="name"`` or its text."""
+    for named in cast("list[HtmlElement]", el.xpath(".//*[@itemprop='name']")):
+        value = (named.get("content") or text_content(named)).strip()
+        if value:
+            return value
+    text = (el.get("content") or " ".join(text_content(el).split())).strip()
+    return text if len(text) <= 60 else ""
 
 
 def read_meta(root: HtmlElement) -> PageMeta:
@@ -216,6 +231,9 @@ def read_meta(root: HtmlElement) -> PageMeta:
         kind = (el.get("type") or "").lower()
         if kind == "application/ld+json" and el.text:
             _jsonld(el.text, meta)
+    for n in "1234":  # Ghost and Yoast: twitter:label1 "Written by", twitter:data1 the name
+        if first.get(f"twitter:label{n}", "").lower() in ("written by", "author", "by"):
+            meta.meta_authors.append(first.get(f"twitter:data{n}", ""))
     meta.published.extend(first[k] for k in PUBLISHED_META if k in first)
     meta.modified.extend(first[k] for k in MODIFIED_META if k in first)
     _time_values(root, meta)

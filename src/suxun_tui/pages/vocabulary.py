@@ -333,9 +333,15 @@ SCRIPT_DATE = re.compile(
     r"""datePosted|publish_date|pubDate|firstPublishedAt|first_published_at|dateCreated)"""
     r"""["']?\s*[:=]\s*\\?["'](\d{4}-\d\d-\d\d[^"'\\]{0,25})"""
 )
+# Words before a date that make it the last change, not the publish time.
+UPDATED_LABEL = re.compile(
+    r"(?:updated|modified|edited|revised|reviewed|refreshed|更新|修改|修订|修訂)\W{0,3}"
+    r"(?:on|at|:)?\s*$",
+    re.I,
+)
 # Class and id names of the elements that show an article's date or author on the page:
 # the words an XPath preselects elements by (lower case), then the patterns that decide.
-SHOWN_NAME_WORDS = ("date", "time", "publish", "byline", "author")
+SHOWN_NAME_WORDS = ("date", "time", "publish", "byline", "author", "Author", "Date")
 DATE_NAMES = re.compile(
     r"date|time(?!line)|publish|posted|byline|entry-meta|post-meta|article-meta|"
     r"article-info|post-info|meta-info|dateline",
@@ -344,8 +350,8 @@ DATE_NAMES = re.compile(
 AUTHOR_NAMES = re.compile(r"author|byline|writer|contributor|posted-?by", re.I)
 # Containers whose dates and names are other articles' or readers'.
 NOT_ARTICLE_NAMES = re.compile(
-    r"comment|related|recommend|sidebar|widget|footer|popular|trending|reply|replies|"
-    r"newsletter|promo|teaser|card|archive",
+    r"(?:^|[\s_-])(?:comment|related|recommend|sidebar|widget|footer|popular|trending|repl(?:y|ies)|"
+    r"newsletter|promo|teaser|card|archive)",
     re.I,
 )
 # English bylines: "By Jane Doe", "Posted by Jane Doe on …", "Written by Jane Doe".
@@ -357,12 +363,13 @@ BYLINE_EN = re.compile(
 # What follows the names in a byline: a date, a role, a separator.
 BYLINE_END = re.compile(
     r"\s*(?:[|•·—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
-    r"\d{1,2}\s*(?:min|minute)s?\s+read|(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    r"\d{1,2}\s*(?:min|minute)s?\s+read|(?:19|20)\d\d\b|\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.I,
 )
 NOT_AUTHOR = re.compile(
-    r"^(?:admin|administrator|staff|editor|editors|guest|anonymous|unknown|team|user|"
-    r"the\s+\w+\s+team|author)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
+    r"^(?:admin|administrator|staff|editor|editors|guest|anonymous|unknown|team|user|by|"
+    r"written|posted|author|authors|about|share|follow|contact|sign\s+in|log\s*in|menu|"
+    r"privacy\s+policy|home|search|subscribe|more)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
     re.I,
 )
