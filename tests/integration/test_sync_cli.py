@@ -104,7 +104,7 @@ def test_server_stopped_mid_sync_keeps_the_queue_and_says_so(
     with Store(db) as store:
         store.mark_all_read()
         assert pending_count(store.conn) == 600
-    feed_server.add("/big", rss("Big", items(900, prefix="Big")), headers=RSS)
+    feed_server.add("/big", rss("Big", items(1800, prefix="Big")), headers=RSS)
     feed_id = clean_miniflux.api("GET", "/v1/feeds")[0]["id"]
     clean_miniflux.refresh_feed(feed_id)
     stopped = False
@@ -121,12 +121,12 @@ def test_server_stopped_mid_sync_keeps_the_queue_and_says_so(
         clean_miniflux.start_miniflux()
     assert stopped and not result.ok and result.server_down
     assert result.error is not None and "local changes stay queued" in result.error
-    assert 0 < result.new < 300 and result.queued == 600
+    assert 0 < result.new < 1200 and result.queued == 600
     again = sync_accounts(config, db)[0]
     assert again.ok and again.pushed == 600 and again.queued == 0
-    assert again.new + result.new == 300
+    assert again.new + result.new == 1200
     with Store(db) as store:
-        assert store.counts() == (300, 900)
+        assert store.counts() == (1200, 1800)
 
 
 def test_kill_9_mid_sync_leaves_cache_and_queue_consistent(

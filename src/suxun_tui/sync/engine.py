@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,7 +30,7 @@ from suxun_tui.config import AccountSpec, Config, Settings
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store import Store
 from suxun_tui.store.queue import Flag, PendingChange, pending_count
-from suxun_tui.store.remote import AccountStore, Known
+from suxun_tui.store.remote import AccountStore, Known, RemoteEntry
 from suxun_tui.sync.api import AuthError, ServerDown, SyncError
 from suxun_tui.sync.client import Batch, Client
 from suxun_tui.sync.greader import GReaderClient
@@ -107,15 +107,20 @@ class _Run:
         async for batch in client.pull(cursor, known):
             drop = self._settle(batch, queued)
             if batch.entries:
-                new, updated, skipped = await self.call(_entries_writer(batch, drop))
+                cursor_now = None if batch.flags else batch.cursor
+                new, updated, skipped = await self.call(
+                    _entries_writer(batch.entries, drop, cursor_now)
+                )
+                drop = []
                 self.new, self.updated = self.new + new, self.updated + updated
                 if skipped:
                     self.notices.append(f"{skipped} entries of feeds not subscribed were skipped")
                 known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
-            elif batch.flags or drop or batch.cursor:
-                if batch.flags:
-                    known = await self.call(lambda a: a.known())
-                self.flags_changed += await self.call(_flags_writer(batch, known, drop))
+            if batch.flags or drop or (batch.cursor and not batch.entries):
+                if any(known[i].article_id == 0 for i, _, _ in batch.flags if i in known):
+                    known.update(await self.call(lambda a: a.known()))
+                flags = _changed_flags(batch, known)
+                self.flags_changed += await self.call(_flags_writer(flags, drop, batch.cursor))
             if batch.notice:
                 self.notices.append(batch.notice)
             self.on_progress(SyncProgress(self.account.name, self.new, self.pushed))
@@ -152,16 +157,28 @@ class _Run:
 
 
 def _entries_writer(
-    batch: Batch, drop: list[int]
+    entries: list[RemoteEntry], drop: list[int], cursor: dict[str, str] | None
 ) -> Callable[[AccountStore], tuple[int, int, int]]:
-    return lambda a: a.store_entries(batch.entries, drop_changes=drop, cursor=batch.cursor)
+    return lambda a: a.store_entries(entries, drop_changes=drop, cursor=cursor)
+
+
+def _changed_flags(batch: Batch, known: dict[str, Known]) -> list[tuple[int, Flag, bool]]:
+    """The flags of the batch that differ from the cache's (most of a listing does not);
+    ``known`` is brought up to date with them."""
+    flags: list[tuple[int, Flag, bool]] = []
+    for entry_id, flag, value in batch.flags:
+        entry = known.get(entry_id)
+        if entry is None or getattr(entry, flag) == value:
+            continue
+        flags.append((entry.article_id, flag, value))
+        known[entry_id] = replace(entry, **{flag: value})
+    return flags
 
 
 def _flags_writer(
-    batch: Batch, known: dict[str, Known], drop: list[int]
+    flags: list[tuple[int, Flag, bool]], drop: list[int], cursor: dict[str, str]
 ) -> Callable[[AccountStore], int]:
-    flags = [(known[i].article_id, f, v) for i, f, v in batch.flags if i in known]
-    return lambda a: a.apply_flags(flags, drop_changes=drop, cursor=batch.cursor)
+    return lambda a: a.apply_flags(flags, drop_changes=drop, cursor=cursor)
 
 
 async def sync_account(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from suxun_tui.feeds.fastblocks import simple_blocks
 from suxun_tui.feeds.fragments import html_to_blocks
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import article_row
@@ -46,7 +47,9 @@ def make_entry(
     if not link.startswith(("http://", "https://")):
         link = ""
     body = html[:MAX_BODY] if isinstance(html, str) else ""
-    blocks = html_to_blocks(body, link or None)
+    blocks = simple_blocks(body)  # the paragraphs-only fast path the feed parser uses
+    if blocks is None:
+        blocks = html_to_blocks(body, link or None)
     plain = sum(len(b.text) for b in blocks)
     entry = FeedEntry(
         guid=entry_id,

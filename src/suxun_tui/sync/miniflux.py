@@ -9,6 +9,7 @@ queued local mark. Marks go up with ``PUT /v1/entries`` (a state, never a toggle
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
@@ -22,10 +23,8 @@ from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, iso_time, make_entry, sho
 from suxun_tui.sync.secrets import Secret
 from suxun_tui.text.timefmt import parse_iso
 
-PAGE = 250
+PAGE = 500
 PUSH_CHUNK = 500
-# changed_after compares whole seconds: ask from a second earlier and accept a few repeats.
-CHANGE_MARGIN = 1
 
 
 class MinifluxClient:
@@ -66,45 +65,64 @@ class MinifluxClient:
         after = _int(cursor.get("after_entry_id"))
         since = _int(cursor.get("changed_after"))
         newest_change = since
-        for _ in range(MAX_PAGES):
-            query = {"after_entry_id": after, "order": "id", "direction": "asc", "limit": PAGE}
-            batch, entries = await self._entries(query)
-            ids = [int(e["id"]) for e in entries]
-            newest_change = max([newest_change, *self._change_seconds(batch)])
-            if ids and max(ids) <= after:
-                batch.notice = "the server repeated entries it had sent; stopped listing"
-                yield batch
-                break
-            after = max([after, *ids])
-            batch.cursor = {"after_entry_id": str(after)}
-            yield batch
-            if len(entries) < PAGE:
-                break
-        else:
-            yield Batch(notice=f"more than {MAX_PAGES * PAGE} new entries; the rest next time")
-        if since:
-            offset = 0
+        # The next page is requested while this one is converted and stored.
+        ahead: asyncio.Task[list[dict[str, Any]]] | None = None
+        try:
+            raw = await self._fetch(self._new_query(after))
             for _ in range(MAX_PAGES):
-                query = {
-                    "changed_after": max(0, since - CHANGE_MARGIN),
-                    "order": "id",
-                    "direction": "asc",
-                    "limit": PAGE,
-                    "offset": offset,
-                }
-                batch, entries = await self._entries(query)
-                newest_change = max([newest_change, *self._change_seconds(batch)])
-                yield batch
-                offset += len(entries)
-                if len(entries) < PAGE:
+                ids = [int(e["id"]) for e in raw]
+                if ids and max(ids) <= after:
+                    yield Batch(notice="the server repeated entries it had sent; stopped listing")
                     break
+                after = max([after, *ids])
+                if len(raw) >= PAGE:
+                    ahead = asyncio.create_task(self._fetch(self._new_query(after)))
+                batch = self._convert(raw, {})
+                newest_change = max([newest_change, *self._change_seconds(batch)])
+                batch.cursor = {"after_entry_id": str(after)}
+                yield batch
+                if ahead is None:
+                    break
+                raw, ahead = await ahead, None
+            else:
+                yield Batch(notice=f"more than {MAX_PAGES * PAGE} new entries; the rest next time")
+            if since:
+                offset = 0
+                for _ in range(MAX_PAGES):
+                    raw = await self._fetch(self._changed_query(since, offset))
+                    batch = self._convert(raw, known)
+                    newest_change = max([newest_change, *self._change_seconds(batch)])
+                    yield batch
+                    offset += len(raw)
+                    if len(raw) < PAGE:
+                        break
+        finally:
+            if ahead is not None:
+                ahead.cancel()
         yield Batch(cursor={"changed_after": str(newest_change)})
+
+    @staticmethod
+    def _new_query(after: int) -> dict[str, Any]:
+        return {"after_entry_id": after, "order": "id", "direction": "asc", "limit": PAGE}
+
+    @staticmethod
+    def _changed_query(since: int, offset: int) -> dict[str, Any]:
+        # changed_after compares with whole seconds and the cursor is already rounded
+        # down, so entries changed later in that second come again (a few repeats).
+        return {
+            "changed_after": since,
+            "order": "id",
+            "direction": "asc",
+            "limit": PAGE,
+            "offset": offset,
+        }
 
     @staticmethod
     def _change_seconds(batch: Batch) -> list[int]:
         return [int(t.timestamp()) for t in batch.changed.values()]
 
-    async def _entries(self, query: dict[str, Any]) -> tuple[Batch, list[dict[str, Any]]]:
+    async def _fetch(self, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """One page of entries, the malformed and repeated ones left out."""
         answer = expect(
             await self.api.json("GET", "/v1/entries", query=query),
             dict,
@@ -112,7 +130,6 @@ class MinifluxClient:
             "/v1/entries",
         )
         raw = expect(answer.get("entries") or [], list, self.account, "/v1/entries")
-        batch = Batch()
         entries: list[dict[str, Any]] = []
         seen: set[int] = set()
         for item in raw:
@@ -122,7 +139,21 @@ class MinifluxClient:
                 continue
             seen.add(item["id"])
             entries.append(item)
+        return entries
+
+    def _convert(self, entries: list[dict[str, Any]], known: Mapping[str, Known]) -> Batch:
+        """Entries new to the cache in full; for known ones (a change of flags) only flags."""
+        batch = Batch()
+        for item in entries:
             entry_id = str(item["id"])
+            read, starred = item.get("status") == "read", item.get("starred") is True
+            changed_at = item.get("changed_at")
+            changed = parse_iso(changed_at) if isinstance(changed_at, str) else None
+            if changed is not None:
+                batch.changed[entry_id] = changed
+            if entry_id in known:
+                batch.flags += [(entry_id, "read", read), (entry_id, "starred", starred)]
+                continue
             batch.entries.append(
                 make_entry(
                     entry_id=entry_id,
@@ -132,18 +163,11 @@ class MinifluxClient:
                     published=iso_time(item.get("published_at")),
                     author=item.get("author"),
                     html=item.get("content"),
-                    read=item.get("status") == "read",
-                    starred=item.get("starred") is True,
+                    read=read,
+                    starred=starred,
                 )
             )
-            changed = (
-                parse_iso(item.get("changed_at"))
-                if isinstance(item.get("changed_at"), str)
-                else None
-            )
-            if changed is not None:
-                batch.changed[entry_id] = changed
-        return batch, entries
+        return batch
 
     async def push(self, changes: Sequence[PendingChange]) -> None:
         for (flag, value), ids in grouped(changes).items():

@@ -1,0 +1,107 @@
+"""Benchmark a sync with a real Miniflux: first sync of a big account, then nothing new.
+
+Starts the test suite's Miniflux (``tests/support/miniflux_server.py``; build it first with
+``--build``), subscribes it to N feeds of M items served from loopback (Miniflux itself
+fetches them), then runs ``suxun-tui refresh`` as a child process, each time into the same
+cache:
+
+* the first sync into an empty cache (all N x M entries pulled), through each API;
+* a second sync with nothing new;
+* the peak RSS of those children (``RUSAGE_CHILDREN``).
+
+Targets from the issue: first sync <= 15 s, nothing-new sync <= 0.5 s, memory <= 150 MB.
+Prints a table; asserts nothing. Usage:
+``python benchmarks/sync.py [--feeds 50] [--items 400] [--api miniflux|greader|both]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.feeds import items, rss  # noqa: E402
+from tests.support.miniflux_server import (  # noqa: E402
+    GREADER_PASSWORD,
+    GREADER_USER,
+    MinifluxServer,
+    start_server,
+)
+from tests.support.server import LoopbackServer  # noqa: E402
+
+
+def refresh(env: dict[str, str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "suxun_tui", "refresh"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"refresh failed:\n{done.stdout}\n{done.stderr}")
+    return seconds, done.stdout.strip().splitlines()[-1]
+
+
+def account_env(server: MinifluxServer, api: str, root: Path) -> dict[str, str]:
+    if api == "miniflux":
+        secret = 'token_env = "BENCH_TOKEN"'
+    else:
+        secret = f'username = "{GREADER_USER}"\npassword_env = "BENCH_PASSWORD"'
+    config = root / f"{api}.toml"
+    config.write_text(
+        f'[[accounts]]\nname = "bench"\ntype = "{api}"\nurl = "{server.url}"\n{secret}\n'
+    )
+    config.chmod(0o600)
+    return {
+        **os.environ,
+        "SUXUN_TUI_CONFIG": str(config),
+        "SUXUN_TUI_DATA_DIR": str(root / f"data-{api}"),
+        "BENCH_TOKEN": server.api_key,
+        "BENCH_PASSWORD": GREADER_PASSWORD,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--feeds", type=int, default=50)
+    parser.add_argument("--items", type=int, default=400)
+    parser.add_argument("--api", choices=["miniflux", "greader", "both"], default="both")
+    args = parser.parse_args()
+    apis = ["miniflux", "greader"] if args.api == "both" else [args.api]
+    with tempfile.TemporaryDirectory() as tmp, LoopbackServer() as feeds:
+        server = start_server(build=False)
+        try:
+            started = time.perf_counter()
+            for n in range(args.feeds):
+                body = rss(f"Feed {n}", items(args.items, prefix=f"F{n}x"))
+                url = feeds.add(f"/f{n}", body, headers={"Content-Type": "application/rss+xml"})
+                server.add_feed(url)
+            setup = time.perf_counter() - started
+            total = args.feeds * args.items
+            print(f"Miniflux started in {server.startup_seconds:.1f} s; {args.feeds} feeds,")
+            print(f"{total} entries fetched by Miniflux in {setup:.1f} s")
+            print(f"{'API':<10}{'first sync':>12}{'nothing new':>13}  result")
+            for api in apis:
+                env = account_env(server, api, Path(tmp))
+                first, line = refresh(env)
+                second, _ = refresh(env)
+                print(f"{api:<10}{first:>11.2f}s{second:>12.2f}s  {line}")
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"peak memory of a refresh: {peak:.0f} MB (targets: 15 s, 0.5 s, 150 MB)")
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
