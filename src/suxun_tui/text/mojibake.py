@@ -18,13 +18,14 @@ later tool put after the misread character (``839e`` = ``優``, yōu: the tail o
 lead byte); ``椤氨O`` is ``e9a1 b0b1 4f`` = ``為“監`` one byte late, the last trail byte read
 as ASCII ``O``.
 
-So a run is repaired by turning it back into bytes (each ``?`` or ``\ufffd`` an *unknown*
-byte, ASCII punctuation inside the run its fullwidth GBK form, an ASCII letter one byte) and
-pairing them from the unknown byte on. A pair with one unknown byte is resolved by the
-character model (:mod:`suxun_tui.text.hanzi_model`) from the commonest of the ~190 characters
-it could be, with its neighbours' pair bonuses (Viterbi); ``?? -> ”。`` and ``b1? -> 眾`` come
-out of that. A decoder that drops a byte without a trace is not covered: a reading anchored
-nowhere found "runs" in real pages (``咳嗽被 -> ?人员?``).
+So a run is repaired by turning it back into bytes (:mod:`suxun_tui.text.gbk_bytes`: each
+``?`` or ``\ufffd`` an *unknown* byte, ASCII punctuation inside the run its fullwidth GBK
+form, an ASCII letter one byte or a folded fullwidth one, both tried) and pairing them from the
+unknown byte on. A pair with one unknown byte is resolved by the character model
+(:mod:`suxun_tui.text.hanzi_model`) from the commonest of the ~190 characters it could be, with
+its neighbours' pair bonuses (Viterbi); ``?? -> ”。`` and ``b1? -> 眾`` come out of that.
+A decoder that drops a byte without a trace is not covered: a reading anchored nowhere found
+"runs" in real pages (``咳嗽被 -> ?人员?``).
 
 How runs are found and kept (measured by ``benchmarks/mojibake_safety.py``):
 
@@ -40,11 +41,10 @@ How runs are found and kept (measured by ``benchmarks/mojibake_safety.py``):
   of ~3e6) and ``MIN_GAIN_PER_CHAR`` per character, with at least ``MIN_KNOWN`` characters
   that are re-read from both bytes on the page (positions back in step with the page are no
   evidence); and it may contain no character the table lacks;
-* on 645 synthetic runs from dev prose (the benchmark's recall section) 45 % are repaired;
-  in their text 5 characters came back wrong and 396 were marked at ``MIN_MARGIN`` 4 (18
-  wrong at 2); the other 55 % are left as they are, mostly short runs of common characters
-  that nothing tells from text. A fullwidth letter or digit folded to ASCII inside a run
-  (``９`` -> ``9``) is read as one byte, so such a run is repaired only up to it.
+* on 645 synthetic runs from dev prose (the benchmark's recall section) 49 % are repaired;
+  in their text 6 characters came back wrong and 433 were marked at ``MIN_MARGIN`` 4 (18
+  wrong at 2); the other 51 % are left as they are, mostly short runs of common characters
+  that nothing tells from text.
 
 What a reader sees when a byte cannot be recovered: ``\ufffd`` (�), the Unicode replacement
 character, in place of a character whose lost byte the model cannot pick with a margin of
@@ -58,14 +58,12 @@ Every function accepts any string and never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
+from suxun_tui.text.gbk_bytes import MARK, Unit, reread, unit_at, variants
 from suxun_tui.text.hanzi_model import HanziModel, load_model
 
 __all__ = ["MARK", "looks_damaged", "repair_mojibake"]
 
-MARK = "\ufffd"
 RARE_COST = 11.0  # nats; characters rarer than this start a check
 MIN_GAIN = 15.0  # nats over the whole span (a likelihood ratio of ~3e6)
 MIN_GAIN_PER_CHAR = 2.5  # nats per character of the span
@@ -78,21 +76,6 @@ _EDGE = 4  # how far a run may reach beyond its last suspect
 _PASSES = 4  # repair passes at most (each one only ever shortens or keeps the text)
 _MAX_RUN = 400  # units; longer runs are cut (cost bound)
 _ANCHOR = re.compile("[?\ufffd]")
-_UNKNOWN = -1  # an unknown byte
-_CANDIDATES = 40  # guesses kept for a pair with one unknown byte, by character cost
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
-# A flattened annotation whose "(" the decoder swallowed with the lead byte before it.
-_BROKEN_ANNOTATION = re.compile(rf"[a-zü]*[{_TONED}][a-zü]*\)")
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """One character of the page as the bytes the broken decoder had read for it."""
-
-    start: int
-    end: int
-    data: tuple[int, ...]
 
 
 def _is_suspect(model: HanziModel, ch: str) -> bool:
@@ -125,84 +108,6 @@ def looks_damaged(text: str) -> bool:
     if model is None or ("?" not in text and "\ufffd" not in text):
         return False
     return any(_suspect_near(model, text, m.start()) for m in _ANCHOR.finditer(text))
-
-
-def _unit_at(text: str, i: int) -> _Unit | None:
-    """The bytes of ``text[i]`` (and of an annotation it swallowed), or None: not in a run."""
-    ch = text[i]
-    if ch in "?\ufffd":
-        m = _BROKEN_ANNOTATION.match(text, i + 1) if ch == "?" else None
-        return _Unit(i, m.end() if m else i + 1, (_UNKNOWN,))
-    code = ord(ch)
-    if 0x21 <= code <= 0x7E:
-        if ch.isalnum():
-            return _Unit(i, i + 1, (code,))
-        ch = chr(code + 0xFEE0)  # fullwidth punctuation folded to ASCII after the damage
-    try:
-        data = ch.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    return _Unit(i, i + 1, tuple(data)) if len(data) == 2 else None
-
-
-@lru_cache(maxsize=512)
-def _guesses(lead: int, trail: int) -> tuple[str, ...]:
-    """Characters a GBK pair with one unknown byte can be, commonest first (capped)."""
-    model = load_model()
-    found: list[str] = []
-    leads = range(0x81, 0xFF) if lead == _UNKNOWN else (lead,)
-    trails = [t for t in range(0x40, 0xFF) if t != 0x7F] if trail == _UNKNOWN else [trail]
-    for a in leads:
-        for b in trails:
-            try:
-                ch = bytes((a, b)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            found.append(ch)
-    if model is not None:
-        found.sort(key=model.cost)
-    return tuple(found[:_CANDIDATES])
-
-
-def _reread(units: list[_Unit]) -> tuple[list[tuple[str, ...]], list[bool]] | None:
-    """Pair the units' bytes from the first one: each position's possible characters.
-
-    Also says, per position, whether it is *re-read*: its bytes are not exactly one of the
-    page's characters. Positions back in step with the page are no evidence of damage.
-    None if some known pair is not GBK.
-    """
-    data = [b for u in units for b in u.data]
-    page: dict[int, int] = {}
-    offset = 0
-    for u in units:
-        page[offset] = len(u.data)
-        offset += len(u.data)
-    out: list[tuple[str, ...]] = []
-    moved: list[bool] = []
-    i = 0
-    while i < len(data):
-        lead = data[i]
-        if 0 <= lead < 0x80:
-            out.append((chr(lead),))
-            moved.append(page.get(i) != 1)
-            i += 1
-            continue
-        trail = data[i + 1] if i + 1 < len(data) else _UNKNOWN
-        moved.append(page.get(i) != 2)
-        i += 2
-        if lead == _UNKNOWN and trail == _UNKNOWN:
-            out.append((MARK,))
-        elif _UNKNOWN in (lead, trail):
-            guesses = _guesses(lead, trail)
-            if not guesses:
-                return None
-            out.append(guesses)
-        else:
-            try:
-                out.append((bytes((lead, trail)).decode("gb18030"),))
-            except UnicodeDecodeError:
-                return None
-    return out, moved
 
 
 def _best_reading(
@@ -294,7 +199,7 @@ def _evidence(
     return total, known
 
 
-def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[_Unit], int]:
+def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[Unit], int]:
     """Units of a possible run from the unpairable byte at ``start``; and the last suspect's.
 
     The run reaches on while units can be bytes and suspects keep coming (no gap of
@@ -302,11 +207,11 @@ def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[_Unit], i
     in 0x40-0x7e that the decoder, out of step, read on its own (the seed's ``氨O``).
     Returns ([], -1) when no suspect follows the anchor closely.
     """
-    units: list[_Unit] = []
+    units: list[Unit] = []
     last = -1
     i = start
     while i < len(text) and len(units) < _MAX_RUN:
-        unit = _unit_at(text, i)
+        unit = unit_at(text, i)
         if unit is None:
             break
         units.append(unit)
@@ -320,7 +225,7 @@ def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[_Unit], i
 
 
 def _repair_run(
-    model: HanziModel, text: str, units: list[_Unit], last: int
+    model: HanziModel, text: str, units: list[Unit], last: int
 ) -> tuple[int, int, str] | None:
     """Best re-reading of ``units[0:e]`` for ends around the last suspect, or None.
 
@@ -334,16 +239,18 @@ def _repair_run(
     for e in range(last + 1, min(len(units), last + 1 + _EDGE) + 1):
         end = units[e - 1].end
         right = text[end] if end < len(text) else ""
-        read = _reread(units[:e])
-        if read is None:
-            continue
-        options, moved = read
-        if len(options) > end - start:
-            continue  # a repair never lengthens the text (bytes < 0x80 read one by one)
-        evidence, known = _evidence(model, options, moved, left, right)
-        gain = evidence - model.log_prob(text[start:end], left, right)
-        if known >= MIN_KNOWN and gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(options)):
-            ranked.append((gain, end, options))
+        original = model.log_prob(text[start:end], left, right)
+        for span in variants(units[:e]):
+            read = reread(span)
+            if read is None:
+                continue
+            options, moved = read
+            if len(options) > end - start:
+                continue  # a repair never lengthens the text (bytes < 0x80 read one by one)
+            evidence, known = _evidence(model, options, moved, left, right)
+            gain = evidence - original
+            if known >= MIN_KNOWN and gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(options)):
+                ranked.append((gain, end, options))
     for _gain, end, options in sorted(ranked, key=lambda r: -r[0]):
         right = text[end] if end < len(text) else ""
         reading, _score = _best_reading(model, options, left, right)
