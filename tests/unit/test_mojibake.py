@@ -13,6 +13,7 @@ from suxun_tui.pages.charset import decode_html
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.dom import clean_tree, parse_html
 from suxun_tui.pages.html_blocks import linearize
+from suxun_tui.text.gbk_bytes import UNKNOWN, Unit, reread, unit_at
 from suxun_tui.text.hanzi_model import load_model, parse_table
 from suxun_tui.text.mojibake import MARK, RARE_COST, looks_damaged, repair_mojibake
 
@@ -157,3 +158,19 @@ def test_the_table_loads_and_a_missing_table_repairs_nothing() -> None:
     assert MODEL.fold("層") == "层" and MODEL.fold("，") == ","
     empty = parse_table("")
     assert empty.costs == {} and empty.log_prob("中文") < 0
+
+
+def test_the_byte_model_on_the_seed_bytes() -> None:
+    # ``?yōu)`` is one unknown byte (the lead of 為) whose "(" the decoder swallowed.
+    unit = unit_at("變?yōu)椤", 1)
+    assert unit is not None and (unit.end, unit.data) == (6, (UNKNOWN,))
+    # ``;`` inside a run is the fullwidth ``；`` (a3bb); a letter may be one byte or ``Ｏ``.
+    assert unit_at("?;", 1) == Unit(1, 2, (0xA3, 0xBB))
+    assert unit_at("O", 0) == Unit(0, 1, (0x4F,), (0xA3, 0xCF))
+    # Read one byte earlier, ``椤氨O`` after the unknown byte is ``?“監``.
+    units = [unit_at("?椤氨O", i) for i in (0, 1, 2, 3)]
+    read = reread([u for u in units if u is not None])
+    assert read is not None
+    options, moved = read
+    assert "為" in options[0] and options[1:] == [("“",), ("監",)]
+    assert moved == [True, True, True]
