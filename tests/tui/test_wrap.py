@@ -6,7 +6,7 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
@@ -154,6 +154,7 @@ def test_ideographs_in_code_are_not_rewrapped_and_never_straddle_the_edge() -> N
     ),
     st.integers(min_value=4, max_value=30),
 )
+@example("\ta", 4)  # an indent as wide as the screen once left no room after the marker
 def test_code_lines_fit_and_lose_no_text(text: str, width: int) -> None:
     text = text.replace("\t", "    ")
     drawn = wrap_code(Text(text), width)

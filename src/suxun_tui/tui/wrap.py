@@ -169,7 +169,9 @@ def wrap_code(text: Text, width: int) -> list[Text]:
         if cell_len(plain) <= width:
             lines.append(part)
             continue
-        indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+        # The continuation keeps room for at least one wide character after its marker.
+        room = width - len(CODE_CONTINUATION) - 2
+        indent = max(0, min(len(plain) - len(plain.lstrip(" ")), width // 2, room))
         hang = " " * indent + CODE_CONTINUATION
         for number, (start, end) in enumerate(_fold_ranges(plain, width, width - len(hang))):
             piece = part[start:end] if part.spans else Text(plain[start:end], style=part.style)
