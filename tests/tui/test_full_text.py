@@ -16,6 +16,7 @@ from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.demo import SITE
 from suxun_tui.models import FeedEntry
 from suxun_tui.store import Store
+from suxun_tui.tui import jobs
 from suxun_tui.tui.screens.messages import FullTextFetched
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp, fill
@@ -67,9 +68,12 @@ async def test_a_summary_only_page_article_is_fetched_stored_and_shown(
 
 
 async def test_quick_moves_cancel_stale_fetches(
-    make_app: MakeApp, server: LoopbackServer, store: Store
+    make_app: MakeApp, server: LoopbackServer, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = page_source(server, store, 4, delay=1.0)
+    # "Quick" is relative to the pause before a fetch: on a busy machine one key press can
+    # take longer than the real 0.15 s, so the pause is made long enough for any machine.
+    monkeypatch.setattr(jobs, "FETCH_DEBOUNCE", 1.0)
+    config = page_source(server, store, 4, delay=0.3)
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

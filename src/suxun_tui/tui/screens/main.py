@@ -225,10 +225,8 @@ class MainScreen(Screen[None]):
 
     def full_text_ended(self, article_id: int) -> None:
         self.data_version = self.reader.store.data_version()  # our own write: no reload
-        if self.shown.article_id == article_id:
+        if self.shown.article_id == article_id:  # else it is not loading: nothing to redo
             self.show_article(article_id)
-        else:
-            self.shown = replace(self.shown, loading=False)
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         self.refreshes.progressed(message.progress)
@@ -247,6 +245,8 @@ class MainScreen(Screen[None]):
             self.full_text_failed(worker.error)
         else:
             self.notify(f"{worker.description or worker.name}: {worker.error}", severity="error")
+
+    # --- actions: refreshing -------------------------------------------------------------
 
     def action_refresh(self) -> None:
         config = self.reader.config

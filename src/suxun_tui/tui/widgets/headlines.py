@@ -157,9 +157,6 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
     def move_end(self) -> None:
         self.move_to(len(self.rows) - 1)
 
-    def page(self, direction: int) -> None:
-        self.move_by(direction * max(self.scrollable_content_region.height - 1, 1))
-
     def open_current(self) -> None:
         if (headline := self.current) is not None:
             self.post_message(self.Opened(headline))

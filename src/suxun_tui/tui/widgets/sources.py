@@ -45,10 +45,9 @@ class SourcesPane(OptionList, inherit_bindings=False):
     class Changed(Message):
         """The highlighted filter changed: the headline list should follow."""
 
-        def __init__(self, selection: SourceFilter, source: SourceRow | None) -> None:
+        def __init__(self, selection: SourceFilter) -> None:
             super().__init__()
             self.selection = selection
-            self.source = source
 
     class Opened(Message):
         """The user pressed Enter on a filter: reading should move to the headlines."""
@@ -175,8 +174,7 @@ class SourcesPane(OptionList, inherit_bindings=False):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        selection = self.selection
-        self.post_message(self.Changed(selection, self.catalog.source(selection)))
+        self.post_message(self.Changed(self.selection))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
