@@ -54,9 +54,12 @@ def test_pinyin_repair_is_idempotent_on_repeats() -> None:
     assert repair_pinyin(once) == once
 
 
-def test_corrupted_runs_survive() -> None:
+def test_gbk_runs_read_one_byte_off_are_repaired() -> None:
     text = "變“群眾跑腿”為“干部上門”?;鶎邮亲晕腋锩\ue3c0摹扒把仃嚨亍??;鶎又泵嫒罕?,直接"
-    assert clean_block_text(text) == text
+    assert (
+        clean_block_text(text)
+        == "變“群眾跑腿”為“干部上門”。基層是自我革命的“前沿陣地”。基層直面群眾,直接"
+    )
 
 
 def test_whitespace_indents_and_wrapped_lines() -> None:
