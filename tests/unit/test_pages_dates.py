@@ -61,3 +61,24 @@ def test_impossible_zone_offsets_fall_back_to_the_source_zone() -> None:
     """``+9999`` once raised inside timezone() and failed the whole article."""
     assert parse_datetime("2025-12-29T12:34:00+9999") == "2025-12-29T12:34:00+08:00"
     assert parse_datetime("2025-12-29T12:34:00+99:30", tz="UTC") == "2025-12-29T12:34:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("July 9, 2025", "2025-07-09T00:00:00+08:00"),
+        ("Updated on Nov 21, 2018", "2018-11-21T00:00:00+08:00"),
+        ("Sept. 9th 2025 at 3:05 pm EST", "2025-09-09T15:05:00-05:00"),
+        ("9 July 2025 14:00", "2025-07-09T14:00:00+08:00"),
+        ("16th of August, 2019", "2019-08-16T00:00:00+08:00"),
+        ("Posted May 3, 2020 | 10:15 AM", "2020-05-03T10:15:00+08:00"),
+        ("December 12, 2024 12:00 am", "2024-12-12T00:00:00+08:00"),
+    ],
+)
+def test_english_dates(text: str, iso: str) -> None:
+    assert parse_datetime(text, now=NOW) == iso
+
+
+@pytest.mark.parametrize("text", ["we may 5 things", "March 2020", "the Marchers 12, 2020"])
+def test_english_words_that_are_not_dates(text: str) -> None:
+    assert parse_datetime(text, now=NOW) is None
