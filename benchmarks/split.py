@@ -53,13 +53,15 @@ CORPORA = ("cwced", "cx", "wcxb", "gne")
 _SALT = "suxun-split-v10|"  # fixed: see the module docstring
 
 # Second-level labels under a two-letter country code that are not a site of their own.
-_SECOND_LEVEL = frozenset(
-    "ac co com edu go gob gov govt mil ne net nic or org".split()  # e.g. pku.edu.cn, bbc.co.uk
+_SECOND_LEVEL = frozenset(  # e.g. pku.edu.cn, bbc.co.uk
+    ["ac", "co", "com", "edu", "go", "gob", "gov", "govt", "mil", "ne", "net", "nic", "or", "org"]
 )
 # Where a saved page says its own address (bytes read as latin-1: hosts are ASCII).
 _ADDRESS = (
     re.compile(r'<text\s+id="(https?://[^"]+)"', re.I),
-    re.compile(r"<link[^>]+rel=[\"']?canonical[\"']?[^>]+href=[\"']?((?:https?:)?//[^\"'\s>]+)", re.I),
+    re.compile(
+        r"<link[^>]+rel=[\"']?canonical[\"']?[^>]+href=[\"']?((?:https?:)?//[^\"'\s>]+)", re.I
+    ),
     re.compile(r"<link[^>]+href=[\"']?((?:https?:)?//[^\"'\s>]+)[^>]+rel=[\"']?canonical", re.I),
     re.compile(r"og:url[\"'][^>]*content=[\"']((?:https?:)?//[^\"'\s>]+)", re.I),
     re.compile(r"<base[^>]+href=[\"']?((?:https?:)?//[^\"'\s>]+)", re.I),
