@@ -1,4 +1,4 @@
-"""Servers that misbehave, and FreshRSS's differences, from recorded answers on loopback.
+"""Servers that misbehave, and FreshRSS's differences, from canned answers on loopback.
 
 The real Miniflux cannot send HTML for JSON, cut its JSON, loop its continuations or
 repeat ids; these answers, served over real sockets, show that each ends in a clear
@@ -156,7 +156,7 @@ def test_endless_continuation_is_cut_with_a_notice(server: RecordingServer, tmp_
 
 
 def recorded_greader(server: RecordingServer, prefix: str) -> None:
-    """FreshRSS's answers (its greader.php base path), as recorded from its API."""
+    """Answers in FreshRSS's format and base path (greader.php), written from its API."""
     server.add(f"{prefix}/accounts/ClientLogin", "SID=me/x\nLSID=null\nAuth=me/abc\n")
     server.add(f"{prefix}/reader/api/0/token", "tok123ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ\n")
     server.json(f"{prefix}/reader/api/0/user-info", {"userId": "me", "userName": "me"})
