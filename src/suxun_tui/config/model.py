@@ -1,0 +1,100 @@
+"""The configuration as values: frozen settings, sources and accounts every layer reads.
+
+Parsing and validation live in ``reading``; these classes carry no behaviour beyond
+lookups, so the refresh engine, the reader and the CLI can share them freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from suxun_tui import __version__
+
+APP_NAME = "suxun-tui"
+HOMEPAGE = "https://github.com/suxun-tui/suxun-tui"
+DEFAULT_USER_AGENT = f"suxun-tui/{__version__} (+{HOMEPAGE})"
+
+SourceKind = Literal["feed", "page"]
+AccountType = Literal["miniflux", "greader"]
+Script = Literal["original", "simplified", "traditional"]
+FullText = Literal["auto", "always", "never"]
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix; the message names file, line and key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global settings (``[settings]``); defaults are what a first-time user gets."""
+
+    concurrency: int = 16
+    per_host: int = 4
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    retries: int = 2
+    user_agent: str = DEFAULT_USER_AGENT
+    refresh_minutes: int = 60
+    max_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = 10
+    script: Script = "original"
+    timezone: str = "Asia/Shanghai"
+    full_text: FullText = "auto"
+    refresh_on_start: bool = False
+    browser: str = ""
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One ``[[sources]]`` entry, with per-source overrides already resolved."""
+
+    name: str
+    url: str
+    kind: SourceKind | None = None
+    group: str | None = None
+    refresh_minutes: int = 60
+    script: Script = "original"
+    timezone: str = "Asia/Shanghai"
+    full_text: FullText = "auto"
+    link_selector: str | None = None
+    body_selector: str | None = None
+    pages: int = 1
+
+
+@dataclass(frozen=True)
+class AccountSpec:
+    """One ``[[accounts]]`` entry: a feed server whose feeds and read/star state we sync.
+
+    The secret itself is not read here: ``password_command`` runs and the environment is
+    read only when a sync needs them (``sync.secrets``), so ``list`` never runs a command.
+    A plain ``password`` is kept out of ``repr`` so no log or traceback shows it.
+    """
+
+    name: str
+    type: AccountType
+    url: str
+    username: str = ""
+    password_command: tuple[str, ...] = ()
+    password_env: str = ""
+    token_env: str = ""
+    password: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration; ``path`` is None for the bundled demo."""
+
+    settings: Settings = field(default_factory=Settings)
+    sources: tuple[SourceSpec, ...] = ()
+    path: Path | None = None
+    is_demo: bool = False
+    warnings: tuple[str, ...] = ()
+    accounts: tuple[AccountSpec, ...] = ()
+
+    def source(self, name: str) -> SourceSpec | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+    def account(self, name: str) -> AccountSpec | None:
+        return next((a for a in self.accounts if a.name == name), None)

@@ -1,0 +1,197 @@
+"""Reading the TOML file: syntax, then every table checked and turned into values.
+
+Errors are :class:`ConfigError` and always name file, line and key, because a user editing
+TOML by hand needs to know exactly where to look; unknown keys are warnings, by name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from suxun_tui.config.accounts import parse_accounts
+from suxun_tui.config.checks import Locator, check_type
+from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
+from suxun_tui.text.sanitize import clean_line
+from suxun_tui.text.script import SCRIPTS
+
+_SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
+    "concurrency": int,
+    "per_host": int,
+    "timeout": (int, float),
+    "connect_timeout": (int, float),
+    "retries": int,
+    "user_agent": str,
+    "refresh_minutes": int,
+    "max_bytes": int,
+    "max_redirects": int,
+    "script": str,
+    "timezone": str,
+    "full_text": (str, bool),
+    "refresh_on_start": bool,
+    "browser": str,
+}
+_SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "url": str,
+    "kind": str,
+    "group": str,
+    "refresh_minutes": int,
+    "script": str,
+    "timezone": str,
+    "full_text": (str, bool),
+    "link_selector": str,
+    "body_selector": str,
+    "pages": int,
+}
+_URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; a missing file is an error here.
+
+    Whether a missing file means the bundled demo is the caller's decision
+    (``cli.context``), because only it knows whether the user named the file.
+    """
+    if not path.exists():
+        raise ConfigError(f"{path}: no such config file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc})") from exc
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Parse and validate config text; ``path`` is used for messages and relative URLs."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML syntax error: {exc}") from exc
+    locator = Locator(text, path)
+    warnings: list[str] = []
+    for key in data:
+        if key not in ("settings", "sources", "accounts"):
+            warnings.append(f"{locator.where(key)}: unknown key '{key}' (ignored)")
+    raw_settings = data.get("settings", {})
+    if not isinstance(raw_settings, dict):
+        raise ConfigError(f"{locator.where('settings')}: 'settings' must be a table")
+    settings = _parse_settings(raw_settings, locator, warnings)
+    raw_sources = data.get("sources", [])
+    if not isinstance(raw_sources, list):
+        raise ConfigError(f"{locator.where('sources')}: use [[sources]] tables for sources")
+    sources: list[SourceSpec] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_sources):
+        source = _parse_source(raw, index, settings, locator, warnings, path)
+        if source.name in seen:
+            raise ConfigError(
+                f"{locator.where('name', index)}: source '{source.name}': duplicate name "
+                f"(also source #{seen[source.name] + 1}); give each source its own name"
+            )
+        seen[source.name] = index
+        sources.append(source)
+    accounts = parse_accounts(data.get("accounts", []), locator, warnings, path)
+    return Config(settings, tuple(sources), path, False, tuple(warnings), accounts)
+
+
+def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> Settings:
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        where = loc.where(key, section="settings")
+        if key not in _SETTINGS_TYPES:
+            warnings.append(f"{where}: unknown key 'settings.{key}' (ignored)")
+            continue
+        check_type(value, _SETTINGS_TYPES[key], where, key)
+        values[key] = _validate_value(key, value, where)
+    return replace(Settings(), **values)
+
+
+def _parse_source(
+    raw: Any,
+    index: int,
+    settings: Settings,
+    loc: Locator,
+    warnings: list[str],
+    path: Path,
+) -> SourceSpec:
+    where = loc.where("sources", index)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: each source must be a [[sources]] table")
+    label = (
+        f"source '{raw['name']}'" if isinstance(raw.get("name"), str) else f"source #{index + 1}"
+    )
+    values: dict[str, Any] = {
+        "refresh_minutes": settings.refresh_minutes,
+        "script": settings.script,
+        "timezone": settings.timezone,
+        "full_text": settings.full_text,
+    }
+    for key, value in raw.items():
+        key_where = f"{loc.where(key, index)}: {label}"
+        if key not in _SOURCE_TYPES:
+            warnings.append(f"{key_where}: unknown key '{key}' (ignored)")
+            continue
+        check_type(value, _SOURCE_TYPES[key], key_where, key)
+        values[key] = _validate_value(key, value, key_where)
+    if "url" not in values or not str(values["url"]).strip():
+        raise ConfigError(f"{where}: {label} has no 'url'; add url = \"https://…\"")
+    values["url"] = _normalize_url(
+        values["url"].strip(), path, f"{loc.where('url', index)}: {label}"
+    )
+    if not values.get("name"):
+        values["name"] = values["url"]
+    values["name"] = clean_line(values["name"])
+    return SourceSpec(**values)
+
+
+def _validate_value(key: str, value: Any, where: str) -> Any:
+    """Check ranges and enumerations; returns the value in its canonical form."""
+    if key in ("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes") and value < 1:
+        raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
+    if key in ("retries", "max_redirects") and value < 0:
+        raise ConfigError(f"{where}: '{key}' must not be negative")
+    if key in ("timeout", "connect_timeout"):
+        if value <= 0:
+            raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
+        return float(value)
+    if key == "script" and value not in SCRIPTS:
+        raise ConfigError(f"{where}: 'script' must be one of {', '.join(SCRIPTS)}, not {value!r}")
+    if key == "kind" and value not in ("feed", "page"):
+        raise ConfigError(f'{where}: \'kind\' must be "feed" or "page", not {value!r}')
+    if key == "full_text":
+        mapped = (
+            {True: "always", False: "never"}.get(value, value) if isinstance(value, bool) else value
+        )
+        if mapped not in ("auto", "always", "never"):
+            raise ConfigError(f"{where}: 'full_text' must be \"auto\", true or false")
+        return mapped
+    if key == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"{where}: unknown timezone {value!r}") from exc
+    if key in ("name", "group"):
+        return clean_line(value)
+    return value
+
+
+def _normalize_url(url: str, config_file: Path, where: str) -> str:
+    """Accept http(s)://, file:// and local paths (relative to the config file)."""
+    match = _URL_SCHEME.match(url)
+    if match and len(match.group(1)) > 1:  # a one-letter "scheme" is a Windows drive
+        scheme = match.group(1).lower()
+        if scheme not in ("http", "https", "file"):
+            raise ConfigError(
+                f"{where}: unsupported URL scheme '{scheme}:' in {url!r}; "
+                "use http://, https://, file:// or a local path"
+            )
+        return url
+    local = Path(url).expanduser()
+    if not local.is_absolute():
+        local = (config_file.parent / local).resolve()
+    return local.as_uri()
