@@ -73,12 +73,16 @@ def test_impossible_zone_offsets_fall_back_to_the_source_zone() -> None:
         ("16th of August, 2019", "2019-08-16T00:00:00+08:00"),
         ("Posted May 3, 2020 | 10:15 AM", "2020-05-03T10:15:00+08:00"),
         ("December 12, 2024 12:00 am", "2024-12-12T00:00:00+08:00"),
+        ("2023 Jan 7;15(1):e33475", "2023-01-07T00:00:00+08:00"),
+        ("17.05.2021", "2021-05-17T00:00:00+08:00"),
     ],
 )
 def test_english_dates(text: str, iso: str) -> None:
     assert parse_datetime(text, now=NOW) == iso
 
 
-@pytest.mark.parametrize("text", ["we may 5 things", "March 2020", "the Marchers 12, 2020"])
+@pytest.mark.parametrize(
+    "text", ["we may 5 things", "March 2020", "the Marchers 12, 2020", "version 1.2.2020"]
+)
 def test_english_words_that_are_not_dates(text: str) -> None:
     assert parse_datetime(text, now=NOW) is None

@@ -67,6 +67,11 @@ def test_jsonld_author_as_a_plain_string() -> None:
     assert a.published is not None and a.published.startswith("2024-06-01")
 
 
+def test_jsonld_author_with_by_in_the_name() -> None:
+    data = {"@type": "Article", "author": {"@type": "Person", "name": "By Thai Vong"}}
+    assert extract_article(page(ld(data)), "https://x.example/a").author == "Thai Vong"
+
+
 def test_jsonld_organisation_author_is_the_last_resort() -> None:
     data = {"@type": "Article", "author": {"@type": "Organization", "name": "Supermove"}}
     meta = '<meta name="author" content="Ana Silva">'

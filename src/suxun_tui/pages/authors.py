@@ -22,6 +22,7 @@ from suxun_tui.text.sanitize import clean_line
 __all__ = ["choose_author", "english_byline"]
 
 _MAX_NAMES = 4
+_BY = re.compile(r"^(?:by|von|par|por)\s+", re.I)
 _DATE_HINT = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d")
 _SITE_LIKE = re.compile(r"网|網|报|報|站|新闻|新聞|日报|电视|\.com|\.cn|www", re.I)
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?:·[\u4e00-\u9fff]{1,6})?$")
@@ -52,7 +53,7 @@ def _join(names: list[str], *, handles: bool = False) -> str | None:
     """Distinct person names, in order, joined by commas (``A, B, C``)."""
     out: list[str] = []
     for raw in names:
-        name = clean_line(raw).strip(" ,;|")
+        name = _BY.sub("", clean_line(raw)).strip(" ,;|")
         parts = [name] if _person(name, handles=handles) else _NAME_SPLIT.split(name)
         for part in parts:
             part = part.strip(" ,;|")

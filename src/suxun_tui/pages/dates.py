@@ -65,9 +65,14 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _EN = re.compile(
     rf"\b(?:{_MONTH_WORD}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_WORD.replace('mon', 'mon2')},?\s+"
-    rf"(?P<y2>(?:19|20)\d{{2}}))(?!\d){_EN_TIME}",
+    rf"(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?<!\d)(?P<y3>(?:19|20)\d{{2}})\s+{_MONTH_WORD.replace('mon', 'mon3')}\s+(?P<d3>\d{{1,2}}))"
+    rf"(?!\d){_EN_TIME}",
     re.I,
 )
+# 17.05.2021 - day first, as most of Europe prints it; two-digit day and month only, so
+# version numbers (1.2.2020) stay what they are.
+_DMY = re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>(?:19|20)\d{2})(?![\d.])")
 _EN_ZONES = {"utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5}
 _EN_ZONES |= {"mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 _COMPACT = re.compile(
@@ -167,8 +172,8 @@ def _afternoon(text: str, hour: int, marker: str | None = None) -> int:
 
 
 def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
-    month = _MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
-    day, year = int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
+    month = _MONTHS.index((m["mon"] or m["mon2"] or m["mon3"])[:3].lower()) + 1
+    day, year = int(m["d"] or m["d2"] or m["d3"]), int(m["y"] or m["y2"] or m["y3"])
     named = (m["Z"] or "").lower()
     if named in _EN_ZONES:
         from datetime import timezone
@@ -207,6 +212,8 @@ def find_dates(
         add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
     for m in _EN.finditer(text):
         add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+    for m in _DMY.finditer(text):
+        add(_build(int(m["y"]), int(m["m"]), int(m["d"]), 0, 0, 0, zone), m.start(), m.end(), 3)
     for m in _COMPACT.finditer(text):
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
         add(dt, m.start(), m.end(), 5 if m["H"] else 3)
