@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from textual.message import Message
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.store import Store
+from suxun_tui.tui.screens import refreshing
 from suxun_tui.tui.screens.messages import RefreshFinished, RefreshProgressed
 from suxun_tui.tui.widgets.sources import SourcesPane
 from tests.support.feeds import items, rss
@@ -110,9 +113,13 @@ async def test_a_failing_source_is_marked_with_its_error_and_last_success(
 
 
 async def test_a_big_refresh_recounts_at_most_twice_a_second(
-    make_app: MakeApp, tmp_path: Path
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Recounting unread articles reads the whole cache; once per source froze the screen."""
+    """Recounting unread articles reads the whole cache; once per source froze the screen.
+
+    The throttle's clock is held still, so however slow the machine, the 40 sources'
+    progress may trigger one recount, plus the one when the refresh ends (not 40).
+    """
     names = [f"F{i}" for i in range(40)]
     for name in names:
         write_feed(tmp_path, name, 5)
@@ -128,14 +135,14 @@ async def test_a_big_refresh_recounts_at_most_twice_a_second(
             original()
 
         screen.refresh_counts = counting  # type: ignore[method-assign]
+        still = time.monotonic() + 3600  # later than any recount the start-up refresh made
+        monkeypatch.setattr(refreshing, "time", SimpleNamespace(monotonic=lambda: still))
         for name in names:
             write_feed(tmp_path, name, 6)
-        started = time.monotonic()
         await pilot.press("R")
         await settle(pilot)
-        elapsed = time.monotonic() - started
         assert len(titles(app)) == 40 * 6
-        assert len(calls) <= elapsed / 0.5 + 2, f"{len(calls)} recounts in {elapsed:.2f} s"
+        assert 2 <= len(calls) <= 3, f"{len(calls)} recounts for 40 sources"
 
 
 async def test_many_failures_give_one_summary_not_a_toast_each(
