@@ -9,8 +9,10 @@ from types import SimpleNamespace
 import pytest
 from textual.message import Message
 
-from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.config import AccountSpec, Config, Settings, SourceSpec
+from suxun_tui.models import SourceRow
 from suxun_tui.store import Store
+from suxun_tui.tui.filters import Catalog, SourceFilter
 from suxun_tui.tui.screens import refreshing
 from suxun_tui.tui.screens.messages import RefreshFinished, RefreshProgressed
 from suxun_tui.tui.widgets.sources import SourcesPane
@@ -227,3 +229,26 @@ async def test_a_refresh_that_fails_says_so_once_and_can_run_again(
         await pilot.press("R")
         await settle(pilot)
         assert len(titles(app)) == 2
+
+
+def test_r_and_shift_r_cover_an_accounts_feeds() -> None:
+    """An account's feeds live in the store, not the config: ``r`` on its group and ``R``
+    must still name them (an accounts-only config once got "Nothing to refresh here")."""
+    config = Config(
+        sources=(SourceSpec("Local", "file:///tmp/local.xml", group="Mine"),),
+        accounts=(AccountSpec("home", "miniflux", "https://rss.example.org", "me"),),
+    )
+    catalog = Catalog(
+        sources=(
+            SourceRow(1, "Local", "file:///tmp/local.xml", "feed", "Mine"),
+            SourceRow(2, "home: Go blog", "https://go.dev/blog/feed.atom", "feed", "home/Tech"),
+            SourceRow(3, "home: Notes", "https://notes.example.org/rss", "feed", "home"),
+        )
+    )
+    group = SourceFilter("group", "home", group="home")
+    assert refreshing.names_for(group, catalog, config) == ["home: Go blog", "home: Notes"]
+    source = SourceFilter("source", "home: Go blog", source_id=2)
+    assert refreshing.names_for(source, catalog, config) == ["home: Go blog"]
+    assert refreshing.names_for(SourceFilter(), catalog, config) == ["Local", "home"]
+    accounts_only = Config(accounts=config.accounts)
+    assert refreshing.all_names(accounts_only) == ["home"]

@@ -253,7 +253,7 @@ class MainScreen(Screen[None]):
         self.refreshes.asked(refreshing.names_for(self.selection, self.catalog, config))
 
     def action_refresh_all(self) -> None:
-        self.refreshes.asked([s.name for s in self.reader.config.sources])
+        self.refreshes.asked(refreshing.all_names(self.reader.config))
 
     # --- actions: moving -----------------------------------------------------------------
 

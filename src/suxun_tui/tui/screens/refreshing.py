@@ -121,13 +121,28 @@ def never_fetched_local(config: Config, store: Store) -> list[str]:
 
 
 def names_for(selection: SourceFilter, catalog: Catalog, config: Config) -> list[str]:
-    """The sources ``r`` refreshes: the selected source, its group, or every source."""
+    """The sources ``r`` refreshes: the selected source, its group, or every source.
+
+    An account's feeds are sources the store knows, not the config: a name of one of them
+    makes the refresh sync its account. A group covers its folders (``home`` holds
+    ``home/Tech``), so ``r`` on an account's group syncs the account.
+    """
     if selection.kind == "source":
         source = catalog.source(selection)
         return [source.name] if source else []
     if selection.kind == "group":
-        return [s.name for s in config.sources if s.group == selection.group]
-    return [s.name for s in config.sources]
+        group = selection.group or ""
+        return [
+            s.name
+            for s in catalog.sources
+            if s.group == group or (s.group or "").startswith(group + "/")
+        ]
+    return all_names(config)
+
+
+def all_names(config: Config) -> list[str]:
+    """What ``R`` refreshes: every configured source and every account."""
+    return [s.name for s in config.sources] + [a.name for a in config.accounts]
 
 
 def progress_text(progress: Progress) -> str:
