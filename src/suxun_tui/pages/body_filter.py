@@ -28,7 +28,7 @@ from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.vocabulary import ARTICLE_NAV
 
-__all__ = ["FilteredBody", "filter_blocks", "is_prose"]
+__all__ = ["FilteredBody", "drop_repeats", "filter_blocks", "is_prose"]
 
 _PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _DEDUPE = re.compile(r"[\s|｜]+")
@@ -106,7 +106,7 @@ def _first_pass(
     return kept, info
 
 
-def _dedupe(blocks: list[RawBlock]) -> list[RawBlock]:
+def drop_repeats(blocks: list[RawBlock]) -> list[RawBlock]:
     out: list[RawBlock] = []
     seen: list[str] = []
     for b in blocks:
@@ -158,7 +158,7 @@ def _trim(kept: list[RawBlock]) -> list[RawBlock]:
     """Section labels and linked images before the first and after the last prose block."""
     prose = [i for i, b in enumerate(kept) if b.kind != "image" and is_prose(b.text)]
     if not prose:
-        return _dedupe([b for b in kept if not is_section_label(b.text)])
+        return drop_repeats([b for b in kept if not is_section_label(b.text)])
     first, last = prose[0], prose[-1]
     out: list[RawBlock] = []
     for i, b in enumerate(kept):
@@ -169,4 +169,4 @@ def _trim(kept: list[RawBlock]) -> list[RawBlock]:
             elif is_section_label(b.text) or b.link_density > 0.3:
                 continue
         out.append(b)
-    return _dedupe(out)
+    return drop_repeats(out)

@@ -108,6 +108,8 @@ BLOCK_TAGS = frozenset(
         "html",
     ]
 )
+# A <noscript> with this much text is the page's content, not a notice.
+NOSCRIPT_PAGE_CHARS = 500
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
@@ -125,6 +127,18 @@ def parse_html(html: str) -> HtmlElement:
     return root
 
 
+def _open_noscript_pages(root: HtmlElement) -> None:
+    """Keep a ``<noscript>`` that holds the page itself, as script-built sites serve it.
+
+    Forums and single-page apps (Discourse, for one) send crawlers and script-less readers
+    the whole thread inside ``<noscript>``; elsewhere it holds a tracking pixel or an
+    "enable JavaScript" line and goes with the other junk.
+    """
+    for el in list(root.iter("noscript")):
+        if len(text_content(el)) >= NOSCRIPT_PAGE_CHARS:
+            el.tag = "div"
+
+
 def clean_tree(root: HtmlElement) -> HtmlElement:
     """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby,
     and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``).
@@ -132,6 +146,7 @@ def clean_tree(root: HtmlElement) -> HtmlElement:
     Returns the ``<body>`` (the root when there is none): the part later steps read.
     """
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _open_noscript_pages(root)
     etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     for el in cast("list[HtmlElement]", root.xpath("//a[starts-with(@href, '#')]")):
         if text_content(el).strip() in PERMALINK_MARKS:

@@ -17,7 +17,7 @@ Each step takes values and returns values; the words the rules recognise live in
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from suxun_tui.models import ArticleText, Block, Link
@@ -29,6 +29,7 @@ from suxun_tui.pages.dates import DEFAULT_TZ
 from suxun_tui.pages.dom import absolute_url, clean_tree, parse_html
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.html_blocks import RawBlock, linearize
+from suxun_tui.pages.learned_body import learned_body
 from suxun_tui.pages.meta import PageMeta, read_meta
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.pagination import continuation_urls
@@ -62,14 +63,47 @@ def extract_article(
     body = clean_tree(root)
     tree = score_tree(body)
     blocks = linearize(body, url)
-    for region in candidate_regions(tree, body, body_selector):
+    for attempt, region in enumerate(candidate_regions(tree, body, body_selector)):
         cut = cut_region(blocks, region)
         if cut is None:
             continue
-        article = _article(blocks, cut, region.chosen, meta, url, timezone, now)
-        if article is not None:
+        found = rule_body(blocks, cut, region.chosen, meta, timezone, now)
+        if attempt == 0 and not region.chosen:
+            found = replace(
+                found, body=learned_body(tree, blocks, region, found.body, found.title_pos)
+            )
+        article = _article(blocks, cut, found, meta, url, timezone, now)
+        if article is not None and any(b.kind != "image" for b in article.blocks):
             return article
     raise ExtractionError("no article text found")
+
+
+@dataclass(frozen=True)
+class RuleBody:
+    """What the rules make of one region: its title, its blocks and the filtered body."""
+
+    title: str
+    title_pos: int | None  # position of the title among the page's blocks
+    region: list[RawBlock]  # the region's blocks after the title
+    body: FilteredBody
+
+
+def rule_body(
+    blocks: list[RawBlock],
+    cut: RegionBlocks,
+    chosen: bool,
+    meta: PageMeta,
+    tz: str,
+    now: datetime | None,
+) -> RuleBody:
+    """The title and the rule-filtered body of one region."""
+    start, stop = cut.start, cut.stop
+    title, title_pos = find_title(blocks, meta, start)
+    title = clean_block_text(title)
+    region = cut.blocks
+    if title_pos is not None and start <= title_pos <= stop:
+        region = [b for b in region if b.index > blocks[title_pos].index]
+    return RuleBody(title, title_pos, region, filter_blocks(region, title, tz, now, chosen=chosen))
 
 
 def _head_fields(head: list[RawBlock], tz: str, now: datetime | None) -> InfoFields:
@@ -97,23 +131,18 @@ def _after_fields(after: list[RawBlock], tz: str, now: datetime | None) -> InfoF
 def _article(
     blocks: list[RawBlock],
     cut: RegionBlocks,
-    chosen: bool,
+    found: RuleBody,
     meta: PageMeta,
     url: str,
     tz: str,
     now: datetime | None,
 ) -> ArticleText | None:
-    """The article made of one region's blocks and the fields around it; None if empty."""
+    """The article made of one region's body and the fields around it; None if empty."""
     start, stop = cut.start, cut.stop
-    title, title_pos = find_title(blocks, meta, start)
-    title = clean_block_text(title)
-    region = cut.blocks
-    if title_pos is not None and start <= title_pos <= stop:
-        region = [b for b in region if b.index > blocks[title_pos].index]
+    title, title_pos, region, body = found.title, found.title_pos, found.region, found.body
     head_from = title_pos + 1 if title_pos is not None and title_pos < start else start
     head = blocks[max(head_from, start - HEAD_REACH) : start]
     after = blocks[stop + 1 : stop + AFTER_REACH]
-    body = filter_blocks(region, title, tz, now, chosen=chosen)
     text_blocks = [b for b in body.blocks if b.kind != "image"]
     if not text_blocks or sum(b.chars for b in text_blocks) < 8:
         return None

@@ -20,6 +20,7 @@ from lxml import etree
 
 from suxun_tui.pages.cleanup import clean_block_text, normalize_whitespace, repair_pinyin
 from suxun_tui.pages.dom import BLOCK_TAGS, HtmlElement, text_content
+from suxun_tui.pages.vocabulary import DECORATION_IMAGES
 from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
 
 __all__ = ["RawBlock", "linearize"]
@@ -36,7 +37,6 @@ _KIND_TAGS = {
     "blockquote": "quote",
 }
 _LISTS = ("ul", "ol")
-_SKIP_IMG = ("spacer", "blank.gif", "pixel", "1x1", "loading", "icon", "logo", "qrcode", "erweima")
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _image_src(el: HtmlElement) -> str | None:
     if not src:
         return None
     low = src.lower()
-    if any(s in low for s in _SKIP_IMG):
+    if any(s in low for s in DECORATION_IMAGES):
         return None
     for attr in ("width", "height"):
         value = (el.get(attr) or "").strip().rstrip("px")

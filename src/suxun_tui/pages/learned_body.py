@@ -1,0 +1,130 @@
+"""Let the learned block classifier choose the body of a non-Chinese page.
+
+The rules of :mod:`.body_filter` were written for Chinese news pages and do well there;
+on the world's other pages - forum threads, product pages, listings, documentation - the
+learned model (:mod:`.block_model`) generalises better. It sees every block of the page
+with its shallow features plus what the rules decided (``rule_kept``), so it learns when
+to follow them and when a thread's posts or a listing's items are the content. Pages
+written mostly in CJK scripts keep the rules' body; so does any page where the model keeps
+nothing, and so does any page where the model's body is not clearly bigger than the
+rules' (``gate``): cross-validated by site, that choice keeps the rules' precision on
+articles and the model's recall elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from suxun_tui.pages.block_features import Features, block_features
+from suxun_tui.pages.block_model import BlockModel, load_model
+from suxun_tui.pages.body_filter import FilteredBody, drop_repeats
+from suxun_tui.pages.html_blocks import RawBlock
+from suxun_tui.pages.region import Region
+from suxun_tui.pages.scoring import TreeScore
+
+__all__ = ["is_cjk_page", "learned_body", "learned_features", "page_features"]
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Above this share of CJK characters the rules choose the body.
+CJK_SHARE = 0.2
+_SAMPLE = 4000  # characters looked at to tell the script
+
+
+def is_cjk_page(blocks: list[RawBlock]) -> bool:
+    """Whether the page's text is mostly Chinese, Japanese or Korean."""
+    sample: list[str] = []
+    size = 0
+    for b in blocks:
+        if b.kind != "image" and b.chars > 20:
+            sample.append(b.text)
+            size += len(b.text)
+            if size >= _SAMPLE:
+                break
+    text = "".join(sample).replace(" ", "")
+    return bool(text) and len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+
+
+def _chars(blocks: list[RawBlock]) -> int:
+    return sum(b.chars for b in blocks if b.kind != "image")
+
+
+def learned_features(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    region: Region,
+    body: FilteredBody,
+    title_pos: int | None,
+) -> list[Features]:
+    """:func:`~.block_features.block_features` completed by the rules' decisions."""
+    features = block_features(tree, blocks, region)
+    kept = {b.index for b in body.blocks if b.kind != "image"}
+    empty = float(not kept)
+    for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
+        if b.index in kept:
+            f["rule_kept"] = 1.0
+        if i == title_pos:
+            f["is_title"] = 1.0
+        if empty:
+            f["rule_empty"] = 1.0
+    return features
+
+
+def learned_body(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    region: Region,
+    body: FilteredBody,
+    title_pos: int | None,
+    model: BlockModel | None = None,
+) -> FilteredBody:
+    """The body the model keeps; ``body`` itself for CJK pages or without a model.
+
+    ``model`` defaults to the shipped one (:func:`~.block_model.load_model`).
+    """
+    model = model or load_model()
+    if model is None or is_cjk_page(blocks):
+        return body
+    features = learned_features(tree, blocks, region, body, title_pos)
+    by_index = {b.index: b for b in body.blocks}
+    out: list[RawBlock] = []
+    for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
+        if i == title_pos:
+            continue
+        if b.kind == "image":
+            if b.index in by_index:
+                out.append(by_index[b.index])
+        elif model.keeps(f):
+            out.append(by_index.get(b.index, b))
+    # Like trafilatura comparing its own result with its fallbacks': the rules' body
+    # stands unless the model finds clearly more text (a thread's posts, a listing's items).
+    if _chars(out) <= model.gate * _chars(body.blocks):
+        return body
+    return replace(body, blocks=drop_repeats(out))
+
+
+def page_features(html: str, url: str) -> list[tuple[RawBlock, Features]]:
+    """Every block of a page with the features the extractor gives the model.
+
+    The training script calls this, so that training and extraction share one path.
+    """
+    from suxun_tui.pages.dates import DEFAULT_TZ
+    from suxun_tui.pages.dom import clean_tree, parse_html
+    from suxun_tui.pages.extract import rule_body
+    from suxun_tui.pages.html_blocks import linearize
+    from suxun_tui.pages.meta import read_meta
+    from suxun_tui.pages.region import candidate_regions, cut_region
+    from suxun_tui.pages.scoring import score_tree
+
+    root = parse_html(html)
+    meta = read_meta(root)
+    page = clean_tree(root)
+    tree = score_tree(page)
+    blocks = linearize(page, url)
+    region = next(candidate_regions(tree, page, None), None)
+    cut = cut_region(blocks, region) if region is not None else None
+    if region is None or cut is None:
+        return []
+    found = rule_body(blocks, cut, False, meta, DEFAULT_TZ, None)
+    features = learned_features(tree, blocks, region, found.body, found.title_pos)
+    return list(zip(blocks, features, strict=True))
