@@ -76,9 +76,17 @@ def test_a_combining_mark_never_starts_a_line() -> None:
             assert line[0] != "\u0301", (width, line)
 
 
-def wrapping_work(size: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, int]:
-    """Lines, Python calls made, and characters copied into Text objects to wrap ``size``."""
+def wrapping_work(
+    size: int, monkeypatch: pytest.MonkeyPatch, *, styled: bool = False
+) -> tuple[int, int, int]:
+    """Lines, Python calls made, and characters copied into Text objects to wrap ``size``.
+
+    ``styled`` adds a span every 1,000 characters, as search highlights do.
+    """
     paragraph = Text("长" * size)
+    if styled:
+        for start in range(0, size, 1000):
+            paragraph.stylize("reverse", start, start + 3)
     copied, calls = [0], [0]
     original = Text.__init__
 
@@ -113,6 +121,34 @@ def test_a_long_paragraph_wraps_in_work_linear_in_its_length(
     assert big_lines == -(-500_000 // 39)
     assert big_copied <= 3 * 500_000, f"{big_copied} characters copied for 500k"
     assert big_calls <= 11 * calls, f"{calls} calls for 50k, {big_calls} for 500k"
+
+
+def test_a_long_highlighted_paragraph_wraps_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Styled text (search matches) was sliced line by line, each slice dividing the whole
+    # paragraph: 64 million characters copied for 50k.
+    lines, calls, copied = wrapping_work(50_000, monkeypatch, styled=True)
+    assert lines == -(-50_000 // 39)
+    assert copied <= 3 * 50_000, f"{copied} characters copied for 50k"
+    big_lines, big_calls, big_copied = wrapping_work(500_000, monkeypatch, styled=True)
+    assert big_lines == -(-500_000 // 39)
+    assert big_copied <= 3 * 500_000, f"{big_copied} characters copied for 500k"
+    assert big_calls <= 11 * calls, f"{calls} calls for 50k, {big_calls} for 500k"
+
+
+def test_highlights_stay_on_their_characters_across_lines() -> None:
+    paragraph = Text("基层治理" * 30 + " tail")
+    paragraph.stylize("reverse", 38, 42)  # a match across the first line's end
+    wrapped = wrap_text(paragraph, 80)  # 40 ideographs a line
+    plain = "".join(line.plain for line in wrapped)
+    assert plain == paragraph.plain.replace(" ", "")
+    styled = [
+        (index, line.plain[span.start : span.end])
+        for index, line in enumerate(wrapped)
+        for span in line.spans
+    ]
+    assert styled == [(0, paragraph.plain[38:40]), (1, paragraph.plain[40:42])]
 
 
 # --- code: drawn as written --------------------------------------------------------------
