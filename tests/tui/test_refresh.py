@@ -23,11 +23,19 @@ from tests.tui.helpers import main_screen, notifications, settle, titles
 
 
 def feed_config(tmp_path: Path, *names: str) -> Config:
+    """Local feeds whose items link to example.org: ``full_text = "never"``, so resting the
+    cursor on a headline never tries to fetch a page and add its own notice."""
     sources = tuple(
-        SourceSpec(name, (tmp_path / f"{name.lower()}.xml").as_uri(), kind="feed", group="Local")
+        SourceSpec(
+            name,
+            (tmp_path / f"{name.lower()}.xml").as_uri(),
+            kind="feed",
+            group="Local",
+            full_text="never",
+        )
         for name in names
     )
-    return Config(settings=Settings(), sources=sources)
+    return Config(settings=Settings(full_text="never"), sources=sources)
 
 
 def write_feed(tmp_path: Path, name: str, count: int, day: int = 1) -> None:
