@@ -44,31 +44,38 @@ def _length_bucket(n: int) -> str:
     return "len>=500"
 
 
-def _names(tree: TreeScore, index: int, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
-    """Lower-case words of the class and id of the elements from ``index`` up."""
-    found = cache.get(index)
+def _own_words(tree: TreeScore, i: int, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The tag (if telling) and the class/id words of one element, split once per page."""
+    found = cache.get(i)
     if found is not None:
         return found
-    words: list[str] = []
+    el = tree.elements[i]
+    tag = el.tag if isinstance(el.tag, str) else ""
+    words = ["tag:" + tag] if tag in _TAGS else []
+    cls, ident = el.get("class"), el.get("id")
+    if cls or ident:
+        words.extend(
+            w for w in _SPLIT.split(f"{cls or ''} {ident or ''}".lower()) if 2 <= len(w) <= 20
+        )
+    out = tuple(words)
+    cache[i] = out
+    return out
+
+
+def _names(tree: TreeScore, index: int, cache: dict[int, tuple[str, ...]]) -> set[str]:
+    """Tags and lower-case class/id words of the elements from ``index`` up."""
+    names: set[str] = set()
     i = index
     for depth in range(DEPTH):
         if i < 0:
             break
-        el = tree.elements[i]
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _TAGS:
-            words.append("tag:" + tag)
-        attrib = el.attrib
-        if "class" in attrib or "id" in attrib:
-            text = f"{attrib.get('class', '')} {attrib.get('id', '')}".lower()
-            prefix = "own:" if depth == 0 else "up:"
-            for w in _SPLIT.split(text):
-                if 2 <= len(w) <= 20:
-                    words.append(prefix + w)
+        for w in _own_words(tree, i, cache):
+            if w.startswith("tag:"):
+                names.add(w)
+            else:
+                names.add(("own:" if depth == 0 else "up:") + w)
         i = tree.parent[i]
-    out = tuple(dict.fromkeys(words))
-    cache[index] = out
-    return out
+    return names
 
 
 def _own(b: RawBlock) -> Features:
