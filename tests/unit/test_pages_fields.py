@@ -171,6 +171,13 @@ def test_shown_date_that_markup_confirms_beats_a_date_near_the_title() -> None:
     assert _dates(["Conference: June 1, 2025"], head, top) == "2025-03-01T00:00:00+00:00"
 
 
+def test_a_confirmed_shown_date_takes_the_markup_time_and_its_zone() -> None:
+    head = '<meta property="article:published_time" content="2025-10-14T17:42:00+01:00">'
+    top = '<p><time datetime="2025-10-14T17:42:00+01:00">14 October 2025, 17:42 BST</time></p>'
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-10-14T16:42:00+00:00"
+
+
 def test_dates_in_a_related_list_are_not_the_articles() -> None:
     top = (
         "<div class='related'><span class='date'>January 2, 2020</span></div>"

@@ -110,13 +110,17 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
 
 
 def _corroborated(found: list[DateCandidate], markup: list[DateCandidate]) -> list[DateCandidate]:
+    """Shown dates that the markup's publish time confirms, raised; they take the markup's
+    time, which names its zone ("17:42 BST" on the page is "17:42+01:00" in markup)."""
+    published = {c.iso[:10]: c for c in markup if c.weight == META and c.precision >= 5}
     days = {c.iso[:10] for c in markup if c.weight == META}
-    return [
-        DateCandidate(c.iso, c.precision, c.weight + CORROBORATED)
-        if c.weight > SHOWN_UPDATE and c.weight != META and c.iso[:10] in days
-        else c
-        for c in found
-    ]
+    out: list[DateCandidate] = []
+    for c in found:
+        if c.weight > SHOWN_UPDATE and c.weight != META and c.iso[:10] in days:
+            exact = published.get(c.iso[:10], c)
+            c = DateCandidate(exact.iso, max(c.precision, exact.precision), c.weight + CORROBORATED)
+        out.append(c)
+    return out
 
 
 def _url_dates(url: str, tz: str) -> list[DateCandidate]:
