@@ -86,3 +86,19 @@ def test_filter_blocks_returns_text_and_the_fields_it_read() -> None:
     assert out.fields.origin == "新华网" and out.fields.editor == "张三"
     # The same region read twice gives the same answer: nothing is carried over.
     assert filter_blocks(region, "标题", TZ, None) == out
+
+
+def test_a_page_nested_in_an_unclosed_button_keeps_its_text() -> None:
+    html = f"""<html><body><header><div class="menu"><button class="menu-button">
+    <div class="menu-top"></div></div></header>
+    <main><article><p>{PROSE}</p><p>{PROSE}</p></article></main></body></html>"""
+    body = clean_tree(parse_html(html))
+    assert PROSE in "".join(body.itertext())
+
+
+def test_a_thread_served_in_noscript_is_kept_and_a_notice_is_not() -> None:
+    html = f"""<html><body><noscript>Please enable JavaScript.</noscript>
+    <noscript data-path="/t/1"><div class="post"><p>{PROSE * 4}</p><p>{PROSE * 4}</p></div></noscript>
+    </body></html>"""
+    text = "".join(clean_tree(parse_html(html)).itertext())
+    assert PROSE in text and "enable JavaScript" not in text

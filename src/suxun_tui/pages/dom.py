@@ -108,7 +108,7 @@ BLOCK_TAGS = frozenset(
         "html",
     ]
 )
-# A <noscript> with this much text is the page's content, not a notice.
+# A <noscript> or <button> with this much text is the page's content, not a notice.
 NOSCRIPT_PAGE_CHARS = 500
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
@@ -128,13 +128,14 @@ def parse_html(html: str) -> HtmlElement:
 
 
 def _open_noscript_pages(root: HtmlElement) -> None:
-    """Keep a ``<noscript>`` that holds the page itself, as script-built sites serve it.
+    """Keep a ``<noscript>`` or ``<button>`` that holds the page itself.
 
     Forums and single-page apps (Discourse, for one) send crawlers and script-less readers
-    the whole thread inside ``<noscript>``; elsewhere it holds a tracking pixel or an
-    "enable JavaScript" line and goes with the other junk.
+    the whole thread inside ``<noscript>``; and an unclosed ``<button>`` in a site header
+    makes the HTML parser nest the rest of the page inside it. Elsewhere these hold a
+    tracking pixel, an "enable JavaScript" line or a label, and go with the other junk.
     """
-    for el in list(root.iter("noscript")):
+    for el in list(root.iter("noscript", "button")):
         if len(text_content(el)) >= NOSCRIPT_PAGE_CHARS:
             el.tag = "div"
 
