@@ -85,6 +85,8 @@ def learned_body(
     model = model or load_model()
     if model is None or is_cjk_page(blocks):
         return body
+    if _chars(blocks) <= model.gate * _chars(body.blocks):
+        return body  # the model could not find clearly more text than the rules did
     features = learned_features(tree, blocks, region, body, title_pos)
     by_index = {b.index: b for b in body.blocks}
     out: list[RawBlock] = []
