@@ -127,7 +127,15 @@ def run_goose3(page: Page) -> Result:
             _GOOSE[False] = Goose()
     html = _CHARSET.sub(r"\1utf-8", page.html)
     a = _GOOSE[page.chinese].extract(raw_html=html)
-    return Result(a.cleaned_text or "", a.title, a.publish_date, ", ".join(a.authors or []))
+    return Result(a.cleaned_text or "", a.title, a.publish_date, _joined(a.authors))
+
+
+def _joined(names: Any) -> str:
+    """Author lists as one string; goose3 sometimes nests lists (schema.org arrays)."""
+    flat: list[str] = []
+    for name in names or []:
+        flat.extend(_joined(name).split(", ") if isinstance(name, list) else [str(name)])
+    return ", ".join(n for n in flat if n)
 
 
 def run_newspaper4k(page: Page) -> Result:
@@ -138,7 +146,7 @@ def run_newspaper4k(page: Page) -> Result:
     a = newspaper.Article(page.url, language="zh" if page.chinese else "en", fetch_images=False)
     a.download(input_html=page.html)
     a.parse()
-    return Result(a.text or "", a.title, a.publish_date, ", ".join(a.authors or []))
+    return Result(a.text or "", a.title, a.publish_date, _joined(a.authors))
 
 
 def run_boilerpy3(page: Page) -> Result:
