@@ -174,3 +174,10 @@ def test_the_byte_model_on_the_seed_bytes() -> None:
     options, moved = read
     assert "為" in options[0] and options[1:] == [("“",), ("監",)]
     assert moved == [True, True, True]
+
+
+def test_a_question_mark_before_rare_real_characters_is_left_alone() -> None:
+    # Found by the property test above: rare but real characters after a "?" once became
+    # "�哽呢磋希�" (more lost than found, a reading itself full of rare characters).
+    text = "群众?，銓堬我们𨱌治理群众记者群众楄治理我们嚏问题，嗄?，今天鎻，?徇炷卮柘，。"
+    assert repair_mojibake(text) == text

@@ -224,6 +224,9 @@ def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[Unit], in
     return (units, last) if last > 0 else ([], -1)
 
 
+_FULLWIDTH_LETTER = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+
+
 def _repair_run(
     model: HanziModel, text: str, units: list[Unit], last: int
 ) -> tuple[int, int, str] | None:
@@ -235,7 +238,7 @@ def _repair_run(
     """
     start = units[0].start
     left = text[start - 1] if start else ""
-    ranked: list[tuple[float, int, list[tuple[str, ...]]]] = []
+    ranked: list[tuple[float, int, list[tuple[str, ...]], int]] = []
     for e in range(last + 1, min(len(units), last + 1 + _EDGE) + 1):
         end = units[e - 1].end
         right = text[end] if end < len(text) else ""
@@ -250,12 +253,24 @@ def _repair_run(
             evidence, known = _evidence(model, options, moved, left, right)
             gain = evidence - original
             if known >= MIN_KNOWN and gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(options)):
-                ranked.append((gain, end, options))
-    for _gain, end, options in sorted(ranked, key=lambda r: -r[0]):
+                ranked.append((gain, end, options, known))
+    for _gain, end, options, known in sorted(ranked, key=lambda r: -r[0]):
         right = text[end] if end < len(text) else ""
         reading, _score = _best_reading(model, options, left, right)
-        if not any(_unlikely(model, ch) for ch in reading):
-            return start, end, reading  # else: not Chinese the table knows, so noise
+        if any(_unlikely(model, ch) for ch in reading):
+            continue  # not Chinese the table knows, so noise
+        marks = reading.count(MARK)
+        rare = sum(_is_suspect(model, ch) for ch in reading)
+        if (
+            2 * marks > known
+            or 3 * rare > len(reading) - marks
+            or _FULLWIDTH_LETTER.search(reading)
+        ):
+            # More lost than found, a reading itself full of rare characters, or a
+            # full-width letter inside Chinese: such a "repair" is likelier to damage rare
+            # but real text than to restore it.
+            continue
+        return start, end, reading
     return None
 
 
