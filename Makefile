@@ -61,7 +61,11 @@ snapshots:
 	  rsvg-convert --background-color=white -o "$$png" "$$svg" && echo "$$png"; \
 	done
 
-bench: $(VENV)/.installed-dev
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(VENV)/.installed $(VENV)/.installed-dev $@
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/refresh.py
 	$(BIN)/python benchmarks/tui_latency.py
