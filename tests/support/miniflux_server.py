@@ -135,7 +135,10 @@ class MinifluxServer:
 
     def _as_db_user(self, argv: list[str]) -> list[str]:
         if os.geteuid() == 0:
-            return ["runuser", "-u", "postgres", "--", *argv]
+            # runuser lives in /usr/sbin, which a minimal PATH (cron, CI) may lack.
+            path = f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin"
+            runuser = shutil.which("runuser", path=path) or "runuser"
+            return [runuser, "-u", "postgres", "--", *argv]
         return argv
 
     def _pg(self, name: str, *args: str) -> None:

@@ -181,3 +181,6 @@ def test_a_question_mark_before_rare_real_characters_is_left_alone() -> None:
     # "�哽呢磋希�" (more lost than found, a reading itself full of rare characters).
     text = "群众?，銓堬我们𨱌治理群众记者群众楄治理我们嚏问题，嗄?，今天鎻，?徇炷卮柘，。"
     assert repair_mojibake(text) == text
+    # ... and "??鐞燮纈讎" once became "?�愛评i讎": a letter the page never had.
+    text = "发展我们。??鐞燮纈讎。我们他说治理?。今天问题问题他说记者，他说堣今天。"
+    assert repair_mojibake(text) == text

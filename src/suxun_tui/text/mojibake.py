@@ -224,7 +224,7 @@ def _run_units(model: HanziModel, text: str, start: int) -> tuple[list[Unit], in
     return (units, last) if last > 0 else ([], -1)
 
 
-_FULLWIDTH_LETTER = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+_LETTER = re.compile("[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _repair_run(
@@ -261,14 +261,11 @@ def _repair_run(
             continue  # not Chinese the table knows, so noise
         marks = reading.count(MARK)
         rare = sum(_is_suspect(model, ch) for ch in reading)
-        if (
-            2 * marks > known
-            or 3 * rare > len(reading) - marks
-            or _FULLWIDTH_LETTER.search(reading)
-        ):
+        letters = len(_LETTER.findall(reading)) > len(_LETTER.findall(text[start:end]))
+        if 2 * marks > known or 3 * rare > len(reading) - marks or letters:
             # More lost than found, a reading itself full of rare characters, or a
-            # full-width letter inside Chinese: such a "repair" is likelier to damage rare
-            # but real text than to restore it.
+            # letter (ASCII or full-width) the page did not have, inside Chinese: such a
+            # "repair" is likelier to damage rare but real text than to restore it.
             continue
         return start, end, reading
     return None
