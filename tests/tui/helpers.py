@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from textual.pilot import Pilot
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from suxun_tui.tui.app import SuxunApp
 from suxun_tui.tui.screens.main import MainScreen
@@ -25,9 +23,17 @@ def notifications(app: SuxunApp) -> list[str]:
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until background workers are done and their results are on screen."""
     await pilot.pause()
-    # Failures are the app's to report (as notifications); tests check those.
-    with contextlib.suppress(WorkerFailed):
-        await pilot.app.workers.wait_for_complete()
+    # Failures are the app's to report (as notifications); tests check those. A worker
+    # cancelled while we wait (a newer fetch replaced it) interrupts the wait: wait again
+    # for the others.
+    for _ in range(20):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        except WorkerFailed:
+            pass
+        break
     await pilot.pause()
     await pilot.pause()
 
