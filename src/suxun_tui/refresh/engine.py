@@ -4,7 +4,7 @@ Three kinds of work overlap, each where it runs best:
 
 - **fetching** on the event loop: a queue of due sources drained by ``concurrency`` async
   workers; the fetcher adds the per-host limit, keep-alive, compression and retries;
-- **parsing** in an executor sized to the machine (see :func:`parsing.parse_executor`),
+- **parsing** in a pool sized to the machine (see :class:`~.parse_pool.ParsePool`),
   so the GIL-bound parser never stalls the loop and a second core gets used;
 - **storing** on one database thread that owns the SQLite connection: one short
   transaction per source (prepared ``executemany`` statements), so a cron refresh and an
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -33,6 +32,7 @@ from suxun_tui.feeds.parse import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
 from suxun_tui.refresh.schedule import is_due, next_fetch_times
+from suxun_tui.refresh.unchanged import document_hash, validators_apply
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
@@ -90,28 +90,6 @@ class RefreshReport:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def settings_fingerprint(spec: SourceSpec) -> str:
-    """A short id of the source settings that shape parsing (kind, selectors, pages, zone)."""
-    parse_settings = (spec.kind, spec.link_selector, spec.body_selector, spec.pages, spec.timezone)
-    return hashlib.blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
-
-
-def document_hash(spec: SourceSpec, content: bytes) -> str:
-    """Identifies what parsing would produce: the settings *and* the bytes.
-
-    Editing a source's kind, selectors or page count must re-parse an unchanged page: the
-    fingerprint prefix differs, so the body-hash skip does not apply, and neither does
-    conditional GET (see :func:`validators_apply`), which would answer 304.
-    """
-    digest = hashlib.blake2b(content, digest_size=12).hexdigest()
-    return f"{settings_fingerprint(spec)}:{digest}"
-
-
-def validators_apply(spec: SourceSpec, stored_hash: str | None) -> bool:
-    """Whether the stored ETag/Last-Modified were earned under the current settings."""
-    return bool(stored_hash) and str(stored_hash).startswith(settings_fingerprint(spec) + ":")
 
 
 def is_local(spec: SourceSpec) -> bool:

@@ -1,0 +1,34 @@
+"""When a source counts as unchanged: stored validators and body hashes, and what voids them.
+
+A 304 or a body with the stored hash skips parsing. Both were earned under the source's
+parse settings at the time, so the hash carries a fingerprint of those settings: editing
+a source's kind, selectors, pages or zone makes the next refresh parse afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from suxun_tui.config import SourceSpec
+
+
+def settings_fingerprint(spec: SourceSpec) -> str:
+    """A short id of the source settings that shape parsing (kind, selectors, pages, zone)."""
+    parse_settings = (spec.kind, spec.link_selector, spec.body_selector, spec.pages, spec.timezone)
+    return hashlib.blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
+
+
+def document_hash(spec: SourceSpec, content: bytes) -> str:
+    """Identifies what parsing would produce: the settings *and* the bytes.
+
+    Editing a source's kind, selectors or page count must re-parse an unchanged page: the
+    fingerprint prefix differs, so the body-hash skip does not apply, and neither does
+    conditional GET (see :func:`validators_apply`), which would answer 304.
+    """
+    digest = hashlib.blake2b(content, digest_size=12).hexdigest()
+    return f"{settings_fingerprint(spec)}:{digest}"
+
+
+def validators_apply(spec: SourceSpec, stored_hash: str | None) -> bool:
+    """Whether the stored ETag/Last-Modified were earned under the current settings."""
+    return bool(stored_hash) and str(stored_hash).startswith(settings_fingerprint(spec) + ":")
