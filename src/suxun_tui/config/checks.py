@@ -6,6 +6,7 @@ tomllib reports no positions, yet every message must name file and line, so
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ class Locator:
         self.account_starts = [
             i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*accounts\s*\]\]", line)
         ]
+        # Where any table of the array starts, in order: a table ends where the next begins.
+        self.table_starts = sorted(self.source_starts + self.account_starts)
         self.settings_start = next(
             (i for i, line in enumerate(self.lines) if re.match(r"\s*\[\s*settings\s*\]", line)),
             None,
@@ -53,8 +56,9 @@ class Locator:
         starts = self.account_starts if section == "accounts" else self.source_starts
         if index is not None and index < len(starts):
             start = starts[index]
-            later = [s for s in self.source_starts + self.account_starts if s > start]
-            end = later[0] if later else end
+            # A binary search: a config of 10,000 sources asks this for every key.
+            after = bisect.bisect_right(self.table_starts, start)
+            end = self.table_starts[after] if after < len(self.table_starts) else end
         elif section == "settings" and self.settings_start is not None:
             start = self.settings_start
         pattern = re.compile(rf"\s*(\[\[?\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)")
