@@ -20,6 +20,7 @@ SourceKind = Literal["feed", "page"]
 AccountType = Literal["miniflux", "greader"]
 Script = Literal["original", "simplified", "traditional"]
 FullText = Literal["auto", "always", "never"]
+MarkRead = Literal["open", "preview"]
 
 
 class ConfigError(Exception):
@@ -44,6 +45,9 @@ class Settings:
     full_text: FullText = "auto"
     refresh_on_start: bool = False
     browser: str = ""
+    theme: str = "dark"  # ours (dark, light, high-contrast) or any Textual theme's name
+    text_width: int = 80  # cells of article text per line (40 Chinese characters)
+    mark_read: MarkRead = "open"  # or "preview": read after being shown for a few seconds
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "full_text": (str, bool),
     "refresh_on_start": bool,
     "browser": str,
+    "theme": str,
+    "text_width": int,
+    "mark_read": str,
 }
 _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -48,6 +51,7 @@ _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "body_selector": str,
     "pages": int,
 }
+_THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # which themes exist: the reader's
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -170,6 +174,15 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         if mapped not in ("auto", "always", "never"):
             raise ConfigError(f"{where}: 'full_text' must be \"auto\", true or false")
         return mapped
+    if key == "theme" and not _THEME_NAME.match(value):
+        raise ConfigError(
+            f'{where}: \'theme\' must be a theme\'s name ("dark", "light", "high-contrast" or '
+            f'a Textual theme such as "nord"), not {value!r}'
+        )
+    if key == "text_width" and not 20 <= value <= 1000:
+        raise ConfigError(f"{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
+    if key == "mark_read" and value not in ("open", "preview"):
+        raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
     if key == "timezone":
         try:
             ZoneInfo(value)

@@ -16,7 +16,9 @@ from textual.screen import Screen
 
 from suxun_tui.config import Config
 from suxun_tui.store import Store
+from suxun_tui.store.ui_state import UiState
 from suxun_tui.text.timefmt import now_utc
+from suxun_tui.tui import themes
 from suxun_tui.tui.commands import palette_commands
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.screens.main import MainScreen
@@ -37,9 +39,20 @@ class SuxunApp(App[None]):
         notices: Sequence[str] = (),
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__()
+        # NO_COLOR: ANSI mode, whose colour filter leaves every colour to the terminal.
+        super().__init__(ansi_color=True if themes.no_color() else None)
         self.reader = Reader(config, store, offline, clock or now_utc)
         self.notices = tuple(notices)
+        self.ui_state = UiState(store)
+        for theme in themes.THEMES:
+            self.register_theme(theme)
+        configured = config.settings.theme
+        self.theme = themes.starting_theme(configured, self.ui_state, self.available_themes)
+        if themes.theme_name(configured) not in self.available_themes:
+            self.notices += (
+                f"Unknown theme {configured!r} in the config; using {self.theme}. "
+                "Ctrl+P, then 'theme', lists the themes.",
+            )
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.reader)
@@ -47,6 +60,11 @@ class SuxunApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
+        self.watch(self, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self, name: str) -> None:
+        """A theme picked (in the palette) is the theme of the next start too."""
+        themes.remember_theme(name, self.reader.config.settings.theme, self.ui_state)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands (theme, keys, screenshot) plus ours, from one table."""

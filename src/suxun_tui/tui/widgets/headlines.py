@@ -43,6 +43,7 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {
         "headline-list--cursor",
+        "headline-list--cursor-blurred",
         "headline-list--unread",
         "headline-list--read",
         "headline-list--meta",
@@ -225,15 +226,33 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
         if width - (TIME_WIDTH + 4) - (SOURCE_WIDTH + 1) >= MIN_TITLE_WIDTH:
             source = fit(self.convert(row.source_name), SOURCE_WIDTH)
             segments.append(Segment(set_cell_size(source, SOURCE_WIDTH) + " ", meta))
-        segments.append(Segment(self.convert(row.title), text_style))
+        used = sum(segment.cell_length for segment in segments)
+        segments.append(Segment(fit(self.convert(row.title), width - used), text_style))
         segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
         strip = Strip(segments).crop_extend(0, width, base)
         if is_cursor:
-            cursor: Style = self.get_component_rich_style("headline-list--cursor")
-            if not self.has_focus:
-                cursor = Style(bgcolor=cursor.bgcolor, dim=True) if cursor.bgcolor else cursor
-            strip = strip.apply_style(cursor)
+            # On top of each segment's own style: applied underneath, the segments'
+            # background (the widget's) would hide it and the cursor would be invisible.
+            strip = Strip(Segment.apply_style(strip, post_style=self.cursor_style()), width)
         return strip
+
+    def cursor_style(self) -> Style:
+        """The cursor row's style: a background, or reverse video when colours are off.
+
+        Without colour (``NO_COLOR``) a background is invisible, so the focused cursor is
+        drawn in reverse and the unfocused one underlined.
+        """
+        if self.app.no_color:
+            return Style(reverse=True) if self.has_focus else Style(underline=True, bold=True)
+        name = "headline-list--cursor" if self.has_focus else "headline-list--cursor-blurred"
+        # The full style's background is the CSS colour blended over the widget's (the
+        # partial one is unblended); its text colour would hide the read/unread styles.
+        return Style(bgcolor=self.get_component_rich_style(name).bgcolor)
+
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: cached rows carry the old colours."""
+        super().notify_style_update()
+        self._cache.clear()
 
     def on_focus(self) -> None:
         self._cache.clear()
