@@ -177,7 +177,8 @@ def _json_entry(item: dict[str, Any], feed_url: str, now: datetime) -> FeedEntry
     else:
         blocks = text_to_blocks(str(item.get("content_text") or item.get("summary") or ""))
     if item.get("image") and isinstance(item["image"], str):
-        blocks = (Block("image", "", urljoin(link or feed_url, item["image"])), *blocks)
+        image = clean_line(urljoin(link or feed_url, item["image"])) or None
+        blocks = (Block("image", "", image), *blocks)
     title = clean_line(str(item.get("title") or "")) or _fallback_title(blocks)
     published = None
     for key in ("date_published", "date_modified"):

@@ -10,21 +10,22 @@ Every failure becomes a :class:`FetchError` whose message a user can act on.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import random
 import socket
 import ssl
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
+from suxun_tui.net.hints import retry_after, sendable_validator
+from suxun_tui.net.local import LocalFileError, read_local_file, refusal
+from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
 from suxun_tui.text.sanitize import clean_line
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -57,16 +58,6 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-
-def local_path(url: str) -> Path | None:
-    """The filesystem path of a ``file://`` URL or plain path; None for web URLs."""
-    parts = urlsplit(url)
-    if parts.scheme == "file":
-        return Path(unquote(parts.path))
-    if parts.scheme in ("http", "https"):
-        return None
-    return Path(url).expanduser()
 
 
 class Fetcher:
@@ -123,14 +114,13 @@ class Fetcher:
         path = local_path(url)
         if path is not None:
             if not allow_local:
-                raise FetchError(
-                    f"{url}: refusing to read a local file linked from a web source", status=0
-                )
+                raise FetchError(refusal(url), status=0)
             return await asyncio.to_thread(self._read_file, path, url)
         headers: dict[str, str] = {}
-        if etag:
+        # A validator stored before they were checked may hold what cannot be sent back.
+        if etag := sendable_validator(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified := sendable_validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         return await self._with_retries(url, headers)
 
@@ -172,18 +162,9 @@ class Fetcher:
     def _read_file(self, path: Path, url: str) -> FetchResult:
         """Read a regular file, never more than the size cap (devices and FIFOs refused)."""
         try:
-            if path.exists() and not path.is_dir() and not path.is_file():
-                raise FetchError(f"{url}: not a regular file")
-            with path.open("rb") as handle:
-                data = handle.read(self.settings.max_bytes + 1)
-            if len(data) > self.settings.max_bytes:
-                raise FetchError(f"{url}: file is larger than {_mb(self.settings.max_bytes)}")
-        except FileNotFoundError as exc:
-            raise FetchError(f"{url}: no such file") from exc
-        except IsADirectoryError as exc:
-            raise FetchError(f"{url}: is a directory, not a file") from exc
-        except OSError as exc:
-            raise FetchError(f"{url}: cannot read file ({exc.strerror or exc})") from exc
+            data = read_local_file(path, url, self.settings.max_bytes)
+        except LocalFileError as exc:
+            raise FetchError(str(exc)) from exc
         return FetchResult(url=url, status=200, content=data)
 
     async def _get_once(
@@ -191,7 +172,10 @@ class Fetcher:
     ) -> FetchResult:
         current = url
         permanent = True
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError as exc:
+            raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
         async with self._host_slots[host]:
             try:
                 async with asyncio.timeout(self.settings.timeout):
@@ -207,9 +191,7 @@ class Fetcher:
                             permanent = permanent and response.status_code in (301, 308)
                             if method != "GET":
                                 raise FetchError(f"{current}: the server redirects this call")
-                            current = urljoin(current, location)
-                            if urlsplit(current).scheme not in ("http", "https"):
-                                raise FetchError(f"{url}: redirected to unsupported URL {current}")
+                            current = _redirect_target(url, current, location)
                             continue
                         return await self._finish(url, current, permanent, response)
                     raise FetchError(
@@ -248,16 +230,15 @@ class Fetcher:
     ) -> FetchResult:
         try:
             status = response.status_code
-            hdrs = {k.lower(): v for k, v in response.headers.items()}
+            hdrs = _received_headers(response.headers)
             if status == 304:
                 return FetchResult(url=final, status=304, headers=hdrs)
             if status >= 400:
-                retry_after = _retry_after(hdrs.get("retry-after"))
                 reason = response.reason_phrase or ""
                 raise FetchError(
                     f"{url}: HTTP {status} {reason}".rstrip() + _status_hint(status),
                     status=status,
-                    retry_after=retry_after,
+                    retry_after=retry_after(hdrs.get("retry-after")),
                 )
             declared = hdrs.get("content-length", "")
             if declared.isdigit() and int(declared) > self.settings.max_bytes:
@@ -318,19 +299,30 @@ def _status_hint(status: int) -> str:
     return ""
 
 
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+def _received_headers(headers: httpx.Headers) -> dict[str, str]:
+    """Response headers by lower-case name, validators kept only if they can be sent back."""
+    received = {k.lower(): v for k, v in headers.items()}
+    for name in ("etag", "last-modified"):
+        value = sendable_validator(received.pop(name, None))
+        if value is not None:
+            received[name] = value
+    return received
+
+
+def _redirect_target(url: str, current: str, location: str) -> str:
+    """Where a redirect leads, in the one form that is stored and requested.
+
+    ``Location`` is a stranger's text: U+202E, C1 controls or spaces in it must not reach
+    ``sources.url`` raw, so the target is normalized the way httpx requests it (non-ASCII
+    and controls percent-encoded) and anything but http(s) is refused.
+    """
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+        target = httpx.URL(urljoin(current, location.strip()))
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(f"{url}: redirected to an invalid URL ({exc})", status=0) from exc
+    if target.scheme not in ("http", "https") or not target.host:
+        raise FetchError(f"{url}: redirected to unsupported URL {location}", status=0)
+    return str(target)
 
 
 def _mb(size: int) -> str:

@@ -23,7 +23,6 @@ import asyncio
 import concurrent.futures
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,7 +30,12 @@ from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.parse import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
-from suxun_tui.refresh.schedule import is_due, next_fetch_times
+from suxun_tui.refresh.schedule import (
+    is_due,
+    next_fetch_times,
+    retry_not_before,
+    server_says_wait,
+)
 from suxun_tui.refresh.unchanged import document_hash, validators_apply
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow
@@ -272,7 +276,7 @@ class _Job:
     async def refresh_one(self, spec: SourceSpec) -> SourceResult:
         source_id, url, state = self.states[spec.name]
         now = now_utc()
-        if not self.force and state.not_before and state.not_before > to_stored(now):
+        if not self.force and server_says_wait(state, now):
             return SourceResult(spec.name, True, notice="not due yet (server asked to wait)")
         try:
             conditional = not self.force and validators_apply(spec, state.content_hash)
@@ -364,9 +368,7 @@ class _Job:
         retry_after: float | None = None,
     ) -> SourceResult:
         if source_id is not None:
-            not_before = None
-            if retry_after:
-                not_before = to_stored(now_utc() + timedelta(seconds=retry_after))
+            not_before = retry_not_before(retry_after, now_utc())
             sid = source_id
             await self.db.call(lambda store: store.record_error(sid, message, not_before))
         return SourceResult(spec.name, False, error=message)

@@ -15,18 +15,30 @@ import re
 #   OSC  ESC ] ... terminated by BEL or ST (ESC \)  (8-bit: \x9d, ST \x9c)
 #   DCS/SOS/PM/APC  ESC P|X|^|_ ... ST              (8-bit: \x90 \x98 \x9e \x9f)
 #   two-byte ESC sequences (ESC c, ESC 7, ESC ( B ...)
+# A string sequence (OSC, DCS ...) goes whole only when its terminator follows on the same
+# line; an unterminated one loses its introducer and numeric parameter and keeps the text
+# after it. (HTML turns &#156; — ST — into "œ", so a feed's "&#157;0;TITLE&#156;" arrives
+# unterminated; taking everything up to the end would delete the rest of the field.)
 _ESCAPES = re.compile(
     r"""
     (?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?                       # CSI
-  | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?          # OSC
-  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS SOS PM APC
+  | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)         # OSC, terminated
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)  # DCS SOS PM APC, terminated
+  | (?:\x1b\]|\x9d)(?:\d{1,4};;?)?                                # OSC, unterminated
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])                             # DCS ..., unterminated
   | \x1b[\x20-\x2f]*[\x30-\x7e]?                                  # other ESC sequences
     """,
     re.VERBOSE,
 )
-# C0 controls except TAB and LF, DEL, C1 controls; also bidi overrides that can disguise text.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200b\ufeff]+")
+# C0 controls except TAB and LF, DEL, C1 controls; bidi overrides and isolates that can
+# disguise text; and invisible format characters (zero-width space, joiners, directional
+# marks, word joiner and invisible operators, BOM, Arabic letter mark) that let a title,
+# an author or a URL look like another.
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u206f\ufeff]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a]+")
 
 
 def strip_controls(text: str) -> str:

@@ -1,0 +1,102 @@
+"""What a server's headers may tell us, bounded: waits, cache lifetimes and validators.
+
+A server is a stranger. ``Retry-After: 31536000``, an ``Expires`` in year 9999 or
+``max-age=99999999999999999999`` must not park a source for a year or overflow a
+``timedelta``; an ETag with ``é`` or U+202E must not be stored and then break every later
+request (httpx sends header values as ASCII). So every hint here is parsed without
+trusting its size and capped at :data:`LONGEST_HINT_SECONDS`, and a validator is kept only
+when it can be sent back verbatim. This module imports no HTTP client: the schedule and
+the CLI use it too.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from datetime import UTC, datetime
+
+LONGEST_HINT_SECONDS = 86_400  # no server can make us wait longer than a day
+LONGEST_VALIDATOR = 1_024  # an ETag or Last-Modified longer than this is not one we send back
+
+_DIGITS = re.compile(r"\d+")
+_MAX_AGE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+# What a header value may hold to be sent back as it came: visible ASCII and spaces.
+_SENDABLE = re.compile(r"[\x20-\x7e]+")
+
+
+def bounded_seconds(digits: str) -> int:
+    """A count of seconds from a run of decimal digits, capped at the longest hint.
+
+    Parsed by length first, so twenty digits never become a number a ``timedelta``
+    cannot hold, and a million digits never cost a big-integer conversion.
+    """
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > len(str(LONGEST_HINT_SECONDS)):
+        return LONGEST_HINT_SECONDS
+    return min(int(digits), LONGEST_HINT_SECONDS)
+
+
+def http_date(value: str | None) -> datetime | None:
+    """An HTTP date (``Expires``, ``Retry-After``) as an aware datetime; None if it is not one."""
+    if not value or len(value) > 200:
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def seconds_until(moment: datetime, now: datetime) -> int:
+    """Whole seconds from ``now`` to ``moment``, between 0 and the longest hint."""
+    delta = (moment - now).total_seconds()
+    return int(min(max(delta, 0.0), float(LONGEST_HINT_SECONDS)))
+
+
+def retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` (seconds or an HTTP date) in seconds, at most a day; None if absent."""
+    if not value:
+        return None
+    value = value.strip()
+    if _DIGITS.fullmatch(value):
+        return float(bounded_seconds(value))
+    moment = http_date(value)
+    if moment is None:
+        return None
+    return float(seconds_until(moment, now or datetime.now(UTC)))
+
+
+def max_age(cache_control: str | None) -> int | None:
+    """``Cache-Control: max-age`` (or ``s-maxage``) in seconds, at most a day; None if absent.
+
+    ``no-cache`` and ``no-store`` mean the server gives no lifetime at all.
+    """
+    if not cache_control:
+        return None
+    lowered = cache_control.lower()
+    if "no-cache" in lowered or "no-store" in lowered:
+        return None
+    match = _MAX_AGE.search(cache_control)
+    return bounded_seconds(match.group(1)) if match else None
+
+
+def bounded_minutes(minutes: int | None) -> int | None:
+    """An RSS ``<ttl>`` in minutes, at most a day; None for none or a non-positive one."""
+    if minutes is None or minutes <= 0:
+        return None
+    return min(minutes, LONGEST_HINT_SECONDS // 60)
+
+
+def sendable_validator(value: str | None) -> str | None:
+    """The ETag or Last-Modified as it may be stored and sent back, or None.
+
+    Only visible ASCII survives the trip: anything else (``"café"``, C1 controls, bidi
+    overrides) would be stored raw and make every later conditional request fail, so
+    such a validator is dropped and the body hash decides instead.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value or len(value) > LONGEST_VALIDATOR or not _SENDABLE.fullmatch(value):
+        return None
+    return value
