@@ -10,6 +10,7 @@ lines and indents as written; a list item's ``level`` says how deeply it is nest
 from __future__ import annotations
 
 import re
+import threading
 from urllib.parse import urljoin
 
 import lxml.html
@@ -17,6 +18,7 @@ from lxml import etree
 
 from suxun_tui.models import Block, BlockKind
 from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
+from suxun_tui.text.nesting import parse_within_depth
 from suxun_tui.text.sanitize import clean_line, clean_text
 
 _SKIP = frozenset(
@@ -67,6 +69,36 @@ _BLOCKS = frozenset(
 _LISTS = frozenset({"ul", "ol"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TAG_LIKE = re.compile(r"<[a-zA-Z/!][^>]*>")
+_PARSERS = threading.local()  # one pair per thread: each run's error log is its own
+
+
+def _parser(huge: bool) -> lxml.html.HTMLParser:
+    """This thread's fragment parser; ``huge`` lifts libxml2's depth limit to 2048."""
+    name = "huge" if huge else "plain"
+    parser: lxml.html.HTMLParser | None = getattr(_PARSERS, name, None)
+    if parser is None:
+        parser = lxml.html.HTMLParser(huge_tree=huge)
+        setattr(_PARSERS, name, parser)
+    return parser
+
+
+def parse_fragment(fragment: str) -> etree._Element:
+    """``fragment`` in a ``<div>``; nested past libxml2's limit, parsed again and flattened.
+
+    A recovering parse stops at 256 open elements and drops the rest without a word (a
+    feed item nested 300 deep came out empty); see :mod:`suxun_tui.text.nesting`.
+    """
+    root = parse_within_depth(fragment, _in_div, _parser(False), _parser(True))
+    if root is None:
+        raise etree.ParserError("no element in the fragment")
+    return root
+
+
+def _in_div(fragment: str, parser: lxml.html.HTMLParser) -> etree._Element:
+    root: etree._Element = lxml.html.fragment_fromstring(
+        fragment, create_parent="div", parser=parser
+    )
+    return root
 
 
 def _text_of(el: etree._Element) -> str:
@@ -188,7 +220,7 @@ def html_to_blocks(fragment: str, base_url: str | None = None) -> tuple[Block, .
     if not looks_like_html(fragment):
         return text_to_blocks(fragment)
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = parse_fragment(fragment)
     except (etree.ParserError, ValueError):
         return text_to_blocks(_TAG_LIKE.sub(" ", fragment))
     collector = _Collector(base_url)
@@ -203,7 +235,7 @@ def html_to_line(text: str | None) -> str:
         return ""
     if "<" in text or "&" in text:
         try:
-            text = _text_of(lxml.html.fragment_fromstring(text, create_parent="div"))
+            text = _text_of(parse_fragment(text))
         except (etree.ParserError, ValueError):
             text = _TAG_LIKE.sub("", text)
     return clean_line(text)

@@ -9,6 +9,7 @@ so that the base text flows on as plain characters. ``<head>`` data the extracto
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import cast
 from urllib.parse import urljoin
@@ -17,11 +18,24 @@ from lxml import etree
 
 from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.vocabulary import HIDDEN_STYLE, JUNK_TAGS, PERMALINK_MARKS
+from suxun_tui.text.nesting import parse_within_depth
 
 # Plain lxml elements: lxml.html's element classes cost a Python lookup per node visited,
 # a tenth of the extraction time on a big page, for methods that are one line each here.
 HtmlElement = etree._Element
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_PARSERS = threading.local()  # one pair per thread: each run's error log is its own
+
+
+def _parser(huge: bool) -> etree.HTMLParser:
+    """This thread's parser; ``huge`` lifts libxml2's depth limit from 256 to 2048."""
+    name = "huge" if huge else "plain"
+    parser: etree.HTMLParser | None = getattr(_PARSERS, name, None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=huge
+        )
+        setattr(_PARSERS, name, parser)
+    return parser
 
 
 def text_content(el: HtmlElement) -> str:
@@ -119,12 +133,21 @@ def parse_html(html: str) -> HtmlElement:
     if not html.strip():
         raise ExtractionError("empty page")
     try:
-        root = etree.fromstring(html, _PARSER)
+        root = _parse_deep(html)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(f"unparseable page: {exc}") from None
     if root is None:
         raise ExtractionError("empty page")
     return root
+
+
+def _parse_deep(html: str) -> HtmlElement | None:
+    """Parse; a page nested past libxml2's limit is parsed again, then flattened.
+
+    Recovering parsers drop everything after the limit without a word (300 unclosed
+    ``<font>`` tags hid the article): see :mod:`suxun_tui.text.nesting`.
+    """
+    return parse_within_depth(html, etree.fromstring, _parser(False), _parser(True))
 
 
 def _open_noscript_pages(root: HtmlElement) -> None:
