@@ -7,14 +7,20 @@ second device through Miniflux's own REST API, and as suxun-tui through the sync
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
 
 from suxun_tui.config import Config, parse_config
+from suxun_tui.net.client import Fetcher
 from suxun_tui.store import Store
 from suxun_tui.store.queue import pending_count
+from suxun_tui.store.remote import AccountStore
 from suxun_tui.sync import sync_accounts
+from suxun_tui.sync.miniflux import COMMIT_SLACK, MinifluxClient
+from suxun_tui.sync.secrets import Secret
 from tests.support.feeds import items, rss
 from tests.support.miniflux_fixture import clean_miniflux, feed_server, miniflux  # noqa: F401
 from tests.support.miniflux_server import GREADER_PASSWORD, GREADER_USER, MinifluxServer
@@ -217,3 +223,33 @@ def test_conflicts_follow_the_documented_rule(
     else:  # no change times: the local pending mark wins
         assert server[f"{prefix} 0"] == ("read", False) and local[f"{prefix} 0"] == (True, False)
         assert server[f"{prefix} 1"] == ("unread", True) and local[f"{prefix} 1"] == (False, True)
+
+
+def test_a_sync_with_nothing_new_lists_no_entry_again(
+    clean_miniflux: MinifluxServer,
+    feed_server: LoopbackServer,
+    tmp_path: Path,
+    secrets: None,
+) -> None:
+    """``changed_after`` counts whole seconds: the entries created in the newest change's
+    second must not come back at every later sync."""
+    subscribe(clean_miniflux, feed_server, "/quiet", 6)
+    time.sleep(COMMIT_SLACK + 1.5)  # the entries' second is over before the first sync
+    config = account_config(clean_miniflux, "miniflux", tmp_path)
+    db = tmp_path / "cache.sqlite3"
+    assert sync_accounts(config, db)[0].new == 6
+
+    async def listed_again() -> int:
+        with Store(db) as store:
+            account = AccountStore(store, "home")
+            cursor, known = account.cursor(), account.known()
+        assert cursor.get("changed_after")
+        secret = Secret("token", clean_miniflux.api_key)
+        async with Fetcher(config.settings) as fetcher:
+            client = MinifluxClient(fetcher, "home", clean_miniflux.url, "", secret)
+            listed = 0
+            async for batch in client.pull(cursor, known):
+                listed += len(batch.entries) + len(batch.flags)
+            return listed
+
+    assert asyncio.run(listed_again()) == 0

@@ -26,6 +26,7 @@ from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
 from suxun_tui.net.hints import retry_after, sendable_validator
 from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
+from suxun_tui.net.transport import client_transports
 from suxun_tui.text.sanitize import clean_line
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -69,9 +70,12 @@ class Fetcher:
             max_connections=max_connections or max(settings.concurrency, settings.per_host),
             max_keepalive_connections=max_connections or max(settings.concurrency, 8),
         )
+        transport, mounts = client_transports(limits)
         self.client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
             limits=limits,
+            transport=transport,
+            mounts=mounts,
             follow_redirects=False,
             headers={
                 "User-Agent": settings.user_agent,

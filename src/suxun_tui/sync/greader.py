@@ -14,8 +14,9 @@ mark still queued wins. Marks go up with ``edit-tag``, one ``a`` or one ``r`` pe
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import Any
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store.queue import Flag, PendingChange
@@ -33,10 +34,13 @@ MAX_ID_PAGES = 50  # up to 500,000 ids per listing; a continuation loop ends her
 CONTENTS_BATCH = 250
 EDIT_CHUNK = 250
 _ITEM_PREFIX = "tag:google.com,2005:reader/item/"
+T = TypeVar("T")
 
 
 def item_id(value: Any) -> str | None:
     """Either id form (decimal, or the long form with 16 hex digits) → decimal text."""
+    if type(value) is str and value.isdecimal() and value[:1] != "0" and value.isascii():
+        return value  # the common form, already canonical: tens of thousands per sync
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
@@ -47,6 +51,25 @@ def item_id(value: Any) -> str | None:
         return str(int(value)) if value.lstrip("-").isdigit() else None
     except ValueError:
         return None
+
+
+async def _together(*calls: Awaitable[T]) -> list[T]:
+    """Run ``calls`` at once; the first failure cancels the others and is raised as it is
+    (not as an ExceptionGroup: the engine reports a :class:`SyncError` by its message)."""
+    tasks = [asyncio.ensure_future(call) for call in calls]
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in tasks:
+            failure = task.exception() if task in done else None
+            if failure is not None:
+                raise failure
+        return [task.result() for task in tasks]
+    finally:
+        for task in tasks:
+            if not task.done():
+                task.cancel()
+            elif not task.cancelled():
+                task.exception()  # retrieved: a second failure is not logged as lost
 
 
 class GReaderClient:
@@ -148,13 +171,16 @@ class GReaderClient:
     async def pull(
         self, cursor: Mapping[str, str], known: Mapping[str, Known]
     ) -> AsyncIterator[Batch]:
-        everything, complete = await self._ids([("s", READING_LIST)], "the reading list")
+        # The three listings are independent: asked at once, the server works on them
+        # side by side (a sync with nothing new is little else).
+        listings = await _together(
+            self._ids([("s", READING_LIST)], "the reading list"),
+            self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
+            self._ids([("s", STARRED)], "the starred list"),
+        )
+        (everything, complete), (unread, unread_complete), (starred, starred_complete) = listings
         if not complete:
             yield Batch(notice="the server kept listing entries; took what it sent")
-        unread, unread_complete = await self._ids(
-            [("s", READING_LIST), ("xt", READ)], "the unread list"
-        )
-        starred, starred_complete = await self._ids([("s", STARRED)], "the starred list")
         unread_set, starred_set = set(unread), set(starred)
         missing = [i for i in everything if i not in known]
         for part in chunks(missing, CONTENTS_BATCH):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import email.utils
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from suxun_tui.text.timefmt import parse_iso
 
 PAGE = 500
 PUSH_CHUNK = 500
+# A change is committed within this many seconds of the time Miniflux gives it.
+COMMIT_SLACK = 2
 
 
 class MinifluxClient:
@@ -36,6 +39,7 @@ class MinifluxClient:
         else:
             pair = base64.b64encode(f"{username}:{secret.value}".encode()).decode()
             self.api.headers["Authorization"] = f"Basic {pair}"
+        self.listing_started: int | None = None  # the server's clock at the first listing
 
     async def login(self) -> None:
         expect(await self.api.json("GET", "/v1/me"), dict, self.account, "/v1/me")
@@ -65,6 +69,7 @@ class MinifluxClient:
         after = _int(cursor.get("after_entry_id"))
         since = _int(cursor.get("changed_after"))
         newest_change = since
+        self.listing_started = None
         # The next page is requested while this one is converted and stored.
         ahead: asyncio.Task[list[dict[str, Any]]] | None = None
         try:
@@ -99,7 +104,19 @@ class MinifluxClient:
         finally:
             if ahead is not None:
                 ahead.cancel()
-        yield Batch(cursor={"changed_after": str(newest_change)})
+        yield Batch(cursor={"changed_after": str(self._next_changed_after(newest_change))})
+
+    def _next_changed_after(self, newest_change: int) -> int:
+        """The ``changed_after`` of the next sync.
+
+        ``changed_after`` takes whole seconds and compares ``>``, so the newest change's
+        second alone would bring every entry changed later in that second again — after a
+        first sync, the hundreds Miniflux created in its last second. Every change committed
+        before this pull began was seen by it, so the server's clock then, less a commit
+        slack, is as safe a cursor as the newest change and usually later."""
+        if self.listing_started is None:
+            return newest_change
+        return max(newest_change, self.listing_started - COMMIT_SLACK)
 
     @staticmethod
     def _new_query(after: int) -> dict[str, Any]:
@@ -123,12 +140,10 @@ class MinifluxClient:
 
     async def _fetch(self, query: dict[str, Any]) -> list[dict[str, Any]]:
         """One page of entries, the malformed and repeated ones left out."""
-        answer = expect(
-            await self.api.json("GET", "/v1/entries", query=query),
-            dict,
-            self.account,
-            "/v1/entries",
-        )
+        result = await self.api.call("GET", "/v1/entries", query=query)
+        if self.listing_started is None:
+            self.listing_started = _server_seconds(result.headers.get("date"))
+        answer = expect(self.api.decode(result, "/v1/entries"), dict, self.account, "/v1/entries")
         raw = expect(answer.get("entries") or [], list, self.account, "/v1/entries")
         entries: list[dict[str, Any]] = []
         seen: set[int] = set()
@@ -207,6 +222,17 @@ class MinifluxClient:
         if not isinstance(created, dict) or not isinstance(created.get("id"), int):
             raise SyncError(f"account '{self.account}': could not create the category {title!r}")
         return int(created["id"])
+
+
+def _server_seconds(date: str | None) -> int | None:
+    """The server's clock from its ``Date`` header, in whole seconds; None if unreadable."""
+    try:
+        moment = email.utils.parsedate_to_datetime(date or "")
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return int(moment.timestamp())
 
 
 def _int(value: str | None) -> int:

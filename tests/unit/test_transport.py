@@ -1,0 +1,50 @@
+"""No TLS context is built for a client that only fetches plain http."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from suxun_tui.config import Settings
+from suxun_tui.net.client import Fetcher, FetchError
+from suxun_tui.net.transport import LazyTransport
+from tests.support.server import LoopbackServer
+
+
+def secure_transport(fetcher: Fetcher) -> LazyTransport:
+    [transport] = [t for p, t in fetcher.client._mounts.items() if p.scheme == "https"]
+    assert isinstance(transport, LazyTransport)
+    return transport
+
+
+def test_plain_http_never_builds_the_tls_transport(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    async def run() -> None:
+        with LoopbackServer() as server:
+            url = server.add("/feed", b"<rss/>", headers={"Content-Type": "application/rss+xml"})
+            async with Fetcher(Settings()) as fetcher:
+                result = await fetcher.get(url)
+                assert result.content == b"<rss/>"
+                assert not secure_transport(fetcher).started
+                # An https URL (nobody listens there) starts the verifying transport.
+                with pytest.raises(FetchError):
+                    await fetcher.get(f"https://127.0.0.1:{server.port}/feed")
+                assert secure_transport(fetcher).started
+
+    asyncio.run(run())
+
+
+def test_a_proxy_in_the_environment_keeps_httpx_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+
+    async def run() -> None:
+        async with Fetcher(Settings()) as fetcher:
+            kinds = [type(t) for t in fetcher.client._mounts.values()]
+            assert LazyTransport not in kinds
+            assert httpx.AsyncHTTPTransport in kinds
+
+    asyncio.run(run())
