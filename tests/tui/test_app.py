@@ -26,11 +26,29 @@ async def test_start_up_notices_are_shown_as_plain_notifications(
         assert notice in notifications(app)  # brackets kept: never parsed as markup
 
 
-async def test_q_quits(make_app: MakeApp, filled: Config) -> None:
+async def test_q_goes_back_one_level_and_quits_only_from_the_sources(
+    make_app: MakeApp, filled: Config
+) -> None:
     app = make_app(filled)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("enter")  # the article
+        assert screen.article.has_focus
         await pilot.press("q")
+        assert screen.headlines.has_focus and app.is_running
+        await pilot.press("q")
+        assert screen.sources.has_focus and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_shift_q_quits_at_once_from_the_article(make_app: MakeApp, filled: Config) -> None:
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "Q")
         await pilot.pause()
     assert app.return_code == 0
 

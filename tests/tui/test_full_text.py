@@ -1,4 +1,4 @@
-"""Opening a page-source headline fetches the full article in an exclusive worker.
+"""Opening a headline fetches its full article in an exclusive worker; passing over it never does.
 
 A real HTTP server on 127.0.0.1 serves the bundled seed article page; nothing is mocked.
 """
@@ -14,9 +14,8 @@ from textual.message import Message
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.demo import SITE
-from suxun_tui.models import FeedEntry
+from suxun_tui.models import Block, FeedEntry
 from suxun_tui.store import Store
-from suxun_tui.tui import jobs
 from suxun_tui.tui.screens.messages import FullTextFetched
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp, fill
@@ -57,40 +56,65 @@ async def test_a_summary_only_page_article_is_fetched_stored_and_shown(
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
         text = article_text(app)
         assert "當前我國進入高質量發展新階段" in text
         assert "(dāng)" not in text
         assert "来源 供稿" in text
-        assert not main_screen(app).article.loading
+        assert not main_screen(app).article.shown.loading
         article = store.headlines()[0]
         assert not store.needs_full_text(article.id)  # stored: readable offline from now on
         assert server.hits["/a/0.html"] == 1
 
 
-async def test_quick_moves_cancel_stale_fetches(
-    make_app: MakeApp, server: LoopbackServer, store: Store, monkeypatch: pytest.MonkeyPatch
+async def test_moving_the_cursor_never_fetches_and_opening_fetches_once(
+    make_app: MakeApp, server: LoopbackServer, store: Store
 ) -> None:
-    # "Quick" is relative to the pause before a fetch: on a busy machine one key press can
-    # take longer than the real 0.15 s, so the pause is made long enough for any machine.
-    monkeypatch.setattr(jobs, "FETCH_DEBOUNCE", 1.0)
-    config = page_source(server, store, 4, delay=0.3)
+    config = page_source(server, store, 4)
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert main_screen(app).article.loading  # the loading indicator while it fetches
-        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "k")
         await settle(pilot)
         screen = main_screen(app)
-        assert screen.headlines.cursor == 3
-        assert screen.article.article_id == screen.headlines.rows[3].id
+        assert sum(server.hits[f"/a/{i}.html"] for i in range(4)) == 0
+        assert "Enter loads the article from its page." in article_text(app)
+        assert not screen.article.shown.loading
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article.article_id == screen.headlines.rows[2].id
         assert "當前我國進入高質量發展新階段" in article_text(app)
-        assert not screen.article.loading
-        # The last article was fetched; most skipped ones never reached the server.
-        assert server.hits["/a/3.html"] == 1
-        assert sum(server.hits[f"/a/{i}.html"] for i in range(1, 3)) <= 1
+        assert [server.hits[f"/a/{i}.html"] for i in range(4)] == [0, 0, 1, 0]
 
 
-async def test_a_failed_fetch_is_reported_and_the_article_still_shows(
+async def test_a_feed_item_with_a_summary_is_fetched_only_when_opened(
+    make_app: MakeApp, server: LoopbackServer, store: Store
+) -> None:
+    url = server.add("/a/long.html", SEED_PAGE.read_bytes())
+    source = SourceSpec("Summaries", server.url("/feed.xml"), kind="feed")
+    summary = " ".join(["word"] * 120)
+    entry = FeedEntry(
+        "g",
+        "A summary",
+        url,
+        "2025-12-28T10:00:00Z",
+        blocks=(Block("paragraph", summary),),
+        summary_only=True,
+    )
+    fill(store, [source], {"Summaries": [entry]})
+    app = make_app(Config(settings=Settings(timeout=5, retries=0), sources=(source,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert server.hits["/a/long.html"] == 0
+        assert "Enter fetches the whole article" in article_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert server.hits["/a/long.html"] == 1
+        assert "當前我國進入高質量發展新階段" in article_text(app)
+
+
+async def test_a_failed_fetch_is_a_note_on_the_article_not_a_toast(
     make_app: MakeApp, server: LoopbackServer, store: Store, tmp_path: Path
 ) -> None:
     config = page_source(server, store, 1)
@@ -98,10 +122,16 @@ async def test_a_failed_fetch_is_reported_and_the_article_still_shows(
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "Full text unavailable" in article_text(app)
-        assert "第0条" in article_text(app)
-        assert any("404" in n for n in notifications(app))
-        assert not main_screen(app).article.loading
+        await pilot.press("enter")
+        await settle(pilot)
+        text = article_text(app)
+        assert "Full text unavailable" in text and "404" in text
+        assert "this article's page is gone" in text
+        assert "check the source's url" not in text  # the source is fine: one page is gone
+        assert "第0条" in text
+        assert notifications(app) == []  # the note is enough: no toast on top of it
+        assert "404" in str(main_screen(app).status.right.render())
+        assert not main_screen(app).article.shown.loading
 
 
 async def test_offline_never_fetches_full_text(
@@ -110,6 +140,8 @@ async def test_offline_never_fetches_full_text(
     config = page_source(server, store, 1)
     app = make_app(config, offline=True)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert "Only a summary is cached (offline)" in article_text(app)
         assert server.hits["/a/0.html"] == 0
@@ -123,9 +155,11 @@ async def test_opening_again_retries_a_failed_fetch(
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
         assert "Full text unavailable" in article_text(app)
         server.add("/a/0.html", SEED_PAGE.read_bytes())
-        await pilot.press("enter")
+        await pilot.press("h", "enter")  # back to the headline, open it again
         await settle(pilot)
         assert "當前我國進入高質量發展新階段" in article_text(app)
 
@@ -138,6 +172,8 @@ async def test_a_fetched_page_arrives_as_one_full_text_fetched(
     app = make_app(config)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
         fetched = [m.article_id for m in seen if isinstance(m, FullTextFetched)]
         assert fetched == [store.headlines()[0].id]
 
@@ -149,14 +185,15 @@ async def test_a_stale_full_text_fetched_leaves_the_awaited_fetch_alone(
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("enter")
         screen = main_screen(app)
-        assert screen.article.loading
+        assert screen.article.shown.loading
         other = screen.headlines.rows[1].id
         screen.post_message(FullTextFetched(other))  # as if an earlier fetch ended late
         await pilot.pause()
-        assert screen.article.loading  # still waiting for the article shown
+        assert screen.article.shown.loading  # still waiting for the article shown
         await settle(pilot)
-        assert not screen.article.loading
+        assert not screen.article.shown.loading
         assert "當前我國進入高質量發展新階段" in article_text(app)
 
 
@@ -169,11 +206,12 @@ async def test_an_empty_source_shows_no_loading_indicator_of_a_fetch_it_does_not
     app = make_app(replace(config, sources=(*config.sources, empty)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("enter")
         screen = main_screen(app)
-        assert screen.article.loading
-        await pilot.press("h", "end")  # the empty source
+        assert screen.article.shown.loading
+        await pilot.press("h", "h", "end")  # the empty source
         await pilot.pause()
         assert "No articles here yet" in article_text(app)
-        assert not screen.article.loading
+        assert not screen.article.shown.loading
         await settle(pilot)
-        assert not screen.article.loading
+        assert not screen.article.shown.loading

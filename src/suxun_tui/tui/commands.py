@@ -56,9 +56,43 @@ COMMANDS: tuple[Command, ...] = (
     Command("bottom", "G,end", "Bottom", "Last item / end of the article", NAV, palette=False),
     Command("open", "enter,l", "Open", "Open the source or article (marks it read)", NAV, True),
     Command("back", "h,escape", "Back", "Go back one pane", NAV, palette=False),
+    Command(
+        "back_or_quit",
+        "q",
+        "Quit",
+        "Go back one level (article, headlines, sources); quit from the sources pane",
+        NAV,
+        footer=True,
+        palette=False,
+    ),
     Command("next_pane", "tab", "Next pane", "Focus the next pane", NAV, palette=False),
     Command(
         "previous_pane", "shift+tab", "Prev pane", "Focus the previous pane", NAV, False, False
+    ),
+    Command("maximize", "z", "Maximize", "Maximize the focused pane, or restore the panes", NAV),
+    Command(
+        "toggle_sources",
+        "backslash",
+        "Sources pane",
+        "Hide or show the sources pane",
+        NAV,
+        display="\\",
+    ),
+    Command(
+        "narrow_sources",
+        "left_square_bracket",
+        "Narrower sources",
+        "Narrow the sources pane",
+        NAV,
+        display="[",
+    ),
+    Command(
+        "widen_sources",
+        "right_square_bracket",
+        "Wider sources",
+        "Widen the sources pane",
+        NAV,
+        display="]",
     ),
     Command("page_down", "space,pagedown", "Page down", "Scroll the article one page down", READ),
     Command("page_up", "b,pageup", "Page up", "Scroll the article one page up", READ),
@@ -82,8 +116,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("mark_source_read", "A", "All read", "Mark every article of the source read", SRC),
     Command("refresh", "r", "Refresh", "Refresh the selected source", SRC, footer=True),
     Command("refresh_all", "R", "Refresh all", "Refresh every source", SRC),
+    Command(
+        "force_refresh",
+        "ctrl+r",
+        "Refresh now",
+        "Refresh the selected source now, even when the server asked to wait",
+        SRC,
+        display="Ctrl+R",
+    ),
     Command("help", "question_mark", "Help", "Show the keys", APP, footer=True),
-    Command("quit", "q", "Quit", "Quit suxun-tui", APP, footer=True),
+    Command("quit", "Q", "Quit now", "Quit suxun-tui at once, from any pane", APP),
 )
 
 # Not ours to bind (Textual provides it) but worth listing on the help screen.

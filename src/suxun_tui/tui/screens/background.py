@@ -30,7 +30,7 @@ from suxun_tui.tui.screens.messages import (
 )
 
 if TYPE_CHECKING:
-    from suxun_tui.refresh.engine import Progress
+    from suxun_tui.refresh.engine import Progress, RefreshReport
 
 # Worker groups: an exclusive worker cancels the running one of its group.
 HEADLINES, REFRESH, FULL_TEXT, BROWSER = "headlines", "refresh", "fulltext", "browser"
@@ -48,9 +48,14 @@ class BackgroundWork:
         """Read every headline of ``selection`` (the first page is already shown)."""
         self._run(partial(self._load_headlines, selection), HEADLINES, "Loading headlines")
 
-    def refresh(self, names: list[str] | None, due_only: bool) -> None:
-        """Refresh ``names`` (None: every source), posting progress after each source."""
-        self._run(partial(self._refresh, names, due_only), REFRESH, "Refresh", exclusive=False)
+    def refresh(self, names: list[str] | None, due_only: bool, force: bool = False) -> None:
+        """Refresh ``names`` (None: every source), posting progress after each source.
+
+        ``force`` fetches even what the server asked us to leave alone for now
+        (Retry-After, max-age) and ignores the stored validators.
+        """
+        work = partial(self._refresh, names, due_only, force)
+        self._run(work, REFRESH, "Refresh", exclusive=False)
 
     def fetch_full_text(self, article_id: int) -> None:
         """Fetch one article's page after a short pause: quick j/k presses cancel it first."""
@@ -69,18 +74,33 @@ class BackgroundWork:
             rows = load_rows(store, selection)
         self._post(HeadlinesLoaded(selection, rows))
 
-    def _refresh(self, names: list[str] | None, due_only: bool) -> None:
+    def _refresh(self, names: list[str] | None, due_only: bool, force: bool) -> None:
         reader = self.reader
-        report = self._abandonable(
-            lambda: jobs.refresh(
-                reader.config,
-                reader.store,
-                names,
-                due_only=due_only,
-                offline=reader.offline,
-                on_progress=self._progressed,
+        if force:
+            from suxun_tui.refresh.engine import refresh_sources  # the network stack: late
+
+            def forced() -> RefreshReport:
+                return refresh_sources(
+                    reader.config,
+                    reader.store.path,
+                    names=names,
+                    force=True,
+                    offline=reader.offline,
+                    on_progress=self._progressed,
+                )
+
+            report = self._abandonable(forced)
+        else:
+            report = self._abandonable(
+                lambda: jobs.refresh(
+                    reader.config,
+                    reader.store,
+                    names,
+                    due_only=due_only,
+                    offline=reader.offline,
+                    on_progress=self._progressed,
+                )
             )
-        )
         self._post(RefreshFinished(report))
 
     def _progressed(self, progress: Progress) -> None:

@@ -1,9 +1,11 @@
 """Which article's full text is being fetched, and which fetches failed.
 
-The screen asks on every cursor move; a fetch starts only through the debounced,
-exclusive worker of :class:`BackgroundWork`, so quick j/k presses never reach the
-network, and moving to an article that needs nothing cancels the fetch under way.
-A failure is remembered per article (shown as a note) until the user opens it again.
+A page is fetched when the user opens an article (Enter, ``n``), never because the
+cursor passed over it: browsing a list costs no requests, and an item that carries a
+summary is read as it is until asked for more. The fetch runs in the exclusive worker of
+:class:`BackgroundWork`; opening another article replaces it. A failure is remembered per
+article and shown as a note above it — not as a notification — until the user opens it
+again, which retries.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from rich.text import Text
 from suxun_tui.models import ArticleDetail
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.tui.context import Reader
-from suxun_tui.tui.screens.background import FULL_TEXT, BackgroundWork
+from suxun_tui.tui.screens.background import BackgroundWork
 
 
 class FullTextFetches:
@@ -24,26 +26,34 @@ class FullTextFetches:
         self.background = background
         self.fetching: int | None = None  # the article whose full text is being fetched
         self.errors: dict[int, str] = {}
+        self.urls: dict[int, str] = {}  # the page each fetch asked for, for its message
 
-    def prepare(self, detail: ArticleDetail) -> tuple[tuple[Text, ...], bool]:
+    def prepare(
+        self, detail: ArticleDetail, *, opening: bool = False
+    ) -> tuple[tuple[Text, ...], bool]:
         """The notes to show above ``detail``, and whether its full text is on its way.
 
-        Starts the fetch when the core's rule asks for one (never offline), and cancels
-        a fetch of another article that is no longer wanted.
+        ``opening``: the user opened the article, so a page it needs is fetched now
+        (never offline); a preview only says how to get it.
         """
         reader, article_id = self.reader, detail.id
         notes: list[Text] = []
         if article_id in self.errors:
             notes.append(Text(f"Full text unavailable: {self.errors[article_id]}", "red"))
+        elif self.fetching == article_id:
+            notes.append(Text("Fetching the whole article…", style="dim italic"))
         elif should_fetch_full_text(reader.config, reader.store, detail):
             if reader.offline:
                 notes.append(Text("Only a summary is cached (offline).", style="dim italic"))
-            elif self.fetching != article_id:
+            elif opening:
                 self.fetching = article_id
+                self.urls[article_id] = detail.url
                 self.background.fetch_full_text(article_id)
-        elif self.fetching is not None:
-            self.fetching = None
-            self.background.cancel(FULL_TEXT)
+                notes.append(Text("Fetching the whole article…", style="dim italic"))
+            elif detail.blocks:
+                notes.append(Text("A summary; Enter fetches the whole article.", "dim italic"))
+            else:
+                notes.append(Text("Enter loads the article from its page.", "dim italic"))
         return tuple(notes), self.fetching == article_id
 
     def fetched(self, article_id: int) -> bool:
@@ -59,10 +69,22 @@ class FullTextFetches:
         if article_id is None:
             return None
         self.fetching = None
-        reason = str(error) or type(error).__name__
+        reason = failure_reason(error, self.urls.pop(article_id, ""))
         self.errors[article_id] = reason
         return article_id, reason
 
     def forget_failure(self, article_id: int) -> bool:
         """Opening an article again retries its fetch: whether there was a failure."""
         return self.errors.pop(article_id, None) is not None
+
+
+def failure_reason(error: BaseException | None, url: str) -> str:
+    """Why a page could not be fetched, in words about the article, not its source.
+
+    The fetcher words a 404 for a feed's address ("check the source's url"); for an
+    article's page that advice is wrong — the source is fine, this one page is gone.
+    """
+    status = getattr(error.__cause__, "status", None) if error is not None else None
+    if status in (404, 410):
+        return f"{url or 'the page'}: HTTP {status}; this article's page is gone (moved or deleted)"
+    return (str(error) or type(error).__name__) if error is not None else "unknown error"

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-
     from suxun_tui.refresh.engine import Progress, RefreshReport
     from suxun_tui.tui.screens.main import MainScreen
 
-MAX_FAILURE_NOTICES = 3  # more failed sources than this get one summary notification
+MAX_FAILURE_NOTICES = 3  # failed sources named in the one notification of a refresh
+STATUS_SECONDS = 20.0  # how long a refresh's summary stays in the status line
 COUNTS_EVERY = 0.5  # seconds between recounts of unread articles while a refresh runs
 
 
@@ -34,26 +35,34 @@ class Refreshes:
         self.running = False
         self.quiet = False  # started by the reader itself: no all-well toast
         self.counted_at = 0.0
+        self.told: set[str] = set()  # sources whose failure was told: not again each refresh
 
     def start_up(self) -> None:
         """Refresh local (``file://``) sources never fetched, and the demo: no network."""
         config, store = self.screen.reader.config, self.screen.reader.store
+        # Failing already when the reader starts: the sources pane shows it, no toast.
+        self.told = {row.name for row in store.sources() if row.last_error}
         if names := never_fetched_local(config, store):
             self.start(names, quiet=True)
         elif config.settings.refresh_on_start and not self.screen.reader.offline:
             self.start(None, due_only=True, quiet=True)
 
-    def asked(self, names: list[str]) -> None:
+    def asked(self, names: list[str], *, force: bool = False) -> None:
         """The user asked to refresh ``names``: refused offline or when there are none."""
         if self.screen.reader.offline:
             self.screen.notify("Offline (--offline): not refreshing; showing the cache.", timeout=4)
         elif not names:
             self.screen.notify("Nothing to refresh here.", timeout=3)
         else:
-            self.start(names)
+            self.start(names, force=force)
 
     def start(
-        self, names: list[str] | None, *, due_only: bool = False, quiet: bool = False
+        self,
+        names: list[str] | None,
+        *,
+        due_only: bool = False,
+        quiet: bool = False,
+        force: bool = False,
     ) -> None:
         if self.running:
             self.screen.notify("A refresh is already running.", timeout=3)
@@ -61,7 +70,7 @@ class Refreshes:
         self.running = True
         self.quiet = quiet
         self.screen.activity = "Refreshing…"
-        self.screen.background.refresh(names, due_only)
+        self.screen.background.refresh(names, due_only, force)
 
     def progressed(self, progress: Progress) -> None:
         # Recounting reads the whole cache: at most twice a second, not per source.
@@ -71,8 +80,8 @@ class Refreshes:
         self.screen.activity = progress_text(progress)
 
     def finished(self, report: RefreshReport) -> None:
-        summary = summarize(report, quiet=self.quiet)
-        self.screen.activity = summary.status
+        summary = summarize(report, quiet=self.quiet, told=self.told)
+        show_for_a_while(self.screen, summary.status)
         for notice in summary.notices:
             self.screen.notify(
                 notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
@@ -88,6 +97,17 @@ class Refreshes:
         self.running = False
         self.screen.data_version = self.screen.reader.store.data_version()
         self.screen.reload()
+
+
+def show_for_a_while(screen: MainScreen, text: str) -> None:
+    """Put ``text`` in the status line's activity slot, cleared after a while."""
+    screen.activity = text
+
+    def clear() -> None:
+        if screen.activity == text:  # else something newer is shown: leave it
+            screen.activity = ""
+
+    screen.set_timer(STATUS_SECONDS, clear)
 
 
 @dataclass(frozen=True)
@@ -151,35 +171,54 @@ def progress_text(progress: Progress) -> str:
     result = progress.result
     if result is not None:
         text += f" · {result.name} {'✓' if result.ok else '✗'}"
+    if progress.pulled or progress.pushed:  # an account syncing, or just synced
+        text += f" · {progress.pulled} pulled · {progress.pushed} pushed"
     return text
 
 
-def summarize(report: RefreshReport, *, quiet: bool) -> Summary:
-    """The status text and notices for ``report``; ``quiet`` drops the all-well toast."""
+def sync_text(report: RefreshReport) -> str:
+    """`` · 3 pushed · 2 queued``: what the accounts' syncs sent and what still waits."""
+    pushed = sum(a.pushed for a in report.accounts)
+    queued = sum(a.queued for a in report.accounts)
+    text = f" · {pushed} pushed" if pushed else ""
+    return text + (f" · {queued} queued" if queued else "")
+
+
+def summarize(report: RefreshReport, *, quiet: bool, told: set[str] | None = None) -> Summary:
+    """The status text and at most one notice for ``report``.
+
+    ``told`` holds the sources whose failure was already told (and is updated): a source
+    that keeps failing refresh after refresh gets its toast once — its ✗ and error stay
+    in the sources pane — and again only after it has worked in between. ``quiet`` drops
+    the all-well toast.
+    """
+    told = set() if told is None else told
     results, failed = report.results, report.failed
     status = f"Refreshed {len(results)} · {sum(r.new for r in results)} new"
     if failed:
         status += f" · {len(failed)} failed"
-    notices: list[Notice] = []
-    if len(failed) > MAX_FAILURE_NOTICES:
-        # Hundreds of toasts would bury the screen: one summary, details on the sources.
-        names = ", ".join(r.name for r in failed[:MAX_FAILURE_NOTICES])
-        notices.append(
-            Notice(
-                f"{len(failed)} sources failed ({names}, …); each shows ✗ and its error "
-                "in the sources pane.",
-                title="✗ Refresh",
-                severity="error",
-                timeout=8,
-            )
+    status += sync_text(report)
+    told.difference_update(r.name for r in results if r.ok)
+    fresh = [r for r in failed if r.name not in told]
+    told.update(r.name for r in failed)
+    notice: Notice | None = None
+    if len(fresh) == 1:
+        only = fresh[0]
+        notice = Notice(
+            only.error or "unknown error", title=f"✗ {only.name}", severity="error", timeout=8
         )
-    else:
-        notices.extend(
-            Notice(r.error or "unknown error", title=f"✗ {r.name}", severity="error", timeout=8)
-            for r in failed
+    elif fresh:
+        names = ", ".join(r.name for r in fresh[:MAX_FAILURE_NOTICES])
+        more = ", …" if len(fresh) > MAX_FAILURE_NOTICES else ""
+        notice = Notice(
+            f"{len(fresh)} sources failed ({names}{more}); each shows ✗ and its error "
+            "in the sources pane.",
+            title="✗ Refresh",
+            severity="error",
+            timeout=8,
         )
-    if skipped := report.skipped_offline:
-        notices.append(Notice(f"Offline: skipped {len(skipped)} network sources.", timeout=4))
-    if not quiet and not failed:
-        notices.append(Notice(status, timeout=3))
-    return Summary(status, tuple(notices))
+    elif skipped := report.skipped_offline:
+        notice = Notice(f"Offline: skipped {len(skipped)} network sources.", timeout=4)
+    elif not quiet and not failed:
+        notice = Notice(status, timeout=3)
+    return Summary(status, (notice,) if notice else ())

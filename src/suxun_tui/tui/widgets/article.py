@@ -58,7 +58,9 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if new.detail is not None and new.article_id != old.article_id:
             self.scroll_home(animate=False, immediate=True)
         self.border_subtitle = "★" if new.detail is not None and new.detail.starred else ""
-        self.loading = new.loading
+        # A note says the page is on its way; Textual's loading indicator would also
+        # refuse the focus, and Enter must move to the article at once.
+        self.set_class(new.loading, "-fetching")
         self._draw()
 
     def watch_script(self) -> None:
