@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from suxun_tui import __version__
+from suxun_tui.text.sanitize import clean_line
 
 APP_NAME = "suxun-tui"
 HOMEPAGE = "https://github.com/suxun-tui/suxun-tui"
@@ -24,7 +25,14 @@ MarkRead = Literal["open", "preview"]
 
 
 class ConfigError(Exception):
-    """A configuration problem the user must fix; the message names file, line and key."""
+    """A configuration problem the user must fix; the message names file, line and key.
+
+    The message quotes the file's own text (keys, values, its path), so it is cleaned like
+    any stranger's text before anyone prints it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(clean_line(message))
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     refresh_minutes: int = 60
     max_bytes: int = 20 * 1024 * 1024
+    max_items: int = 1000  # items read per feed document, the newest kept
     max_redirects: int = 10
     script: Script = "original"
     timezone: str = "Asia/Shanghai"
@@ -65,6 +74,7 @@ class SourceSpec:
     link_selector: str | None = None
     body_selector: str | None = None
     pages: int = 1
+    max_items: int = 1000
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from feedparser.datetimes import _parse_date
@@ -26,6 +26,7 @@ from feedparser.urls import make_safe_absolute_uri, resolve_relative_uris
 from lxml import etree
 
 from suxun_tui.feeds.fastblocks import plain_markup
+from suxun_tui.feeds.urls import feedparser_urljoin as _urljoin
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -68,10 +69,6 @@ _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[
 _RISKY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
-_URIFIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
-# An absolute http(s) URL that urljoin returns as it is: no empty query or fragment, no
-# path parameters, no whitespace or brackets (see tests/unit/test_fastfeed.py).
-_PLAIN_URL = re.compile(r"https?://[^/?#;\s\\\[\]]+(?:/[^?#;\s\\]*)?(?:\?[^#\s]+)?(?:#\S+)?\Z")
 _C1 = re.compile("[\x80-\x9f]")
 _AMP_REF = re.compile("&([A-Za-z0-9_]+);")
 _RELATIVE_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?![a-zA-Z][a-zA-Z0-9+.-]*:)", re.I)
@@ -104,6 +101,9 @@ class RawEntry:
     author: str | None = None
 
 
+Rescue = Callable[[etree._Element, str], "RawEntry"]
+
+
 @dataclass
 class RawFeed:
     """A feed document as feedparser would report it: title, ttl and entries."""
@@ -134,24 +134,13 @@ def read_feed(data: bytes, url: str, content_type: str | None) -> RawFeed | None
         return None
 
 
-def join_url(base: str, url: str) -> str:
-    """``urllib.parse.urljoin``, without its cost for URLs it would return unchanged."""
-    return url if _PLAIN_URL.match(url) else urllib.parse.urljoin(base, url)
-
-
-def _urljoin(base: str, uri: str) -> str:
-    """feedparser's URL joining (``feedparser.urls._urljoin``), copied to avoid a private.
-
-    Most links are already plain absolute URLs that joining returns unchanged; those skip
-    the (comparatively slow) urllib round trip.
-    """
-    if _PLAIN_URL.match(uri):
-        return uri
-    uri = _URIFIXER.sub(r"\1\3", uri)
+def read_tree(root: etree._Element, url: str, rescue: Rescue) -> RawFeed | None:
+    """A tree some other parser recovered, read like :func:`read_feed`; an item the walk
+    would refuse is read by ``rescue`` instead. None when the document itself is refused."""
     try:
-        return urllib.parse.urljoin(base, uri)
-    except ValueError:
-        return ""
+        return _Walker(url, rescue).feed(root)
+    except (ValueError, _Unsupported):
+        return None
 
 
 def _name(el: etree._Element) -> str:
@@ -204,9 +193,18 @@ def _base(el: etree._Element, parent: str) -> str:
 class _Walker:
     """Walks one parsed document, keeping the state feedparser keeps while it reads."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, rescue: Rescue | None = None) -> None:
         self.url = url
         self.atom = False
+        self.rescue = rescue
+
+    def entry_or_rescue(self, item: etree._Element, base: str) -> RawEntry:
+        if self.rescue is None:
+            return self.entry(item, base)
+        try:
+            return self.entry(item, base)
+        except (_Unsupported, ValueError):
+            return self.rescue(item, base)
 
     def text(
         self, el: etree._Element, base: str, kind: str | None = None, default: str | None = None
@@ -263,7 +261,7 @@ class _Walker:
                     raise _Unsupported("unexpected RSS 1.0 element")
         else:
             raise _Unsupported(f"root element {tag}")
-        return RawFeed(title, ttl, [self.entry(item, _base(item, base)) for item in items])
+        return RawFeed(title, ttl, [self.entry_or_rescue(i, _base(i, base)) for i in items])
 
     def channel(
         self, channel: etree._Element, item_tag: str, base: str

@@ -11,9 +11,10 @@ where it enters the core; dates become UTC ISO 8601; HTML content becomes text b
 from __future__ import annotations
 
 import calendar
-import json
 import re
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
@@ -21,8 +22,23 @@ from urllib.parse import urljoin
 import feedparser
 
 from suxun_tui.feeds.fastblocks import simple_blocks
-from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, join_url, read_feed
+from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, html_to_line, text_to_blocks
+from suxun_tui.feeds.jsonitems import JsonFeedSyntaxError, read_json_items
+from suxun_tui.feeds.limits import (
+    AUTHOR_CHARS,
+    DEFAULT_MAX_ITEMS,
+    ELLIPSIS,
+    GUID_CHARS,
+    TITLE_CHARS,
+    URL_CHARS,
+    BodyBudget,
+    cut,
+    keep_newest_items,
+    not_a_feed,
+)
+from suxun_tui.feeds.rescue import FEEDPARSER_BYTES, read_recovered
+from suxun_tui.feeds.urls import join_url
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
 from suxun_tui.text.hashing import content_hash
 from suxun_tui.text.sanitize import clean_line
@@ -44,25 +60,90 @@ class FeedError(Exception):
     """The bytes are not a feed we can read; the message says why and what to try."""
 
 
-def parse_feed(data: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+@dataclass(frozen=True)
+class FeedDocument:
+    """A parsed feed whose entries are converted one at a time, as they are asked for.
+
+    An entry's blocks are the largest thing a parse makes; a caller that stores each entry
+    as it comes (``refresh.parse_pool``) never holds more than one entry's blocks.
+    """
+
+    title: str
+    ttl_minutes: int | None
+    warnings: tuple[str, ...]
+    build: Callable[[], Iterator[FeedEntry]]
+    notices: tuple[str, ...] = ()  # what bounded the work: worth telling the user
+
+    def entries(self) -> Iterator[FeedEntry]:
+        return self.build()
+
+
+def parse_feed(
+    data: bytes, url: str, content_type: str | None = None, max_items: int = DEFAULT_MAX_ITEMS
+) -> ParsedFeed:
     """Parse any supported feed format; raises :class:`FeedError` when it is not a feed."""
+    doc = read_feed_document(data, url, content_type, max_items)
+    warnings = doc.warnings + doc.notices
+    return ParsedFeed(doc.title, tuple(doc.entries()), doc.ttl_minutes, warnings)
+
+
+def read_feed_document(
+    data: bytes, url: str, content_type: str | None = None, max_items: int = DEFAULT_MAX_ITEMS
+) -> FeedDocument:
+    """:func:`parse_feed` with the entries left to convert; bounded work for any input.
+
+    Bytes that cannot be a feed are refused before any parser sees them, and only the
+    ``max_items`` newest items are read (see :mod:`suxun_tui.feeds.limits`).
+    """
+    reason = not_a_feed(data)
+    if reason:
+        raise FeedError(f"{url}: not a feed: {reason}; check that the URL is the feed's")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{") or (content_type and "json" in content_type):
-        return parse_json_feed(data, url)
-    return _parse_xml_feed(data, url, content_type)
+        return parse_json_feed(data, url, max_items)
+    data, total = keep_newest_items(data, max_items)
+    doc = _parse_xml_feed(data, url, content_type)
+    if total > max_items:
+        return replace(doc, notices=(_kept_newest(max_items, total), *doc.notices))
+    return doc
 
 
-def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> ParsedFeed:
+def _kept_newest(max_items: int, total: int) -> str:
+    return f"kept the newest {max_items:,} of {total:,} items (max_items)"
+
+
+def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> FeedDocument:
+    """The fast reader; for what it refuses, feedparser, or libxml2's recovery when big.
+
+    feedparser is pure Python (18 µs a byte on broken XML), so it only ever sees the first
+    :data:`FEEDPARSER_BYTES` of a document; a bigger one is read by
+    :func:`~suxun_tui.feeds.rescue.read_recovered` first, and a notice says what happened.
+    """
     raw = read_feed(data, url, content_type)
     warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+    size = f"{len(data) // 1024:,} KB"
+    if raw is None and len(data) > FEEDPARSER_BYTES:
+        raw = read_recovered(data, url)
+        if raw is not None:
+            notices = (f"a {size} feed that is not plain well-formed UTF-8: read by recovery",)
+        else:
+            notices = (f"read only the first {FEEDPARSER_BYTES // 1024} KB of a {size} feed",)
     if raw is None:
-        raw, warnings = _read_with_feedparser(data, url, content_type)
-    now = datetime.now(UTC)
-    entries = tuple(_build_entry(e, url, now) for e in raw.entries)
+        raw, warnings = _read_with_feedparser(data[:FEEDPARSER_BYTES], url, content_type)
     ttl = None
-    if raw.ttl and str(raw.ttl).strip().isdigit():
-        ttl = int(str(raw.ttl).strip())
-    return ParsedFeed(html_to_line(raw.title), entries, ttl, warnings)
+    ttl_text = str(raw.ttl or "").strip()
+    if ttl_text.isdigit() and len(ttl_text) <= 18:
+        ttl = int(ttl_text)
+    entries = raw.entries
+
+    def build() -> Iterator[FeedEntry]:
+        now, budget = datetime.now(UTC), BodyBudget()
+        for raw_entry in entries:
+            yield _build_entry(raw_entry, url, now, budget)
+
+    title = _line(raw.title, TITLE_CHARS)
+    return FeedDocument(title, ttl, warnings, build, notices)
 
 
 def _read_with_feedparser(
@@ -112,24 +193,51 @@ def _fix_file_url(url: str) -> str:
     return url
 
 
-def _build_entry(raw: RawEntry, feed_url: str, now: datetime) -> FeedEntry:
+def _build_entry(
+    raw: RawEntry, feed_url: str, now: datetime, budget: BodyBudget | None = None
+) -> FeedEntry:
     link = raw.link or next((h for rel, h in raw.links if rel == "alternate" and h), "")
-    link = _fix_file_url(clean_line(join_url(feed_url, link))) if link else ""
-    title = html_to_line(raw.title)
+    link = _entry_link(feed_url, link)
+    title = _line(raw.title, TITLE_CHARS)
     summary_only = not raw.content
     content_html = "\n".join(raw.content) if raw.content else str(raw.summary or "")
+    content_html, was_cut = (budget or BodyBudget()).cut(content_html)
     blocks = simple_blocks(content_html)
     if blocks is None:
         blocks = html_to_blocks(content_html, link or feed_url)
+    if was_cut:
+        blocks = (*blocks, Block("paragraph", ELLIPSIS))
     if summary_only and sum(len(b.text) for b in blocks) >= SUMMARY_CHARS:
         summary_only = False
+    summary_only = summary_only or was_cut  # the full text is fetched when it is opened
     published = _struct_date(raw.published or raw.updated, now)
-    author = clean_line(raw.author) or None
+    author = cut(clean_line(str(raw.author or "")[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
     if not title:
         title = _fallback_title(blocks)
     # Hash what is shown, not the markup: both parsing routes then agree on the key.
-    guid = clean_line(raw.id) or link or content_hash(title, *(b.text for b in blocks))
+    guid = _guid(clean_line(raw.id)) or link or content_hash(title, *(b.text for b in blocks))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
+
+
+def _entry_link(feed_url: str, link: str) -> str:
+    """The entry's absolute link, cut at :data:`URL_CHARS`; "" when it cannot be joined."""
+    if not link:
+        return ""
+    try:
+        joined = join_url(feed_url, link)
+    except ValueError:  # "http://[::1" and other URLs urllib refuses
+        joined = link
+    return cut(_fix_file_url(clean_line(joined[: URL_CHARS * 2])), URL_CHARS)
+
+
+def _line(text: str | None, limit: int) -> str:
+    """A title-like field as one clean line, cut visibly; its markup parsed within bounds."""
+    return cut(html_to_line((text or "")[: limit * 8]), limit)
+
+
+def _guid(guid: str) -> str:
+    """An overlong id becomes a hash of itself: still unique, and short to store."""
+    return guid if len(guid) <= GUID_CHARS else "sha:" + content_hash(guid)
 
 
 def _struct_date(value: time.struct_time | None, now: datetime) -> str | None:
@@ -153,37 +261,48 @@ def _fallback_title(blocks: tuple[Block, ...]) -> str:
     return "(untitled)"
 
 
-def parse_json_feed(data: bytes, url: str) -> ParsedFeed:
-    """JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1)."""
+def parse_json_feed(data: bytes, url: str, max_items: int = DEFAULT_MAX_ITEMS) -> FeedDocument:
+    """JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1), items decoded one at a time."""
     try:
-        doc = json.loads(data.decode("utf-8-sig", errors="replace"))
-    except ValueError as exc:
-        raise FeedError(f"{url}: invalid JSON Feed ({exc})") from exc
-    if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
+        doc, items, total = read_json_items(data.decode("utf-8-sig", errors="replace"), max_items)
+    except JsonFeedSyntaxError as exc:
+        raise FeedError(f"{url}: invalid JSON Feed ({clean_line(str(exc))[:160]})") from None
+    if "items" not in doc:
         raise FeedError(f"{url}: JSON without an 'items' list is not a JSON Feed")
-    now = datetime.now(UTC)
-    entries = []
-    for item in doc["items"]:
-        if isinstance(item, dict):
-            entries.append(_json_entry(item, url, now))
-    return ParsedFeed(clean_line(str(doc.get("title") or "")), tuple(entries))
+    warnings = (_kept_newest(max_items, total),) if total > max_items else ()
+
+    def build() -> Iterator[FeedEntry]:
+        now, budget = datetime.now(UTC), BodyBudget()
+        for item in items:
+            if isinstance(item, dict):
+                yield _json_entry(item, url, now, budget)
+
+    title = _line(clean_line(str(doc.get("title") or "")), TITLE_CHARS)
+    return FeedDocument(title, None, warnings, build)
 
 
-def _json_entry(item: dict[str, Any], feed_url: str, now: datetime) -> FeedEntry:
-    link = str(item.get("url") or item.get("external_url") or "")
-    link = clean_line(urljoin(feed_url, link)) if link else ""
+def _json_entry(
+    item: dict[str, Any], feed_url: str, now: datetime, budget: BodyBudget
+) -> FeedEntry:
+    link = _entry_link(feed_url, str(item.get("url") or item.get("external_url") or ""))
+    was_cut = False
     if item.get("content_html"):
-        blocks = html_to_blocks(str(item["content_html"]), link or feed_url)
+        html, was_cut = budget.cut(str(item["content_html"]))
+        blocks = html_to_blocks(html, link or feed_url)
     else:
-        blocks = text_to_blocks(str(item.get("content_text") or item.get("summary") or ""))
+        text, was_cut = budget.cut(str(item.get("content_text") or item.get("summary") or ""))
+        blocks = text_to_blocks(text)
+    if was_cut:
+        blocks = (*blocks, Block("paragraph", ELLIPSIS))
     if item.get("image") and isinstance(item["image"], str):
-        image = clean_line(urljoin(link or feed_url, item["image"])) or None
+        image = _entry_link(link or feed_url, item["image"]) or None
         blocks = (Block("image", "", image), *blocks)
-    title = clean_line(str(item.get("title") or "")) or _fallback_title(blocks)
+    title = cut(clean_line(str(item.get("title") or "")[: TITLE_CHARS * 4]), TITLE_CHARS)
+    title = title or _fallback_title(blocks)
     published = None
     for key in ("date_published", "date_modified"):
         if isinstance(item.get(key), str):
-            published = normalize_iso(item[key])
+            published = normalize_iso(item[key][:64])
             stamp = published and datetime.fromisoformat(published.replace("Z", "+00:00"))
             if stamp and stamp > now + _FUTURE_SLACK:
                 published = None
@@ -197,10 +316,11 @@ def _json_entry(item: dict[str, Any], feed_url: str, now: datetime) -> FeedEntry
         names = [
             clean_line(str(a.get("name"))) for a in authors if isinstance(a, dict) and a.get("name")
         ]
-        author = ", ".join(names) or None
-    guid = clean_line(str(item.get("id") or "")) or link or content_hash(title, str(blocks))
+        author = cut(", ".join(names)[: AUTHOR_CHARS * 4], AUTHOR_CHARS) or None
+    guid = _guid(clean_line(str(item.get("id") or ""))) or link or content_hash(title, str(blocks))
     has_content = bool(item.get("content_html") or item.get("content_text"))
     summary_only = not has_content and sum(len(b.text) for b in blocks) < SUMMARY_CHARS
+    summary_only = summary_only or was_cut
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
 
 

@@ -318,6 +318,7 @@ class _Job:
         )
         rows = outcome.rows
         counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update))
+        notice = "; ".join(n for n in (notice, outcome.notice) if n) or None
         return SourceResult(
             spec.name, True, counts.new, counts.updated, counts.unchanged, notice=notice
         )

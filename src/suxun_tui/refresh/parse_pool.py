@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from suxun_tui.config import SourceSpec
 from suxun_tui.feeds.fragments import html_to_line
-from suxun_tui.feeds.parse import FeedError, parse_feed
+from suxun_tui.feeds.parse import FeedError, parse_feed, read_feed_document
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import ArticleRow, article_row
 from suxun_tui.text.sanitize import clean_line
@@ -52,12 +52,23 @@ class PreparedDocument:
     rows: tuple[ArticleRow, ...]
     ttl_minutes: int | None = None
     next_page: str | None = None
+    notice: str | None = None  # what bounded the work (items kept, a document cut short)
 
 
 def prepare_document(
     spec: SourceSpec, data: bytes, url: str, content_type: str | None
 ) -> PreparedDocument:
-    """:func:`parse_source_document`, then each entry as a store row."""
+    """:func:`parse_source_document`, then each entry as a store row.
+
+    A feed's entries become rows one at a time, so the blocks of only one entry are ever
+    held: memory stays within a few times the document (``tests/unit/test_bounded_work``).
+    """
+    kind = spec.kind or sniff_kind(data, content_type)
+    if kind == "feed":
+        doc = read_feed_document(data, url, content_type, spec.max_items)
+        rows = tuple(article_row(e) for e in doc.entries())
+        notice = "; ".join(doc.notices) or None
+        return PreparedDocument("feed", doc.title, rows, doc.ttl_minutes, None, notice)
     outcome = parse_source_document(spec, data, url, content_type)
     rows = tuple(article_row(e) for e in outcome.entries)
     return PreparedDocument(
@@ -167,7 +178,7 @@ def parse_source_document(
     """Parse one fetched document of ``spec``; raises FeedError on unreadable input."""
     kind = spec.kind or sniff_kind(data, content_type)
     if kind == "feed":
-        parsed = parse_feed(data, url, content_type)
+        parsed = parse_feed(data, url, content_type, spec.max_items)
         return ParseOutcome("feed", parsed.title, parsed.entries, parsed.ttl_minutes)
     # Imported here so that feed-only refreshes (cron) never load the page machinery.
     from suxun_tui.pages import ExtractionError
