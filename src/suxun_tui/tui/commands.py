@@ -124,6 +124,22 @@ COMMANDS: tuple[Command, ...] = (
         SRC,
         display="Ctrl+R",
     ),
+    Command(
+        "subscribe",
+        "plus",
+        "Subscribe",
+        "Subscribe to a feed through a feed-server account",
+        SRC,
+        display="+",
+    ),
+    Command(
+        "unsubscribe",
+        "minus",
+        "Unsubscribe",
+        "Unsubscribe from the selected feed of a feed-server account",
+        SRC,
+        display="-",
+    ),
     Command("help", "question_mark", "Help", "Show the keys", APP, footer=True),
     Command("quit", "Q", "Quit now", "Quit suxun-tui at once, from any pane", APP),
 )

@@ -35,6 +35,8 @@ from suxun_tui.tui.screens.messages import (
     RefreshFinished,
     RefreshProgressed,
 )
+from suxun_tui.tui.screens.moving import PaneMoves, empty_message
+from suxun_tui.tui.screens.subscribing import Subscriptions
 from suxun_tui.tui.script import LABELS, converter, next_script
 from suxun_tui.tui.widgets.article import ArticleView, Shown
 from suxun_tui.tui.widgets.headlines import HeadlineList
@@ -63,6 +65,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.reader = reader
         self.set_reactive(MainScreen.script, reader.config.settings.script)
+        self.subscriptions = Subscriptions(self)
         self.background = BackgroundWork(self, reader)
         self.full_text = FullTextFetches(reader, self.background)
         self.refreshes = refreshing.Refreshes(self)
@@ -295,11 +298,11 @@ class MainScreen(Screen[None]):
         index = panes.index(self.focused_pane())
         panes[(index + step) % len(panes)].focus()
 
-    def action_page_down(self) -> None:
-        self.article.page(1)
+    def action_subscribe(self) -> None:
+        self.subscriptions.subscribe()
 
-    def action_page_up(self) -> None:
-        self.article.page(-1)
+    def action_unsubscribe(self) -> None:
+        self.subscriptions.unsubscribe()
 
     # --- actions: reading ----------------------------------------------------------------
 
