@@ -35,7 +35,6 @@ from suxun_tui.tui.screens.messages import (
     RefreshFinished,
     RefreshProgressed,
 )
-from suxun_tui.tui.screens.moving import PaneMoves, empty_message
 from suxun_tui.tui.screens.subscribing import Subscriptions
 from suxun_tui.tui.script import LABELS, converter, next_script
 from suxun_tui.tui.widgets.article import ArticleView, Shown
@@ -65,10 +64,10 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.reader = reader
         self.set_reactive(MainScreen.script, reader.config.settings.script)
-        self.subscriptions = Subscriptions(self)
         self.background = BackgroundWork(self, reader)
         self.full_text = FullTextFetches(reader, self.background)
         self.refreshes = refreshing.Refreshes(self)
+        self.subscriptions = Subscriptions(self)
         self.data_version = 0
 
     @property
@@ -297,6 +296,12 @@ class MainScreen(Screen[None]):
         panes = self.panes()
         index = panes.index(self.focused_pane())
         panes[(index + step) % len(panes)].focus()
+
+    def action_page_down(self) -> None:
+        self.article.page(1)
+
+    def action_page_up(self) -> None:
+        self.article.page(-1)
 
     def action_subscribe(self) -> None:
         self.subscriptions.subscribe()
