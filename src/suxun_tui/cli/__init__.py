@@ -79,9 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
     search = sub.add_parser(
-        "search", parents=[common], help="find cached articles whose title or text has every word"
+        "search",
+        parents=[common],
+        help="find cached articles whose title or text has every word",
+        epilog='query language: words, "a phrase", -word, a OR b, source:NAME, group:NAME,'
+        " tag:NAME, author:NAME, is:unread, is:starred, after:YYYY-MM-DD, before:YYYY-MM-DD,"
+        " age:<7d; put -- before a query that starts with -",
     )
     search.add_argument("query", nargs="+", metavar="WORD", help='words to find ("a phrase" too)')
+    search.add_argument(
+        "--sort",
+        choices=("newest", "relevance"),
+        default="newest",
+        help="newest first (default), or by relevance (bm25, newer articles first among equals)",
+    )
     search.add_argument("--source", metavar="NAME", help="only this source")
     search.add_argument("--limit", type=_positive_int, metavar="N", help="at most N articles")
     search.add_argument("--json", action="store_true", help="print a JSON array")

@@ -48,10 +48,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
-    return _headline_command(
-        args, lambda store, source_id: store.search(query, source_id=source_id, limit=args.limit)
-    )
+    from suxun_tui.cli.search_cmd import run_search
+
+    return run_search(args, _headline_command)
 
 
 def _headline_command(

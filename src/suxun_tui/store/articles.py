@@ -45,9 +45,8 @@ def _changes(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]])
     """Run ``sql`` for all ``rows`` as one prepared statement; how many rows it changed."""
     if not rows:
         return 0
-    before = conn.total_changes
-    conn.executemany(sql, rows)
-    return conn.total_changes - before
+    # rowcount, not total_changes: the search index's triggers write rows of their own.
+    return conn.executemany(sql, rows).rowcount
 
 
 @dataclass

@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
+from suxun_tui.query import Query
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import encode_blocks
+from suxun_tui.store.fts import register_functions
 from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
 from suxun_tui.store.schema import migrate
 from suxun_tui.store.search import (
     ARTICLE_QUERY,
+    Order,
     article_from_row,
     search_headlines,
     select_headlines,
@@ -87,6 +90,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    register_functions(conn)  # the search index's triggers fold text with them
     return conn
 
 
@@ -383,10 +387,15 @@ class Store:
         return int(row[0]), int(row[1])
 
     def search(
-        self, query: str, *, source_id: int | None = None, limit: int | None = None
+        self,
+        query: str | Query,
+        *,
+        source_id: int | None = None,
+        limit: int | None = None,
+        order: Order = "newest",
     ) -> list[Headline]:
-        """Headlines whose title or text contains every word of ``query``, newest first."""
-        return search_headlines(self.conn, query, source_id=source_id, limit=limit)
+        """Headlines matching ``query`` (store.search; a bad string raises QueryError)."""
+        return search_headlines(self.conn, query, source_id=source_id, limit=limit, order=order)
 
     def mark_read(self, article_ids: Sequence[int]) -> int:
         """Mark exactly these articles read, in one transaction; returns how many changed."""

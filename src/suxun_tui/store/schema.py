@@ -2,14 +2,20 @@
 
 ``PRAGMA user_version`` records how many steps a cache file has had; opening an older
 file runs the missing steps in one transaction, so caches upgrade in place and never
-need to be thrown away.
+need to be thrown away. A step is SQL, or a function for work that reports progress
+(indexing a large cache for search).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
-MIGRATIONS: tuple[str, ...] = (
+from suxun_tui.store.fts import CREATE_INDEX, Progress, fill_index
+
+Step = str | Callable[[sqlite3.Connection, Progress | None], None]
+
+MIGRATIONS: tuple[Step, ...] = (
     # 1: sources, articles and their state.
     """
     CREATE TABLE sources (
@@ -82,10 +88,32 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (account, key)
     );
     """,
+    # 3: the reader's remembered state (last view, selected headline, scroll positions,
+    # the theme picked in the palette) as small key/value pairs; see store.ui_state.
+    """
+    CREATE TABLE ui_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 3: the full-text index of folded title, text, author and source (store.fts), and
+    # the triggers that keep it in step with every write of an article; articles' tags
+    # (folded, as ``tag:`` looks them up).
+    CREATE_INDEX
+    + """;
+    CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_tags_by_tag ON article_tags (tag, article_id);
+    """,
+    # 4: the articles cached before the index existed.
+    fill_index,
 )
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
     """Bring ``conn``'s schema up to date; returns the version it now has."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
@@ -100,12 +128,25 @@ def migrate(conn: sqlite3.Connection) -> int:
         # Re-read inside the write lock: another process may have migrated meanwhile.
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for step, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in script.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            if callable(script):
+                script(conn, progress)
+            else:
+                _run_script(conn, script)
             conn.execute(f"PRAGMA user_version = {step}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return len(MIGRATIONS)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run each statement of ``script`` (a trigger body's own semicolons stay with it)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        conn.execute(statement)

@@ -1,4 +1,5 @@
-"""The search prompt: one line of input, answered with the query (or None on Esc)."""
+"""The search prompt: one line of the query language, answered with the query (or None
+on Esc). A query that cannot be read keeps the prompt open and says where it is wrong."""
 
 from __future__ import annotations
 
@@ -8,27 +9,46 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from suxun_tui.query import QueryError, parse_query
+
+HINT = (
+    'Search titles and text: every word must match; "a phrase", -word, a OR b,\n'
+    "source: group: tag: author: is:unread is:starred after:2025-12-01 age:<7d"
+)
+
 
 class SearchPrompt(ModalScreen[str | None]):
-    """Asks what to search for; every word must appear in the title or the text."""
+    """Asks what to search for, in the query language of ``suxun-tui search``."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     SearchPrompt { align: center middle; }
     SearchPrompt > Vertical {
-        width: 70; height: auto; padding: 1 2;
+        width: 80; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
     SearchPrompt Label { color: $text-muted; }
+    SearchPrompt #problem { color: $error; }
     """
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label('Search titles and text (every word must match; "quote a phrase")')
-            yield Input(placeholder="南京 地铁", id="query")
+            yield Label(HINT)
+            yield Input(placeholder="南京 地铁 -体育", id="query")
+            yield Label("", id="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        query = event.value.strip()
+        try:
+            parse_query(query)
+        except QueryError as exc:
+            self.query_one("#problem", Label).update(str(exc))
+            event.input.cursor_position = max(0, exc.column - 1)
+            return
+        self.dismiss(query or None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#problem", Label).update("")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,162 @@
+"""The query language of the reader's ``/``, ``suxun-tui search``, query feeds and rules.
+
+``南京 "metro line" -体育 source:新华网 OR source:BBC is:unread after:2025-12-01 age:<7d``.
+Words must all match; ``OR`` between two items makes either enough; ``-`` negates an
+item. A mistake is a :class:`QueryError` that says what and where (a 1-based column), so
+the reader, the CLI and the config loader can all point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from suxun_tui.query.model import (
+    FIELDS,
+    STATES,
+    Age,
+    Atom,
+    DateBound,
+    Field,
+    Item,
+    Query,
+    State,
+    Text,
+)
+
+MAX_ITEMS = 32
+_AGE = re.compile(r"([<>])(\d{1,6})([hdw])")
+_UNIT_SECONDS = {"h": 3600, "d": 86400, "w": 7 * 86400}
+_FIELD = re.compile(r"([A-Za-z]+):")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class QueryError(ValueError):
+    """A query that cannot be read; ``column`` is 1-based, ``str()`` says it all."""
+
+    def __init__(self, message: str, column: int, hint: str = "") -> None:
+        super().__init__(f"{message} at column {column}" + (f" ({hint})" if hint else ""))
+        self.column = column
+        self.problem = message
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # the raw text, quotes removed from a quoted value
+    column: int
+    quoted: bool  # the value (or the whole token) was in quotes
+    prefix: str = ""  # "field:" when the token had one, "-" kept apart in ``negated``
+    negated: bool = False
+
+
+def _tokens(query: str) -> list[_Token]:
+    """Split on spaces; quotes keep a phrase (or a field's value) together."""
+    tokens: list[_Token] = []
+    i, n = 0, len(query)
+    while i < n:
+        if query[i].isspace():
+            i += 1
+            continue
+        start = i
+        negated = query[i] == "-" and i + 1 < n and not query[i + 1].isspace()
+        if negated:
+            i += 1
+        prefix = ""
+        match = _field_prefix(query, i)
+        if match and match.end() < n and not query[match.end()].isspace():
+            prefix, i = match.group(0), match.end()
+        elif match and _known(match.group(1)):
+            raise QueryError(f"'{match.group(0)}' needs a value", start + 1)
+        if i < n and query[i] == '"':
+            end = query.find('"', i + 1)
+            if end < 0:
+                raise QueryError("unclosed quote", i + 1)
+            tokens.append(_Token(query[i + 1 : end], start + 1, True, prefix, negated))
+            i = end + 1
+            continue
+        end = i
+        while end < n and not query[end].isspace():
+            end += 1
+        tokens.append(_Token(query[i:end], start + 1, False, prefix, negated))
+        i = end
+    return tokens
+
+
+def _field_prefix(query: str, i: int) -> re.Match[str] | None:
+    """``name:`` at ``i`` when it reads as a field; ``c:\\path`` and ``https://`` are text."""
+    match = _FIELD.match(query, i)
+    if match is None or len(match.group(1)) < 2:
+        return None
+    if query.startswith(("/", "\\"), match.end()):
+        return None
+    return match
+
+
+def _known(name: str) -> bool:
+    return name.lower() in (*FIELDS, "is", "after", "before", "age")
+
+
+def parse_query(query: str) -> Query:
+    """``query`` as a :class:`Query`; raises :class:`QueryError` saying where it is wrong."""
+    query = _CONTROLS.sub(" ", query)
+    groups: list[list[Item]] = []
+    join_next = False
+    count = 0
+    last_column = 1
+    for token in _tokens(query):
+        last_column = token.column
+        if token.text == "OR" and not token.quoted and not token.prefix and not token.negated:
+            if not groups or join_next:
+                raise QueryError("'OR' needs a term on each side", token.column)
+            join_next = True
+            continue
+        item = Item(_atom(token), token.negated)
+        if item.atom == Text(""):
+            continue  # an empty phrase ("") asks for nothing
+        count += 1
+        if count > MAX_ITEMS:
+            raise QueryError(f"more than {MAX_ITEMS} terms", token.column)
+        if join_next:
+            groups[-1].append(item)
+            join_next = False
+        else:
+            groups.append([item])
+    if join_next:
+        raise QueryError("'OR' needs a term on each side", last_column)
+    return Query(tuple(tuple(g) for g in groups), query.strip())
+
+
+def _atom(token: _Token) -> Atom:
+    if not token.prefix:
+        return Text(token.text.strip() if token.quoted else token.text, token.quoted)
+    name = token.prefix[:-1].lower()
+    value = token.text.strip()
+    value_column = token.column + len(token.prefix) + int(token.negated)
+    if not value:
+        raise QueryError(f"'{token.prefix}' needs a value", token.column)
+    if name in FIELDS:
+        return Field(name, value)
+    if name == "is":
+        if value.lower() not in STATES:
+            states = ", ".join("is:" + s for s in STATES)
+            raise QueryError(f"unknown state 'is:{value}'", token.column, f"use {states}")
+        return State(value.lower())  # type: ignore[arg-type]
+    if name in ("after", "before"):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(
+                f"'{token.prefix}{value}' is not a date", value_column, "use YYYY-MM-DD"
+            ) from None
+        return DateBound(name == "after", day)
+    if name == "age":
+        match = _AGE.fullmatch(value)
+        if not match:
+            raise QueryError(
+                f"'age:{value}' is not an age", value_column, "use age:<7d or age:>12h; h, d, w"
+            )
+        seconds = int(match.group(2)) * _UNIT_SECONDS[match.group(3)]
+        return Age(match.group(1) == "<", seconds)
+    known = ", ".join(f"{f}:" for f in (*FIELDS, "is", "after", "before", "age"))
+    raise QueryError(f"unknown field '{token.prefix}'", token.column, f"known: {known}")

@@ -1,0 +1,128 @@
+"""The full-text index: an FTS5 table of folded text, kept in step by triggers.
+
+Why this shape:
+- ``trigram`` finds any substring of three or more characters, the right unit for
+  Chinese, which has no spaces for a word tokenizer.
+- The indexed text is folded (:mod:`suxun_tui.store.fold`) by SQL functions this module
+  registers on every connection, and triggers on ``articles`` write the index in the
+  statement that changes the article: a refresh, a full text, a sync or a deletion can
+  never leave the index behind, and a kill rolls both back together. A connection without
+  the functions (a bare ``sqlite3`` shell) can read the cache but not change articles.
+- The index keeps its own copy of the folded text, so a short term (one or two
+  characters, which trigrams cannot look up) is confirmed with ``instr`` in SQL, and
+  deleting a row never depends on folding the same way as when it was written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+
+from suxun_tui.store.fold import fold, fold_body
+
+Progress = Callable[[int, int], None]
+
+FTS_TABLE = "article_index"
+# Every non-empty indexed value ends with PAD, which no folded query contains: then every
+# occurrence of a one- or two-character term starts some trigram of the index, and the
+# trigram vocabulary finds it (store.search, short terms).
+PAD = "\x1f\x1f"
+
+# The schema step that creates the index and its triggers (the rows come in a later step,
+# :func:`fill_index`, so that a large cache reports progress while it is indexed).
+CREATE_INDEX = f"""
+CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+    title, text, author, source, tokenize = 'trigram case_sensitive 1', detail = 'full'
+);
+CREATE VIRTUAL TABLE {FTS_TABLE}_terms USING fts5vocab({FTS_TABLE}, 'instance');
+CREATE TRIGGER articles_index_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (
+        new.id, suxun_index(new.title), suxun_index_body(new.body), suxun_index(new.author),
+        suxun_index((SELECT name FROM sources WHERE id = new.source_id)));
+END;
+CREATE TRIGGER articles_index_update AFTER UPDATE OF title, body, author ON articles
+WHEN new.title IS NOT old.title OR new.body IS NOT old.body OR new.author IS NOT old.author
+BEGIN
+    UPDATE {FTS_TABLE} SET title = suxun_index(new.title),
+        text = suxun_index_body(new.body), author = suxun_index(new.author)
+        WHERE rowid = new.id;
+END;
+CREATE TRIGGER articles_index_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM {FTS_TABLE} WHERE rowid = old.id;
+END;
+CREATE TRIGGER sources_index_rename AFTER UPDATE OF name ON sources
+WHEN new.name IS NOT old.name BEGIN
+    UPDATE {FTS_TABLE} SET source = suxun_index(new.name)
+        WHERE rowid IN (SELECT id FROM articles WHERE source_id = new.id);
+END
+"""
+
+_BATCH = 2000
+
+
+def index_value(text: str | None) -> str:
+    """A title, author or source name as the index holds it: folded, padded."""
+    folded = fold(text)
+    return folded + PAD if folded else ""
+
+
+def index_body(body: str | None) -> str:
+    """A stored (JSON) body as the index holds it: its plain text folded, padded."""
+    folded = fold_body(body)
+    return folded + PAD if folded else ""
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The functions the index triggers call; every connection of ours registers them."""
+    conn.create_function("suxun_index", 1, index_value, deterministic=True)
+    conn.create_function("suxun_index_body", 1, index_body, deterministic=True)
+
+
+def fill_index(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
+    """Index every article already in the cache, in id batches, reporting (done, total).
+
+    Runs inside the migration's transaction: killed half-way, the cache keeps its old
+    version and the next start indexes again from the beginning.
+    """
+    report = progress or _stderr_progress()
+    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    done = 0
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
+            " JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?",
+            (last, _BATCH),
+        ).fetchall()
+        if not rows:
+            break
+        conn.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
+            [
+                (r[0], index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
+                for r in rows
+            ],
+        )
+        last = rows[-1][0]
+        done += len(rows)
+        if report is not None:
+            report(done, total)
+
+
+def _stderr_progress() -> Progress | None:
+    """Progress on the terminal when there is one (the reader opens the cache before it
+    takes the screen); silent for scripts and cron."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(
+            f"\rsuxun-tui: indexing articles for search: {done:,}/{total:,}",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return report

@@ -1,0 +1,191 @@
+"""A parsed query (:mod:`suxun_tui.query`) as SQL over the cache and its full-text index.
+
+Every condition is exact, so a LIMIT in SQL is safe and nothing is confirmed in Python:
+- a term of three or more (folded) characters is an FTS5 phrase of trigrams, which is
+  exactly a substring test within one column;
+- a term of one or two characters is ``instr`` on the index's folded copy of the text;
+  when it is the only thing to go on, its candidates come from the trigram vocabulary
+  (every occurrence starts a trigram, the index pads each value — store.fts.PAD), unless
+  it is so common that reading the newest articles finds a page of matches sooner;
+- names (``source:``, ``group:``) are folded and resolved to ids before the query runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from suxun_tui.query.model import Age, Atom, DateBound, Field, Item, Query, State, Text
+from suxun_tui.store.fold import fold
+from suxun_tui.text.timefmt import to_stored
+
+IDX = "article_index"
+TEXT_COLUMNS = ("title", "text")
+# Above this many occurrences in the vocabulary, a short term is "common": with a LIMIT,
+# reading the newest articles finds a page of matches sooner than collecting them all.
+COMMON_OCCURRENCES = 2000
+_TOP = "\U0010ffff"
+
+
+@dataclass
+class Compiled:
+    """SQL pieces for one query: an FTS5 expression that drives it (if any), and
+    conditions over ``a`` (articles), ``s`` (sources) and the index row."""
+
+    match: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+    short: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    uses_index_row: bool = False
+
+    def expression(self) -> str | None:
+        """The one MATCH expression, or None when no long term can drive the query."""
+        if not self.match:
+            return None
+        expr = " AND ".join(f"({m})" for m in self.match)
+        if self.excluded:
+            expr = f"({expr}) NOT ({' OR '.join(self.excluded)})"
+        return expr
+
+
+def phrase(text: str, columns: tuple[str, ...]) -> str:
+    """An FTS5 phrase limited to ``columns``; quotes inside are doubled."""
+    return "{" + " ".join(columns) + '} : "' + text.replace('"', '""') + '"'
+
+
+class Compiler:
+    """Turns a :class:`Query` into :class:`Compiled` against one connection (names are
+    resolved to ids there, and short terms' frequencies read from the vocabulary)."""
+
+    def __init__(self, conn: sqlite3.Connection, now: datetime | None = None) -> None:
+        self.conn = conn
+        self.now = now or datetime.now(UTC)
+        self._sources: list[tuple[int, str, str]] | None = None
+
+    def compile(self, query: Query) -> Compiled:
+        out = Compiled()
+        for group in query.groups:
+            if len(group) == 1:
+                self._single(group[0], out)
+            elif all(_is_long_text(i) and not i.negated for i in group):
+                out.match.append(" OR ".join(self._long(i.atom) for i in group))
+            else:
+                parts = [self._condition(item, out) for item in group]
+                out.where.append("(" + " OR ".join(parts) + ")")
+        if not out.match:
+            # Nothing drives the query: excluded long terms become NOT IN conditions.
+            for expr in out.excluded:
+                out.where.append(f"a.id NOT IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)")
+                out.params.append(expr)
+            out.excluded = []
+        return out
+
+    # --- items ---------------------------------------------------------------------------
+
+    def _single(self, item: Item, out: Compiled) -> None:
+        if _is_long_text(item):
+            (out.excluded if item.negated else out.match).append(self._long(item.atom))
+            return
+        folded, columns = _text_of(item.atom)
+        if folded is not None and folded and not item.negated:
+            out.short.append((folded, columns))
+        out.where.append(self._condition(item, out))
+
+    def _long(self, atom: Atom) -> str:
+        folded, columns = _text_of(atom)
+        assert folded is not None
+        return phrase(folded, columns)
+
+    def _condition(self, item: Item, out: Compiled) -> str:
+        """One item as an SQL condition (parameters appended to ``out``)."""
+        sql = self._atom_sql(item.atom, out)
+        return f"NOT ({sql})" if item.negated else sql
+
+    def _atom_sql(self, atom: Atom, out: Compiled) -> str:
+        folded, columns = _text_of(atom)
+        if folded is not None:
+            if not folded:
+                return "1"
+            if len(folded) >= 3:
+                out.params.append(phrase(folded, columns))
+                return f"a.id IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)"
+            out.uses_index_row = True
+            out.params.extend([folded] * len(columns))
+            return "(" + " OR ".join(f"instr({IDX}.{c}, ?) > 0" for c in columns) + ")"
+        if isinstance(atom, Field):
+            return self._name_sql(atom, out)
+        if isinstance(atom, State):
+            return {"unread": "a.read = 0", "read": "a.read = 1", "starred": "a.starred = 1"}[
+                atom.name
+            ]
+        if isinstance(atom, DateBound):
+            moment = datetime.combine(atom.day, time(), UTC)
+            out.params.append(to_stored(moment))
+            return "a.published >= ?" if atom.after else "a.published < ?"
+        assert isinstance(atom, Age)
+        out.params.append(to_stored(self.now - timedelta(seconds=atom.seconds)))
+        return "a.published >= ?" if atom.newer else "a.published < ?"
+
+    def _name_sql(self, atom: Field, out: Compiled) -> str:
+        wanted = fold(atom.value)
+        if atom.name == "source":
+            ids = [i for i, name, _ in self._all_sources() if name == wanted]
+            return f"a.source_id IN ({','.join(map(str, ids)) or 'NULL'})"
+        ids = [i for i, _, group in self._all_sources() if group == wanted]
+        if atom.name == "group":
+            return f"a.source_id IN ({','.join(map(str, ids)) or 'NULL'})"
+        # tag: the article's own tags, or its source's group (a source's first tag).
+        out.params.append(wanted)
+        return (
+            f"(a.source_id IN ({','.join(map(str, ids)) or 'NULL'}) OR"
+            " a.id IN (SELECT article_id FROM article_tags WHERE tag = ?))"
+        )
+
+    def _all_sources(self) -> list[tuple[int, str, str]]:
+        if self._sources is None:
+            rows = self.conn.execute("SELECT id, name, grp FROM sources").fetchall()
+            self._sources = [(int(r[0]), fold(r[1]), fold(r[2])) for r in rows]
+        return self._sources
+
+    # --- short terms -----------------------------------------------------------------------
+
+    def narrowing(self, out: Compiled, limited: bool) -> None:
+        """With no long term to drive the query, take the candidates of its rarest short
+        term from the trigram vocabulary — unless even that one is common and a LIMIT
+        will stop a newest-first scan early."""
+        if out.match or not out.short:
+            return
+        counted = [(self._occurrences(term, columns), term, columns) for term, columns in out.short]
+        count, term, columns = min(counted)
+        if limited and count >= COMMON_OCCURRENCES:
+            return
+        marks = ",".join("?" * len(columns))
+        out.where.append(
+            f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"
+            f" AND col IN ({marks}))"
+        )
+        out.params.extend([term, term + _TOP * (3 - len(term)), *columns])
+
+    def _occurrences(self, term: str, columns: tuple[str, ...]) -> int:
+        row = self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {IDX}_terms WHERE term >= ? AND term <= ?"
+            f" AND col IN ({','.join('?' * len(columns))}) LIMIT ?)",
+            (term, term + _TOP * (3 - len(term)), *columns, COMMON_OCCURRENCES),
+        ).fetchone()
+        return int(row[0])
+
+
+def _text_of(atom: Atom) -> tuple[str | None, tuple[str, ...]]:
+    """The folded text an atom looks for and the index columns it looks in; None if none."""
+    if isinstance(atom, Text):
+        return fold(atom.text), TEXT_COLUMNS
+    if isinstance(atom, Field) and atom.name == "author":
+        return fold(atom.value), ("author",)
+    return None, ()
+
+
+def _is_long_text(item: Item) -> bool:
+    folded, _ = _text_of(item.atom)
+    return folded is not None and len(folded) >= 3
