@@ -102,7 +102,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     if article is None:
         print(f"suxun-tui: no article with id {args.id} (see 'suxun-tui list')", file=sys.stderr)
         return EXIT_FAILED
-    if not args.offline and should_fetch_full_text(context.config, store, article):
+    # A cache opened read-only (the notice said why) cannot keep a fetched page.
+    fetching = not args.offline and not store.read_only
+    if fetching and should_fetch_full_text(context.config, store, article):
         # As the reader does on opening: fetch the page once, store it, show it. Imported
         # here so that ``list`` and ``search`` never load the HTTP client.
         from suxun_tui.refresh.fulltext import ArticleFetchError, fetch_full_article

@@ -9,12 +9,23 @@ from dataclasses import dataclass
 from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
 from suxun_tui.demo import demo_config
-from suxun_tui.store import Store, StoreError, open_store
-from suxun_tui.store.remote import retire_accounts
+from suxun_tui.store import NotSaved, ReaderWrites, Store, StoreError, open_store
+from suxun_tui.store.connection import BUSY_TIMEOUT_MS, INTERACTIVE_TIMEOUT_MS
+from suxun_tui.text.sanitize import clean_line
+
+# Commands that only read the cache: they work on a cache we may not write, and never
+# wait long behind another program's write lock.
+READING_COMMANDS = ("list", "show", "search")
 
 
 class ContextError(Exception):
-    """Config or cache problems that stop a command (exit code 2)."""
+    """Config or cache problems that stop a command (exit code 2).
+
+    The message names paths and quotes the config, so it is cleaned before anyone prints it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(clean_line(message))
 
 
 @dataclass
@@ -41,18 +52,33 @@ def load_config_from_args(args: argparse.Namespace) -> Config:
 
 
 def load_context(args: argparse.Namespace) -> Context:
-    """Load the config, open (and if needed recover) the cache, sync the sources."""
+    """Load the config, open (and if needed recover) the cache, sync the sources.
+
+    The reading commands open a cache they may not write read-only, and carry on with
+    a warning when the list of sources cannot be saved; the reader, too, carries on (it
+    retries). Every other command needs a cache it can write: exit 2, saying why.
+    """
     config = load_config_from_args(args)
+    command = getattr(args, "command", "read")
+    reading = command in READING_COMMANDS
     try:
-        opened = open_store(data_dir(getattr(args, "data_dir", None)))
+        opened = open_store(data_dir(getattr(args, "data_dir", None)), read_only_ok=reading)
     except StoreError as exc:
         raise ContextError(str(exc)) from exc
     store = opened.store
-    store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
-    retire_accounts(store, [a.name for a in config.accounts])
     notices = list(config.warnings)
     if opened.notice:
         notices.append(opened.notice)
+    if not store.read_only:
+        patient = not reading and command != "read"
+        writes = ReaderWrites(store, BUSY_TIMEOUT_MS if patient else INTERACTIVE_TIMEOUT_MS)
+        specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
+        synced = writes.sync_config(specs, [a.name for a in config.accounts])
+        if isinstance(synced, NotSaved):
+            if patient:
+                store.close()
+                raise ContextError(synced.problem.message)
+            notices.append(f"the list of sources was not updated: {synced.problem.message}")
     return Context(config, store, notices)
 
 
@@ -64,5 +90,5 @@ def open_context(args: argparse.Namespace) -> Context | int:
         print(f"suxun-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for notice in context.notices:
-        print(f"suxun-tui: warning: {notice}", file=sys.stderr)
+        print(f"suxun-tui: warning: {clean_line(notice)}", file=sys.stderr)
     return context

@@ -12,101 +12,91 @@ Design choices and why:
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
-from suxun_tui.query import Query
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import encode_blocks
-from suxun_tui.store.fts import register_functions
-from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
+from suxun_tui.store.connection import (
+    BUSY_TIMEOUT_MS,
+    StoreError,
+    cannot_open,
+    open_connection,
+    read_only_advice,
+)
+from suxun_tui.store.marks import Mark, ReaderWrites, write_mark
 from suxun_tui.store.schema import migrate
+from suxun_tui.store.schema_check import check_schema
 from suxun_tui.store.search import (
     ARTICLE_QUERY,
-    Order,
     article_from_row,
     search_headlines,
     select_headlines,
 )
+from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
+from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
 from suxun_tui.text.timefmt import now_utc, to_stored
 
-BUSY_TIMEOUT_MS = 30_000
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DB_NAME",
+    "FetchState",
+    "SourceUpdate",
+    "Store",
+    "StoreError",
+    "UpdateCounts",
+    "connect",
+]
+
 DB_NAME = "cache.sqlite3"
 
 
-class StoreError(Exception):
-    """The cache cannot be used; the message says which file and what to do."""
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open ``path`` with the pragmas every connection of ours needs (see ``connection``)."""
+    return open_connection(path, read_only=read_only)
 
 
-def cannot_open(path: Path, problem: Exception) -> StoreError:
-    return StoreError(
-        f"{path}: cannot open the cache ({problem}); check that {path.parent} and the file are "
-        "readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
-    )
-
-
-@dataclass(frozen=True)
-class UpdateCounts:
-    """What one source update did: new, changed and unchanged articles."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass(frozen=True)
-class SourceUpdate:
-    """What a successful fetch tells us about a source, saved with its articles."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-    body_hash: str | None = None
-    next_due: str | None = None
-    not_before: str | None = None
-    title: str | None = None
-    moved_to: str | None = None
-    detected_kind: str | None = None
-
-
-@dataclass(frozen=True)
-class FetchState:
-    """What conditional GET and scheduling need to remember about a source."""
-
-    etag: str | None
-    last_modified: str | None
-    content_hash: str | None
-    next_due: str | None
-    last_success: str | None
-    not_before: str | None = None
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """Open ``path`` with the pragmas every connection of ours needs."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    register_functions(conn)  # the search index's triggers fold text with them
-    return conn
+def _memory() -> sqlite3.Connection:
+    return connect(Path(":memory:"))
 
 
 class Store:
     """All reads and writes of the cache go through this class; nothing else runs SQL."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Open (and migrate) the cache; ``read_only`` for a file or directory we may not write.
+
+        A file whose tables do not match its schema version raises ``SchemaMismatch``
+        (:mod:`~suxun_tui.store.recovery` moves it aside like a corrupt one).
+        """
         self.path = path
+        self.read_only = read_only
         try:
-            self.conn = connect(path)
-            migrate(self.conn)
+            self.conn = connect(path, read_only=read_only)
         except sqlite3.DatabaseError as exc:
+            raise cannot_open(path, exc) from exc
+        try:
+            check_schema(self.conn, path, migrate=migrate, fresh=_memory, read_only=read_only)
+        except StoreError:
+            self.conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            name = str(getattr(exc, "sqlite_errorname", ""))
+            if name.startswith("SQLITE_READONLY"):
+                raise StoreError(read_only_advice(path, str(exc))) from exc
             raise cannot_open(path, exc) from exc
 
     def close(self) -> None:
         self.conn.close()
+
+    @functools.cached_property
+    def writes(self) -> ReaderWrites:
+        """The reader's writes on this connection: never raising, kept and retried."""
+        return ReaderWrites(self)
 
     def __enter__(self) -> Store:
         return self
@@ -136,35 +126,16 @@ class Store:
 
     # --- sources -------------------------------------------------------------------------
 
-    def sync_sources(self, specs: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+    def sync_sources(self, specs: Sequence[SourceSpecRow]) -> None:
         """Make the configured sources (name, url, kind, group) the active ones, in order.
 
         Sources no longer configured are hidden, not deleted: their articles and flags
-        come back if the user restores the entry.
+        come back if the user restores the entry. Nothing is written when the cache
+        already says exactly this (:mod:`~suxun_tui.store.sources`).
         """
-        with self.transaction() as conn:
-            # Only configured sources: an account's sources follow its server (store.remote).
-            conn.execute("UPDATE sources SET active = 0 WHERE account IS NULL")
-            for position, (name, url, kind, group) in enumerate(specs):
-                conn.execute(
-                    "INSERT INTO sources (name, url, config_url, kind, grp, active, position)"
-                    " VALUES (?, ?, ?, ?, ?, 1, ?)"
-                    " ON CONFLICT(name) DO UPDATE SET grp = excluded.grp, active = 1,"
-                    " position = excluded.position,"
-                    # A new configured URL starts over; an unchanged one keeps what we learnt
-                    # (a permanent redirect's new URL, validators, the detected kind).
-                    " kind = CASE WHEN sources.config_url = excluded.config_url"
-                    "   THEN COALESCE(excluded.kind, sources.kind) ELSE excluded.kind END,"
-                    " etag = CASE WHEN sources.config_url = excluded.config_url THEN etag END,"
-                    " last_modified = CASE WHEN sources.config_url = excluded.config_url"
-                    "   THEN last_modified END,"
-                    " content_hash = CASE WHEN sources.config_url = excluded.config_url"
-                    "   THEN content_hash END,"
-                    " url = CASE WHEN sources.config_url = excluded.config_url"
-                    "   THEN sources.url ELSE excluded.url END,"
-                    " config_url = excluded.config_url",
-                    (name, url, url, kind, group, position),
-                )
+        if not sources_match(self.conn, specs):
+            with self.transaction() as conn:
+                write_sources(conn, specs)
 
     def sources(self) -> list[SourceRow]:
         rows = self.conn.execute(
@@ -305,30 +276,27 @@ class Store:
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         """Mark one article; an account's article also queues the mark for its server."""
-        self._mark("read", read, article_id)
+        self._mark(Mark("read", read, article_ids=(article_id,)))
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        self._mark("starred", starred, article_id)
+        self._mark(Mark("starred", starred, article_ids=(article_id,)))
 
-    def _mark(self, flag: Flag, value: bool, article_id: int) -> None:
+    def _mark(self, mark: Mark) -> int:
         with self.transaction() as conn:
-            queue_marks(conn, flag, value, "a.id = ?", (article_id,))
-            conn.execute(f"UPDATE articles SET {flag} = ? WHERE id = ?", (int(value), article_id))
+            return write_mark(conn, mark)
 
     def mark_all_read(self, source_id: int | None = None, group: str | None = None) -> int:
         """Mark a source, a group or (both None) everything read; returns how many changed."""
-        where = "1"
-        params: tuple[object, ...] = ()
+        return self._mark(Mark("read", True, source_ids=self.scope(source_id, group)))
+
+    def scope(self, source_id: int | None, group: str | None) -> tuple[int, ...] | None:
+        """The sources a mark-all covers: one, a group's, or (None) every source."""
         if source_id is not None:
-            where, params = "a.source_id = ?", (source_id,)
-        elif group is not None:
-            where = "a.source_id IN (SELECT id FROM sources WHERE grp = ?)"
-            params = (group,)
-        with self.transaction() as conn:
-            queue_marks(conn, "read", True, where, params)
-            return conn.execute(
-                f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}", params
-            ).rowcount
+            return (source_id,)
+        if group is None:
+            return None
+        rows = self.conn.execute("SELECT id FROM sources WHERE grp = ?", (group,)).fetchall()
+        return tuple(int(r[0]) for r in rows)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -387,23 +355,11 @@ class Store:
         return int(row[0]), int(row[1])
 
     def search(
-        self,
-        query: str | Query,
-        *,
-        source_id: int | None = None,
-        limit: int | None = None,
-        order: Order = "newest",
+        self, query: str, *, source_id: int | None = None, limit: int | None = None
     ) -> list[Headline]:
-        """Headlines matching ``query`` (store.search; a bad string raises QueryError)."""
-        return search_headlines(self.conn, query, source_id=source_id, limit=limit, order=order)
+        """Headlines whose title or text contains every word of ``query``, newest first."""
+        return search_headlines(self.conn, query, source_id=source_id, limit=limit)
 
     def mark_read(self, article_ids: Sequence[int]) -> int:
         """Mark exactly these articles read, in one transaction; returns how many changed."""
-        with self.transaction() as conn:
-            queue_marks_many(conn, "read", True, article_ids)
-            before = conn.total_changes
-            conn.executemany(
-                "UPDATE articles SET read = 1 WHERE id = ? AND read = 0",
-                [(article_id,) for article_id in article_ids],
-            )
-            return conn.total_changes - before
+        return self._mark(Mark("read", True, article_ids=tuple(article_ids)))

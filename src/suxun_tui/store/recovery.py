@@ -1,26 +1,46 @@
-"""Opening the cache safely: a corrupt file is moved aside, never silently lost.
+"""Opening the cache safely: a damaged file is moved aside, never silently lost.
 
-A cache that SQLite cannot read (a disk error, a file overwritten by something else)
-would otherwise stop the reader from starting. We keep the damaged file next to the new
-one with a timestamp in its name, so nothing is destroyed, and tell the user where it is.
+A cache that SQLite cannot read (a disk error, a file overwritten by something else, a
+table dropped) would otherwise stop the reader from starting. We keep the damaged file
+next to the new one with a timestamp in its name, so nothing is destroyed, and tell the
+user where it is. A cache we may read but not write (a read-only file or directory) is
+the user's to fix: reading commands open it read-only, the others stop and say how.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from suxun_tui.store.db import DB_NAME, Store, StoreError, cannot_open
+from suxun_tui.store.connection import (
+    SchemaMismatch,
+    StoreError,
+    cannot_open,
+    open_connection,
+    read_only_advice,
+)
+from suxun_tui.store.db import DB_NAME, Store
 from suxun_tui.text.timefmt import now_utc
+
+# Below this size the whole file is checked at every start (a few milliseconds per MiB);
+# a bigger cache gets its small tables checked, and SQLite checks every page it reads.
+FULL_CHECK_BYTES = 16 * 1024 * 1024
+SMALL_TABLES = ("sources", "pending_changes", "sync_state")
 
 
 @dataclass(frozen=True)
 class OpenedStore:
-    """An open store plus a message for the user when the old cache had to be set aside."""
+    """An open store plus a message for the user when the old cache had to be set aside
+    (or can only be read)."""
 
     store: Store
     notice: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
 
 # Only these mean the file itself is damaged; any other error (a read-only directory, a
@@ -28,15 +48,33 @@ class OpenedStore:
 _DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
+def unreadable(place: Path, exc: OSError) -> StoreError:
+    reason = exc.strerror or str(exc)
+    return StoreError(
+        f"{place}: cannot read the data directory ({reason}); give yourself access "
+        f"(chmod u+rwx {place}) or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+    )
+
+
+def _size(path: Path) -> int | None:
+    """The cache file's size, None when there is none; a directory we may not read raises."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise unreadable(path.parent, exc) from exc
+
+
 def _looks_healthy(path: Path) -> bool:
-    if not path.exists() or path.stat().st_size == 0:
+    size = _size(path)
+    if not size:
         return True
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=30)
+        conn = open_connection(path, read_only=True)  # immutable where -shm cannot be made
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            result = conn.execute("PRAGMA quick_check(1)").fetchone()
-            return bool(result) and result[0] == "ok"
+            return _checks_pass(conn, size)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -45,30 +83,82 @@ def _looks_healthy(path: Path) -> bool:
         raise cannot_open(path, exc) from exc
 
 
-def open_store(data_dir: Path, *, check: bool = True) -> OpenedStore:
-    """Open (creating if needed) the cache in ``data_dir``, recovering from corruption."""
+def _checks_pass(conn: sqlite3.Connection, size: int) -> bool:
+    """SQLite's quick check: of the whole file when it is small, else of the small tables.
+
+    A whole check reads every page — seconds for a cache of millions of articles, which
+    every ``list`` would pay.
+    """
+    if size <= FULL_CHECK_BYTES:
+        checks = ["PRAGMA quick_check(1)"]
+    else:
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        checks = [f"PRAGMA quick_check({t})" for t in SMALL_TABLES if t in present]
+    for check in checks:
+        result = conn.execute(check).fetchone()
+        if not result or result[0] != "ok":
+            return False
+    return True
+
+
+def _not_writable(path: Path) -> str | None:
+    """Why SQLite could not write here (the file, or its directory for the journal files)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "its directory is not writable"
+    return None
+
+
+def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False) -> OpenedStore:
+    """Open (creating if needed) the cache in ``data_dir``, recovering from corruption.
+
+    A cache we may not write is opened read-only when ``read_only_ok`` (the reading
+    commands), with a notice; otherwise it is a :class:`StoreError` saying what to do.
+    """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{data_dir}: cannot create the data directory ({exc})") from exc
     path = data_dir.absolute() / DB_NAME
-    notice = None
+    _size(path)  # a directory we may not read: say so before SQLite does, less clearly
     if check and not _looks_healthy(path):
-        stamp = now_utc().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        try:
-            path.rename(aside)
-            for suffix in ("-wal", "-shm"):
-                extra = path.with_name(path.name + suffix)
-                if extra.exists():
-                    extra.rename(aside.with_name(aside.name + suffix))
-        except OSError as exc:
+        notice = _move_aside(path, "was damaged")
+        return OpenedStore(Store(path), notice)
+    if (reason := _not_writable(path)) is not None:
+        if not path.exists():
             raise StoreError(
-                f"{path} is damaged and cannot be moved aside ({exc}); move or delete it, "
-                "then start again"
-            ) from exc
-        notice = (
-            f"The cache {path} was damaged; it was moved to {aside} and a new, empty cache "
-            "was created. Refresh to fetch your sources again."
-        )
-    return OpenedStore(Store(path), notice)
+                f"{data_dir}: cannot create the cache there (not writable); make the directory"
+                f" writable (chmod u+w {data_dir}) or choose another place with --data-dir"
+                " or $SUXUN_TUI_DATA_DIR"
+            )
+        advice = read_only_advice(path, reason)
+        if not read_only_ok:
+            raise StoreError(advice)
+        return OpenedStore(Store(path, read_only=True), f"reading only: {advice}")
+    try:
+        return OpenedStore(Store(path))
+    except SchemaMismatch as mismatch:
+        notice = _move_aside(path, f"was damaged ({mismatch})")
+        return OpenedStore(Store(path), notice)
+
+
+def _move_aside(path: Path, what: str) -> str:
+    """Rename the cache (and its WAL files) out of the way; the notice for the user."""
+    stamp = now_utc().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    try:
+        path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                extra.rename(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise StoreError(
+            f"{path} is damaged and cannot be moved aside ({exc}); move or delete it, "
+            "then start again"
+        ) from exc
+    return (
+        f"The cache {path} {what}; it was moved to {aside} and a new, empty cache "
+        "was created. Refresh to fetch your sources again."
+    )

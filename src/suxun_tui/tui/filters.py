@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from suxun_tui.models import Headline, SourceRow
-from suxun_tui.store import Store
+from suxun_tui.store import Store, WriteResult
 
 FilterKind = Literal["all", "starred", "group", "source", "search"]
 
@@ -61,7 +61,14 @@ def search_filter(query: str) -> SourceFilter:
 
 
 def load_rows(store: Store, selection: SourceFilter, limit: int | None = None) -> list[Headline]:
-    """The headlines ``selection`` shows, newest first: one query, filled in bulk."""
+    """The headlines ``selection`` shows, newest first: one query, filled in bulk.
+
+    Marks the cache has not taken yet (it was locked, the disk full) show as made.
+    """
+    return store.writes.shown_all(_query_rows(store, selection, limit))
+
+
+def _query_rows(store: Store, selection: SourceFilter, limit: int | None) -> list[Headline]:
     if selection.kind == "search":
         return store.search(selection.query or "", limit=limit)
     return store.headlines(
@@ -72,17 +79,19 @@ def load_rows(store: Store, selection: SourceFilter, limit: int | None = None) -
     )
 
 
-def mark_read(store: Store, selection: SourceFilter, rows: Sequence[Headline]) -> int:
-    """Mark everything ``selection`` holds read; how many articles that changed.
+def mark_read(store: Store, selection: SourceFilter, rows: Sequence[Headline]) -> WriteResult:
+    """Mark everything ``selection`` holds read; the result says how many changed.
 
     The starred list and a search are not a source or group: exactly the rows shown.
+    Goes through the reader's soft writes: a locked or full cache keeps the mark waiting.
     """
     if selection.kind in ("starred", "search"):
-        return store.mark_read([row.id for row in rows if not row.read])
-    return store.mark_all_read(
-        source_id=selection.source_id if selection.kind == "source" else None,
-        group=selection.group if selection.kind == "group" else None,
+        return store.writes.mark_read([row.id for row in rows if not row.read], selection.label)
+    scope = store.scope(
+        selection.source_id if selection.kind == "source" else None,
+        selection.group if selection.kind == "group" else None,
     )
+    return store.writes.mark_all_read(scope, selection.label)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from suxun_tui.models import Headline
+from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.tui import jobs
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
@@ -101,8 +102,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.reader.store
-        store.sync_sources([(s.name, s.url, s.kind, s.group) for s in self.reader.config.sources])
+        store, config = self.reader.store, self.reader.config
+        specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
+        self.saved(store.writes.sync_config(specs, [a.name for a in config.accounts]))
         self.data_version = store.data_version()
         self.reload()
         self.set_interval(self.reader.poll_seconds, self.poll_store)
@@ -154,12 +156,18 @@ class MainScreen(Screen[None]):
             return  # the user chose another source meanwhile
         # Rows already on screen may have been marked since the worker's query: keep them.
         current = {row.id: row for row in self.headlines.rows}
-        rows = [current.get(row.id, row) for row in message.rows]
+        waiting = self.reader.store.writes  # and marks not saved yet show as made
+        rows = [current.get(row.id, row) for row in waiting.shown_all(message.rows)]
         keep = self.headlines.current
         self.headlines.set_rows(rows, keep.id if keep else None)
 
     def poll_store(self) -> None:
-        """Another process (a cron refresh) wrote to the cache: show its work."""
+        """Another process (a cron refresh) wrote to the cache: show its work.
+
+        Marks the cache could not take yet (locked, disk full) are tried again first.
+        """
+        if self.reader.store.writes.waiting:
+            self.saved(self.reader.store.writes.retry(), quiet=True)
         if self.refreshes.running:
             return  # the refresh reloads when it finishes
         version = self.reader.store.data_version()
@@ -194,6 +202,7 @@ class MainScreen(Screen[None]):
         if detail is None:
             self.shown = Shown(message="This article is no longer in the cache.")
             return
+        detail = self.reader.store.writes.shown(detail)  # a mark still waiting to be saved
         notes, loading = self.full_text.prepare(detail)
         self.shown = Shown(detail, notes, loading=loading)
 
@@ -209,9 +218,20 @@ class MainScreen(Screen[None]):
         self.article.focus()
 
     def set_read(self, headline: Headline, read: bool) -> None:
-        self.reader.store.set_read(headline.id, read)
+        self.saved(self.reader.store.writes.set_flag("read", headline.id, read, headline.title))
         self.headlines.update_row(replace(headline, read=read))
         self.refresh_counts()
+
+    def saved(self, result: WriteResult, *, quiet: bool = False) -> None:
+        """Say what became of a write: waiting ones saved, or why this one is not (yet).
+
+        ``quiet``: a retry that fails again says nothing new.
+        """
+        if isinstance(result, NotSaved):
+            if not quiet:
+                self.notify(result.notice, title="Cache", severity="warning", timeout=8)
+        elif result.notice:
+            self.notify(result.notice, title="Cache", timeout=4)
 
     # --- results of background work ------------------------------------------------------
 
@@ -333,7 +353,8 @@ class MainScreen(Screen[None]):
         if (headline := self.headlines.current) is None:
             return
         starred = not headline.starred
-        self.reader.store.set_starred(headline.id, starred)
+        writes = self.reader.store.writes
+        self.saved(writes.set_flag("starred", headline.id, starred, headline.title))
         self.headlines.update_row(replace(headline, starred=starred))
         self.refresh_counts()
         if self.shown.article_id == headline.id:
@@ -341,10 +362,13 @@ class MainScreen(Screen[None]):
 
     def action_mark_source_read(self) -> None:
         selection = self.selection
-        count = mark_read(self.reader.store, selection, self.headlines.rows)
+        result = mark_read(self.reader.store, selection, self.headlines.rows)
         self.refresh_counts()
         self.load_headlines(keep=self.headlines.current)
-        label = selection.display_label(converter(self.script))
+        if isinstance(result, NotSaved):
+            self.saved(result)
+            return
+        count, label = result.changed, selection.display_label(converter(self.script))
         self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {label}.")
 
     def action_copy_link(self) -> None:

@@ -1,0 +1,124 @@
+"""Opening a connection to the cache, and what a failed write means for the user.
+
+Kept apart from :mod:`suxun_tui.store.db` so that the rules live in one place: the pragmas
+every connection needs, how a cache in a place we may not write is opened for reading
+only, and how SQLite's errors become messages that name the file and what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+BUSY_TIMEOUT_MS = 30_000  # refresh and CLI writes: wait for a concurrent refresh's commit
+INTERACTIVE_TIMEOUT_MS = 150  # a key press in the reader: never freeze the screen longer
+
+ProblemKind = Literal["locked", "full", "read-only", "damaged", "failed"]
+
+
+class StoreError(Exception):
+    """The cache cannot be used; the message says which file and what to do."""
+
+
+class SchemaMismatch(StoreError):
+    """The file is SQLite but not the cache its ``user_version`` says (a table is missing)."""
+
+
+def cannot_open(path: Path, problem: Exception) -> StoreError:
+    return StoreError(
+        f"{path}: cannot open the cache ({problem}); check that {path.parent} and the file are "
+        "readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+    )
+
+
+def open_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open ``path`` with the pragmas every connection of ours needs.
+
+    ``read_only`` opens with ``mode=ro`` — for a cache whose file or directory we may not
+    write — and, when SQLite cannot keep its shared-memory file there either, as
+    ``immutable``: reading still works, no writer can be noticed meanwhile.
+    """
+    if not read_only:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+    try:
+        conn = _open_uri(path, "mode=ro")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return _open_uri(path, "mode=ro&immutable=1")
+
+
+def _open_uri(path: Path, query: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        f"{path.absolute().as_uri()}?{query}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+    )
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+@contextlib.contextmanager
+def busy_timeout(conn: sqlite3.Connection, milliseconds: int) -> Iterator[None]:
+    """Wait at most ``milliseconds`` for another writer's lock, then put the usual back."""
+    conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+@dataclass(frozen=True)
+class WriteProblem:
+    """Why a write did not happen, in words for the user: what, which file, what to do."""
+
+    kind: ProblemKind
+    message: str
+
+    @property
+    def passing(self) -> bool:
+        """Whether waiting may be enough (a lock, a full disk someone may clear)."""
+        return self.kind in ("locked", "full")
+
+
+def write_problem(path: Path, exc: BaseException) -> WriteProblem:
+    """What ``exc``, raised by a write to the cache at ``path``, means for the user."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    detail = str(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in detail:
+        return WriteProblem(
+            "locked",
+            f"the cache {path} is locked by another program ({detail}); "
+            "a refresh from cron, or another suxun-tui, may be writing",
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in detail:
+        return WriteProblem(
+            "full", f"the disk holding {path} is full ({detail}); free some space there"
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in detail:
+        return WriteProblem("read-only", read_only_advice(path, detail))
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return WriteProblem(
+            "damaged",
+            f"the cache {path} is damaged ({detail}); quit and start again to move it aside",
+        )
+    return WriteProblem("failed", f"cannot write the cache {path} ({detail or name})")
+
+
+def read_only_advice(path: Path, detail: str) -> str:
+    """The message for a cache we may read but not write."""
+    return (
+        f"the cache {path} is read-only ({detail}); make the file and its directory "
+        f"writable (chmod u+w {path} {path.parent}) or choose another place with "
+        "--data-dir or $SUXUN_TUI_DATA_DIR"
+    )

@@ -1,0 +1,225 @@
+"""Read and star marks as values, and the reader's writes that must never fail loudly.
+
+Every mark is a state to set (read = 1, starred = 0, every article of these sources read),
+so it can be kept, retried and applied again without changing its meaning. The
+statements live here, shared by :class:`~suxun_tui.store.db.Store`'s methods (which raise)
+and :class:`ReaderWrites`, the one door the reader's writes go through: it tries each
+write with a short busy timeout, so a key press never freezes the screen behind another
+program's lock, and returns a typed result instead of raising. A write that fails is kept,
+in order, with every later one, shown on the rows it changes, and retried until it is
+saved — a lock, a full disk, a read-only file are all the user's to see, none a crash.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from suxun_tui.store.connection import INTERACTIVE_TIMEOUT_MS, WriteProblem, busy_timeout
+from suxun_tui.store.connection import write_problem as problem_of
+from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
+from suxun_tui.store.sources import SourceSpecRow, config_matches, write_config
+
+if TYPE_CHECKING:
+    from suxun_tui.store.db import Store
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Set ``flag`` to ``value`` on some articles.
+
+    ``article_ids`` names them; without it, every article of ``source_ids`` (every
+    article at all when that is None too) — the mark-all-read of a source, group or All.
+    """
+
+    flag: Flag
+    value: bool
+    article_ids: tuple[int, ...] | None = None
+    source_ids: tuple[int, ...] | None = None
+
+    def covers(self, article_id: int, source_id: int) -> bool:
+        if self.article_ids is not None:
+            return article_id in self.article_ids
+        return self.source_ids is None or source_id in self.source_ids
+
+
+def write_mark(conn: sqlite3.Connection, mark: Mark) -> int:
+    """Apply ``mark`` inside the caller's transaction; how many articles changed.
+
+    An account's articles also queue the mark for their server (same transaction).
+    """
+    flag, value = mark.flag, int(mark.value)
+    if mark.article_ids is not None:
+        ids = mark.article_ids
+        queue_marks_many(conn, flag, mark.value, ids)
+        sql = f"UPDATE articles SET {flag} = ? WHERE id = ? AND {flag} != ?"
+        return conn.executemany(sql, [(value, i, value) for i in ids]).rowcount
+    where, params = "1", tuple[int, ...]()
+    if mark.source_ids is not None:
+        where = f"a.source_id IN ({','.join('?' * len(mark.source_ids))})"
+        params = mark.source_ids
+    queue_marks(conn, flag, mark.value, where, params)
+    sql = f"UPDATE articles AS a SET {flag} = ? WHERE {flag} != ? AND {where}"
+    return conn.execute(sql, (value, value, *params)).rowcount
+
+
+class Flagged(Protocol):
+    """What a mark can be shown on: a headline or an article, with its flags."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def source_id(self) -> int: ...
+    @property
+    def read(self) -> bool: ...
+    @property
+    def starred(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Flagged)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The write happened; ``changed`` articles changed, ``caught_up`` earlier ones saved too."""
+
+    changed: int = 0
+    caught_up: int = 0
+
+    @property
+    def notice(self) -> str | None:
+        if not self.caught_up:
+            return None
+        s = "s" if self.caught_up != 1 else ""
+        return f"Saved {self.caught_up} waiting change{s} to the cache."
+
+
+@dataclass(frozen=True)
+class NotSaved:
+    """The write did not happen (yet): why, and how many changes wait to be saved."""
+
+    problem: WriteProblem
+    waiting: int
+
+    @property
+    def notice(self) -> str:
+        s = "s" if self.waiting != 1 else ""
+        then = (
+            "kept on screen and tried again every few seconds"
+            if self.problem.passing
+            else "shown here but not saved; quitting will list them"
+        )
+        return f"Not saved: {self.problem.message}. {self.waiting} change{s} {then}."
+
+
+WriteResult = Saved | NotSaved
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    write: Callable[[sqlite3.Connection], int]
+    mark: Mark | None  # None for a write that shows on no row (the source list)
+    label: str
+
+
+class ReaderWrites:
+    """The reader's writes: tried at once with a short busy timeout, kept when they fail.
+
+    Everything waits in one ordered list, and each try writes the whole list in one
+    transaction, so a later mark never overtakes an earlier one (unread after
+    mark-all-read stays unread). Used from the event loop's thread; the lock only guards
+    the list should a worker ask what is waiting.
+    """
+
+    def __init__(self, store: Store, timeout_ms: int = INTERACTIVE_TIMEOUT_MS) -> None:
+        self.store = store
+        self.timeout_ms = timeout_ms
+        self._waiting: list[_Waiting] = []
+        self._lock = threading.Lock()
+        self.last_problem: WriteProblem | None = None
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def waiting_labels(self) -> list[str]:
+        with self._lock:
+            return [w.label for w in self._waiting]
+
+    def set_flag(self, flag: Flag, article_id: int, value: bool, label: str = "") -> WriteResult:
+        mark = Mark(flag, value, article_ids=(article_id,))
+        words = {("read", True): "read", ("read", False): "unread"}
+        action = words.get((flag, value), "starred" if value else "unstarred")
+        return self._add(mark, f"{label or f'article {article_id}'}: {action}")
+
+    def mark_read(self, article_ids: Sequence[int], label: str) -> WriteResult:
+        return self._add(Mark("read", True, article_ids=tuple(article_ids)), f"{label}: read")
+
+    def mark_all_read(self, source_ids: Sequence[int] | None, label: str) -> WriteResult:
+        ids = None if source_ids is None else tuple(source_ids)
+        return self._add(Mark("read", True, source_ids=ids), f"{label}: all read")
+
+    def sync_config(self, specs: Sequence[SourceSpecRow], accounts: Sequence[str]) -> WriteResult:
+        """Make the configured sources and accounts the active ones (see ``store.sources``).
+
+        Only a read when the cache already agrees; else kept and retried like a mark.
+        """
+        if config_matches(self.store.conn, specs, accounts):
+            return Saved()
+        write = partial(write_config, specs=specs, accounts=accounts)
+        return self._try(_Waiting(write, None, "the list of sources"))
+
+    def _add(self, mark: Mark, label: str) -> WriteResult:
+        return self._try(_Waiting(lambda conn: write_mark(conn, mark), mark, label))
+
+    def _try(self, item: _Waiting) -> WriteResult:
+        with self._lock:
+            self._waiting.append(item)
+        return self.retry(self.timeout_ms, new=1)
+
+    def retry(self, timeout_ms: int | None = None, *, new: int = 0) -> WriteResult:
+        """Write everything waiting, in order, in one transaction; the last one's count.
+
+        ``new``: how many of them were asked for just now (not "waiting changes").
+        """
+        with self._lock:
+            items = list(self._waiting)
+        if not items:
+            return Saved()
+        store = self.store
+        try:
+            with (
+                busy_timeout(store.conn, timeout_ms or self.timeout_ms),
+                store.transaction() as conn,
+            ):
+                counts = [item.write(conn) for item in items]
+        except (sqlite3.Error, OSError) as exc:
+            self.last_problem = problem_of(store.path, exc)
+            return NotSaved(self.last_problem, len(items))
+        with self._lock:
+            del self._waiting[: len(items)]
+        self.last_problem = None
+        return Saved(counts[-1], len(items) - new)
+
+    def shown(self, row: R) -> R:
+        """``row`` with the waiting marks applied: what the user asked to see."""
+        read, starred = row.read, row.starred
+        for item in self._waiting:
+            mark = item.mark
+            if mark is not None and mark.covers(row.id, row.source_id):
+                if mark.flag == "read":
+                    read = mark.value
+                else:
+                    starred = mark.value
+        if (read, starred) == (row.read, row.starred):
+            return row
+        return replace(row, read=read, starred=starred)  # type: ignore[type-var]
+
+    def shown_all(self, rows: Sequence[R]) -> list[R]:
+        if not self._waiting:
+            return list(rows)
+        return [self.shown(row) for row in rows]

@@ -1,0 +1,41 @@
+"""The values the store exchanges with the refresh engine: what a fetch taught us, what
+an update did, and what conditional GET and scheduling remember about a source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UpdateCounts:
+    """What one source update did: new, changed and unchanged articles."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class SourceUpdate:
+    """What a successful fetch tells us about a source, saved with its articles."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    next_due: str | None = None
+    not_before: str | None = None
+    title: str | None = None
+    moved_to: str | None = None
+    detected_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchState:
+    """What conditional GET and scheduling need to remember about a source."""
+
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    next_due: str | None
+    last_success: str | None
+    not_before: str | None = None

@@ -1,0 +1,156 @@
+"""The cache when it cannot be written or is not what it claims: typed results, no traceback.
+
+Real SQLite files and real failures: a second connection holding the write lock, a file
+size limit in a child process (the disk-full condition any machine can make), a table
+dropped from a valid file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from suxun_tui.models import FeedEntry
+from suxun_tui.store import DB_NAME, NotSaved, Saved, SchemaMismatch, Store, open_store
+from tests.support.disk import hold_write_lock
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_store(tmp_path: Path, count: int = 3) -> tuple[Store, int]:
+    store = open_store(tmp_path).store
+    store.sync_sources([("src", "http://x/feed", "feed", "g")])
+    sid = store.source_id("src")
+    assert sid is not None
+    store.store_entries(
+        sid,
+        [
+            FeedEntry(f"g{i}", f"title {i}", f"http://x/{i}", f"2025-01-0{i + 1}T00:00:00Z")
+            for i in range(count)
+        ],
+    )
+    return store, sid
+
+
+def test_a_locked_cache_gives_a_typed_result_and_the_mark_waits(tmp_path: Path) -> None:
+    store, _ = make_store(tmp_path)
+    first = store.headlines()[0]
+    with hold_write_lock(store.path):
+        result = store.writes.set_flag("starred", first.id, True, first.title)
+        assert isinstance(result, NotSaved)
+        assert result.problem.kind == "locked" and result.problem.passing
+        assert str(store.path) in result.notice and "tried again" in result.notice
+        assert store.writes.shown(first).starred and not store.article(first.id).starred  # type: ignore[union-attr]
+    saved = store.writes.retry()
+    assert saved == Saved(changed=1, caught_up=1)
+    assert store.article(first.id).starred  # type: ignore[union-attr]
+
+
+def test_an_unchanged_config_takes_no_write_lock(tmp_path: Path) -> None:
+    """Every command starts by syncing the sources: unchanged, that must be a read only."""
+    store, _ = make_store(tmp_path)
+    specs = [("src", "http://x/feed", None, "g")]
+    with hold_write_lock(store.path):
+        assert store.writes.sync_config(specs, []) == Saved()
+        store.sync_sources(specs)  # would wait for the lock if it wrote
+
+
+def test_a_write_past_the_file_size_limit_is_reported_not_raised(tmp_path: Path) -> None:
+    """A full disk as any machine can make one: RLIMIT_FSIZE in a child process."""
+    make_store(tmp_path)[0].close()
+    script = textwrap.dedent(
+        f"""
+        import json, resource, signal, sqlite3, sys
+        sys.path.insert(0, {str(ROOT / "src")!r})
+        from pathlib import Path
+        from suxun_tui.store import Store, NotSaved
+        path = Path({str(tmp_path / DB_NAME)!r})
+        sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        store = Store(path)
+        first = store.headlines()[0]
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1, resource.RLIM_INFINITY))
+        result = store.writes.set_flag("starred", first.id, True, first.title)
+        raised = ""
+        try:
+            store.set_starred(first.id, True)
+        except Exception as exc:
+            raised = type(exc).__name__
+        print(json.dumps({{
+            "not_saved": isinstance(result, NotSaved),
+            "kind": getattr(getattr(result, "problem", None), "kind", None),
+            "notice": getattr(result, "notice", ""),
+            "raised": raised,
+            "alive": store.headlines()[0].id == first.id,
+        }}))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["not_saved"] and report["kind"] in ("full", "failed"), report
+    assert DB_NAME in report["notice"]
+    assert report["raised"] == "OperationalError"  # Store's own methods still raise
+    assert report["alive"]  # the connection still reads after the failed write
+    with Store(tmp_path / DB_NAME) as after:
+        assert after.starred_count() == 0
+
+
+def test_a_dropped_table_is_a_damaged_cache_moved_aside(tmp_path: Path) -> None:
+    make_store(tmp_path)[0].close()
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DROP TABLE articles")
+    with pytest.raises(SchemaMismatch, match="'articles' is missing"):
+        Store(tmp_path / DB_NAME)
+    opened = open_store(tmp_path)
+    assert opened.notice and "moved to" in opened.notice and "articles" in opened.notice
+    assert list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
+    assert opened.store.headlines() == []
+    opened.store.close()
+
+
+def test_a_dropped_column_is_a_damaged_cache_too(tmp_path: Path) -> None:
+    make_store(tmp_path)[0].close()
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        conn.execute("ALTER TABLE sources DROP COLUMN last_error")
+    opened = open_store(tmp_path)
+    assert opened.notice and "last_error" in opened.notice
+    opened.store.close()
+
+
+def test_another_programs_database_at_our_path_is_moved_aside(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        conn.execute("CREATE TABLE sources (id INTEGER PRIMARY KEY, what TEXT)")
+    opened = open_store(tmp_path)
+    assert opened.notice and "moved to" in opened.notice
+    assert opened.store.sources() == []
+    opened.store.close()
+
+
+def test_a_big_cache_is_checked_without_reading_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening must not cost a pass over millions of articles: small tables only."""
+    make_store(tmp_path)[0].close()
+    monkeypatch.setattr("suxun_tui.store.recovery.FULL_CHECK_BYTES", 0)
+    checks: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(checks.append)
+        return conn
+
+    monkeypatch.setattr("suxun_tui.store.recovery.sqlite3.connect", traced)
+    open_store(tmp_path).store.close()
+    quick = [c for c in checks if "quick_check" in c]
+    assert quick and all("(1)" not in c and "articles" not in c for c in quick), quick
