@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
+from suxun_tui.query import Query
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
@@ -27,11 +28,13 @@ from suxun_tui.store.connection import (
     open_connection,
     read_only_advice,
 )
+from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, ReaderWrites, write_mark
 from suxun_tui.store.schema import migrate
 from suxun_tui.store.schema_check import check_schema
 from suxun_tui.store.search import (
     ARTICLE_QUERY,
+    Order,
     article_from_row,
     search_headlines,
     select_headlines,
@@ -56,7 +59,9 @@ DB_NAME = "cache.sqlite3"
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` with the pragmas every connection of ours needs (see ``connection``)."""
-    return open_connection(path, read_only=read_only)
+    conn = open_connection(path, read_only=read_only)
+    register_functions(conn)  # the search index's triggers fold text with them
+    return conn
 
 
 def _memory() -> sqlite3.Connection:
@@ -355,10 +360,15 @@ class Store:
         return int(row[0]), int(row[1])
 
     def search(
-        self, query: str, *, source_id: int | None = None, limit: int | None = None
+        self,
+        query: str | Query,
+        *,
+        source_id: int | None = None,
+        limit: int | None = None,
+        order: Order = "newest",
     ) -> list[Headline]:
-        """Headlines whose title or text contains every word of ``query``, newest first."""
-        return search_headlines(self.conn, query, source_id=source_id, limit=limit)
+        """Headlines matching ``query`` (store.search; a bad string raises QueryError)."""
+        return search_headlines(self.conn, query, source_id=source_id, limit=limit, order=order)
 
     def mark_read(self, article_ids: Sequence[int]) -> int:
         """Mark exactly these articles read, in one transaction; returns how many changed."""
