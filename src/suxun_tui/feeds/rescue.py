@@ -12,6 +12,8 @@ caller says so in a warning.
 
 from __future__ import annotations
 
+import re
+
 from feedparser.datetimes import _parse_date
 from lxml import etree
 
@@ -28,6 +30,12 @@ _RECOVERING = etree.XMLParser(
     remove_pis=True,
 )
 _CONTENT = ("encoded", "content", "description", "summary")
+_CONTENT_MARKUP = re.compile(
+    rb"(<((?:[A-Za-z_][\w.-]*:)?(?:description|encoded|summary|content))\b[^>]*(?<!/)>)"
+    rb"(.*?)(</\2\s*>)",
+    re.S,
+)
+_BARE_AMP = re.compile(rb"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9._-]*;)")
 _DATES = {"pubdate": "published", "published": "published", "issued": "published"} | {
     "updated": "updated",
     "modified": "updated",
@@ -36,7 +44,14 @@ _DATES = {"pubdate": "published", "published": "published", "issued": "published
 
 
 def read_recovered(data: bytes, url: str) -> RawFeed | None:
-    """The feed in ``data`` as libxml2 recovers it; None when no feed could be found."""
+    """The feed in ``data`` as libxml2 recovers it; None when no feed could be found.
+
+    Two mistakes break most feeds, and libxml2's recovery handles neither well: HTML
+    written straight into a description (an unclosed ``<br>`` swallowed every later
+    item) and a bare ``&``. Both are mended first, in one pass each: content elements
+    holding markup are wrapped in CDATA, a bare ``&`` becomes ``&amp;``.
+    """
+    data = _BARE_AMP.sub(b"&amp;", _CONTENT_MARKUP.sub(_shelter, data))
     try:
         root = etree.fromstring(data, _RECOVERING)
     except (etree.XMLSyntaxError, ValueError):
@@ -44,6 +59,15 @@ def read_recovered(data: bytes, url: str) -> RawFeed | None:
     if root is None:
         return None
     return read_tree(root, url, rescue_entry)
+
+
+def _shelter(match: re.Match[bytes]) -> bytes:
+    """A content element whose markup is written out as elements, as CDATA instead."""
+    inner = match.group(3)
+    if b"<" not in inner or inner.lstrip().startswith(b"<![CDATA["):
+        return match.group(0)
+    inner = inner.replace(b"]]>", b"]]]]><![CDATA[>")
+    return match.group(1) + b"<![CDATA[" + inner + b"]]>" + match.group(4)
 
 
 def _local(el: etree._Element) -> str:

@@ -30,6 +30,7 @@ from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.parse import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
+from suxun_tui.refresh.rotation import keep_guids_stable
 from suxun_tui.refresh.schedule import (
     is_due,
     next_fetch_times,
@@ -40,6 +41,7 @@ from suxun_tui.refresh.unchanged import document_hash, validators_apply
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
+from suxun_tui.store.identities import stored_identities
 from suxun_tui.store.remote import retire_accounts
 from suxun_tui.sync.engine import AccountResult, SyncProgress, sync_all
 from suxun_tui.sync.select import accounts_to_sync
@@ -316,7 +318,8 @@ class _Job:
             moved_to=moved,
             detected_kind=outcome.kind,
         )
-        rows = outcome.rows
+        stored = await self.db.call(lambda store: stored_identities(store.conn, source_id))
+        rows = keep_guids_stable(outcome.rows, stored)
         counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update))
         notice = "; ".join(n for n in (notice, outcome.notice) if n) or None
         return SourceResult(
