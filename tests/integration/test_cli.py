@@ -201,10 +201,11 @@ def test_opml_import_append_and_export(tmp_path: Path) -> None:
     config = tmp_path / "conf" / "config.toml"
     env = {"SUXUN_TUI_CONFIG": str(config), "SUXUN_TUI_DATA_DIR": str(tmp_path / "d")}
     printed = run("opml", "import", str(opml), env=env)
-    assert printed.returncode == 0 and printed.stdout.count("[[sources]]") == 2
+    # The command entry is skipped, never run: reported, and exit 1 says something was left out.
+    assert printed.returncode == 1 and printed.stdout.count("[[sources]]") == 2
     assert "skipped Cmd" in printed.stderr and not config.exists()
     added = run("opml", "import", "--append", str(opml), env=env)
-    assert added.returncode == 0 and "added 2 source(s)" in added.stdout
+    assert added.returncode == 1 and "added 2 source(s)" in added.stdout
     again = run("opml", "import", "--append", str(opml), env=env)
     assert "nothing new" in again.stderr and config.read_text().count("[[sources]]") == 2
     exported = run("opml", "export", env=env)

@@ -41,7 +41,8 @@ def test_folders_groups_duplicates_and_refused_commands() -> None:
 def test_known_urls_and_names_are_not_added_twice() -> None:
     found = read_opml(OPML, known_urls=["https://a.example/feed"], known_names=["Deep"])
     assert [s.name for s in found.sources][:2] == ["Deep (2)", "Top"]
-    assert any("already subscribed" in s for s in found.skipped)
+    assert any("already subscribed" in s for s in found.known)
+    assert not any("already subscribed" in s for s in found.skipped)
 
 
 def test_generated_toml_is_a_valid_config(tmp_path: Path) -> None:

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import NoReturn, cast
 
 from suxun_tui import __version__
 from suxun_tui.cli import extract_cmd, opml_cmd, subscribe_cmd
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run_command"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the user's arguments in its errors ("unrecognized arguments: …");
+    they are cleaned like any text we print, so an argument cannot retitle the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(clean_line(message))
 
 
 def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
@@ -44,14 +54,18 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(defaults=False)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="suxun-tui",
         description="A terminal news reader for feeds and Chinese news pages. "
         "Without a subcommand it opens the reader.",
         parents=[_common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"suxun-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Every subcommand's parser is a _Parser too (argparse uses the parent's class).
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
 
     read = sub.add_parser("read", parents=[common], help="open the reader (the default)")
     read.set_defaults(command="read")

@@ -1,17 +1,26 @@
-"""``suxun-tui opml import|export``: move subscriptions in and out (newsboat, others)."""
+"""``suxun-tui opml import|export``: move subscriptions in and out (newsboat, others).
+
+Import is exact or says what it left out: every entry skipped is named with the reason,
+and the exit code is 1 when anything was (entries already subscribed are not a loss).
+``--append`` writes the config through a symlink (dotfile setups), atomically, and keeps
+the file's mode.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
+from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, parse_config
 from suxun_tui.text.sanitize import clean_line
+
+MAX_OPML_BYTES = 16 * 1024 * 1024  # thousands of subscriptions fit in far less
 
 
 def add_parser(
@@ -28,8 +37,18 @@ def add_parser(
     imp.add_argument(
         "--append", action="store_true", help="append the new sources to the config file"
     )
+    imp.add_argument(
+        "--allow-local",
+        action="store_true",
+        help="also import file:// entries and paths (refresh will read those local files)",
+    )
     exp = actions.add_parser("export", parents=[common], help="print the sources as OPML")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+
+
+def _say(message: str) -> None:
+    """One line to stderr, cleaned: file names and OPML titles are a stranger's text."""
+    print(f"suxun-tui: {clean_line(message)}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,12 +58,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config_from_args(args)
     except ContextError as exc:
-        print(f"suxun-tui: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
     if args.opml_action == "export":
         text = write_opml(config.sources)
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _say(f"{args.output}: cannot write ({exc.strerror or exc})")
+                return EXIT_USAGE
         else:
             sys.stdout.write(text)
         return EXIT_OK
@@ -55,42 +78,96 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
+def _read_input(name: str) -> bytes:
+    """The OPML bytes (``-`` is standard input), at most :data:`MAX_OPML_BYTES`."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_OPML_BYTES + 1)
+    else:
+        # Pipes are fine here (``<(curl …)``); a device that never ends is cut at the cap.
+        with Path(name).open("rb") as handle:
+            data = handle.read(MAX_OPML_BYTES + 1)
+    if len(data) > MAX_OPML_BYTES:
+        raise OSError(f"over {MAX_OPML_BYTES // 1024 // 1024} MB; not an OPML file")
+    return data
+
+
 def _import(args: argparse.Namespace, known_urls: list[str], known_names: list[str]) -> int:
     from suxun_tui.feeds.opml import OpmlError, read_opml, sources_as_toml
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        found = read_opml(data, known_urls=known_urls, known_names=known_names)
-    except (OSError, OpmlError) as exc:
-        print(f"suxun-tui: {args.file}: {clean_line(str(exc))}", file=sys.stderr)
+        data = _read_input(args.file)
+        found = read_opml(
+            data,
+            known_urls=known_urls,
+            known_names=known_names,
+            allow_local=getattr(args, "allow_local", False),
+        )
+    except OSError as exc:
+        _say(f"{args.file}: {exc.strerror or exc}")
         return EXIT_USAGE
+    except OpmlError as exc:
+        _say(f"{args.file}: {exc}")
+        return EXIT_USAGE
+    for reason in found.known:
+        _say(f"not added again: {reason}")
     for reason in found.skipped:
-        print(f"suxun-tui: skipped {reason}", file=sys.stderr)
+        _say(f"skipped {reason}")
+    if found.skipped:
+        count = len(found.skipped)
+        _say(f"{args.file}: {count} {'entry' if count == 1 else 'entries'} skipped (exit 1)")
+    done = EXIT_FAILED if found.skipped else EXIT_OK
     toml = sources_as_toml(found.sources)
     if not args.append:
         sys.stdout.write(toml)
-        return EXIT_OK
+        return done
     if not found.sources:
-        print("suxun-tui: nothing new to add", file=sys.stderr)
-        return EXIT_OK
-    return _append(config_path(args.config), toml, len(found.sources))
+        _say("nothing new to add")
+        return done
+    appended = _append(config_path(args.config), toml, len(found.sources))
+    return appended if appended != EXIT_OK else done
 
 
 def _append(path: Path, toml: str, count: int) -> int:
-    """Append to the config atomically, and only if the result is still a valid config."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    """Append to the config atomically, and only if the result is still a valid config.
+
+    A symlinked config (a dotfiles checkout) stays a symlink: the new text replaces the
+    file it points to, written beside that file and renamed over it, with its mode.
+    """
+    from suxun_tui.config.paths import read_config_file
+
+    target = Path(os.path.realpath(path))
+    try:
+        old = read_config_file(target) if target.exists() else ""
+    except ConfigError as exc:
+        _say(f"not changing {path}: {exc}")
+        return EXIT_USAGE
     new = (old.rstrip("\n") + "\n\n" if old.strip() else "") + toml
     try:
         parse_config(new, path)
     except ConfigError as exc:
-        print(
-            f"suxun-tui: not changing {path}: the result would be invalid ({exc})", file=sys.stderr
-        )
+        _say(f"not changing {path}: the result would be invalid ({exc})")
         return EXIT_USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(new)
-    os.replace(temp, path)
-    print(f"added {count} source(s) to {path}")
+    try:
+        _replace_atomically(target, new)
+    except OSError as exc:
+        _say(f"not changing {path}: cannot write {target} ({exc.strerror or exc})")
+        return EXIT_USAGE
+    print(f"added {count} source(s) to {clean_line(str(path))}")
     return EXIT_OK
+
+
+def _replace_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``target``, then rename it over ``target``."""
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o600
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fchmod(out.fileno(), mode)
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

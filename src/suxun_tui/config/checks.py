@@ -7,9 +7,11 @@ tomllib reports no positions, yet every message must name file and line, so
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from suxun_tui.config.model import ConfigError
 
@@ -20,7 +22,7 @@ def check_type(value: Any, expected: type | tuple[type, ...], where: str, key: s
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
         names = "a number" if float in types else " or ".join(TYPE_NAMES[t] for t in types)
-        raise ConfigError(f"{where}: '{key}' must be {names}, not {value!r}")
+        raise ConfigError(f"{where}: '{key}' must be {names}, not {shown(value)}")
 
 
 TYPE_NAMES = {
@@ -66,3 +68,125 @@ class Locator:
             if pattern.match(self.lines[i]):
                 return f"{self.path}:{i + 1}"
         return f"{self.path}:{start + 1}" if index is not None else str(self.path)
+
+
+# Upper bounds on numbers: beyond these a value is a typo or an attack, and would overflow
+# a timedelta, allocate gigabytes or retry forever at every refresh.
+UPPER_BOUNDS: dict[str, tuple[float, str]] = {
+    "concurrency": (1_000, ""),
+    "per_host": (100, ""),
+    "timeout": (86_400, " seconds (a day)"),
+    "connect_timeout": (86_400, " seconds (a day)"),
+    "retries": (20, ""),
+    "refresh_minutes": (525_600, " minutes (a year)"),
+    "max_bytes": (1024 * 1024 * 1024, " bytes (1 GiB)"),
+    "max_redirects": (100, ""),
+    "pages": (1_000, ""),
+}
+MAX_NESTING = 100  # arrays and inline tables; no setting nests more than two deep
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value for a message: its repr, cut short (a huge or deep value must not flood it)."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        text = f"<a {type(value).__name__} nested too deeply>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_bounds(key: str, value: Any, where: str) -> None:
+    """Numbers must be finite and within :data:`UPPER_BOUNDS` (``nan`` compares false)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where}: '{key}' must be a finite number, not {value}")
+    if key in UPPER_BOUNDS:
+        bound, unit = UPPER_BOUNDS[key]
+        if value > bound:
+            raise ConfigError(
+                f"{where}: '{key}' must be at most {bound:g}{unit}, not {shown(value)}"
+            )
+
+
+def check_user_agent(value: str, where: str) -> None:
+    """A header value goes out as ASCII: anything else would fail every request."""
+    if not value.strip() or not re.fullmatch(r"[\x20-\x7e]+", value):
+        raise ConfigError(
+            f"{where}: 'user_agent' must be printable ASCII on one line (no line breaks,"
+            f" no other scripts: HTTP headers carry ASCII), not {shown(value)}"
+        )
+
+
+def check_selector(key: str, value: str, where: str) -> None:
+    """A CSS selector must parse: a broken one would silently match nothing."""
+    from cssselect import HTMLTranslator, SelectorError
+
+    try:
+        HTMLTranslator().css_to_xpath(value)
+    except (SelectorError, ValueError, RecursionError) as exc:
+        raise ConfigError(
+            f"{where}: '{key}' is not a CSS selector this reader understands ({exc}):"
+            f" {shown(value)}"
+        ) from exc
+
+
+def check_web_url(url: str, where: str) -> None:
+    """An http(s) URL must be one an HTTP request can be made for.
+
+    Spaces and control characters are refused (percent-encode them: ``%20``); the host must
+    parse (``http://[::1`` does not) and the port be a number.
+    """
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ConfigError(
+            f"{where}: 'url' holds spaces or control characters; write a space as %20: {shown(url)}"
+        )
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'url' is not a valid URL ({exc}): {shown(url)}") from exc
+    if not parts.hostname:
+        raise ConfigError(f"{where}: 'url' has no host name: {shown(url)}")
+
+
+def nesting_too_deep(text: str) -> int | None:
+    """The 1-based line where arrays or inline tables nest past :data:`MAX_NESTING`, if any.
+
+    tomllib recurses once per level and dies with RecursionError thousands deep; counting
+    brackets outside strings and comments first gives a line number and no crash.
+    """
+    depth, line, i, quote = 0, 1, 0, ""
+    while i < len(text):
+        c = text[i]
+        if c == "\n":
+            line += 1
+        if quote:
+            if c == "\\" and quote[0] == '"':
+                i += 1
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i += len(quote) - 1
+        elif c == "#":
+            end = text.find("\n", i)
+            i = (end if end >= 0 else len(text)) - 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
+
+
+def key_on_line(text: str, line: int) -> str:
+    """The key assigned on ``line`` (or the last one before it), for messages."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        match = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[number])
+        if match:
+            return match.group(1).strip("\"'")
+    return "?"

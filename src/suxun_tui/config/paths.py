@@ -8,16 +8,28 @@ from pathlib import Path
 
 import platformdirs
 
-from suxun_tui.config.model import APP_NAME
+from suxun_tui.config.model import APP_NAME, ConfigError
+
+
+def expand_user(text: str) -> Path:
+    """``~`` and ``~user`` expanded; a user without a home directory leaves the path as given.
+
+    ``Path.expanduser`` raises RuntimeError for ``~nosuchuser``; the path then simply does
+    not exist, which the caller reports by name.
+    """
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 def config_path(cli_value: str | None = None, env: Mapping[str, str] | None = None) -> Path:
     """Where the config is looked for: ``--config``, ``$SUXUN_TUI_CONFIG``, XDG config dir."""
     env = os.environ if env is None else env
     if cli_value:
-        return Path(cli_value).expanduser()
+        return expand_user(cli_value)
     if env.get("SUXUN_TUI_CONFIG"):
-        return Path(env["SUXUN_TUI_CONFIG"]).expanduser()
+        return expand_user(env["SUXUN_TUI_CONFIG"])
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
@@ -25,7 +37,34 @@ def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None)
     """Where the cache lives: ``--data-dir``, ``$SUXUN_TUI_DATA_DIR``, XDG data dir."""
     env = os.environ if env is None else env
     if cli_value:
-        return Path(cli_value).expanduser()
+        return expand_user(cli_value)
     if env.get("SUXUN_TUI_DATA_DIR"):
-        return Path(env["SUXUN_TUI_DATA_DIR"]).expanduser()
+        return expand_user(env["SUXUN_TUI_DATA_DIR"])
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def read_config_file(path: Path, limit: int = 4 * 1024 * 1024) -> str:
+    """The text of the config file; a FIFO, device or huge file is a :class:`ConfigError`.
+
+    Opening a FIFO blocks until something writes to it, so ``--config`` pointed at one
+    would hang forever; only regular files (symlinks to them too) are read, and at most
+    ``limit`` bytes, since no configuration is megabytes long.
+    """
+    try:
+        if not path.exists():
+            raise ConfigError(f"{path}: no such config file")
+        if not path.is_file():
+            raise ConfigError(
+                f"{path}: not a regular file (a directory, FIFO or device); "
+                "point --config or $SUXUN_TUI_CONFIG at a TOML file"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise ConfigError(f"{path}: the config file is over {limit // 1024 // 1024} MB; is it one?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the config file is not UTF-8 text ({exc})") from exc

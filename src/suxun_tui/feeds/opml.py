@@ -8,9 +8,12 @@ programs: an OPML file from elsewhere must never make us execute anything.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
@@ -19,7 +22,13 @@ from lxml import etree
 from suxun_tui.config import SourceSpec
 from suxun_tui.text.sanitize import clean_line
 
-_FETCHABLE = ("http", "https", "file")
+_WEB = ("http", "https")
+_LOCAL = "file"
+# "&" not starting a character or entity reference: invalid XML, yet common in hand-made
+# and exported OPML ("?a=1&b=2", "Tom & Jerry"). Read strictly it is a syntax error, and
+# libxml2's recover mode silently drops "&b" — so it is escaped, and the file read again.
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][-\w.:]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+_EXPANSION_ERRORS = ("amplification", "entity reference loop", "entities")
 
 
 class OpmlError(Exception):
@@ -38,36 +47,51 @@ class OpmlSource:
 
 @dataclass
 class OpmlImport:
-    """What an import found: the sources, and what was skipped and why."""
+    """What an import found: the sources, what was skipped and why, what was known already.
+
+    ``skipped`` are entries *not* imported that the user may have wanted (commands, local
+    files without ``--allow-local``, the part of a file after where it breaks): any makes
+    the import exit 1. ``known`` are entries already subscribed: nothing lost.
+    """
 
     sources: list[OpmlSource] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
 
 
 def read_opml(
-    data: bytes, *, known_urls: Iterable[str] = (), known_names: Iterable[str] = ()
+    data: bytes,
+    *,
+    known_urls: Iterable[str] = (),
+    known_names: Iterable[str] = (),
+    allow_local: bool = False,
 ) -> OpmlImport:
-    """Parse OPML ``data``; sources whose URL is in ``known_urls`` are left out."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise OpmlError(f"not an OPML file ({exc})") from exc
+    """Parse OPML ``data`` exactly; sources whose URL is in ``known_urls`` are left out.
+
+    Nothing is altered silently: a file that is not well-formed XML is read up to where it
+    breaks, and everything from there on is reported as skipped. Local files (``file://``
+    and paths) are read by refresh, so they are imported only with ``allow_local``.
+    """
+    root, broken = _parse(data)
     body = root.find("body") if root is not None and root.tag == "opml" else None
     if body is None:
-        raise OpmlError("not an OPML file (no <opml> with a <body>)")
+        raise OpmlError(f"not an OPML file ({broken or 'no <opml> with a <body>'})")
     result = OpmlImport()
+    if broken:
+        result.skipped.append(broken)
     seen_urls = set(known_urls)
     names = set(known_names)
     for outline, folder in _feed_outlines(body, None):
-        url = clean_line(outline.get("xmlUrl"))
+        raw_url = (outline.get("xmlUrl") or "").strip()
+        url = clean_line(raw_url)
         title = clean_line(outline.get("title") or outline.get("text")) or url
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in _FETCHABLE:
-            result.skipped.append(f"{title}: unsupported URL {url!r} (not fetched, never run)")
+        line = f" (line {outline.sourceline})" if outline.sourceline else ""
+        refusal = _refusal(raw_url, url, allow_local)
+        if refusal:
+            result.skipped.append(f"{title}{line}: {refusal}")
             continue
         if url in seen_urls:
-            result.skipped.append(f"{title}: already subscribed ({url})")
+            result.known.append(f"{title}: already subscribed ({url})")
             continue
         seen_urls.add(url)
         category = clean_line((outline.get("category") or "").split(",")[0].strip("/ ")) or None
@@ -76,6 +100,98 @@ def read_opml(
         kind = "page" if (outline.get("type") or "").lower() == "html" else None
         result.sources.append(OpmlSource(name, url, folder or category, kind))
     return result
+
+
+def _refusal(raw_url: str, url: str, allow_local: bool) -> str | None:
+    """Why an outline's URL is not imported, or None when it is."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        return f"invalid URL {url!r} ({exc})"
+    local = scheme == _LOCAL or (not scheme and url.startswith(("/", "~", ".")))
+    if scheme not in _WEB and not local:
+        return f"unsupported URL {url!r} (not fetched, never run)"
+    if raw_url != url or any(c.isspace() for c in url):
+        return f"URL {url!r} holds spaces or control characters (not imported)"
+    if local and not allow_local:
+        return f"local file {url!r}: refresh would read it; import with --allow-local"
+    return None
+
+
+def _parse(data: bytes) -> tuple[etree._Element | None, str | None]:
+    """The document's root, read strictly, and a note on where the file breaks, if it does.
+
+    A file that still fails once bare ampersands are escaped is read again as a stream, and
+    only what the stream delivered before the error is kept: elements whose start tag was
+    complete (so every attribute is exact). Recover mode would guess instead, and a guess
+    is not an import.
+    """
+    first_error: etree.XMLSyntaxError | None = None
+    repaired = _BARE_AMPERSAND.sub(b"&amp;", data)
+    for attempt in (data, repaired):
+        try:
+            return etree.fromstring(attempt, etree.XMLParser(**_STRICT)), None
+        except etree.XMLSyntaxError as exc:
+            first_error = first_error or exc
+            _refuse_expansion(exc)
+        except ValueError as exc:
+            raise OpmlError(f"not an OPML file ({exc})") from exc
+    assert first_error is not None
+    root, lost = _read_until_broken(repaired)
+    if root is None:
+        raise OpmlError(f"not an OPML file ({clean_line(str(first_error))})")
+    error = clean_line(str(first_error))
+    note = f"the file is broken or cut off ({error}); nothing after that point was imported"
+    if lost:
+        note += f", including {', '.join(lost)}"
+    return root, note
+
+
+_STRICT: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "load_dtd": False,
+}
+
+
+def _refuse_expansion(exc: etree.XMLSyntaxError) -> None:
+    if any(word in str(exc).lower() for word in _EXPANSION_ERRORS):
+        raise OpmlError(
+            "the file defines XML entities that expand without bound (a 'billion laughs'"
+            " file); OPML never needs <!ENTITY>, so nothing was imported"
+        ) from exc
+
+
+def _read_until_broken(data: bytes) -> tuple[etree._Element | None, list[str]]:
+    """The tree a strict stream parser built before the error, minus the element it was in.
+
+    An outline that never ended and has no children may have lost attributes after the
+    cut, so it goes too; its title is returned for the report.
+    """
+    root: etree._Element | None = None
+    ended: set[etree._Element] = set()
+    stream = etree.iterparse(io.BytesIO(data), events=("start", "end"), **_STRICT)
+    try:
+        for event, element in stream:
+            if root is None:
+                root = element
+            if event == "end":
+                ended.add(element)
+    except etree.XMLSyntaxError as exc:
+        _refuse_expansion(exc)
+    if root is None:
+        return None, []
+    lost: list[str] = []
+    for element in list(root.iter()):
+        parent = element.getparent()
+        if element in ended or len(element) or parent is None:
+            continue
+        if element.tag == "outline" and element.get("xmlUrl") is not None:
+            title = clean_line(element.get("title") or element.get("text") or element.get("xmlUrl"))
+            lost.append(f"line {element.sourceline}: {title!r}")
+        parent.remove(element)
+    return root, lost
 
 
 def _feed_outlines(
