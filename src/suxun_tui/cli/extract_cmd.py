@@ -121,11 +121,25 @@ def _is_web(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https")
 
 
-def _local_fetch(path_for: Callable[[str], Path | None], web: Fetch | None) -> Fetch:
+def _fetch_for(
+    path_for: Callable[[str], Path | None], web: Fetch | None, *, allow_local: bool
+) -> Fetch:
+    """One input's fetch function, under the local-file rule every fetch path shares.
+
+    An input named on the command line as a file may read files (its continuation pages
+    and column pages next to it); a web input never does, whatever its links say.
+    """
+    from suxun_tui.config import Settings
+    from suxun_tui.net.local import read_local_file, refusal
+
+    max_bytes = Settings().max_bytes
+
     async def fetch(url: str) -> tuple[bytes, str | None, str]:
         path = path_for(url)
-        if path is not None and path.is_file():
-            return await asyncio.to_thread(path.read_bytes), None, url
+        if path is not None and not (_is_web(url) and not path.is_file()):
+            if not allow_local:
+                raise OSError(refusal(url))
+            return await asyncio.to_thread(read_local_file, path, url, max_bytes), None, url
         if web is None:
             raise OSError(f"{url}: not available offline")
         return await web(url)
@@ -133,27 +147,24 @@ def _local_fetch(path_for: Callable[[str], Path | None], web: Fetch | None) -> F
     return fetch
 
 
-def _file_path(url: str) -> Path | None:
-    parts = urlsplit(url)
-    if parts.scheme == "file":
-        from urllib.parse import unquote
-
-        return Path(unquote(parts.path))
-    return None
-
-
 async def _run_one(
     args: argparse.Namespace, value: str, web: Fetch | None
 ) -> tuple[dict[str, Any], bool]:
+    from suxun_tui.net.local import local_path
     from suxun_tui.pages.reader import read_article, read_listing
 
-    if _is_web(value) or value.startswith("file:"):
+    if _is_web(value):
         url = value
-        fetch = _local_fetch(_file_path, web)
+        fetch = _fetch_for(local_path, web, allow_local=False)
+    elif value.startswith("file:"):
+        url = value
+        fetch = _fetch_for(local_path, web, allow_local=True)
     else:
-        path = Path(value).expanduser()
+        from suxun_tui.config.paths import expand_user
+
+        path = expand_user(value)
         if not path.is_file():
-            return {"url": clean_line(value), "error": f"{value}: no such file"}, False
+            return {"url": clean_line(value), "error": clean_line(f"{value}: no such file")}, False
         file_url = path.resolve().as_uri()
         url = args.base_url or file_url
         base = args.base_url
@@ -164,9 +175,9 @@ async def _run_one(
             if base and urljoin(address, ".") == urljoin(base, "."):
                 name = urlsplit(address).path.rsplit("/", 1)[-1]
                 return path.parent / name if name else None
-            return _file_path(address)
+            return local_path(address)
 
-        fetch = _local_fetch(path_for, web)
+        fetch = _fetch_for(path_for, web, allow_local=True)
     try:
         if args.links:
             items = await read_listing(fetch, url, pages=max(1, args.pages), timezone=args.timezone)
