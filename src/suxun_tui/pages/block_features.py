@@ -44,36 +44,37 @@ def _length_bucket(n: int) -> str:
     return "len>=500"
 
 
-def _own_words(tree: TreeScore, i: int, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
-    """The tag (if telling) and the class/id words of one element, split once per page."""
+Words = tuple[tuple[str, ...], tuple[str, ...]]  # as the element's own, as an ancestor's
+
+
+def _own_words(tree: TreeScore, i: int, cache: dict[int, Words]) -> Words:
+    """The tag (if telling) and the class/id words of one element, split and prefixed once
+    per page: ``own:`` when it is the block's element, ``up:`` when an ancestor's."""
     found = cache.get(i)
     if found is not None:
         return found
     el = tree.elements[i]
     tag = el.tag if isinstance(el.tag, str) else ""
-    words = ["tag:" + tag] if tag in _TAGS else []
+    tags = ("tag:" + tag,) if tag in _TAGS else ()
     cls, ident = el.get("class"), el.get("id")
+    words: list[str] = []
     if cls or ident:
-        words.extend(
-            w for w in _SPLIT.split(f"{cls or ''} {ident or ''}".lower()) if 2 <= len(w) <= 20
-        )
-    out = tuple(words)
+        words = [w for w in _SPLIT.split(f"{cls or ''} {ident or ''}".lower()) if 2 <= len(w) <= 20]
+    out = (tags + tuple("own:" + w for w in words), tags + tuple("up:" + w for w in words))
     cache[i] = out
     return out
 
 
-def _names(tree: TreeScore, index: int, cache: dict[int, tuple[str, ...]]) -> set[str]:
+def _names(tree: TreeScore, index: int, cache: dict[int, Words]) -> set[str]:
     """Tags and lower-case class/id words of the elements from ``index`` up."""
-    names: set[str] = set()
-    i = index
-    for depth in range(DEPTH):
+    if index < 0:
+        return set()
+    names = set(_own_words(tree, index, cache)[0])
+    i = tree.parent[index]
+    for _ in range(DEPTH - 1):
         if i < 0:
             break
-        for w in _own_words(tree, i, cache):
-            if w.startswith("tag:"):
-                names.add(w)
-            else:
-                names.add(("own:" if depth == 0 else "up:") + w)
+        names.update(_own_words(tree, i, cache)[1])
         i = tree.parent[i]
     return names
 
@@ -118,7 +119,7 @@ def block_features(tree: TreeScore, blocks: list[RawBlock], region: Region) -> l
         "page_linky": float(region_links > 0.35),
     }
     own = [_own(b) for b in blocks]
-    cache: dict[int, tuple[str, ...]] = {}
+    cache: dict[int, Words] = {}
     out: list[Features] = []
     for i, b in enumerate(blocks):
         f = dict(own[i])

@@ -9,6 +9,8 @@ short or that consist of such phrases, so a news paragraph that mentions a hotli
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["is_boilerplate", "is_section_label", "is_pager_text", "is_tail_marker"]
 
 from suxun_tui.pages.vocabulary import (
@@ -33,6 +35,7 @@ def is_pager_text(text: str) -> bool:
     return bool(PAGER_TEXT.match(text))
 
 
+@lru_cache(maxsize=8192)  # several steps ask about the same block; bounded, so memory is flat
 def is_tail_marker(text: str) -> bool:
     """A heading after which a page has only comments, related links or legal notes."""
     line = text.strip()
@@ -49,6 +52,7 @@ def is_section_label(text: str) -> bool:
     return 2 <= len(text) <= 10 and bool(SECTION_LABEL.match(text))
 
 
+@lru_cache(maxsize=8192)
 def is_boilerplate(text: str) -> bool:
     """Whether one block of text is site furniture rather than article text."""
     line = text.strip()
