@@ -26,7 +26,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join([s.name for s in config.sources] + [a.name for a in config.accounts])
             print(
-                f"suxun-tui: no source named {', '.join(unknown)} (known: {known})", file=sys.stderr
+                clean_line(f"suxun-tui: no source named {', '.join(unknown)} (known: {known})"),
+                file=sys.stderr,
             )
             return EXIT_USAGE
     db_path = store.path
@@ -72,7 +73,7 @@ def _print_summary(report: RefreshReport) -> None:
         if account.error:
             print(f"error: {clean_line(account.error)}")
         for notice in account.notices:
-            print(f"notice: account '{account.name}': {clean_line(notice)}")
+            print(f"notice: account '{clean_line(account.name)}': {clean_line(notice)}")
     failed = [r for r in report.failed if not r.account]
     unchanged = sum(1 for r in sources if r.ok and r.not_modified)
     if sources or not report.accounts:
@@ -86,6 +87,6 @@ def _print_summary(report: RefreshReport) -> None:
     for account in report.accounts:
         state = "synced" if account.ok else "sync failed"
         print(
-            f"{state} account '{account.name}': {account.new} new article(s), "
+            f"{state} account '{clean_line(account.name)}': {account.new} new article(s), "
             f"{account.pushed} change(s) pushed, {account.queued} queued"
         )

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from suxun_tui.config.checks import Locator, check_type
+from suxun_tui.config.checks import Locator, check_type, check_web_url
 from suxun_tui.config.model import AccountSpec, ConfigError
 from suxun_tui.text.sanitize import clean_line
 
@@ -57,6 +57,7 @@ def parse_accounts(
         url = str(values.get("url", "")).strip()
         if not re.match(r"^https?://[^/\s]+", url):
             raise ConfigError(f"{where}: {label}: 'url' must be an http:// or https:// address")
+        check_web_url(url, f"{where}: {label}")
         command = values.get("password_command", [])
         if not all(isinstance(part, str) for part in command) or (
             command == [] and "password_command" in values

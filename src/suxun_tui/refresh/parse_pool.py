@@ -193,9 +193,12 @@ def parse_source_document(
     except ExtractionError as exc:
         raise FeedError(f"{url}: {exc}") from exc
     if not links:
-        raise FeedError(
-            f"{url}: found no article links on this page; set link_selector for this source"
+        advice = (
+            f"its link_selector {spec.link_selector!r} matches none; check it against the page"
+            if spec.link_selector
+            else "set link_selector for this source"
         )
+        raise FeedError(f"{url}: found no article links on this page; {advice}")
     # Undated links keep the page's order: the first listed counts as the newest.
     now = now_utc()
     entries = tuple(

@@ -1,0 +1,76 @@
+"""What the command line prints about hostile configs and arguments: exit 2, file and line,
+and never a raw escape sequence on the user's terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ESCAPES = ("\x1b", "\x07", "\x9b", "\x9d")
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "suxun_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+
+
+def clean(text: str) -> bool:
+    return not any(e in text for e in ESCAPES)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "SUXUN_TUI_CONFIG": str(tmp_path / "config.toml"),
+        "SUXUN_TUI_DATA_DIR": str(tmp_path / "data"),
+    }
+
+
+def test_warnings_about_hostile_keys_reach_stderr_cleaned(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    (tmp_path / "config.toml").write_text(
+        '"\\u001b]0;TITLE\\u0007" = 1\n[[sources]]\nname = "A"\nurl = "https://a.example/"\n'
+        '"\\u009b31m" = 2\n',
+        encoding="utf-8",
+    )
+    done = run("list", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "unknown key" in done.stderr and clean(done.stderr)
+
+
+def test_config_errors_with_escapes_exit_2_cleaned(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[[sources]]\nname = "\\u001b]0;EVIL\\u0007"\nurl = "http://[::1"\n', encoding="utf-8"
+    )
+    done = run("refresh", env=env)
+    assert done.returncode == 2
+    assert f"{tmp_path / 'config.toml'}:3" in done.stderr and "'url'" in done.stderr
+    assert clean(done.stderr) and "Traceback" not in done.stderr
+
+
+def test_a_fifo_config_exits_2_instead_of_hanging(tmp_path: Path, env: dict[str, str]) -> None:
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    done = run("--config", str(fifo), "list", env=env)
+    assert done.returncode == 2 and "not a regular file" in done.stderr
+
+
+def test_arguments_echoed_in_errors_are_cleaned(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[[sources]]\nname = "A"\nurl = "https://a.example/"\n', encoding="utf-8"
+    )
+    unknown = run("refresh", "--source", "\x1b]0;pwned\x07", env=env)
+    assert unknown.returncode == 2 and "no source named" in unknown.stderr
+    assert clean(unknown.stderr)
+    stray = run("list", "\x1b]0;pwned\x07", env=env)
+    assert stray.returncode == 2 and "unrecognized" in stray.stderr and clean(stray.stderr)
