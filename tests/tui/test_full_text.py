@@ -16,12 +16,19 @@ from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.demo import SITE
 from suxun_tui.models import Block, FeedEntry
 from suxun_tui.store import Store
-from suxun_tui.tui.screens.messages import FullTextFetched
+from suxun_tui.tui.screens import full_text
+from suxun_tui.tui.screens.messages import FullTextFetched, Prefetched
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp, fill
 from tests.tui.helpers import article_text, main_screen, notifications, settle
 
 SEED_PAGE = SITE / "suxun" / "articles" / "588eee2c.html"
+
+
+@pytest.fixture(autouse=True)
+def no_fetching_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests follow the fetch on open; fetching ahead has tests of its own below."""
+    monkeypatch.setattr(full_text, "PREFETCH_AHEAD", 0)
 
 
 @pytest.fixture
@@ -215,3 +222,41 @@ async def test_an_empty_source_shows_no_loading_indicator_of_a_fetch_it_does_not
         assert not screen.article.shown.loading
         await settle(pilot)
         assert not screen.article.shown.loading
+
+
+async def test_a_page_sources_next_articles_are_fetched_ahead_once_each(
+    make_app: MakeApp, server: LoopbackServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page source's headline has no text until its page is fetched: the next few are
+    fetched when the list is filled, quietly, and moving over them asks for nothing more."""
+    monkeypatch.setattr(full_text, "PREFETCH_AHEAD", 3)
+    config = page_source(server, store, 5)
+    seen: list[Message] = []
+    app = make_app(config)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        assert [server.hits[f"/a/{i}.html"] for i in range(5)] == [1, 1, 1, 0, 0]
+        assert "當前我國進入高質量發展新階段" in article_text(app)  # the first, shown
+        await pilot.press("j", "j", "k", "enter")
+        await settle(pilot)
+        assert [server.hits[f"/a/{i}.html"] for i in range(5)] == [1, 1, 1, 0, 0]
+        assert "當前我國進入高質量發展新階段" in article_text(app)
+        assert len([m for m in seen if isinstance(m, Prefetched)]) == 3
+        assert notifications(app) == []
+
+
+async def test_fetching_ahead_fails_quietly_and_opening_tells_why(
+    make_app: MakeApp, server: LoopbackServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(full_text, "PREFETCH_AHEAD", 3)
+    config = page_source(server, store, 2)
+    server.add("/a/0.html", "down", status=503)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert notifications(app) == []
+        assert "Full text unavailable" not in article_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Full text unavailable" in article_text(app) and "503" in article_text(app)
+        assert notifications(app) == []

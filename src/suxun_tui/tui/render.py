@@ -9,6 +9,7 @@ under their parents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -111,7 +112,8 @@ def block_part(block: Block, convert: Convert, previous: Block | None) -> Part |
     """One body block as a part; None for blocks with nothing to show."""
     text = convert(block.text)
     if block.kind == "image":
-        label = f"[图片: {text}]" if text else "[图片]"
+        picture = convert("图片")  # 圖片 in Traditional, like the text around it
+        label = f"[{picture}: {text}]" if text else f"[{picture}]"
         return Part(Text(label, style="dim"))
     if not text.strip():
         return None
@@ -159,3 +161,18 @@ def article_document(
 def placeholder(message: str) -> ArticleDocument:
     """What the article pane shows when nothing is selected."""
     return ArticleDocument([Part(Text(message, style="dim italic"))])
+
+
+HAN_PER_MINUTE, WORDS_PER_MINUTE = 400, 230  # Chinese characters, other words, per minute
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_WORD = re.compile(r"[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+
+
+def reading_minutes(detail: ArticleDetail) -> int:
+    """About how long the article takes to read: 400 Chinese characters or 230 other
+    words a minute, at least one minute."""
+    han = words = 0
+    for block in detail.blocks:
+        han += len(_HAN.findall(block.text))
+        words += len(_WORD.findall(block.text))
+    return max(1, round(han / HAN_PER_MINUTE + words / WORDS_PER_MINUTE))

@@ -25,6 +25,7 @@ from suxun_tui.tui.filters import SourceFilter, load_rows
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
+    Prefetched,
     RefreshFinished,
     RefreshProgressed,
 )
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 # Worker groups: an exclusive worker cancels the running one of its group.
 HEADLINES, REFRESH, FULL_TEXT, BROWSER = "headlines", "refresh", "fulltext", "browser"
+PREFETCH = "prefetch"
 T = TypeVar("T")
 
 
@@ -60,6 +62,10 @@ class BackgroundWork:
     def fetch_full_text(self, article_id: int) -> None:
         """Fetch one article's page after a short pause: quick j/k presses cancel it first."""
         self._run(partial(self._fetch_full_text, article_id), FULL_TEXT, "Full text")
+
+    def prefetch(self, article_ids: list[int]) -> None:
+        """Fetch these articles' pages one by one, quietly: a failure is retried on open."""
+        self._run(partial(self._prefetch, article_ids), PREFETCH, "Fetching pages ahead")
 
     def open_in_browser(self, found: webbrowser.BaseBrowser, url: str) -> None:
         self._run(partial(_open, found, url), BROWSER, "Opening the browser", exclusive=False)
@@ -118,6 +124,27 @@ class BackgroundWork:
         )
         if fetched is not None:  # None: cancelled before any request was sent
             self._post(FullTextFetched(fetched))
+
+    def _prefetch(self, article_ids: list[int]) -> None:
+        worker = get_current_worker()
+        reader = self.reader
+        with Store(reader.store.path) as store:
+            for article_id in article_ids:
+                if worker.is_cancelled:
+                    return
+                if not store.needs_full_text(article_id):
+                    continue
+                try:
+                    self._abandonable(
+                        lambda a=article_id: jobs.fetch_full_text(  # type: ignore[misc]
+                            reader.config, reader.store, a, lambda: worker.is_cancelled
+                        )
+                    )
+                except jobs.Abandoned:
+                    return
+                except Exception:  # noqa: BLE001 - ahead of time: the open will say why
+                    continue
+                self._post(Prefetched(article_id))
 
     def _abandonable(self, call: Callable[[], T]) -> T:
         worker = get_current_worker()

@@ -10,12 +10,17 @@ again, which retries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
-from suxun_tui.models import ArticleDetail
+from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.tui.context import Reader
+from suxun_tui.tui.filters import Catalog
 from suxun_tui.tui.screens.background import BackgroundWork
+
+PREFETCH_AHEAD = 8  # page-source articles fetched ahead when a list is filled
 
 
 class FullTextFetches:
@@ -55,6 +60,24 @@ class FullTextFetches:
             else:
                 notes.append(Text("Enter loads the article from its page.", "dim italic"))
         return tuple(notes), self.fetching == article_id
+
+    def ahead(self, rows: Sequence[Headline], start: int, catalog: Catalog) -> None:
+        """Fetch ahead the pages of page sources' articles from ``start`` on.
+
+        A page source's headline has no text at all until its page is fetched, so the
+        next few are fetched in the background when the list is filled (not as the
+        cursor moves); feeds carry their text and wait for Enter.
+        """
+        if self.reader.offline:
+            return
+        pages = {s.id for s in catalog.sources if s.kind == "page"}
+        wanted = [
+            row.id
+            for row in rows[start : start + PREFETCH_AHEAD]
+            if row.source_id in pages and row.id not in self.errors and row.url
+        ]
+        if wanted:
+            self.background.prefetch(wanted)
 
     def fetched(self, article_id: int) -> bool:
         """A fetch ended well; False when it is stale (another article is awaited)."""

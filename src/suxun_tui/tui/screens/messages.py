@@ -50,3 +50,11 @@ class FullTextFetched(Message, bubble=False):
     def __init__(self, article_id: int) -> None:
         super().__init__()
         self.article_id = article_id
+
+
+class Prefetched(Message, bubble=False):
+    """The page of ``article_id`` (a page source's article) was fetched ahead of time."""
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id

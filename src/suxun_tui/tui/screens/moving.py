@@ -31,6 +31,7 @@ Pane = SourcesPane | HeadlineList | ArticleView  # each answers move_by/home/end
 
 ONE_PANE_WIDTH = 70  # narrower than this, three panes leave no room to read
 SOURCES_WIDTH, MIN_SOURCES_WIDTH, MAX_SOURCES_WIDTH, SOURCES_STEP = 32, 14, 80, 4
+DEMO_NOTICE = "Sample sources, no network. Your own: `suxun-tui init` writes a config to edit."
 SOURCES_WIDTH_KEY, SOURCES_SHOWN_KEY = "sources-width", "sources-shown"
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 
 from suxun_tui.models import ArticleDetail
-from suxun_tui.tui.render import ArticleDocument, article_document, placeholder
+from suxun_tui.tui.render import ArticleDocument, article_document, placeholder, reading_minutes
 from suxun_tui.tui.script import converter, meta_script
 
 
@@ -29,6 +30,7 @@ class Shown:
     notes: tuple[Text, ...] = ()
     message: str = ""
     loading: bool = False  # the article's full text is being fetched
+    position: float = 0.0  # where to start reading a newly shown article (0 top, 1 end)
 
     @property
     def article_id(self) -> int | None:
@@ -38,30 +40,72 @@ class Shown:
 class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """Shows the screen's article; scrolling is driven by the screen's keys."""
 
+    class Left(Message):
+        """The pane stops showing an article, scrolled to ``position`` (0 top, 1 end)."""
+
+        def __init__(self, article_id: int, position: float) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.position = position
+
     shown: var[Shown] = var(Shown(), init=False)
     script: var[str] = var("original", init=False)
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, text_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Article"
         self.document: ArticleDocument = placeholder("")
+        self.text_width = text_width
+        self.minutes = 0  # reading time of the article shown
 
     @property
     def article_id(self) -> int | None:
         return self.shown.article_id
 
     def compose(self) -> ComposeResult:
-        yield Static(self.document, id="article-body")
+        body = Static(self.document, id="article-body")
+        # Long lines are hard to follow: at most text_width cells, centred (app.tcss).
+        body.styles.max_width = self.text_width
+        yield body
+
+    @property
+    def position(self) -> float:
+        """How far down the article the view is: 0 at the top, 1 at the end."""
+        return min(self.scroll_y / self.max_scroll_y, 1.0) if self.max_scroll_y > 0 else 0.0
 
     def watch_shown(self, old: Shown, new: Shown) -> None:
-        """Draw ``new``; the view returns to the top only for a different article."""
-        if new.detail is not None and new.article_id != old.article_id:
+        """Draw ``new``; the view moves (to its remembered place) only for another article."""
+        if new.article_id != old.article_id:
+            if old.article_id is not None:
+                self.post_message(self.Left(old.article_id, self.position))
             self.scroll_home(animate=False, immediate=True)
-        self.border_subtitle = "★" if new.detail is not None and new.detail.starred else ""
+            if new.position > 0:
+                self.call_after_refresh(self._scroll_to_position, new.position)
+        self.minutes = reading_minutes(new.detail) if new.detail is not None else 0
         # A note says the page is on its way; Textual's loading indicator would also
         # refuse the focus, and Enter must move to the article at once.
         self.set_class(new.loading, "-fetching")
         self._draw()
+        self._show_progress()
+
+    def _scroll_to_position(self, position: float) -> None:
+        self.scroll_to(y=round(position * self.max_scroll_y), animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """``★ · 35% · 4 min``: the star, how far in, and how long it takes to read."""
+        detail = self.shown.detail
+        if detail is None:
+            self.border_subtitle = ""
+            return
+        at_end = self.max_scroll_y <= 0 or self.scroll_y >= self.max_scroll_y
+        percent = 100 if at_end else int(100 * self.position)
+        parts = ["★"] if detail.starred else []
+        parts += [f"{percent}%", f"{self.minutes} min"]
+        self.border_subtitle = " · ".join(parts)
 
     def watch_script(self) -> None:
         self._draw()

@@ -1,6 +1,6 @@
 """The status line: what is shown on the left, what is happening on the right.
 
-The left side is the display script, offline mode and, when one source is selected and
+The left side is the display script, demo and offline mode and, when one source is selected and
 its last refresh failed, that error in full (the sources pane has room only for a line).
 It is worked out here from the screen's ``script``, ``selection`` and ``catalog``; the
 right side is the screen's ``activity`` (refresh progress and summary). All four are
@@ -32,10 +32,16 @@ class StatusLine(Horizontal):
     activity: var[str] = var("", init=False)
 
     def __init__(
-        self, *, offline: bool, clock: Callable[[], datetime], id: str | None = None
+        self,
+        *,
+        offline: bool,
+        clock: Callable[[], datetime],
+        demo: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.offline = offline
+        self.demo = demo  # the bundled demo: say so, and where a config goes
         self.clock = clock
         self.left = Static(id="status-left", markup=False)
         self.right = Static(id="status-right", markup=False)
@@ -58,6 +64,8 @@ class StatusLine(Horizontal):
 
     def _show_left(self) -> None:
         parts = [LABELS.get(self.script, self.script)]
+        if self.demo:
+            parts.append("demo · suxun-tui init writes a config")
         if self.offline:
             parts.append("offline")
         left = Text(" · ".join(parts))
