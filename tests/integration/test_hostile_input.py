@@ -281,3 +281,14 @@ def test_extract_never_follows_a_web_page_into_local_files(
     # The same file named on the command line is the user's choice: it is read.
     mine = extract("--links", str(local))
     assert mine.returncode == 0 and "secret" in mine.stdout
+
+
+def test_a_link_selector_that_matches_nothing_is_named_in_the_error(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = server.add("/c.html", column("/n.html", "news"), headers={"Content-Type": "text/html"})
+    spec = SourceSpec("F", url, kind="page", link_selector="div.nothing-here a")
+    config = Config(Settings(timeout=5, connect_timeout=2, retries=0), (spec,))
+    report = refresh_sources(config, tmp_path / DB_NAME)
+    error = report.results[0].error or ""
+    assert "div.nothing-here a" in error and "set link_selector" not in error
