@@ -286,7 +286,8 @@ def test_extract_never_follows_a_web_page_into_local_files(
 def test_a_link_selector_that_matches_nothing_is_named_in_the_error(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    url = server.add("/c.html", column("/n.html", "news"), headers={"Content-Type": "text/html"})
+    page = "<html><body><p>No links here at all, only a paragraph of text.</p></body></html>"
+    url = server.add("/c.html", page, headers={"Content-Type": "text/html"})
     spec = SourceSpec("F", url, kind="page", link_selector="div.nothing-here a")
     config = Config(Settings(timeout=5, connect_timeout=2, retries=0), (spec,))
     report = refresh_sources(config, tmp_path / DB_NAME)
