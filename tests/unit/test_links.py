@@ -37,3 +37,16 @@ def test_shell_metacharacters_pass_through_verbatim() -> None:
     """``$(...)``, backticks and quotes are just characters of a URL: kept, never run."""
     url = "https://example.org/$(touch${IFS}x)`id`'\";id"
     assert check_link(url) == url
+
+
+def test_malformed_links_are_refused_not_raised() -> None:
+    import pytest
+
+    from suxun_tui.text.links import LinkRefused, check_link
+
+    for bad in ("http://[::1", "http://[::1/x", "https://a.example:99999/", "http://a.example:x/"):
+        with pytest.raises(LinkRefused, match="malformed"):
+            check_link(bad)
+    for hidden in ("https://pay\u200bpal.example/", "https://a.example/\u202eexe"):
+        with pytest.raises(LinkRefused):
+            check_link(hidden)

@@ -8,6 +8,7 @@ refused here, in the core, so every caller applies the same rule.
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from suxun_tui.text.sanitize import clean_line
@@ -19,14 +20,25 @@ class LinkRefused(Exception):
     """The link is not one we open; the message says why."""
 
 
+def _hidden(char: str) -> bool:
+    """Spaces, controls and invisible format characters (U+200B, U+202E…): a link holding
+    one is not what it looks like."""
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf")
+
+
 def check_link(url: str) -> str:
     """The cleaned URL if it may be opened; raises :class:`LinkRefused` otherwise."""
     cleaned = clean_line(url)
     if not cleaned:
         raise LinkRefused("this article has no link")
-    if any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url.strip()):
+    if any(_hidden(c) for c in url.strip()):
         raise LinkRefused(f"refusing a link with spaces or control characters: {cleaned!r}")
-    scheme = urlsplit(cleaned).scheme.lower()
+    try:
+        parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - "http://[::1" and "http://a:99999" raise here, not in a browser
+    except ValueError as exc:
+        raise LinkRefused(f"refusing a malformed link ({exc}): {cleaned!r}") from exc
+    scheme = parts.scheme.lower()
     if scheme not in OPENABLE_SCHEMES:
         shown = f"'{scheme}:'" if scheme else "relative"
         raise LinkRefused(
