@@ -293,3 +293,19 @@ def test_a_link_selector_that_matches_nothing_is_named_in_the_error(
     report = refresh_sources(config, tmp_path / DB_NAME)
     error = report.results[0].error or ""
     assert "div.nothing-here a" in error and "set link_selector" not in error
+
+
+def test_a_header_value_that_is_not_ascii_is_a_fetch_error(server: LoopbackServer) -> None:
+    import asyncio
+
+    from suxun_tui.net.client import Fetcher, FetchError
+
+    url = server.add("/api", "{}")
+
+    async def call() -> None:
+        async with Fetcher(Settings(retries=0)) as fetcher:
+            await fetcher.send("GET", url, headers={"X-Auth-Token": "令牌"})
+
+    with pytest.raises(FetchError, match="not plain ASCII"):
+        asyncio.run(call())
+    assert server.hits["/api"] == 0

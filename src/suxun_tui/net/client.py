@@ -226,6 +226,12 @@ class Fetcher:
             raise FetchError(f"{url}: the server broke the connection ({exc})") from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
+        except UnicodeEncodeError as exc:  # httpx sends header values as ASCII
+            raise FetchError(
+                f"{url}: a request header is not plain ASCII (check user_agent, or an"
+                " account's token or password)",
+                status=0,
+            ) from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{url}: network error ({exc})") from exc
 
