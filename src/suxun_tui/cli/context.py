@@ -79,7 +79,8 @@ def load_context(args: argparse.Namespace) -> Context:
                 store.close()
                 raise ContextError(synced.problem.message)
             notices.append(f"the list of sources was not updated: {synced.problem.message}")
-    return Context(config, store, notices)
+    # Paths and config text end up on screen in the reader too: cleaned once, here.
+    return Context(config, store, [clean_line(n) for n in notices])
 
 
 def open_context(args: argparse.Namespace) -> Context | int:
