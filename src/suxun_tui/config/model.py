@@ -97,6 +97,24 @@ class AccountSpec:
 
 
 @dataclass(frozen=True)
+class QuerySpec:
+    """One ``[[queries]]`` entry: a saved search shown in the sources pane as a feed."""
+
+    name: str
+    query: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One ``[[rules]]`` entry: ``action`` (hide, read, star or tag:NAME) for ``query``."""
+
+    name: str
+    query: str
+    action: str
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; ``path`` is None for the bundled demo."""
 
@@ -106,6 +124,8 @@ class Config:
     is_demo: bool = False
     warnings: tuple[str, ...] = ()
     accounts: tuple[AccountSpec, ...] = ()
+    queries: tuple[QuerySpec, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
 
     def source(self, name: str) -> SourceSpec | None:
         return next((s for s in self.sources if s.name == name), None)

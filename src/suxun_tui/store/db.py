@@ -36,6 +36,7 @@ from suxun_tui.store.search import (
     ARTICLE_QUERY,
     Order,
     article_from_row,
+    count_matches,
     search_headlines,
     select_headlines,
 )
@@ -369,6 +370,10 @@ class Store:
     ) -> list[Headline]:
         """Headlines matching ``query`` (store.search; a bad string raises QueryError)."""
         return search_headlines(self.conn, query, source_id=source_id, limit=limit, order=order)
+
+    def query_counts(self, query: str | Query) -> tuple[int, int]:
+        """(unread, total) of what ``query`` matches: a query feed's counts."""
+        return count_matches(self.conn, query)
 
     def mark_read(self, article_ids: Sequence[int]) -> int:
         """Mark exactly these articles read, in one transaction; returns how many changed."""

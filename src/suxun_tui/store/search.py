@@ -47,28 +47,10 @@ def search_headlines(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    compiler = Compiler(conn, now)
-    compiled = compiler.compile(parsed)
-    compiler.narrowing(compiled, limited=limit is not None and order == "newest")
-    expression = compiled.expression()
-    where = ["s.active = 1", *compiled.where]
-    params: list[object] = list(compiled.params)
-    if source_id is not None:
-        where.append("a.source_id = ?")
-        params.append(source_id)
-    if expression is not None:
-        sql = (
-            f"SELECT {_COLUMNS} FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
-            f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ? AND {' AND '.join(where)}"
-        )
-        params.insert(0, expression)
-    else:
-        index_join = f" JOIN {IDX} ON {IDX}.rowid = a.id" if compiled.uses_index_row else ""
-        sql = (
-            f"SELECT {_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
-            f"{index_join} WHERE {' AND '.join(where)}"
-        )
-    if order == "relevance" and expression is not None:
+    limited = limit is not None and order == "newest"
+    body, params, ranked = _matching(conn, parsed, source_id, limited, now)
+    sql = f"SELECT {_COLUMNS} {body}"
+    if order == "relevance" and ranked:
         sql += (
             f" ORDER BY bm25({IDX}, {_WEIGHTS}) / (1.0 + max(0.0, julianday(?)"
             f" - julianday(a.published)) / {_RECENCY_DAYS}), a.id DESC"
@@ -80,6 +62,50 @@ def search_headlines(
         sql += " LIMIT ?"
         params.append(limit)
     return [_headline(r) for r in conn.execute(sql, params)]
+
+
+def count_matches(
+    conn: sqlite3.Connection, query: str | Query, now: datetime | None = None
+) -> tuple[int, int]:
+    """(unread, total) of the articles ``query`` matches: a query feed's counts."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    if parsed.empty:
+        return 0, 0
+    body, params, _ = _matching(conn, parsed, None, False, now)
+    row = conn.execute(f"SELECT count(*), coalesce(sum(a.read = 0), 0) {body}", params).fetchone()
+    return int(row[1]), int(row[0])
+
+
+def _matching(
+    conn: sqlite3.Connection,
+    parsed: Query,
+    source_id: int | None,
+    limited: bool,
+    now: datetime | None,
+) -> tuple[str, list[object], bool]:
+    """``FROM … WHERE …`` for the articles ``parsed`` matches, its parameters, and whether
+    an FTS expression drives it (only then is there a bm25 rank)."""
+    compiler = Compiler(conn, now)
+    compiled = compiler.compile(parsed)
+    compiler.narrowing(compiled, limited=limited)
+    expression = compiled.expression()
+    where = ["s.active = 1", *compiled.where]
+    params: list[object] = list(compiled.params)
+    if source_id is not None:
+        where.append("a.source_id = ?")
+        params.append(source_id)
+    if expression is not None:
+        body = (
+            f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
+            f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ? AND {' AND '.join(where)}"
+        )
+        return body, [expression, *params], True
+    index_join = f" JOIN {IDX} ON {IDX}.rowid = a.id" if compiled.uses_index_row else ""
+    body = (
+        f"FROM articles a JOIN sources s ON s.id = a.source_id{index_join}"
+        f" WHERE {' AND '.join(where)}"
+    )
+    return body, params, False
 
 
 _COLUMNS = "a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"

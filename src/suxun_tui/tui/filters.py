@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from suxun_tui.config.model import QuerySpec
 from suxun_tui.models import Headline, SourceRow
 from suxun_tui.store import Store, WriteResult
+from suxun_tui.tui.query_feeds import QueryFeed, read_query_feeds, with_unread_only
 
-FilterKind = Literal["all", "starred", "group", "source", "search"]
+FilterKind = Literal["all", "starred", "group", "source", "search", "query"]
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,13 @@ class SourceFilter:
     source_id: int | None = None
     group: str | None = None
     query: str | None = None
+    unread_only: bool = False  # the screen's "unread only" toggle, applied to every view
 
     @property
     def key(self) -> str:
         """A stable id for the sources pane option (survives reloads)."""
+        if self.kind == "query":
+            return f"query-{self.label}"
         if self.kind == "source":
             return f"source-{self.source_id}"
         if self.kind == "group":
@@ -69,9 +74,11 @@ def load_rows(store: Store, selection: SourceFilter, limit: int | None = None) -
 
 
 def _query_rows(store: Store, selection: SourceFilter, limit: int | None) -> list[Headline]:
-    if selection.kind == "search":
-        return store.search(selection.query or "", limit=limit)
+    if selection.kind in ("search", "query"):
+        query = with_unread_only(selection.query or "", selection.unread_only)
+        return store.search(query, limit=limit)
     return store.headlines(
+        unread_only=selection.unread_only,
         source_id=selection.source_id if selection.kind == "source" else None,
         group=selection.group if selection.kind == "group" else None,
         starred_only=selection.kind == "starred",
@@ -85,7 +92,7 @@ def mark_read(store: Store, selection: SourceFilter, rows: Sequence[Headline]) -
     The starred list and a search are not a source or group: exactly the rows shown.
     Goes through the reader's soft writes: a locked or full cache keeps the mark waiting.
     """
-    if selection.kind in ("starred", "search"):
+    if selection.kind in ("starred", "search", "query"):
         return store.writes.mark_read([row.id for row in rows if not row.read], selection.label)
     scope = store.scope(
         selection.source_id if selection.kind == "source" else None,
@@ -106,10 +113,12 @@ class Catalog:
     sources: tuple[SourceRow, ...] = ()
     starred: int = 0
     now: datetime | None = None
+    queries: tuple[QueryFeed, ...] = ()
 
     @classmethod
-    def read(cls, store: Store, now: datetime) -> Catalog:
-        return cls(tuple(store.sources()), store.starred_count(), now)
+    def read(cls, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
+        feeds = read_query_feeds(store, queries)
+        return cls(tuple(store.sources()), store.starred_count(), now, feeds)
 
     def source(self, selection: SourceFilter) -> SourceRow | None:
         """The source ``selection`` is, or None for every other kind of selection."""
@@ -124,9 +133,17 @@ class Catalog:
         """
         if selection.kind in ("starred", "search"):
             return sum(1 for row in rows if not row.read), len(rows)
+        if selection.kind == "query":
+            feed = next((q for q in self.queries if q.name == selection.label), None)
+            return (feed.unread, feed.total) if feed else (0, len(rows))
         counted = [s for s in self.sources if selection.counts(s)]
         return sum(s.unread for s in counted), sum(s.total for s in counted)
 
 
 ALL = SourceFilter()
 STARRED = SourceFilter("starred", "Starred")
+
+
+def query_filter(feed: QueryFeed) -> SourceFilter:
+    """The selection of a query feed in the sources pane."""
+    return SourceFilter("query", feed.name, group=feed.group, query=feed.query)

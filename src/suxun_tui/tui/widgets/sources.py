@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.timefmt import format_short
-from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter
+from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
 from suxun_tui.tui.script import converter
 
 
@@ -91,6 +91,7 @@ class SourcesPane(OptionList, inherit_bindings=False):
         unread = sum(s.unread for s in sources)
         add(ALL, self._row("All", unread, width, 0, bold=True))
         add(STARRED, self._row("★ Starred", catalog.starred, width, 0, count_style="yellow"))
+        groups = {s.group for s in sources}
         seen: set[str] = set()
         for source in sources:
             group = source.group
@@ -105,6 +106,14 @@ class SourcesPane(OptionList, inherit_bindings=False):
                 )
                 for member in members:
                     add(_filter(member), self._source(member, width, 2, convert, now))
+                for feed in (q for q in catalog.queries if q.group == group):
+                    add(
+                        query_filter(feed),
+                        self._row("» " + convert(feed.name), feed.unread, width, 2),
+                    )
+        for feed in catalog.queries:  # query feeds last: "All unread", then the configured
+            if feed.group is None or feed.group not in groups:
+                add(query_filter(feed), self._row("» " + convert(feed.name), feed.unread, width, 0))
         self.filters = filters
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(Option(p, id=f.key) for f, p in zip(filters, prompts, strict=True))

@@ -1,0 +1,48 @@
+"""Query feeds: saved searches (``[[queries]]``) shown in the sources pane like feeds,
+with their unread counts, plus the built-in "All unread".
+
+A query feed is a :class:`~suxun_tui.tui.filters.SourceFilter` of kind ``query`` whose
+headlines come from the store's search; its counts are read with the sources' counts, so
+the pane, the headline list's title and the status line agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from suxun_tui.config.model import QuerySpec
+from suxun_tui.query import QueryError
+from suxun_tui.store import Store
+
+ALL_UNREAD = QuerySpec("All unread", "is:unread")
+
+
+@dataclass(frozen=True)
+class QueryFeed:
+    """A query feed with its counts as last read; ``error`` when its query is broken."""
+
+    name: str
+    query: str
+    group: str | None
+    unread: int
+    total: int
+    error: str | None = None
+
+
+def read_query_feeds(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFeed, ...]:
+    """The built-in feeds, then the configured ones, each with (unread, total)."""
+    feeds: list[QueryFeed] = []
+    for spec in (ALL_UNREAD, *specs):
+        try:
+            unread, total = store.query_counts(spec.query)
+        except QueryError as exc:  # the config checks queries; a stored one may be old
+            feeds.append(QueryFeed(spec.name, spec.query, spec.group, 0, 0, str(exc)))
+            continue
+        feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
+    return tuple(feeds)
+
+
+def with_unread_only(query: str, unread_only: bool) -> str:
+    """The query a view runs: ``is:unread`` added when the view shows only unread."""
+    return f"{query} is:unread" if unread_only else query

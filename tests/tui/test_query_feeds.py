@@ -1,0 +1,84 @@
+"""Query feeds in the sources pane with unread counts, the built-in "All unread", and
+the "unread only" toggle (i) that every view follows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from suxun_tui.config import Config
+from suxun_tui.config.model import QuerySpec
+from suxun_tui.store import Store
+from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.helpers import main_screen, settle, titles
+
+
+def pane_rows(app: object) -> list[str]:
+    pane = main_screen(app).sources  # type: ignore[arg-type]
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+async def test_query_feeds_show_unread_counts_and_their_articles(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    config = replace(
+        filled,
+        queries=(
+            QuerySpec("Betas", "beta"),
+            QuerySpec("Alpha old", "alpha -2", group="News"),
+        ),
+    )
+    first = next(h for h in store.headlines() if h.title == "Alpha headline 0")
+    store.set_read(first.id)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = [" ".join(r.split()) for r in pane_rows(app)]
+        # Sources first, a grouped feed under its group, the others last.
+        assert rows == [
+            "All 4",
+            "★ Starred",
+            "News 4",
+            "Alpha 2",
+            "Beta 2",
+            "» Alpha old 1",
+            "» All unread 4",
+            "» Betas 2",
+        ]
+        screen = main_screen(app)
+        pane = screen.sources
+        pane.highlighted = rows.index("» Betas 2")
+        await settle(pilot)
+        assert screen.selection.kind == "query"
+        assert titles(app) == ["Beta headline 0", "Beta headline 1"]
+        pane.highlighted = rows.index("» All unread 4")
+        await settle(pilot)
+        assert titles(app) == [
+            "Alpha headline 1",
+            "Alpha headline 2",
+            "Beta headline 0",
+            "Beta headline 1",
+        ]
+        pane.highlighted = rows.index("» Alpha old 1")
+        await settle(pilot)
+        assert titles(app) == ["Alpha headline 0", "Alpha headline 1"]
+
+
+async def test_unread_only_toggle_applies_to_every_view(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    for h in store.headlines():
+        if h.title in ("Alpha headline 0", "Beta headline 1"):
+            store.set_read(h.id)
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 5
+        await pilot.press("i")
+        await settle(pilot)
+        assert titles(app) == ["Alpha headline 1", "Alpha headline 2", "Beta headline 0"]
+        await pilot.press("slash", *"beta", "enter")
+        await settle(pilot)
+        assert titles(app) == ["Beta headline 0"]
+        await pilot.press("i")
+        await settle(pilot)
+        assert titles(app) == ["Beta headline 0", "Beta headline 1"]
