@@ -102,7 +102,7 @@ def read_feed_document(
     if head.startswith(b"{") or (content_type and "json" in content_type):
         return parse_json_feed(data, url, max_items)
     data, total = keep_newest_items(data, max_items)
-    doc = _parse_xml_feed(data, url, content_type)
+    doc = _parse_xml_feed(data, url, content_type, max_items)
     if total > max_items:
         return replace(doc, notices=(_kept_newest(max_items, total), *doc.notices))
     return doc
@@ -112,7 +112,9 @@ def _kept_newest(max_items: int, total: int) -> str:
     return f"kept the newest {max_items:,} of {total:,} items (max_items)"
 
 
-def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> FeedDocument:
+def _parse_xml_feed(
+    data: bytes, url: str, content_type: str | None, max_items: int
+) -> FeedDocument:
     """The fast reader; for what it refuses, feedparser, or libxml2's recovery when big.
 
     feedparser is pure Python (18 µs a byte on broken XML), so it only ever sees the first
@@ -131,11 +133,13 @@ def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> FeedDocu
             notices = (f"read only the first {FEEDPARSER_BYTES // 1024} KB of a {size} feed",)
     if raw is None:
         raw, warnings = _read_with_feedparser(data[:FEEDPARSER_BYTES], url, content_type)
+    entries = _newest(raw.entries, max_items)
+    if len(entries) < len(raw.entries):
+        notices = (*notices, _kept_newest(max_items, len(raw.entries)))
     ttl = None
     ttl_text = str(raw.ttl or "").strip()
     if ttl_text.isdigit() and len(ttl_text) <= 18:
         ttl = int(ttl_text)
-    entries = raw.entries
 
     def build() -> Iterator[FeedEntry]:
         now, budget = datetime.now(UTC), BodyBudget()
@@ -144,6 +148,28 @@ def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> FeedDocu
 
     title = _line(raw.title, TITLE_CHARS)
     return FeedDocument(title, ttl, warnings, build, notices)
+
+
+def _newest(entries: list[RawEntry], max_items: int) -> list[RawEntry]:
+    """At most ``max_items`` entries, the newest by date (undated ones last), in order.
+
+    The cut before parsing (:func:`~suxun_tui.feeds.limits.keep_newest_items`) finds items
+    by their tags; broken markup can hide some from it, so the parsed entries are counted
+    again here.
+    """
+    if len(entries) <= max_items:
+        return entries
+
+    def newness(index: int) -> tuple[float, int]:
+        moment = entries[index].published or entries[index].updated
+        try:
+            stamp = float(calendar.timegm(moment)) if moment else float("-inf")
+        except (OverflowError, ValueError):
+            stamp = float("-inf")
+        return stamp, -index
+
+    kept = sorted(sorted(range(len(entries)), key=newness, reverse=True)[:max_items])
+    return [entries[index] for index in kept]
 
 
 def _read_with_feedparser(
