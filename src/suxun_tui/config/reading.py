@@ -14,8 +14,18 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from suxun_tui.config.accounts import parse_accounts
-from suxun_tui.config.checks import Locator, check_type
+from suxun_tui.config.checks import (
+    Locator,
+    check_bounds,
+    check_selector,
+    check_type,
+    check_user_agent,
+    check_web_url,
+    key_on_line,
+    nesting_too_deep,
+)
 from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
+from suxun_tui.config.paths import read_config_file
 from suxun_tui.config.queries import parse_queries, parse_rules
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.script import SCRIPTS
@@ -62,21 +72,24 @@ def load_config(path: Path) -> Config:
     Whether a missing file means the bundled demo is the caller's decision
     (``cli.context``), because only it knows whether the user named the file.
     """
-    if not path.exists():
-        raise ConfigError(f"{path}: no such config file")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc})") from exc
-    return parse_config(text, path)
+    return parse_config(read_config_file(path), path)
 
 
 def parse_config(text: str, path: Path) -> Config:
     """Parse and validate config text; ``path`` is used for messages and relative URLs."""
+    deep = nesting_too_deep(text)
     try:
+        if deep is not None:
+            raise RecursionError
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from exc
+    except RecursionError as exc:
+        line = deep or 1
+        raise ConfigError(
+            f"{path}:{line}: '{key_on_line(text, line)}': arrays or inline tables nested too"
+            " deeply; no setting needs more than a list of strings"
+        ) from exc
     locator = Locator(text, path)
     warnings: list[str] = []
     for key in data:
@@ -103,7 +116,8 @@ def parse_config(text: str, path: Path) -> Config:
     accounts = parse_accounts(data.get("accounts", []), locator, warnings, path)
     queries = parse_queries(data.get("queries", []), text, path, warnings)
     rules = parse_rules(data.get("rules", []), text, path, warnings)
-    return Config(settings, tuple(sources), path, False, tuple(warnings), accounts, queries, rules)
+    shown = tuple(clean_line(w) for w in warnings)  # keys are the file's text, printed as-is
+    return Config(settings, tuple(sources), path, False, shown, accounts, queries, rules)
 
 
 def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> Settings:
@@ -162,6 +176,11 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
     if key in ("retries", "max_redirects") and value < 0:
         raise ConfigError(f"{where}: '{key}' must not be negative")
+    check_bounds(key, value, where)
+    if key == "user_agent":
+        check_user_agent(value, where)
+    if key in ("link_selector", "body_selector"):
+        check_selector(key, value, where)
     if key in ("timeout", "connect_timeout"):
         if value <= 0:
             raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
@@ -206,8 +225,15 @@ def _normalize_url(url: str, config_file: Path, where: str) -> str:
                 f"{where}: unsupported URL scheme '{scheme}:' in {url!r}; "
                 "use http://, https://, file:// or a local path"
             )
+        if scheme in ("http", "https"):
+            check_web_url(url, where)
         return url
-    local = Path(url).expanduser()
+    if any(not c.isprintable() for c in url):
+        raise ConfigError(f"{where}: 'url' holds control characters: {url!r}")
+    try:
+        local = Path(url).expanduser()
+    except RuntimeError as exc:  # "~nosuchuser/x.xml"
+        raise ConfigError(f"{where}: 'url' {url!r}: no such user's home directory") from exc
     if not local.is_absolute():
         local = (config_file.parent / local).resolve()
     return local.as_uri()

@@ -98,13 +98,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("page_up", "b,pageup", "Page up", "Scroll the article one page up", READ),
     Command("next_unread", "n", "Next unread", "Open the next unread article", READ, True),
     Command("previous_unread", "p", "Prev unread", "Open the previous unread article", READ),
-    Command("toggle_read", "m", "Read/unread", "Toggle read on the selected article", READ, True),
+    Command("toggle_read", "m", "Read/unread", "Toggle read on the selected article", READ),
     Command("toggle_star", "s", "Star", "Toggle the star on the selected article", READ, True),
     Command("open_link", "o", "Open link", "Open the article's link in the web browser", READ),
     Command("copy_link", "y", "Copy link", "Copy the article's link to the clipboard", READ),
-    Command(
-        "cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ, footer=True
-    ),
+    Command("cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ),
     Command(
         "search",
         "slash",
@@ -149,11 +147,22 @@ COMMANDS: tuple[Command, ...] = (
 PALETTE_KEY = ("Ctrl+P", "Command palette: every command by name")
 
 
+LAST_IN_FOOTER = ("help", "back_or_quit")  # "? Help  q Quit" close the footer
+
+
 def bindings() -> list[BindingType]:
-    """The screen's bindings, generated from the table."""
+    """The screen's bindings, generated from the table.
+
+    The footer shows them in this order, cut at the terminal's width: the few footer
+    commands fit 80 columns, and help and quit come last, where people look for them.
+    """
+    ordered = sorted(
+        COMMANDS,
+        key=lambda c: LAST_IN_FOOTER.index(c.action) + 1 if c.action in LAST_IN_FOOTER else 0,
+    )
     return [
         Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_text.split()[0])
-        for c in COMMANDS
+        for c in ordered
     ]
 
 

@@ -13,29 +13,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
-from suxun_tui.tui import jobs
+from suxun_tui.store.ui_state import UiState
 from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
-from suxun_tui.tui.screens import refreshing
+from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
 from suxun_tui.tui.screens.full_text import FullTextFetches
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
+    Prefetched,
     RefreshFinished,
     RefreshProgressed,
 )
+from suxun_tui.tui.screens.moving import DEMO_NOTICE, PaneMoves, empty_message
+from suxun_tui.tui.screens.remembered import Remembered
 from suxun_tui.tui.screens.subscribing import Subscriptions
 from suxun_tui.tui.script import LABELS, converter, next_script
 from suxun_tui.tui.widgets.article import ArticleView, Shown
@@ -45,10 +47,8 @@ from suxun_tui.tui.widgets.status import StatusLine
 
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
 
-Pane = SourcesPane | HeadlineList | ArticleView  # each answers move_by/home/end, open
 
-
-class MainScreen(Screen[None]):
+class MainScreen(PaneMoves):
     """Sources on the left, headlines above the article on the right."""
 
     BINDINGS = bindings()
@@ -62,7 +62,7 @@ class MainScreen(Screen[None]):
     activity: var[str] = var("", init=False)  # what background work is doing, for the status
 
     def __init__(self, reader: Reader) -> None:
-        super().__init__()
+        super().__init__(UiState(reader.store))
         self.reader = reader
         self.set_reactive(MainScreen.script, reader.config.settings.script)
         self.background = BackgroundWork(self, reader)
@@ -70,18 +70,8 @@ class MainScreen(Screen[None]):
         self.refreshes = refreshing.Refreshes(self)
         self.subscriptions = Subscriptions(self)
         self.data_version = 0
-
-    @property
-    def sources(self) -> SourcesPane:
-        return self.query_one(SourcesPane)
-
-    @property
-    def headlines(self) -> HeadlineList:
-        return self.query_one(HeadlineList)
-
-    @property
-    def article(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        self.remembered = Remembered(self, self.ui_state)
+        self.preview_marks = marking.PreviewMarks(self)
 
     @property
     def status(self) -> StatusLine:
@@ -95,9 +85,12 @@ class MainScreen(Screen[None]):
                 yield HeadlineList(id="headlines").data_bind(
                     screen.selection, screen.catalog, screen.script
                 )
-                yield ArticleView(id="article").data_bind(screen.shown, screen.script)
+                text_width = self.reader.config.settings.text_width
+                self.article_view = ArticleView(id="article", text_width=text_width)
+                yield self.article_view.data_bind(screen.shown, screen.script)
+        reader = self.reader
         yield StatusLine(
-            offline=self.reader.offline, clock=self.reader.clock, id="status"
+            offline=reader.offline, clock=reader.clock, demo=reader.config.is_demo, id="status"
         ).data_bind(screen.script, screen.selection, screen.catalog, screen.activity)
         yield Footer()
 
@@ -106,9 +99,22 @@ class MainScreen(Screen[None]):
         specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
         self.saved(store.writes.sync_config(specs, [a.name for a in config.accounts]))
         self.data_version = store.data_version()
+        self.refresh_counts()
+        self.restore_layout()
+        self.remembered.restore_view()
         self.reload()
+        self.remembered.restore_headline()
         self.set_interval(self.reader.poll_seconds, self.poll_store)
         self.refreshes.start_up()
+        if config.is_demo:
+            self.notify(DEMO_NOTICE, title="Demo", timeout=15)
+
+    def on_unmount(self) -> None:
+        """Remember where the reader was, for the next start."""
+        article = self.article_view  # no longer a child to query: the widget is kept
+        if (article_id := article.article_id) is not None:
+            self.remembered.left_article(article_id, article.position)
+        self.remembered.flush()
 
     def notify(
         self,
@@ -148,6 +154,7 @@ class MainScreen(Screen[None]):
         selection = self.selection
         rows = load_rows(self.reader.store, selection, FIRST_PAGE)
         self.headlines.set_rows(rows, keep.id if keep else None)
+        self.full_text.ahead(rows, self.headlines.cursor, self.catalog)
         if len(rows) == FIRST_PAGE:
             self.background.load_headlines(selection)
         else:
@@ -200,33 +207,40 @@ class MainScreen(Screen[None]):
         self.headlines.focus()
 
     def on_headline_list_highlighted(self, message: HeadlineList.Highlighted) -> None:
+        headline = message.headline
+        self.remembered.moved(self.selection, headline.id if headline else None)
         if message.headline is None:
-            self.shown = Shown(message="No articles here yet. Press r to refresh.")
+            self.shown = Shown(message=empty_message(self.selection))
         else:
             self.show_article(message.headline.id)
+            self.preview_marks.shown(message.headline.id)
+
+    def on_article_view_left(self, message: ArticleView.Left) -> None:
+        self.remembered.left_article(message.article_id, message.position)
 
     def on_headline_list_opened(self, message: HeadlineList.Opened) -> None:
         self.open_headline(message.headline)
 
     # --- articles ------------------------------------------------------------------------
 
-    def show_article(self, article_id: int) -> None:
-        """Show an article in the pane, fetching its full text in the background if needed."""
+    def show_article(self, article_id: int, *, opening: bool = False) -> None:
+        """Show an article in the pane; opening it fetches its full text if it needs it."""
         detail = self.reader.store.article(article_id)
         if detail is None:
             self.shown = Shown(message="This article is no longer in the cache.")
             return
         detail = self.reader.store.writes.shown(detail)  # a mark still waiting to be saved
-        notes, loading = self.full_text.prepare(detail)
-        self.shown = Shown(detail, notes, loading=loading)
+        notes, loading = self.full_text.prepare(detail, opening=opening)
+        position = self.remembered.position(article_id)
+        self.shown = Shown(detail, notes, loading=loading, position=position)
 
     def open_headline(self, headline: Headline) -> None:
         """Opening means reading: mark it read and move the focus to the article.
 
         Opening again after a failed full-text fetch tries once more.
         """
-        if self.full_text.forget_failure(headline.id):
-            self.show_article(headline.id)
+        self.full_text.forget_failure(headline.id)
+        self.show_article(headline.id, opening=True)
         if not headline.read:
             self.set_read(headline, True)
         self.article.focus()
@@ -253,10 +267,13 @@ class MainScreen(Screen[None]):
         if self.full_text.fetched(message.article_id):  # else a stale fetch, finished anyway
             self.full_text_ended(message.article_id)
 
+    def on_prefetched(self, message: Prefetched) -> None:
+        self.full_text_ended(message.article_id)
+
     def full_text_failed(self, error: BaseException | None) -> None:
         if (failure := self.full_text.failed(error)) is not None:
-            article_id, reason = failure
-            self.notify(reason, title="Full text", severity="error")
+            article_id, reason = failure  # a note above the article, not a toast
+            refreshing.show_for_a_while(self, f"✗ Full text: {reason}")
             self.full_text_ended(article_id)
 
     def full_text_ended(self, article_id: int) -> None:
@@ -291,51 +308,10 @@ class MainScreen(Screen[None]):
     def action_refresh_all(self) -> None:
         self.refreshes.asked(refreshing.all_names(self.reader.config))
 
-    # --- actions: moving -----------------------------------------------------------------
-
-    def panes(self) -> list[Pane]:
-        return [self.sources, self.headlines, self.article]
-
-    def focused_pane(self) -> Pane:
-        return next((p for p in self.panes() if p is self.focused), self.headlines)
-
-    def action_cursor_down(self) -> None:
-        self.focused_pane().move_by(1)
-
-    def action_cursor_up(self) -> None:
-        self.focused_pane().move_by(-1)
-
-    def action_top(self) -> None:
-        self.focused_pane().move_home()
-
-    def action_bottom(self) -> None:
-        self.focused_pane().move_end()
-
-    def action_open(self) -> None:
-        self.focused_pane().open_current()
-
-    def action_back(self) -> None:
-        panes = self.panes()
-        index = panes.index(self.focused_pane())
-        if index > 0:
-            panes[index - 1].focus()
-
-    def action_next_pane(self) -> None:
-        self._cycle(1)
-
-    def action_previous_pane(self) -> None:
-        self._cycle(-1)
-
-    def _cycle(self, step: int) -> None:
-        panes = self.panes()
-        index = panes.index(self.focused_pane())
-        panes[(index + step) % len(panes)].focus()
-
-    def action_page_down(self) -> None:
-        self.article.page(1)
-
-    def action_page_up(self) -> None:
-        self.article.page(-1)
+    def action_force_refresh(self) -> None:
+        config = self.reader.config
+        names = refreshing.names_for(self.selection, self.catalog, config)
+        self.refreshes.asked(names, force=True)
 
     def action_subscribe(self) -> None:
         self.subscriptions.subscribe()
@@ -353,6 +329,11 @@ class MainScreen(Screen[None]):
 
     def _unread(self, direction: int) -> None:
         index = self.headlines.find_unread(direction)
+        if index is None and marking.next_source_with_unread(self, direction):
+            # The next source with unread articles: its first (or last) unread one.
+            current = self.headlines.current
+            ahead = direction > 0 and current is not None and not current.read
+            index = self.headlines.cursor if ahead else self.headlines.find_unread(direction)
         if index is None:
             self.notify("No more unread articles here.", timeout=3)
             return
@@ -375,6 +356,9 @@ class MainScreen(Screen[None]):
             self.show_article(headline.id)
 
     def action_mark_source_read(self) -> None:
+        marking.confirm_mark_read(self, self.mark_source_read)
+
+    def mark_source_read(self) -> None:
         selection = self.selection
         result = mark_read(self.reader.store, selection, self.headlines.rows)
         self.refresh_counts()
@@ -395,22 +379,7 @@ class MainScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         headline = self.headlines.current
-        url = headline.url if headline else ""
-        if (refusal := jobs.link_refusal(url)) is not None:
-            self.notify(refusal, severity="warning")
-            return
-        found = jobs.browser(self.reader.config.settings.browser)
-        if found is None:
-            self.notify("No web browser found; press y to copy the link.", severity="warning")
-        elif jobs.runs_in_terminal(found):
-            # lynx or w3m needs the terminal: hand it over and take it back afterwards.
-            try:
-                with self.app.suspend():
-                    found.open(url)
-            except SuspendNotSupported:
-                self.notify("Cannot start a terminal browser here; press y to copy.")
-        else:
-            self.background.open_in_browser(found, url)
+        links.open_link(self, headline.url if headline else "")
 
     def action_cycle_script(self) -> None:
         self.script = next_script(self.script)  # every pane redraws in it
@@ -431,6 +400,3 @@ class MainScreen(Screen[None]):
         from suxun_tui.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
-
-    def action_quit(self) -> None:
-        self.app.exit()
