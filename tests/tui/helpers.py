@@ -44,3 +44,14 @@ def titles(app: SuxunApp) -> list[str]:
 
 def article_text(app: SuxunApp) -> str:
     return main_screen(app).article.document.plain
+
+
+async def select_source(pilot: Pilot[None], label: str) -> None:
+    """Highlight the sources pane's row named ``label`` (as a user moving to it would)."""
+    pane = main_screen(pilot.app).sources  # type: ignore[arg-type]
+    labels = [f.label for f in pane.filters]
+    assert label in labels, labels
+    pane.focus()
+    pane.highlighted = labels.index(label)
+    await pilot.pause()
+    await pilot.pause()

@@ -86,10 +86,13 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         # refuse the focus, and Enter must move to the article at once.
         self.set_class(new.loading, "-fetching")
         self._draw()
-        self._show_progress()
+        self.call_after_refresh(self._show_progress)  # the height is known once laid out
 
     def _scroll_to_position(self, position: float) -> None:
         self.scroll_to(y=round(position * self.max_scroll_y), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._show_progress()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
