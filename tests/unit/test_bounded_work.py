@@ -243,3 +243,20 @@ def test_memory_of_one_parse_stays_within_five_times_the_input(name: str, tmp_pa
     measured = json.loads(result.stdout)
     assert measured["grew"] <= MEMORY_FACTOR * len(data), measured
     assert measured["rows"] <= 1000
+
+
+def test_a_column_page_is_bounded_like_a_feed() -> None:
+    links = "".join(
+        f'<li><a href="/news/2025/12/{i:04d}.html">第{i}条新闻标题{"长" * (0 if i else 100_000)}</a></li>'
+        for i in range(50)
+    )
+    html = (
+        f'<html><head><title>栏目</title></head><body><ul class="list">{links}</ul></body></html>'
+    )
+    spec = SourceSpec(
+        "P", "http://example.org/col/", kind="page", link_selector=".list a", max_items=5
+    )
+    prepared = prepare_document(spec, html.encode(), "http://example.org/col/", "text/html")
+    assert len(prepared.rows) == 5
+    titles = [row[2] for row in prepared.rows]
+    assert max(len(t) for t in titles) == TITLE_CHARS and titles[0].endswith("…")

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from suxun_tui.config import SourceSpec
 from suxun_tui.feeds.fragments import html_to_line
+from suxun_tui.feeds.limits import TITLE_CHARS, URL_CHARS, cut
 from suxun_tui.feeds.parse import FeedError, parse_feed, read_feed_document
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import ArticleRow, article_row
@@ -200,11 +201,14 @@ def parse_source_document(
         )
         raise FeedError(f"{url}: found no article links on this page; {advice}")
     # Undated links keep the page's order: the first listed counts as the newest.
+    # The same bounds as feed items: at most max_items links, titles cut visibly, and a
+    # link too long to be a real address left out (it is the article's key and its page).
     now = now_utc()
+    links = [a for a in links if len(a.url) <= URL_CHARS][: spec.max_items]
     entries = tuple(
         FeedEntry(
             guid=a.url,
-            title=clean_line(a.title),
+            title=cut(clean_line(a.title[: TITLE_CHARS * 4]), TITLE_CHARS),
             url=a.url,
             published=normalize_iso(a.published) or to_stored(now - timedelta(seconds=i)),
             summary_only=True,
@@ -212,5 +216,5 @@ def parse_source_document(
         for i, a in enumerate(links)
     )
     title_match = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
-    title = html_to_line(title_match.group(1)) if title_match else ""
+    title = cut(html_to_line(title_match.group(1)), TITLE_CHARS) if title_match else ""
     return ParseOutcome("page", title, entries, None, next_listing_url(html, url))
