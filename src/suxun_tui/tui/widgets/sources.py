@@ -1,26 +1,37 @@
 """The sources pane: All, Starred, then groups with their sources and unread counts.
 
-A handful of rows, so a plain ``OptionList`` is right here. A source whose last refresh
-failed gets a mark and two more lines — the error and when it last worked — because a
-silently stale source is the worst failure a reader can have.
+A line-API widget, like the headline list: with 10,000 sources an ``OptionList`` rendered
+every row when filled and again on every cursor move (seconds each). Here a rebuild makes
+one cheap entry per row — its filter and how to draw it — and a row is drawn only when it
+scrolls into view. A source whose last refresh failed gets a mark and two more lines —
+the error and when it last worked — because a silently stale source is the worst failure
+a reader can have.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import OptionList
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.timefmt import format_short
-from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
+from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter
 from suxun_tui.tui.script import converter
 
 
@@ -35,11 +46,31 @@ def fit(text: str, width: int) -> str:
     return cut.rstrip() + "…"
 
 
-class SourcesPane(OptionList, inherit_bindings=False):
+@dataclass(frozen=True)
+class _Entry:
+    """One row: what it selects, how many lines it takes, and how to draw it at a width."""
+
+    selection: SourceFilter
+    height: int
+    draw: Callable[[int], Text]
+
+
+class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Lists the filters; tells the screen which one is highlighted or opened.
 
     It draws the screen's ``catalog`` in the screen's ``script`` (both bound with
     ``data_bind``) and redraws itself when either changes.
+    """
+
+    COMPONENT_CLASSES = {"sources-pane--cursor", "sources-pane--cursor-blurred"}
+
+    DEFAULT_CSS = """
+    SourcesPane > .sources-pane--cursor {
+        background: $accent 45%;
+    }
+    SourcesPane > .sources-pane--cursor-blurred {
+        background: $accent 20%;
+    }
     """
 
     class Changed(Message):
@@ -63,11 +94,38 @@ class SourcesPane(OptionList, inherit_bindings=False):
         super().__init__(id=id)
         self.border_title = "Sources"
         self.filters: list[SourceFilter] = []
+        self._entries: list[_Entry] = []
+        self._starts: list[int] = []  # first line of each entry
+        self._cursor = 0
+        self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
+
+    # --- what is highlighted -------------------------------------------------------------
 
     @property
     def selection(self) -> SourceFilter:
         index = self.highlighted
         return self.filters[index] if index is not None and index < len(self.filters) else ALL
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._cursor if self.filters else None
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        """Move the cursor (as ``OptionList.highlighted`` did); the screen hears of it."""
+        if index is not None and self.filters:
+            self._move_to(index)
+
+    @property
+    def option_count(self) -> int:
+        return len(self._entries)
+
+    def get_option_at_index(self, index: int) -> Option:
+        """The row as an option (its prompt drawn at the pane's width), for callers and tests."""
+        entry = self._entries[index]
+        return Option(entry.draw(self._width()), id=entry.selection.key)
+
+    # --- filling -------------------------------------------------------------------------
 
     def watch_catalog(self) -> None:
         self.rebuild()
@@ -76,56 +134,72 @@ class SourcesPane(OptionList, inherit_bindings=False):
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Redraw every row, keeping the highlighted filter where it still exists."""
+        """Make every row anew (drawn later, when seen), keeping the highlighted filter."""
         catalog, convert = self.catalog, converter(self.script)
         sources, now = catalog.sources, catalog.now
         keep = self.selection.key if self.filters else ALL.key
-        width = max(self.scrollable_content_region.width, 20)
-        filters: list[SourceFilter] = []
-        prompts: list[Text] = []
+        entries: list[_Entry] = []
 
-        def add(selection: SourceFilter, prompt: Text) -> None:
-            filters.append(selection)
-            prompts.append(prompt)
+        def add(selection: SourceFilter, draw: Callable[[int], Text], height: int = 1) -> None:
+            entries.append(_Entry(selection, height, draw))
+
+        def source_entry(source: SourceRow, indent: int) -> None:
+            height = 3 if source.last_error else 1
+            add(_filter(source), lambda w: self._source(source, w, indent, convert, now), height)
 
         unread = sum(s.unread for s in sources)
-        add(ALL, self._row("All", unread, width, 0, bold=True))
-        add(STARRED, self._row("★ Starred", catalog.starred, width, 0, count_style="yellow"))
-        groups = {s.group for s in sources}
+        add(ALL, lambda w: self._row("All", unread, w, 0, bold=True))
+        add(
+            STARRED,
+            lambda w: self._row("★ Starred", catalog.starred, w, 0, count_style="yellow"),
+        )
+        members: dict[str, list[SourceRow]] = {}
+        for source in sources:  # one pass: a group's members in the sources' order
+            if source.group is not None:
+                members.setdefault(source.group, []).append(source)
         seen: set[str] = set()
         for source in sources:
             group = source.group
             if group is None:
-                add(_filter(source), self._source(source, width, 1, convert, now))
+                source_entry(source, 1)
             elif group not in seen:
                 seen.add(group)
-                members = [s for s in sources if s.group == group]
+                count = sum(s.unread for s in members[group])
+                label = convert(group)
                 add(
                     SourceFilter("group", group, group=group),
-                    self._row(convert(group), sum(s.unread for s in members), width, 0, bold=True),
+                    partial(self._row, label, count, indent=0, bold=True),
                 )
-                for member in members:
-                    add(_filter(member), self._source(member, width, 2, convert, now))
-                for feed in (q for q in catalog.queries if q.group == group):
-                    add(
-                        query_filter(feed),
-                        self._row("» " + convert(feed.name), feed.unread, width, 2),
-                    )
-        for feed in catalog.queries:  # query feeds last: "All unread", then the configured
-            if feed.group is None or feed.group not in groups:
-                add(query_filter(feed), self._row("» " + convert(feed.name), feed.unread, width, 0))
-        self.filters = filters
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(Option(p, id=f.key) for f, p in zip(filters, prompts, strict=True))
-            keys = [f.key for f in filters]
-            self.highlighted = keys.index(keep) if keep in keys else 0
+                for member in members[group]:
+                    source_entry(member, 2)
+        self._fill(entries, keep)
+
+    def _fill(self, entries: list[_Entry], keep: str) -> None:
+        self._entries = entries
+        self.filters = [entry.selection for entry in entries]
+        starts, line = [], 0
+        for entry in entries:
+            starts.append(line)
+            line += entry.height
+        self._starts = starts
+        self._cache.clear()
+        self.virtual_size = Size(self._width(), line)
+        keys = [f.key for f in self.filters]
+        self._cursor = keys.index(keep) if keep in keys else 0
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def _width(self) -> int:
+        return max(self.scrollable_content_region.width, 20)
+
+    # --- drawing a row -------------------------------------------------------------------
 
     def _row(
         self,
         label: str,
         count: int,
-        width: int,
-        indent: int,
+        width: int = 20,
+        indent: int = 0,
         *,
         bold: bool = False,
         count_style: str = "",
@@ -160,34 +234,108 @@ class SourcesPane(OptionList, inherit_bindings=False):
         text.append("\n" + pad + fit(ok, width - len(pad)), style="dim")
         return text
 
+    def render_line(self, y: int) -> Strip:
+        line = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if not self._entries or line >= self._starts[-1] + self._entries[-1].height:
+            return Strip.blank(width, self.rich_style)
+        index = bisect.bisect_right(self._starts, line) - 1
+        key = (index, index == self._cursor)
+        if (strips := self._cache.get(key)) is None:
+            strips = self._draw(index, width)
+            self._cache[key] = strips
+        part = line - self._starts[index]
+        return strips[part] if part < len(strips) else Strip.blank(width, self.rich_style)
+
+    def _draw(self, index: int, width: int) -> list[Strip]:
+        base = self.rich_style
+        entry = self._entries[index]
+        lines = entry.draw(max(width, 1)).split("\n", allow_blank=True)
+        strips = []
+        for text in lines[: entry.height]:
+            segments = [
+                Segment(s.text, base + s.style if s.style else base)
+                for s in text.render(self.app.console)
+                if s.text != "\n"
+            ]
+            strip = Strip(segments).crop_extend(0, width, base)
+            if index == self._cursor:
+                strip = Strip(Segment.apply_style(strip, post_style=self._cursor_style()), width)
+            strips.append(strip)
+        return strips
+
+    def _cursor_style(self) -> Style:
+        """A background for the highlighted row; reverse video when colours are off."""
+        if self.app.no_color:
+            return Style(reverse=True) if self.has_focus else Style(underline=True, bold=True)
+        name = "sources-pane--cursor" if self.has_focus else "sources-pane--cursor-blurred"
+        return Style(bgcolor=self.get_component_rich_style(name).bgcolor)
+
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: cached rows carry the old colours."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
     # --- the screen's moving keys, which every pane answers ------------------------------
 
-    def move_by(self, delta: int) -> None:
-        if delta > 0:
-            self.action_cursor_down()
-        else:
-            self.action_cursor_up()
-
-    def move_home(self) -> None:
-        self.action_first()
-
-    def move_end(self) -> None:
-        self.action_last()
-
-    def open_current(self) -> None:
-        self.action_select()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Counts are right-aligned and errors cut to the width, so redo them."""
-        self.rebuild()
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
+    def _move_to(self, index: int) -> None:
+        index = max(0, min(index, len(self._entries) - 1))
+        if index == self._cursor:
+            return
+        self._cursor = index
+        self._cache.clear()
+        self._scroll_cursor_visible()
+        self.refresh()
         self.post_message(self.Changed(self.selection))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Opened(self.selection))
+    def _scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        if height <= 0 or not self._entries:
+            return
+        first = self._starts[self._cursor]
+        last = first + self._entries[self._cursor].height - 1
+        top = int(self.scroll_y)
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False, immediate=True)
+
+    def move_by(self, delta: int) -> None:
+        self._move_to(self._cursor + delta)
+
+    def move_home(self) -> None:
+        self._move_to(0)
+
+    def move_end(self) -> None:
+        self._move_to(len(self._entries) - 1)
+
+    def open_current(self) -> None:
+        if self._entries:
+            self.post_message(self.Opened(self.selection))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Counts are right-aligned and errors cut to the width, so redraw them."""
+        self.virtual_size = Size(self._width(), self.virtual_size.height)
+        self._cache.clear()
+        self._scroll_cursor_visible()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._entries:
+            return
+        line = offset.y + int(self.scroll_y)
+        index = bisect.bisect_right(self._starts, line) - 1
+        if 0 <= index < len(self._entries):
+            self._move_to(index)
+            self.open_current()
 
 
 def short_error(source: SourceRow) -> str:
