@@ -103,8 +103,8 @@ def test_search_equals_a_full_scan(
     common: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # ``common``: short terms count as common, so the newest-first scan answers a LIMIT.
-    monkeypatch.setattr(query_sql, "COMMON_OCCURRENCES", 1 if common else 2000)
+    # ``common``: every short term but the rarest is confirmed with instr, not collected.
+    monkeypatch.setattr(query_sql, "VOCAB_LIMIT", 1 if common else 20_000)
     query = data.draw(queries(rows))
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)

@@ -19,12 +19,19 @@ from suxun_tui.store.fold_table import PAIRS
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[int, str], re.Pattern[str]]:
-    """The translation table and a pattern finding any character it changes."""
+def _table() -> dict[int, str]:
     chars = list(PAIRS)
-    traditional = chars[0::2]
-    table = {ord(t): s for t, s in zip(traditional, chars[1::2], strict=True)}
-    return table, re.compile("[" + "".join(traditional) + "]")
+    return {ord(t): s for t, s in zip(chars[0::2], chars[1::2], strict=True)}
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    """Any character the table changes; compiled once, and only for long texts (the
+    regex takes tens of milliseconds to build, too much for one query's process)."""
+    return re.compile("[" + "".join(chr(code) for code in _table()) + "]")
+
+
+SHORT = 256  # below this many characters, translating is cheaper than looking first
 
 
 def fold(text: str | None) -> str:
@@ -34,10 +41,10 @@ def fold(text: str | None) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()
-    table, traditional = _table()
-    # Most text is Simplified or Latin: looking is much cheaper than translating.
-    if traditional.search(text):
-        text = text.translate(table)
+    # Most text is Simplified or Latin: for long text, looking is much cheaper than
+    # translating.
+    if len(text) < SHORT or _traditional().search(text):
+        text = text.translate(_table())
     return text
 
 

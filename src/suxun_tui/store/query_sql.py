@@ -3,10 +3,11 @@
 Every condition is exact, so a LIMIT in SQL is safe and nothing is confirmed in Python:
 - a term of three or more (folded) characters is an FTS5 phrase of trigrams, which is
   exactly a substring test within one column;
-- a term of one or two characters is ``instr`` on the index's folded copy of the text;
-  when it is the only thing to go on, its candidates come from the trigram vocabulary
-  (every occurrence starts a trigram, the index pads each value — store.fts.PAD), unless
-  it is so common that reading the newest articles finds a page of matches sooner;
+- a term of one or two characters cannot be a trigram: when no long term drives the
+  query, its articles come from the trigram vocabulary — every occurrence starts some
+  trigram, because the index pads each value (store.fts.PAD) — which is exact; otherwise
+  (or for a term too common to be worth collecting) it is ``instr`` on the index's
+  folded copy of the text, for the candidates only;
 - names (``source:``, ``group:``) are folded and resolved to ids before the query runs.
 """
 
@@ -22,9 +23,9 @@ from suxun_tui.text.timefmt import to_stored
 
 IDX = "article_index"
 TEXT_COLUMNS = ("title", "text")
-# Above this many occurrences in the vocabulary, a short term is "common": with a LIMIT,
-# reading the newest articles finds a page of matches sooner than collecting them all.
-COMMON_OCCURRENCES = 2000
+# A short term with more occurrences than this is confirmed with ``instr`` on the
+# candidates of a rarer one rather than collected from the vocabulary itself.
+VOCAB_LIMIT = 20_000
 _TOP = "\U0010ffff"
 
 
@@ -38,7 +39,6 @@ class Compiled:
     where: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
     short: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    uses_index_row: bool = False
 
     def expression(self) -> str | None:
         """The one MATCH expression, or None when no long term can drive the query."""
@@ -89,8 +89,9 @@ class Compiler:
             (out.excluded if item.negated else out.match).append(self._long(item.atom))
             return
         folded, columns = _text_of(item.atom)
-        if folded is not None and folded and not item.negated:
-            out.short.append((folded, columns))
+        if folded and not item.negated:
+            out.short.append((folded, columns))  # placed by narrowing(): vocabulary or instr
+            return
         out.where.append(self._condition(item, out))
 
     def _long(self, atom: Atom) -> str:
@@ -111,9 +112,7 @@ class Compiler:
             if len(folded) >= 3:
                 out.params.append(phrase(folded, columns))
                 return f"a.id IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)"
-            out.uses_index_row = True
-            out.params.extend([folded] * len(columns))
-            return "(" + " OR ".join(f"instr({IDX}.{c}, ?) > 0" for c in columns) + ")"
+            return self._contains(folded, columns, out)
         if isinstance(atom, Field):
             return self._name_sql(atom, out)
         if isinstance(atom, State):
@@ -127,6 +126,13 @@ class Compiler:
         assert isinstance(atom, Age)
         out.params.append(to_stored(self.now - timedelta(seconds=atom.seconds)))
         return "a.published >= ?" if atom.newer else "a.published < ?"
+
+    @staticmethod
+    def _contains(folded: str, columns: tuple[str, ...], out: Compiled) -> str:
+        """``instr`` on the article's index row (one rowid lookup per candidate)."""
+        out.params.extend([folded] * len(columns))
+        tests = " OR ".join(f"instr({c}, ?) > 0" for c in columns)
+        return f"EXISTS (SELECT 1 FROM {IDX} WHERE rowid = a.id AND ({tests}))"
 
     def _name_sql(self, atom: Field, out: Compiled) -> str:
         wanted = fold(atom.value)
@@ -151,28 +157,36 @@ class Compiler:
 
     # --- short terms -----------------------------------------------------------------------
 
-    def narrowing(self, out: Compiled, limited: bool) -> None:
-        """With no long term to drive the query, take the candidates of its rarest short
-        term from the trigram vocabulary — unless even that one is common and a LIMIT
-        will stop a newest-first scan early."""
-        if out.match or not out.short:
+    def narrowing(self, out: Compiled) -> None:
+        """Place the positive short terms: each one's articles from the trigram vocabulary
+        when nothing else drives the query (the rarest always, others unless common),
+        the rest confirmed with ``instr`` on the candidates."""
+        terms = out.short
+        if out.match:
+            for term, columns in terms:
+                out.where.append(self._contains(term, columns, out))
             return
-        counted = [(self._occurrences(term, columns), term, columns) for term, columns in out.short]
-        count, term, columns = min(counted)
-        if limited and count >= COMMON_OCCURRENCES:
-            return
-        marks = ",".join("?" * len(columns))
-        out.where.append(
-            f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"
-            f" AND col IN ({marks}))"
+        counted = sorted(
+            ((self._occurrences(t, c), index) for index, (t, c) in enumerate(terms)),
         )
-        out.params.extend([term, term + _TOP * (3 - len(term)), *columns])
+        for rank, (count, index) in enumerate(counted):
+            term, columns = terms[index]
+            if rank == 0 or count < VOCAB_LIMIT:
+                marks = ",".join("?" * len(columns))
+                out.where.append(
+                    f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"
+                    f" AND col IN ({marks}))"
+                )
+                out.params.extend([term, term + _TOP * (3 - len(term)), *columns])
+            else:
+                out.where.append(self._contains(term, columns, out))
 
     def _occurrences(self, term: str, columns: tuple[str, ...]) -> int:
+        """How often ``term`` starts a trigram, counted up to :data:`VOCAB_LIMIT`."""
         row = self.conn.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM {IDX}_terms WHERE term >= ? AND term <= ?"
             f" AND col IN ({','.join('?' * len(columns))}) LIMIT ?)",
-            (term, term + _TOP * (3 - len(term)), *columns, COMMON_OCCURRENCES),
+            (term, term + _TOP * (3 - len(term)), *columns, VOCAB_LIMIT),
         ).fetchone()
         return int(row[0])
 

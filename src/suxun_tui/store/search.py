@@ -47,8 +47,7 @@ def search_headlines(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    limited = limit is not None and order == "newest"
-    body, params, ranked = _matching(conn, parsed, source_id, limited, now)
+    body, params, ranked = _matching(conn, parsed, source_id, now)
     sql = f"SELECT {_COLUMNS} {body}"
     if order == "relevance" and ranked:
         sql += (
@@ -71,7 +70,7 @@ def count_matches(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return 0, 0
-    body, params, _ = _matching(conn, parsed, None, False, now)
+    body, params, _ = _matching(conn, parsed, None, now)
     row = conn.execute(f"SELECT count(*), coalesce(sum(a.read = 0), 0) {body}", params).fetchone()
     return int(row[1]), int(row[0])
 
@@ -80,14 +79,13 @@ def _matching(
     conn: sqlite3.Connection,
     parsed: Query,
     source_id: int | None,
-    limited: bool,
     now: datetime | None,
 ) -> tuple[str, list[object], bool]:
     """``FROM … WHERE …`` for the articles ``parsed`` matches, its parameters, and whether
     an FTS expression drives it (only then is there a bm25 rank)."""
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed)
-    compiler.narrowing(compiled, limited=limited)
+    compiler.narrowing(compiled)
     expression = compiled.expression()
     where = ["s.active = 1", *compiled.where]
     params: list[object] = list(compiled.params)
@@ -100,11 +98,7 @@ def _matching(
             f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ? AND {' AND '.join(where)}"
         )
         return body, [expression, *params], True
-    index_join = f" JOIN {IDX} ON {IDX}.rowid = a.id" if compiled.uses_index_row else ""
-    body = (
-        f"FROM articles a JOIN sources s ON s.id = a.source_id{index_join}"
-        f" WHERE {' AND '.join(where)}"
-    )
+    body = f"FROM articles a JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(where)}"
     return body, params, False
 
 
