@@ -12,6 +12,10 @@ from collections.abc import Sequence
 
 from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
 from suxun_tui.cli.context import ContextError, load_context
+from suxun_tui.store import NotSaved, Store
+from suxun_tui.text.sanitize import clean_line
+
+LAST_TRY_MS = 5_000  # quitting with marks not saved: wait this long for a lock
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,10 +36,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"suxun-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from suxun_tui.tui.app import SuxunApp
+    from suxun_tui.tui.signals import exit_cleanly_on_signals
 
     app = SuxunApp(context.config, context.store, offline=args.offline, notices=context.notices)
     try:
-        app.run()
+        with exit_cleanly_on_signals(lambda code: app.exit(return_code=code)):
+            app.run()
     finally:
+        report_unsaved(context.store)
         context.store.close()
     return app.return_code or EXIT_OK
+
+
+def report_unsaved(store: Store) -> None:
+    """Marks the cache never took (locked, disk full): one last try, then say which."""
+    writes = store.writes
+    if not writes.waiting:
+        return
+    labels = writes.waiting_labels()
+    result = writes.retry(timeout_ms=LAST_TRY_MS)
+    if isinstance(result, NotSaved):
+        print(f"suxun-tui: {result.notice}", file=sys.stderr)
+        for label in labels:
+            print(f"suxun-tui: not saved: {clean_line(label)}", file=sys.stderr)

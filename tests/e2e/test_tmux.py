@@ -99,3 +99,52 @@ def test_demo_opens_shows_the_seed_article_and_quits_cleanly(tmux: Tmux, tmp_pat
     tmux.keys("q")
     done = tmux.wait_for(lambda s: "EXIT=" in s, timeout=10)
     assert "EXIT=0" in done
+
+
+def _reader_pid(tmux: Tmux) -> int:
+    """The reader's process: the one child of the pane's shell."""
+    shell = int(tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_pid}").strip())
+    children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    assert len(children) == 1, children
+    return int(children[0])
+
+
+def _terminal_state(tmux: Tmux) -> str:
+    return tmux.run(
+        "display-message",
+        "-p",
+        "-t",
+        tmux.session,
+        "alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag} sgr=#{mouse_sgr_flag}",
+    ).strip()
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_terminating_signal_leaves_the_terminal_as_it_was(
+    tmux: Tmux, tmp_path: Path, signame: str
+) -> None:
+    """kill (SIGTERM) or a hang-up (SIGHUP): main screen back, cursor shown, no mouse codes."""
+    if not Path("/proc/self/task").exists():
+        pytest.skip("needs /proc to find the reader's process")
+    command = installed_command()
+    if command is None:
+        pytest.skip("the suxun-tui command is not installed")
+    env = {
+        "SUXUN_TUI_CONFIG": str(tmp_path / "no-config.toml"),
+        "SUXUN_TUI_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    assignments = " ".join(f"{key}='{value}'" for key, value in env.items())
+    tmux.start(f"env -i {assignments} '{command}'; echo EXIT=$?; sleep 30")
+    tmux.wait_for(lambda s: "Sources" in s)
+    during = _terminal_state(tmux)
+    assert "alt=1" in during and "mouse=1" in during, during  # the reader is in charge
+    signum = int(getattr(__import__("signal"), signame))
+    os.kill(_reader_pid(tmux), signum)
+    done = tmux.wait_for(lambda s: "EXIT=" in s, timeout=15)
+    assert f"EXIT={128 + signum}" in done, done
+    after = _terminal_state(tmux)
+    assert after == "alt=0 cursor=1 mouse=0 sgr=0", after
