@@ -154,3 +154,45 @@ def test_a_big_cache_is_checked_without_reading_every_page(
     open_store(tmp_path).store.close()
     quick = [c for c in checks if "quick_check" in c]
     assert quick and all("(1)" not in c and "articles" not in c for c in quick), quick
+
+
+def test_reading_commands_never_wait_behind_a_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list` while a refresh holds the lock: the rows at once; a new source waits for later."""
+    from suxun_tui.entry import main
+
+    config = tmp_path / "config.toml"
+    config.write_text('[[sources]]\nname = "a"\nurl = "http://127.0.0.1:9/a.xml"\n', "utf-8")
+    monkeypatch.setenv("SUXUN_TUI_CONFIG", str(config))
+    monkeypatch.setenv("SUXUN_TUI_DATA_DIR", str(tmp_path / "data"))
+    assert main(["list"]) == 0
+    with hold_write_lock(tmp_path / "data" / DB_NAME):
+        assert main(["list"]) == 0  # unchanged config: a read only
+        config.write_text(
+            config.read_text("utf-8") + '[[sources]]\nname = "b"\nurl = "http://127.0.0.1:9/b"\n',
+            "utf-8",
+        )
+        capsys.readouterr()
+        assert main(["list"]) == 0
+        assert "list of sources was not updated" in capsys.readouterr().err
+    assert main(["list"]) == 0
+    with Store(tmp_path / "data" / DB_NAME) as store:
+        assert [s.name for s in store.sources()] == ["a", "b"]
+
+
+def test_marks_never_saved_are_listed_when_the_reader_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from suxun_tui import entry
+
+    store, _ = make_store(tmp_path)
+    first = store.headlines()[0]
+    monkeypatch.setattr(entry, "LAST_TRY_MS", 20)
+    with hold_write_lock(store.path):
+        store.writes.set_flag("starred", first.id, True, first.title)
+        entry.report_unsaved(store)
+    err = capsys.readouterr().err
+    assert "locked by another program" in err and f"not saved: {first.title}: starred" in err
+    entry.report_unsaved(store)  # the lock is gone: saved, nothing to say
+    assert capsys.readouterr().err == "" and store.article(first.id).starred  # type: ignore[union-attr]
