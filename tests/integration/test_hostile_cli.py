@@ -74,3 +74,13 @@ def test_arguments_echoed_in_errors_are_cleaned(tmp_path: Path, env: dict[str, s
     assert clean(unknown.stderr)
     stray = run("list", "\x1b]0;pwned\x07", env=env)
     assert stray.returncode == 2 and "unrecognized" in stray.stderr and clean(stray.stderr)
+
+
+def test_extract_of_a_malformed_url_is_an_error_object_not_a_traceback(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>text</p></body></html>", encoding="utf-8")
+    done = run("extract", "http://[::1", env={})
+    assert done.returncode == 1 and "invalid URL" in done.stdout
+    assert "Traceback" not in done.stderr
+    base = run("extract", "--base-url", "http://[::1", str(page), env={})
+    assert base.returncode == 2 and "--base-url" in base.stderr

@@ -118,7 +118,19 @@ def listing_json(url: str, items: list[ListedArticle], script: str) -> dict[str,
 
 
 def _is_web(value: str) -> bool:
-    return urlsplit(value).scheme in ("http", "https")
+    """An http(s) URL (a malformed one too: the fetch then says what is wrong with it)."""
+    try:
+        return urlsplit(value).scheme in ("http", "https")
+    except ValueError:  # "http://[::1"
+        return value.lower().startswith(("http:", "https:"))
+
+
+def _is_valid_web(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != -1
+    except ValueError:
+        return False
 
 
 def _fetch_for(
@@ -228,7 +240,7 @@ def run(args: argparse.Namespace) -> int:
     if args.script not in SCRIPTS:
         print(f"suxun-tui extract: unknown script {args.script!r}", file=sys.stderr)
         return 2
-    if args.base_url and not _is_web(args.base_url):
+    if args.base_url and not _is_valid_web(args.base_url):
         print("suxun-tui extract: --base-url must be an http(s) URL", file=sys.stderr)
         return 2
     if getattr(args, "pages", 1) < 1:
