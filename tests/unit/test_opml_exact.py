@@ -197,3 +197,16 @@ def test_a_damaged_file_imports_only_what_it_says_or_is_a_clear_error(
         assert source.url in text.replace("&amp;", "&")
     if len(found.sources) < text.count("xmlUrl="):
         assert found.skipped or found.known
+
+
+def test_entries_the_config_would_refuse_are_skipped_so_an_append_stays_loadable() -> None:
+    data = (
+        b'<opml version="2.0"><body>'
+        b'<outline text="a" xmlUrl="http://[::1"/>'
+        b'<outline text="b" xmlUrl="http://b.example:99999/"/>'
+        b'<outline text="c" xmlUrl="https:///x"/>'
+        b'<outline text="ok" xmlUrl="https://ok.example/rss"/>'
+        b"</body></opml>"
+    )
+    found = read_opml(data)
+    assert [s.name for s in found.sources] == ["ok"] and len(found.skipped) == 3

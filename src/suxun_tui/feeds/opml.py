@@ -19,7 +19,8 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from suxun_tui.config import SourceSpec
+from suxun_tui.config import ConfigError, SourceSpec
+from suxun_tui.config.checks import check_web_url
 from suxun_tui.text.sanitize import clean_line
 
 _WEB = ("http", "https")
@@ -113,6 +114,11 @@ def _refusal(raw_url: str, url: str, allow_local: bool) -> str | None:
         return f"unsupported URL {url!r} (not fetched, never run)"
     if raw_url != url or any(c.isspace() for c in url):
         return f"URL {url!r} holds spaces or control characters (not imported)"
+    if scheme in _WEB:
+        try:
+            check_web_url(url, "OPML")  # the config's own rule, so an import stays loadable
+        except ConfigError as exc:
+            return str(exc).removeprefix("OPML: ")
     if local and not allow_local:
         return f"local file {url!r}: refresh would read it; import with --allow-local"
     return None
