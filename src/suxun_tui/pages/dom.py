@@ -163,6 +163,27 @@ def _open_noscript_pages(root: HtmlElement) -> None:
             el.tag = "div"
 
 
+def _place_streamed_parts(root: HtmlElement) -> None:
+    """Put the parts a streaming React server sent late where its script would put them.
+
+    React's streaming renderer sends a placeholder ``<template id="B:0">`` where a part
+    goes, then the part itself at the end of the page as ``<div hidden id="S:0">`` and a
+    script that swaps it in. Without the swap the article is a hidden element (dropped
+    below) and the page reads as its newsletter box.
+    """
+    for part in cast("list[HtmlElement]", root.xpath("//div[@hidden][starts-with(@id, 'S:')]")):
+        slots = cast(
+            "list[HtmlElement]",
+            root.xpath("//template[@id=$id]", id="B:" + (part.get("id") or "")[2:]),
+        )
+        del part.attrib["hidden"]
+        holder = slots[0].getparent() if slots else None
+        if holder is not None:
+            tail = slots[0].tail
+            holder.replace(slots[0], part)
+            part.tail = tail
+
+
 def clean_tree(root: HtmlElement) -> HtmlElement:
     """Drop everything that is never text: scripts, controls, hidden parts, comments, ruby,
     and the permalink marks documentation tools put after headings (``<a href="#x">¶</a>``).
@@ -170,6 +191,7 @@ def clean_tree(root: HtmlElement) -> HtmlElement:
     Returns the ``<body>`` (the root when there is none): the part later steps read.
     """
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _place_streamed_parts(root)
     _open_noscript_pages(root)
     etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     for el in cast("list[HtmlElement]", root.xpath("//a[starts-with(@href, '#')]")):

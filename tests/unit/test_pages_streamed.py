@@ -1,0 +1,39 @@
+"""Pages a streaming React server sends in parts: the late part is the article."""
+
+from __future__ import annotations
+
+from suxun_tui.pages.extract import extract_article
+
+PARAGRAPH = (
+    "PostgreSQL plans every query before it runs it, and the plan decides how much work the"
+    " database does: which index is read, in which order tables are joined, how much memory"
+    " a sort may take. Reading plans is the first skill of query tuning. "
+)
+
+
+def streamed_page() -> str:
+    body = "".join(f"<p>{PARAGRAPH}Part {i}.</p>" for i in range(6))
+    return (
+        "<html><head><title>Query tuning</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav></header>"
+        "<main><h1>Best practices for query tuning</h1><template id='B:0'></template>"
+        "<aside><h3>Subscribe to the newsletter</h3><p>By submitting, you acknowledge the"
+        " privacy policy.</p></aside></main>"
+        "<footer><a href='/about'>About</a></footer>"
+        f"<div hidden id='S:0'><article>{body}</article></div>"
+        "<script>$RC('B:0','S:0')</script></body></html>"
+    )
+
+
+def test_the_part_sent_late_is_read_where_its_placeholder_stands() -> None:
+    article = extract_article(streamed_page(), "https://example.org/blog/tuning")
+    text = "\n".join(b.text for b in article.blocks)
+    assert text.count("Reading plans is the first skill") == 6
+    assert text.index("Part 0.") < text.index("Part 5.")
+
+
+def test_an_ordinary_hidden_element_is_still_dropped() -> None:
+    page = streamed_page().replace("<div hidden id='S:0'>", "<div hidden id='menu'>")
+    page = page.replace("</main>", "<section><p>" + PARAGRAPH * 3 + "</p></section></main>")
+    article = extract_article(page, "https://example.org/blog/tuning")
+    assert "Part 0." not in "\n".join(b.text for b in article.blocks)
