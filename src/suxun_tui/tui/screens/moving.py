@@ -68,7 +68,9 @@ class PaneMoves(Screen[None]):
         return next((p for p in self.panes() if p is self.focused), self.headlines)
 
     def focus_pane(self, pane: Widget) -> None:
-        pane.focus()
+        """Focus ``pane`` now: ``Widget.focus`` waits a turn, and a key typed right after
+        (Enter then q) would act on the pane before."""
+        self.set_focus(pane)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """When panes are shown one at a time, the focused one is the one shown."""
