@@ -113,8 +113,11 @@ class RawFeed:
     entries: list[RawEntry]
 
 
-def read_feed(data: bytes, url: str, content_type: str | None) -> RawFeed | None:
-    """Read a well-formed feed fast; None when only feedparser can be trusted with it."""
+def read_feed(
+    data: bytes, url: str, content_type: str | None, max_items: int | None = None
+) -> RawFeed | None:
+    """Read a well-formed feed fast; None when only feedparser can be trusted with it.
+    With ``max_items``, only the first and last that many items (the caller keeps the newest)."""
     head = data[:1024]
     declared = _DECLARED.match(head)
     charset = _CHARSET.search(content_type or "")
@@ -129,16 +132,18 @@ def read_feed(data: bytes, url: str, content_type: str | None) -> RawFeed | None
         return None
     try:
         root = etree.fromstring(data, _PARSER)
-        return _Walker(url).feed(root)
+        return _Walker(url, None, max_items).feed(root)
     except (etree.XMLSyntaxError, ValueError, _Unsupported):
         return None
 
 
-def read_tree(root: etree._Element, url: str, rescue: Rescue) -> RawFeed | None:
+def read_tree(
+    root: etree._Element, url: str, rescue: Rescue, max_items: int | None = None
+) -> RawFeed | None:
     """A tree some other parser recovered, read like :func:`read_feed`; an item the walk
     would refuse is read by ``rescue`` instead. None when the document itself is refused."""
     try:
-        return _Walker(url, rescue).feed(root)
+        return _Walker(url, rescue, max_items).feed(root)
     except (ValueError, _Unsupported):
         return None
 
@@ -193,10 +198,11 @@ def _base(el: etree._Element, parent: str) -> str:
 class _Walker:
     """Walks one parsed document, keeping the state feedparser keeps while it reads."""
 
-    def __init__(self, url: str, rescue: Rescue | None = None) -> None:
+    def __init__(self, url: str, rescue: Rescue | None, max_items: int | None) -> None:
         self.url = url
         self.atom = False
         self.rescue = rescue
+        self.max_items = max_items
 
     def entry_or_rescue(self, item: etree._Element, base: str) -> RawEntry:
         if self.rescue is None:
@@ -261,6 +267,8 @@ class _Walker:
                     raise _Unsupported("unexpected RSS 1.0 element")
         else:
             raise _Unsupported(f"root element {tag}")
+        if self.max_items and len(items) > 2 * self.max_items:
+            items = items[: self.max_items] + items[-self.max_items :]
         return RawFeed(title, ttl, [self.entry_or_rescue(i, _base(i, base)) for i in items])
 
     def channel(

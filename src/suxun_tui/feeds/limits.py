@@ -47,9 +47,11 @@ _MAGIC = (
 )
 # UTF-16/32 documents (with or without a BOM) have NUL bytes by design.
 _WIDE_STARTS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<\x00", b"\x00<")
-_ITEM_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s>/])[^>]*>")
+# A tag runs to the next ">" with no "<" inside ("<" is never legal in XML attributes):
+# each match then stops at the next tag, so a flood of unclosed "<item " stays linear.
+_ITEM_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s>/])[^<>]*>")
 _DATE = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?(?:pubDate|published|updated|date|issued|modified)\b[^>]*>"
+    rb"<(?:[A-Za-z_][\w.-]*:)?(?:pubDate|published|updated|date|issued|modified)\b[^<>]*>"
     rb"\s*(?:<!\[CDATA\[)?\s*([^<\]]{6,80}?)\s*(?:\]\]>)?\s*<"
 )
 

@@ -47,7 +47,7 @@ from suxun_tui.text.timefmt import normalize_iso, to_stored
 SUMMARY_CHARS = 400  # shorter than this and the item is treated as a summary only
 _FUTURE_SLACK = timedelta(days=2)
 _ALTERNATE = re.compile(
-    rb"<link\b[^>]*?type=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE
+    rb"<link\b[^<>]*?type=[\"']application/(?:rss|atom)\+xml[\"'][^<>]*>", re.IGNORECASE
 )
 _HREF = re.compile(rb"href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 
@@ -121,12 +121,12 @@ def _parse_xml_feed(
     :data:`FEEDPARSER_BYTES` of a document; a bigger one is read by
     :func:`~suxun_tui.feeds.rescue.read_recovered` first, and a notice says what happened.
     """
-    raw = read_feed(data, url, content_type)
+    raw = read_feed(data, url, content_type, max_items)
     warnings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
     size = f"{len(data) // 1024:,} KB"
     if raw is None and len(data) > FEEDPARSER_BYTES:
-        raw = read_recovered(data, url)
+        raw = read_recovered(data, url, max_items)
         if raw is not None:
             notices = (f"a {size} feed that is not plain well-formed UTF-8: read by recovery",)
         else:

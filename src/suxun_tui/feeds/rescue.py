@@ -30,10 +30,8 @@ _RECOVERING = etree.XMLParser(
     remove_pis=True,
 )
 _CONTENT = ("encoded", "content", "description", "summary")
-_CONTENT_MARKUP = re.compile(
-    rb"(<((?:[A-Za-z_][\w.-]*:)?(?:description|encoded|summary|content))\b[^>]*(?<!/)>)"
-    rb"(.*?)(</\2\s*>)",
-    re.S,
+_CONTENT_TAG = re.compile(
+    rb"<(/?)((?:[A-Za-z_][\w.-]*:)?(?:description|encoded|summary|content))\b([^<>]*)>"
 )
 _BARE_AMP = re.compile(rb"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9._-]*;)")
 _DATES = {"pubdate": "published", "published": "published", "issued": "published"} | {
@@ -43,7 +41,7 @@ _DATES = {"pubdate": "published", "published": "published", "issued": "published
 }
 
 
-def read_recovered(data: bytes, url: str) -> RawFeed | None:
+def read_recovered(data: bytes, url: str, max_items: int | None = None) -> RawFeed | None:
     """The feed in ``data`` as libxml2 recovers it; None when no feed could be found.
 
     Two mistakes break most feeds, and libxml2's recovery handles neither well: HTML
@@ -51,23 +49,45 @@ def read_recovered(data: bytes, url: str) -> RawFeed | None:
     item) and a bare ``&``. Both are mended first, in one pass each: content elements
     holding markup are wrapped in CDATA, a bare ``&`` becomes ``&amp;``.
     """
-    data = _BARE_AMP.sub(b"&amp;", _CONTENT_MARKUP.sub(_shelter, data))
+    data = _BARE_AMP.sub(b"&amp;", _shelter(data))
     try:
         root = etree.fromstring(data, _RECOVERING)
     except (etree.XMLSyntaxError, ValueError):
         return None
     if root is None:
         return None
-    return read_tree(root, url, rescue_entry)
+    return read_tree(root, url, rescue_entry, max_items)
 
 
-def _shelter(match: re.Match[bytes]) -> bytes:
-    """A content element whose markup is written out as elements, as CDATA instead."""
-    inner = match.group(3)
-    if b"<" not in inner or inner.lstrip().startswith(b"<![CDATA["):
-        return match.group(0)
-    inner = inner.replace(b"]]>", b"]]]]><![CDATA[>")
-    return match.group(1) + b"<![CDATA[" + inner + b"]]>" + match.group(4)
+def _shelter(data: bytes) -> bytes:
+    """Content elements whose markup is written out as elements, as CDATA instead.
+
+    One pass over the content elements' tags, each start paired with the next end of its
+    name: linear, where a regular expression matching start to end was quadratic on a
+    flood of unclosed starts.
+    """
+    out: list[bytes] = []
+    done = 0
+    open_name: bytes | None = None
+    inner_start = 0
+    for match in _CONTENT_TAG.finditer(data):
+        closing, name = match.group(1), match.group(2)
+        if open_name is None:
+            if not closing and not match.group(3).endswith(b"/"):
+                open_name, inner_start = name, match.end()
+            continue
+        if not closing or name != open_name:
+            continue
+        open_name = None
+        inner = data[inner_start : match.start()]
+        if b"<" in inner and not inner.lstrip().startswith(b"<![CDATA["):
+            out.append(data[done:inner_start])
+            out.append(b"<![CDATA[" + inner.replace(b"]]>", b"]]]]><![CDATA[>") + b"]]>")
+            done = match.start()
+    if not out:
+        return data
+    out.append(data[done:])
+    return b"".join(out)
 
 
 def _local(el: etree._Element) -> str:

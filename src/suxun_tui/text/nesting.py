@@ -83,7 +83,8 @@ _VOID = frozenset(
 )
 # Elements a start tag of the same name closes (HTML's implied end tags, roughly).
 _SELF_CLOSING = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "a"})
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^>]*>")
+# "[^<>]": a tag never spans another "<", so unclosed tags cost linear time, not quadratic.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^<>]*>")
 
 
 def parse_within_depth(
