@@ -57,6 +57,8 @@ class Settings:
     theme: str = "dark"  # ours (dark, light, high-contrast) or any Textual theme's name
     text_width: int = 80  # cells of article text per line (40 Chinese characters)
     mark_read: MarkRead = "open"  # or "preview": read after being shown for a few seconds
+    keep_days: int = 90  # read articles older than this are removed by `gc` (0: never)
+    max_articles: int = 0  # per source, the newest kept by `gc` (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class SourceSpec:
     body_selector: str | None = None
     pages: int = 1
     max_items: int = 1000
+    keep_days: int = 90
+    max_articles: int = 0
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "theme": str,
     "text_width": int,
     "mark_read": str,
+    "keep_days": int,
+    "max_articles": int,
 }
 _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -61,6 +63,8 @@ _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "link_selector": str,
     "body_selector": str,
     "pages": int,
+    "keep_days": int,
+    "max_articles": int,
 }
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # which themes exist: the reader's
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -151,6 +155,8 @@ def _parse_source(
         "script": settings.script,
         "timezone": settings.timezone,
         "full_text": settings.full_text,
+        "keep_days": settings.keep_days,
+        "max_articles": settings.max_articles,
     }
     for key, value in raw.items():
         key_where = f"{loc.where(key, index)}: {label}"
@@ -174,7 +180,7 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
     """Check ranges and enumerations; returns the value in its canonical form."""
     if key in ("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes") and value < 1:
         raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
-    if key in ("retries", "max_redirects") and value < 0:
+    if key in ("retries", "max_redirects", "keep_days", "max_articles") and value < 0:
         raise ConfigError(f"{where}: '{key}' must not be negative")
     check_bounds(key, value, where)
     if key == "user_agent":

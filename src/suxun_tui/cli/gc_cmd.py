@@ -1,0 +1,85 @@
+"""``suxun-tui gc``: remove old articles by each source's ``keep_days`` and
+``max_articles``, and report what went (text, or ``--json`` for scripts).
+
+Starred articles are never removed, unread ones only by ``max_articles``; the work is
+done in short transactions (store.retention), so it can run beside an open reader or a
+cron refresh, and a kill leaves a consistent cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from suxun_tui.cli.codes import EXIT_OK
+from suxun_tui.cli.context import open_context
+from suxun_tui.store.retention import GcReport, Policy, collect
+from suxun_tui.text.sanitize import clean_line
+from suxun_tui.text.timefmt import now_utc
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    gc = sub.add_parser(
+        "gc",
+        parents=[common],
+        help="remove old articles (keep_days, max_articles; never starred ones), shrink the cache",
+    )
+    gc.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    gc.add_argument("--no-vacuum", action="store_true", help="do not shrink the file afterwards")
+    gc.add_argument("--json", action="store_true", help="print a JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    if isinstance(context, int):
+        return context
+    store = context.store
+    policies = {
+        s.name: Policy(keep_days=s.keep_days, max_articles=s.max_articles)
+        for s in context.config.sources
+    }
+    report = collect(
+        store.conn,
+        store.transaction,
+        policies,
+        now_utc(),
+        dry_run=args.dry_run,
+        vacuum=not args.no_vacuum,
+        path=store.path,
+    )
+    if args.json:
+        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print(report_text(report))
+    return EXIT_OK
+
+
+def report_json(report: GcReport) -> dict[str, Any]:
+    return {
+        "removed": report.removed,
+        "by_age": report.by_age,
+        "by_count": report.by_count,
+        "sources": report.sources,
+        "bytes_before": report.bytes_before,
+        "bytes_after": report.bytes_after,
+        "vacuumed": report.vacuumed,
+        "dry_run": report.dry_run,
+    }
+
+
+def report_text(report: GcReport) -> str:
+    verb = "would remove" if report.dry_run else "removed"
+    lines = [
+        f"{verb} {report.removed:,} article(s): {report.by_age:,} read and older than"
+        f" keep_days, {report.by_count:,} beyond max_articles"
+    ]
+    for name, count in sorted(report.sources.items(), key=lambda item: -item[1]):
+        lines.append(f"  {count:>7,}  {clean_line(name)}")
+    if not report.dry_run:
+        before, after = report.bytes_before / 1e6, report.bytes_after / 1e6
+        shrink = " (vacuumed)" if report.vacuumed else ""
+        lines.append(f"cache: {before:.1f} MB -> {after:.1f} MB{shrink}")
+    return "\n".join(lines)
