@@ -157,11 +157,18 @@ class Compiler:
 
     # --- short terms -----------------------------------------------------------------------
 
-    def narrowing(self, out: Compiled) -> None:
+    def narrowing(self, out: Compiled, limited: bool = False) -> None:
         """Place the positive short terms: each one's articles from the trigram vocabulary
-        when nothing else drives the query (the rarest always, others unless common),
-        the rest confirmed with ``instr`` on the candidates."""
+        when nothing else drives the query (the rarest always; the others unless they are
+        common and the rarest is not), the rest confirmed with ``instr`` on the candidates.
+
+        When even the rarest is common and only the newest page is wanted (``limited``),
+        every term is tested with ``instr`` while reading the newest articles first: a
+        page of matches is found long before all of them could be collected.
+        """
         terms = out.short
+        if not terms:
+            return
         if out.match:
             for term, columns in terms:
                 out.where.append(self._contains(term, columns, out))
@@ -169,9 +176,14 @@ class Compiler:
         counted = sorted(
             ((self._occurrences(t, c), index) for index, (t, c) in enumerate(terms)),
         )
+        rarest = counted[0][0]
+        if limited and rarest >= VOCAB_LIMIT:
+            for term, columns in terms:
+                out.where.append(self._contains(term, columns, out))
+            return
         for rank, (count, index) in enumerate(counted):
             term, columns = terms[index]
-            if rank == 0 or count < VOCAB_LIMIT:
+            if rank == 0 or count < VOCAB_LIMIT or rarest >= VOCAB_LIMIT:
                 marks = ",".join("?" * len(columns))
                 out.where.append(
                     f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"

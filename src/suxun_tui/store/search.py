@@ -47,7 +47,8 @@ def search_headlines(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    body, params, ranked = _matching(conn, parsed, source_id, now)
+    limited = limit is not None and order == "newest"
+    body, params, ranked = _matching(conn, parsed, source_id, now, limited)
     sql = f"SELECT {_COLUMNS} {body}"
     if order == "relevance" and ranked:
         sql += (
@@ -80,12 +81,13 @@ def _matching(
     parsed: Query,
     source_id: int | None,
     now: datetime | None,
+    limited: bool = False,
 ) -> tuple[str, list[object], bool]:
     """``FROM … WHERE …`` for the articles ``parsed`` matches, its parameters, and whether
     an FTS expression drives it (only then is there a bm25 rank)."""
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed)
-    compiler.narrowing(compiled)
+    compiler.narrowing(compiled, limited)
     expression = compiled.expression()
     where = ["s.active = 1", *compiled.where]
     params: list[object] = list(compiled.params)
