@@ -1,4 +1,5 @@
-"""SVG snapshots of the reader on the bundled demo, at 120×40, with a fixed clock and zone.
+"""SVG snapshots of the reader on the bundled demo, with a fixed clock and zone: 120×40 in
+the dark theme, 80×24 and 160×50 in the light one.
 
 Update after an intended change with ``pytest tests/tui --snapshot-update`` and look at
 the SVGs (``docs/screenshot.svg`` is a copy of the first one).
@@ -6,6 +7,7 @@ the SVGs (``docs/screenshot.svg`` is a copy of the first one).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,9 @@ from tests.tui.conftest import SIZE, fixed_clock
 from tests.tui.helpers import settle
 
 
-def demo_app(tmp_path: Path) -> SuxunApp:
-    return SuxunApp(demo_config(), Store(tmp_path / "cache.sqlite3"), clock=fixed_clock)
+def demo_app(tmp_path: Path, theme: str = "dark") -> SuxunApp:
+    config = replace(demo_config(), settings=replace(demo_config().settings, theme=theme))
+    return SuxunApp(config, Store(tmp_path / "cache.sqlite3"), clock=fixed_clock)
 
 
 async def demo_ready(pilot: Pilot[Any]) -> None:
@@ -50,3 +53,28 @@ def test_help_screen(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=show_help)
+
+
+def test_main_screen_at_80x24_in_the_light_theme(snap_compare: Any, tmp_path: Path) -> None:
+    """The smallest common terminal: titles fit, the footer ends with ? Help and q Quit."""
+
+    async def second(pilot: Pilot[Any]) -> None:
+        await demo_ready(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+
+    app = demo_app(tmp_path, "light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=second)
+
+
+def test_article_at_160x50_in_the_light_theme(snap_compare: Any, tmp_path: Path) -> None:
+    """A wide terminal: the article's lines stay text_width long, centred."""
+
+    async def open_first(pilot: Pilot[Any]) -> None:
+        await demo_ready(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+
+    app = demo_app(tmp_path, "light")
+    assert snap_compare(app, terminal_size=(160, 50), run_before=open_first)
