@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import httpx
 import pytest
@@ -48,3 +50,14 @@ def test_a_proxy_in_the_environment_keeps_httpx_defaults(monkeypatch: pytest.Mon
             assert httpx.AsyncHTTPTransport in kinds
 
     asyncio.run(run())
+
+
+def test_the_http_client_comes_without_httpx_command_line_tool() -> None:
+    """httpx imports click, rich and pygments for its own CLI when click is installed."""
+    code = (
+        "import sys, suxun_tui.net.client\n"
+        "assert sys.modules.get('httpx._main') is None, 'httpx._main imported'\n"
+        "assert 'pygments' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -6,3 +6,9 @@ local-file rule; ``decoding`` decompression that never outgrows its cap. Importi
 ``client`` or ``decoding`` loads httpx, so only refresh and fetching import them; ``hints``
 and ``local`` load no HTTP client.
 """
+
+import sys
+
+# httpx imports its command-line tool (click, rich, pygments: 60-100 ms) at start-up
+# whenever click is installed; nothing here runs it, and httpx falls back without it.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
