@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
 from suxun_tui.feeds.fastblocks import simple_blocks
 from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, html_to_line, text_to_blocks
@@ -54,10 +55,6 @@ _HREF = re.compile(rb"href=[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 # feedparser flags these, but the feed was read correctly all the same.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-
-
-class FeedError(Exception):
-    """The bytes are not a feed we can read; the message says why and what to try."""
 
 
 @dataclass(frozen=True)

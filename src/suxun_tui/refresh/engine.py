@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
-from suxun_tui.feeds.parse import FeedError
+from suxun_tui.feeds.errors import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
 from suxun_tui.refresh.rotation import keep_guids_stable

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from suxun_tui.config import SourceSpec
+from suxun_tui.feeds.errors import FeedError
 from suxun_tui.feeds.fragments import html_to_line
 from suxun_tui.feeds.limits import TITLE_CHARS, URL_CHARS, cut
-from suxun_tui.feeds.parse import FeedError, parse_feed, read_feed_document
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import ArticleRow, article_row
 from suxun_tui.text.sanitize import clean_line
@@ -66,6 +66,8 @@ def prepare_document(
     """
     kind = spec.kind or sniff_kind(data, content_type)
     if kind == "feed":
+        from suxun_tui.feeds.parse import read_feed_document  # the readers: only when used
+
         doc = read_feed_document(data, url, content_type, spec.max_items)
         rows = tuple(article_row(e) for e in doc.entries())
         notice = "; ".join(doc.notices) or None
@@ -179,6 +181,8 @@ def parse_source_document(
     """Parse one fetched document of ``spec``; raises FeedError on unreadable input."""
     kind = spec.kind or sniff_kind(data, content_type)
     if kind == "feed":
+        from suxun_tui.feeds.parse import parse_feed
+
         parsed = parse_feed(data, url, content_type, spec.max_items)
         return ParseOutcome("feed", parsed.title, parsed.entries, parsed.ttl_minutes)
     # Imported here so that feed-only refreshes (cron) never load the page machinery.
