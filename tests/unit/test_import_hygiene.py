@@ -38,6 +38,14 @@ def test_start_up_does_not_load_the_network_or_parsers(statement: str) -> None:
     assert loaded_after(statement) & set(HEAVY) == set()
 
 
+def test_the_cache_commands_start_without_an_event_loop() -> None:
+    # asyncio costs 25-60 ms at start-up; list, show and search never run one.
+    assert "asyncio" not in loaded_after(
+        "from suxun_tui.cli import parse_args; parse_args(['list']);"
+        " import suxun_tui.cli.commands"
+    )
+
+
 def test_the_refresh_command_loads_what_refreshing_needs() -> None:
     # The guard above must be able to fail: the refresh path really uses these modules.
     loaded = loaded_after("import suxun_tui.cli.refresh_cmd")

@@ -12,7 +12,6 @@ page's real address while continuation pages are still looked up next to the fil
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
@@ -151,6 +150,8 @@ def _fetch_for(
         if path is not None and not (_is_web(url) and not path.is_file()):
             if not allow_local:
                 raise OSError(refusal(url))
+            import asyncio
+
             return await asyncio.to_thread(read_local_file, path, url, max_bytes), None, url
         if web is None:
             raise OSError(f"{url}: not available offline")
@@ -247,6 +248,8 @@ def run(args: argparse.Namespace) -> int:
         print("suxun-tui extract: --pages must be at least 1", file=sys.stderr)
         return 2
     try:
+        import asyncio  # only when extracting: the other commands start without it
+
         return asyncio.run(_run_all(args))
     except KeyboardInterrupt:
         return 130
