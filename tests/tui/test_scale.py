@@ -44,9 +44,9 @@ async def test_the_sources_pane_draws_only_the_rows_on_screen(
     drawn: list[str] = []
     real = SourcesPane._source
 
-    def counting(self: SourcesPane, source: SourceRow, *args: object) -> object:
+    def counting(self: SourcesPane, source: SourceRow, *args: object, **kwargs: object) -> object:
         drawn.append(source.name)
-        return real(self, source, *args)  # type: ignore[arg-type]
+        return real(self, source, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SourcesPane, "_source", counting)
     app = PaneApp()
@@ -88,5 +88,6 @@ async def test_starting_the_reader_runs_as_many_statements_for_300_sources_as_fo
             await settle(pilot)
             assert len(main_screen(app).sources.filters) >= size + 2 + min(size, 7)
         store.close()
-        counts.append(len(statements))
+        # The 3-second poll for other writers may fire once more on a slow machine.
+        counts.append(sum(1 for s in statements if "data_version" not in s))
     assert counts[0] == counts[1], counts

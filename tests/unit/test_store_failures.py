@@ -196,3 +196,45 @@ def test_marks_never_saved_are_listed_when_the_reader_ends(
     assert "locked by another program" in err and f"not saved: {first.title}: starred" in err
     entry.report_unsaved(store)  # the lock is gone: saved, nothing to say
     assert capsys.readouterr().err == "" and store.article(first.id).starred  # type: ignore[union-attr]
+
+
+def test_source_counts_kept_by_triggers_match_counting_the_articles(tmp_path: Path) -> None:
+    """Counts are read from a table the triggers keep, not counted: they must never drift."""
+    store, sid = make_store(tmp_path, count=6)
+    store.sync_sources([("src", "http://x/feed", "feed", "g"), ("other", "http://o", None, "g")])
+    other = store.source_id("other")
+    assert other is not None
+    store.store_entries(other, [FeedEntry("o1", "o", "http://o/1", "2025-02-01T00:00:00Z")])
+    ids = [h.id for h in store.headlines(source_id=sid)]
+    store.set_read(ids[0])
+    store.set_read(ids[0])  # the same mark twice counts once
+    store.set_read(ids[1])
+    store.set_read(ids[1], False)
+    store.mark_read(ids[2:4])
+    store.mark_all_read(source_id=other)
+    store.writes.set_flag("read", ids[4], True)
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("DELETE FROM articles WHERE id = ?", (ids[5],))
+
+    def counted() -> dict[str, tuple[int, int]]:
+        with sqlite3.connect(store.path) as conn:
+            rows = conn.execute(
+                "SELECT s.name, sum(a.read = 0), count(*) FROM articles a"
+                " JOIN sources s ON s.id = a.source_id GROUP BY s.name"
+            ).fetchall()
+        return {name: (int(unread), int(total)) for name, unread, total in rows}
+
+    assert {s.name: (s.unread, s.total) for s in store.sources()} == counted()
+    assert {s.name: (s.unread, s.total) for s in store.sources()} == {
+        "src": (1, 5),
+        "other": (0, 1),
+    }
+    assert store.counts() == (1, 6)
+
+
+def test_the_first_unread_page_is_the_same_whichever_index_finds_it(tmp_path: Path) -> None:
+    store, sid = make_store(tmp_path, count=9)
+    every = [h.id for h in store.headlines(unread_only=True)]
+    assert [h.id for h in store.headlines(unread_only=True, limit=3)] == every[:3]  # time index
+    store.mark_read(every[1:])
+    assert [h.id for h in store.headlines(unread_only=True, limit=3)] == every[:1]  # unread index

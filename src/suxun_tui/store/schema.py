@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from suxun_tui.store.counts import CREATE_SOURCE_COUNTS
 from suxun_tui.store.fts import CREATE_INDEX, Progress, fill_index
 
 Step = str | Callable[[sqlite3.Connection, Progress | None], None]
@@ -110,6 +111,8 @@ MIGRATIONS: tuple[Step, ...] = (
     """,
     # 4: the articles cached before the index existed.
     fill_index,
+    # 6: each source's unread and total counts, kept by triggers (store.counts).
+    CREATE_SOURCE_COUNTS,
 )
 
 

@@ -17,6 +17,8 @@ from suxun_tui.models import Headline, SourceRow
 from suxun_tui.store import Store, WriteResult
 from suxun_tui.tui.query_feeds import QueryFeed, read_query_feeds, with_unread_only
 
+MAX_ROWS = 100_000  # headlines one list holds
+
 FilterKind = Literal["all", "starred", "group", "source", "search", "query"]
 
 
@@ -68,9 +70,12 @@ def search_filter(query: str) -> SourceFilter:
 def load_rows(store: Store, selection: SourceFilter, limit: int | None = None) -> list[Headline]:
     """The headlines ``selection`` shows, newest first: one query, filled in bulk.
 
-    Marks the cache has not taken yet (it was locked, the disk full) show as made.
+    Marks the cache has not taken yet (it was locked, the disk full) show as made. At most
+    :data:`MAX_ROWS` (the newest): 2,000,000 headlines took a minute and a gigabyte to load,
+    and a source, a group or a search reaches the older ones.
     """
-    return store.writes.shown_all(_query_rows(store, selection, limit))
+    rows = _query_rows(store, selection, MAX_ROWS if limit is None else min(limit, MAX_ROWS))
+    return store.writes.shown_all(rows)
 
 
 def _query_rows(store: Store, selection: SourceFilter, limit: int | None) -> list[Headline]:

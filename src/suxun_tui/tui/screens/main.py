@@ -23,12 +23,11 @@ from textual.worker import Worker, WorkerState
 from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.store.ui_state import UiState
-from suxun_tui.tui.commands import bind_keys, bindings, with_keys
+from suxun_tui.tui.commands import bindings
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
 from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
-from suxun_tui.tui.screens.exporting import ArticleExports
 from suxun_tui.tui.screens.full_text import FullTextFetches
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
@@ -49,7 +48,7 @@ from suxun_tui.tui.widgets.status import StatusLine
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
 
 
-class MainScreen(PaneMoves, ArticleExports):
+class MainScreen(PaneMoves):
     """Sources on the left, headlines above the article on the right."""
 
     BINDINGS = bindings()
@@ -65,8 +64,6 @@ class MainScreen(PaneMoves, ArticleExports):
     def __init__(self, reader: Reader) -> None:
         super().__init__(UiState(reader.store))
         self.reader = reader
-        self.commands = with_keys(reader.config.keys)  # the table with [keys] applied
-        bind_keys(self, self.commands)
         self.set_reactive(MainScreen.script, reader.config.settings.script)
         self.background = BackgroundWork(self, reader)
         self.full_text = FullTextFetches(reader, self.background)
@@ -207,7 +204,7 @@ class MainScreen(PaneMoves, ArticleExports):
             self.load_headlines()
 
     def on_sources_pane_opened(self, message: SourcesPane.Opened) -> None:
-        self.focus_pane(self.headlines)
+        self.headlines.focus()
 
     def on_headline_list_highlighted(self, message: HeadlineList.Highlighted) -> None:
         headline = message.headline
@@ -246,7 +243,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.show_article(headline.id, opening=True)
         if not headline.read:
             self.set_read(headline, True)
-        self.focus_pane(self.article)
+        self.article.focus()
 
     def set_read(self, headline: Headline, read: bool) -> None:
         self.saved(self.reader.store.writes.set_flag("read", headline.id, read, headline.title))
@@ -402,4 +399,4 @@ class MainScreen(PaneMoves, ArticleExports):
     def action_help(self) -> None:
         from suxun_tui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.commands))
+        self.app.push_screen(HelpScreen())

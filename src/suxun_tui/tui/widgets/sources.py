@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -31,7 +31,8 @@ from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.timefmt import format_short
-from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter
+from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
+from suxun_tui.tui.query_feeds import QueryFeed
 from suxun_tui.tui.script import converter
 
 
@@ -46,9 +47,11 @@ def fit(text: str, width: int) -> str:
     return cut.rstrip() + "…"
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One row: what it selects, how many lines it takes, and how to draw it at a width."""
+class _Entry(NamedTuple):
+    """One row: what it selects, how many lines it takes, and how to draw it at a width.
+
+    A tuple, not a dataclass: a rebuild makes 10,000 of them after every mark.
+    """
 
     selection: SourceFilter
     height: int
@@ -98,6 +101,7 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []  # first line of each entry
         self._cursor = 0
         self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
+        self._source_filters: dict[tuple[int, str, str | None], SourceFilter] = {}
 
     # --- what is highlighted -------------------------------------------------------------
 
@@ -143,9 +147,14 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
         def add(selection: SourceFilter, draw: Callable[[int], Text], height: int = 1) -> None:
             entries.append(_Entry(selection, height, draw))
 
+        known, filters = self._source_filters, {}
+
         def source_entry(source: SourceRow, indent: int) -> None:
-            height = 3 if source.last_error else 1
-            add(_filter(source), lambda w: self._source(source, w, indent, convert, now), height)
+            key = (source.id, source.name, source.group)
+            selection = known.get(key) or _filter(source)  # the same value as last time
+            filters[key] = selection
+            draw = partial(self._source, source, indent=indent, convert=convert, now=now)
+            entries.append(_Entry(selection, 3 if source.last_error else 1, draw))
 
         unread = sum(s.unread for s in sources)
         add(ALL, lambda w: self._row("All", unread, w, 0, bold=True))
@@ -153,6 +162,7 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
             STARRED,
             lambda w: self._row("★ Starred", catalog.starred, w, 0, count_style="yellow"),
         )
+        groups = {s.group for s in sources}
         members: dict[str, list[SourceRow]] = {}
         for source in sources:  # one pass: a group's members in the sources' order
             if source.group is not None:
@@ -172,6 +182,12 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
                 )
                 for member in members[group]:
                     source_entry(member, 2)
+                for feed in (q for q in catalog.queries if q.group == group):
+                    add(query_filter(feed), partial(self._query, feed, indent=2, convert=convert))
+        for feed in catalog.queries:  # query feeds last: "All unread", then the configured
+            if feed.group is None or feed.group not in groups:
+                add(query_filter(feed), partial(self._query, feed, indent=0, convert=convert))
+        self._source_filters = filters
         self._fill(entries, keep)
 
     def _fill(self, entries: list[_Entry], keep: str) -> None:
@@ -215,10 +231,16 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
         text.append(number, style=count_style or "cyan")
         return text
 
+    def _query(
+        self, feed: QueryFeed, width: int, indent: int, convert: Callable[[str], str]
+    ) -> Text:
+        return self._row("» " + convert(feed.name), feed.unread, width, indent)
+
     def _source(
         self,
         source: SourceRow,
         width: int,
+        *,
         indent: int,
         convert: Callable[[str], str],
         now: datetime | None,

@@ -1,0 +1,269 @@
+"""How the reader and ``list`` scale: 10,000 sources and 2,000,000 articles.
+
+Builds (once; reused while the file exists) a cache with ``--sources`` sources in 100
+groups and ``--articles`` articles spread over them, written straight into SQLite with
+``executemany`` in the store's own schema. The sources are a feed server account's (as
+10,000 subscriptions usually are), so the config names the account; a second config
+names every source as ``[[sources]]``, and reading it is timed on its own. Then measures,
+each as a user meets it:
+
+* ``suxun-tui list --limit 50`` (and ``--unread``) as a child process: interpreter start,
+  config with every source, opening and checking the cache, the query, the output;
+* opening the cache (``cli.context.load_context``) and the reader's first paint
+  (``SuxunApp`` in ``App.run_test()``, until the headline list and the sources pane hold
+  rows), in this process;
+* the queries behind them: the sources with their counts, the first headline page.
+
+Prints figures; asserts nothing about time (targets: list ≤ 0.3 s, first paint ≤ 1 s).
+Usage: ``python benchmarks/scale.py [--sources 10000] [--articles 2000000] [--work DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SUXUN = ROOT / ".venv" / "bin" / "suxun-tui"
+sys.path.insert(0, str(ROOT / "src"))
+
+GROUPS = 100
+BATCH = 50_000
+START = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def _stamp(minutes: int) -> str:
+    return (START + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def source_name(index: int) -> str:
+    return f"来源 {index:05d}"
+
+
+def _url(index: int) -> str:
+    return f"http://127.0.0.1:9/feed/{index}.xml"
+
+
+ACCOUNT_CONFIG = """[settings]
+refresh_on_start = false
+
+[[accounts]]
+name = "bench"
+type = "miniflux"
+url = "http://127.0.0.1:9"
+token_env = "SUXUN_BENCH_TOKEN"
+"""
+
+
+def write_sources_config(path: Path, sources: int) -> None:
+    """A config naming every source as ``[[sources]]`` (only its reading is timed)."""
+    lines = ["[settings]", "refresh_on_start = false", ""]
+    for s in range(sources):
+        lines += [
+            "[[sources]]",
+            f'name = "{source_name(s)}"',
+            f'url = "{_url(s)}"',
+            'kind = "feed"',
+            f'group = "分组 {s % GROUPS:03d}"',
+            "",
+        ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _article_rows(sources: int, articles: int, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+    """Articles newest-first per source, interleaved in time; 1 in 5 unread, 1 in 500 starred."""
+    per_source = max(1, articles // sources)
+    body = '[{"kind":"paragraph","text":"正文 body"}]'
+    made = 0
+    for s, source_id in enumerate(ids):
+        count = per_source if s < sources - 1 else articles - made
+        for i in range(count):
+            n = made + i
+            yield (
+                source_id,
+                f"g-{s}-{i}",
+                f"http://example.org/{s}/{i}",
+                f"标题 {s} {i} headline",
+                _stamp(s + i * 137),
+                _stamp(s + i * 137),
+                body,
+                f"h{n}",
+                int(n % 5 != 0),
+                int(n % 500 == 0),
+            )
+        made += count
+
+
+def build_cache(data_dir: Path, sources: int, articles: int) -> float:
+    """Create the cache in the store's schema and fill it; seconds taken."""
+    from suxun_tui.store import DB_NAME, Store
+    from suxun_tui.store.db import connect
+
+    began = time.perf_counter()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_NAME
+    Store(path).close()  # the schema, exactly as the program creates it
+    conn = connect(path)  # the program's own connection: the search index's functions
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO sources (name, url, config_url, kind, grp, active, position, account,"
+        " remote_id) VALUES (?, ?, ?, 'feed', ?, 1, ?, 'bench', ?)",
+        [
+            (f"bench: {source_name(s)}", _url(s), _url(s), f"bench/分组 {s % GROUPS:03d}")
+            + (1000 + s, str(s))
+            for s in range(sources)
+        ],
+    )
+    ids = [row[0] for row in conn.execute("SELECT id FROM sources ORDER BY position")]
+    rows = _article_rows(sources, articles, ids)
+    sql = (
+        "INSERT INTO articles (source_id, guid, url, title, published, first_seen, body,"
+        " content_hash, read, starred) VALUES (?,?,?,?,?,?,?,?,?,?)"
+    )
+    while batch := [row for _, row in zip(range(BATCH), rows, strict=False)]:
+        conn.executemany(sql, batch)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    return time.perf_counter() - began
+
+
+def timed(call: Callable[[], object], repeat: int = 3) -> float:
+    """The median of ``repeat`` runs, in seconds."""
+    runs = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        call()
+        runs.append(time.perf_counter() - began)
+    return statistics.median(runs)
+
+
+def run_list(config: Path, data_dir: Path, *extra: str) -> float:
+    env = {**os.environ, "SUXUN_TUI_CONFIG": str(config), "SUXUN_TUI_DATA_DIR": str(data_dir)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its bytecode cached
+    command = [str(SUXUN), "list", "--limit", "50", *extra]
+
+    def once() -> None:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or done.stdout.count("\n") != 50:
+            raise RuntimeError(f"list failed ({done.returncode}): {done.stderr[-500:]}")
+
+    once()  # warm the page cache
+    return timed(once)
+
+
+def first_paint(config: Path, data_dir: Path) -> tuple[float, float, str]:
+    """(seconds to open the cache, seconds from there to the first paint, what showed)."""
+    from suxun_tui.cli import parse_args
+    from suxun_tui.cli.context import load_context
+    from suxun_tui.tui.app import SuxunApp
+    from suxun_tui.tui.widgets.headlines import HeadlineList
+    from suxun_tui.tui.widgets.sources import SourcesPane
+
+    args = parse_args(["--config", str(config), "--data-dir", str(data_dir)])
+    began = time.perf_counter()
+    context = load_context(args)
+    opened = time.perf_counter() - began
+    shown: list[str] = []
+
+    async def measure() -> float:
+        start = time.perf_counter()
+        app = SuxunApp(context.config, context.store, offline=True, notices=[])
+        async with app.run_test(size=(160, 50)) as pilot:
+            while True:
+                headlines = app.query(HeadlineList)
+                panes = app.query(SourcesPane)
+                if headlines and headlines.first().rows and panes and panes.first().filters:
+                    seconds = time.perf_counter() - start
+                    shown.append(
+                        f"{len(headlines.first().rows):,} headlines,"
+                        f" {len(panes.first().filters):,} rows in the sources pane"
+                    )
+                    return seconds
+                if time.perf_counter() - start > 120:
+                    raise TimeoutError("nothing painted after 120 s")
+                await pilot.pause(0.005)
+
+    try:
+        painted = asyncio.run(measure())
+    finally:
+        context.store.close()
+    return opened, painted, shown[0]
+
+
+def config_seconds(path: Path) -> float:
+    from suxun_tui.config import load_config
+
+    return timed(lambda: load_config(path), repeat=1)
+
+
+def query_figures(data_dir: Path) -> list[tuple[str, float]]:
+    from suxun_tui.store import DB_NAME, Store
+
+    with Store(data_dir / DB_NAME) as store:
+        return [
+            ("sources with counts", timed(store.sources)),
+            ("starred count", timed(store.starred_count)),
+            ("first headline page (300)", timed(lambda: store.headlines(limit=300))),
+            ("first unread page (50)", timed(lambda: store.headlines(unread_only=True, limit=50))),
+        ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sources", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=2_000_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/suxun-scale"))
+    parser.add_argument("--rebuild", action="store_true", help="build the cache again")
+    parser.add_argument("--no-paint", action="store_true", help="skip the reader")
+    args = parser.parse_args(argv)
+
+    work: Path = args.work / f"{args.sources}x{args.articles}"
+    data_dir, config = work / "data", work / "config.toml"
+    sources_config = work / "sources.toml"
+    from suxun_tui.store import DB_NAME
+
+    if args.rebuild or not (data_dir / DB_NAME).exists():
+        for leftover in data_dir.glob(f"{DB_NAME}*"):
+            leftover.unlink()
+        work.mkdir(parents=True, exist_ok=True)
+        config.write_text(ACCOUNT_CONFIG, encoding="utf-8")
+        write_sources_config(sources_config, args.sources)
+        print(f"built the cache in {build_cache(data_dir, args.sources, args.articles):.1f} s")
+    size = (data_dir / DB_NAME).stat().st_size / 2**20
+    print(
+        f"{args.sources:,} sources, {args.articles:,} articles, cache {size:,.0f} MiB;"
+        f" {platform.node()}, {os.cpu_count()} CPUs, {platform.python_version()},"
+        f" SQLite {sqlite3.sqlite_version}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    )
+    figures = query_figures(data_dir)
+    figures.append(
+        (f"read a config of {args.sources:,} [[sources]]", config_seconds(sources_config))
+    )
+    figures.append(("list --limit 50 (process)", run_list(config, data_dir)))
+    figures.append(("list --limit 50 --unread (process)", run_list(config, data_dir, "--unread")))
+    if not args.no_paint:
+        opened, painted, shown = first_paint(config, data_dir)
+        figures.append(("open the cache (load_context)", opened))
+        figures.append((f"reader first paint ({shown})", painted))
+        figures.append(("reader: open + first paint", opened + painted))
+    width = max(len(name) for name, _ in figures)
+    for name, seconds in figures:
+        print(f"  {name:<{width}}  {seconds:8.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
