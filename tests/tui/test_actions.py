@@ -11,7 +11,14 @@ from suxun_tui.tui import jobs
 from suxun_tui.tui.screens.help import HelpScreen
 from suxun_tui.tui.screens.main import MainScreen
 from tests.tui.conftest import SIZE, MakeApp, entries, fill
-from tests.tui.helpers import article_text, main_screen, notifications, settle, titles
+from tests.tui.helpers import (
+    article_text,
+    main_screen,
+    notifications,
+    select_source,
+    settle,
+    titles,
+)
 
 
 async def test_m_toggles_read_and_persists(make_app: MakeApp, filled: Config, store: Store) -> None:
@@ -157,7 +164,7 @@ async def test_t_converts_the_selected_source_in_the_headlines_title(
     app = make_app(Config(settings=Settings(script="original"), sources=(source,)))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("h", "end")  # select the source: its name titles the list
+        await select_source(pilot, "蘇訊")  # its name titles the list
         await settle(pilot)
         await pilot.press("t")  # original → simplified
         title = main_screen(app).headlines._border_title
@@ -249,7 +256,7 @@ async def test_network_text_is_never_markup_nor_escape_sequences(
         await settle(pilot)
         assert "[red]not red[/red] [link=x]y[/link]" in article_text(app)
         assert "[bold]still plain[/bold]" in article_text(app)
-        await pilot.press("h", "end")  # select the source: its name becomes the list's title
+        await select_source(pilot, source.name)  # its name becomes the list's title
         title = main_screen(app).headlines._border_title
         assert title is not None and title.plain.startswith("[b]Evil[/b] · 1 unread")
         await pilot.press("y")

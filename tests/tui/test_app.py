@@ -13,7 +13,7 @@ from suxun_tui.tui import jobs
 from suxun_tui.tui.filters import ALL
 from suxun_tui.tui.screens.messages import HeadlinesLoaded
 from tests.tui.conftest import SIZE, MakeApp, entries, fill, two_sources
-from tests.tui.helpers import main_screen, notifications, settle, titles
+from tests.tui.helpers import main_screen, notifications, select_source, settle, titles
 
 
 async def test_start_up_notices_are_shown_as_plain_notifications(
@@ -86,7 +86,7 @@ async def test_headlines_loaded_late_for_another_selection_are_dropped(
         await settle(pilot)
         screen = main_screen(app)
         everything = list(screen.headlines.rows)
-        await pilot.press("h", "end")  # Beta
+        await select_source(pilot, "Beta")
         await settle(pilot)
         beta = ["Beta headline 0", "Beta headline 1"]
         assert titles(app) == beta

@@ -19,7 +19,7 @@ from suxun_tui.tui.widgets.sources import SourcesPane
 from tests.support.feeds import items, rss
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp
-from tests.tui.helpers import main_screen, notifications, settle, titles
+from tests.tui.helpers import main_screen, notifications, select_source, settle, titles
 
 
 def feed_config(tmp_path: Path, *names: str) -> Config:
@@ -116,7 +116,7 @@ async def test_a_failing_source_is_marked_with_its_error_and_last_success(
         prompt = str(pane.get_option_at_index(index).prompt)
         assert "✗ Flaky" in prompt
         assert "last ok" in prompt
-        await pilot.press("h", "end")  # highlight Flaky: the status line tells the whole error
+        await select_source(pilot, "Flaky")  # the status line tells the whole error
         status = str(main_screen(app).status.query_one("#status-left").render())
         assert "Flaky" in status and "last ok" in status
         assert len(titles(app)) == 1  # its cached article is still readable

@@ -204,7 +204,7 @@ class MainScreen(PaneMoves):
             self.load_headlines()
 
     def on_sources_pane_opened(self, message: SourcesPane.Opened) -> None:
-        self.headlines.focus()
+        self.focus_pane(self.headlines)
 
     def on_headline_list_highlighted(self, message: HeadlineList.Highlighted) -> None:
         headline = message.headline
@@ -243,7 +243,7 @@ class MainScreen(PaneMoves):
         self.show_article(headline.id, opening=True)
         if not headline.read:
             self.set_read(headline, True)
-        self.article.focus()
+        self.focus_pane(self.article)
 
     def set_read(self, headline: Headline, read: bool) -> None:
         self.saved(self.reader.store.writes.set_flag("read", headline.id, read, headline.title))
