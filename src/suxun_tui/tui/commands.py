@@ -60,7 +60,7 @@ COMMANDS: tuple[Command, ...] = (
         "back_or_quit",
         "q",
         "Quit",
-        "Go back one level (article, headlines, sources); quit from the sources pane",
+        "Back one level; quit from the sources pane",
         NAV,
         footer=True,
         palette=False,
