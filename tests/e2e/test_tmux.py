@@ -1,12 +1,15 @@
 """The installed ``suxun-tui`` command in a real terminal (tmux, 120×40), as a user runs it.
 
-No config and an empty data directory: the bundled demo must open without network, Enter
-must open the seed article with clean text, and q must quit with status 0.
+No config and an empty data directory: the bundled demo must open without network, the
+headline cursor must be drawn differently from the rows around it (read with
+``capture-pane -e``, colours and all), Enter must open the seed article with clean text,
+q must go back one level at a time and quit from the top with status 0.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +51,10 @@ class Tmux:
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session)
+
+    def styled_screen(self) -> list[str]:
+        """The screen's lines with their escape sequences (colours, reverse…) kept."""
+        return self.run("capture-pane", "-p", "-e", "-t", self.session).splitlines()
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.session, *keys)
@@ -93,12 +100,58 @@ def test_demo_opens_shows_the_seed_article_and_quits_cleanly(tmux: Tmux, tmp_pat
 
     first = tmux.wait_for(lambda s: SEED_TITLE in s and "Sources" in s)
     assert "Terminal Weekly" in first
-    tmux.keys("Enter")
+    tmux.keys("j")
+    time.sleep(0.5)
+    cursor_row_stands_out(tmux, row=2)  # the second headline, under the pane's border
+    tmux.keys("k", "Enter")
     opened = tmux.wait_for(lambda s: SEED_BODY in s)
     assert "(dāng)" not in opened and "(guān)" not in opened
-    tmux.keys("q")
-    done = tmux.wait_for(lambda s: "EXIT=" in s, timeout=10)
+    tmux.keys("q", "q")  # article → headlines → sources: its border turns heavy
+    back = tmux.wait_for(lambda s: "┏━ Sources" in s)
+    assert "EXIT=" not in back
+    tmux.keys("q")  # from the top: quit
+    done = tmux.wait_for(lambda s: "EXIT=" in s)
     assert "EXIT=0" in done
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def backgrounds(line: str) -> set[str]:
+    """The background (and reverse) codes in effect over the line's visible text."""
+    seen: set[str] = set()
+    current = ""
+    position = 0
+    for match in SGR.finditer(line + "\x1b[m"):
+        text = line[position : match.start()]
+        if text.strip(" │┃╭╮╰╯─━"):
+            seen.add(current)
+        position = match.end()
+        codes = match.group(1).split(";") if match.group(1) else ["0"]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in ("0", ""):
+                current = ""
+            elif code == "7":
+                current += "+reverse"
+            elif code == "49":
+                current = ""
+            elif code == "48":
+                step = 3 if i + 1 < len(codes) and codes[i + 1] == "5" else 5
+                current = "bg:" + ";".join(codes[i + 1 : i + step])
+                i += step - 1
+            elif code.isdigit() and 40 <= int(code) <= 47:
+                current = "bg:" + code
+            i += 1
+    return seen
+
+
+def cursor_row_stands_out(tmux: Tmux, row: int) -> None:
+    lines = tmux.styled_screen()
+    # The headline pane is right of the sources pane: compare that part of each row.
+    above, at, below = (backgrounds(lines[i].split("┃", 1)[-1]) for i in (row - 1, row, row + 1))
+    assert at != above and at != below, (above, at, below)
 
 
 def _reader_pid(tmux: Tmux) -> int:
