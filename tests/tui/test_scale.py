@@ -91,3 +91,15 @@ async def test_starting_the_reader_runs_as_many_statements_for_300_sources_as_fo
         # The 3-second poll for other writers may fire once more on a slow machine.
         counts.append(sum(1 for s in statements if "data_version" not in s))
     assert counts[0] == counts[1], counts
+
+
+def test_all_unread_is_counted_from_the_sources_counts_and_agrees_with_the_search(
+    store: Store, filled: Config
+) -> None:
+    from suxun_tui.tui.query_feeds import ALL_UNREAD, read_query_feeds
+
+    first = store.headlines()[0]
+    store.set_read(first.id)
+    feed = read_query_feeds(store, ())[0]
+    assert feed.name == ALL_UNREAD.name
+    assert (feed.unread, feed.total) == store.query_counts("is:unread") == (4, 4)
