@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
 from suxun_tui.cli.context import ContextError, load_context
+from suxun_tui.config import ConfigError
 from suxun_tui.store import NotSaved, Store
 from suxun_tui.text.sanitize import clean_line
 
@@ -36,6 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"suxun-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from suxun_tui.tui.app import SuxunApp
+    from suxun_tui.tui.commands import with_keys
+
+    try:
+        with_keys(context.config.keys)  # [keys] names commands only the reader knows
+    except ConfigError as exc:
+        context.store.close()
+        print(f"suxun-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     from suxun_tui.tui.signals import exit_cleanly_on_signals
 
     app = SuxunApp(context.config, context.store, offline=args.offline, notices=context.notices)

@@ -59,6 +59,9 @@ class Settings:
     mark_read: MarkRead = "open"  # or "preview": read after being shown for a few seconds
     keep_days: int = 90  # read articles older than this are removed by `gc` (0: never)
     max_articles: int = 0  # per source, the newest kept by `gc` (0: no limit)
+    notify_command: tuple[str, ...] = ()  # argv run after a refresh brought new articles
+    pipe_command: tuple[str, ...] = ()  # argv that gets an article's text on stdin (|)
+    save_dir: str = ""  # where S and W save articles; "" is the XDG download dir or ~
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,16 @@ class RuleSpec:
 
 
 @dataclass(frozen=True)
+class KeyOverride:
+    """One line of ``[keys]``: a command (``refresh-all``), its keys in Textual's names, and
+    ``where`` it stands (file:line), for the reader to name when the command is unknown."""
+
+    command: str
+    keys: tuple[str, ...]
+    where: str
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; ``path`` is None for the bundled demo."""
 
@@ -130,6 +143,7 @@ class Config:
     accounts: tuple[AccountSpec, ...] = ()
     queries: tuple[QuerySpec, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
+    keys: tuple[KeyOverride, ...] = ()  # [keys]: the user's own keys for commands
 
     def source(self, name: str) -> SourceSpec | None:
         return next((s for s in self.sources if s.name == name), None)

@@ -24,8 +24,10 @@ from suxun_tui.config.checks import (
     key_on_line,
     nesting_too_deep,
 )
+from suxun_tui.config.keys import parse_keys
 from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
 from suxun_tui.config.paths import read_config_file
+from suxun_tui.config.programs import ARGV_SETTINGS, check_argv, check_save_dir
 from suxun_tui.config.queries import parse_queries, parse_rules
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.script import SCRIPTS
@@ -39,6 +41,7 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "user_agent": str,
     "refresh_minutes": int,
     "max_bytes": int,
+    "max_items": int,
     "max_redirects": int,
     "script": str,
     "timezone": str,
@@ -50,6 +53,9 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "mark_read": str,
     "keep_days": int,
     "max_articles": int,
+    "notify_command": (list, str),  # a string: told how to write it as a list
+    "pipe_command": (list, str),
+    "save_dir": str,
 }
 _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -63,10 +69,12 @@ _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "link_selector": str,
     "body_selector": str,
     "pages": int,
+    "max_items": int,
     "keep_days": int,
     "max_articles": int,
 }
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # which themes exist: the reader's
+MAX_ITEMS_BOUND = 100_000  # items per feed document; more is a flood, not a feed
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -97,7 +105,7 @@ def parse_config(text: str, path: Path) -> Config:
     locator = Locator(text, path)
     warnings: list[str] = []
     for key in data:
-        if key not in ("settings", "sources", "accounts", "queries", "rules"):
+        if key not in ("settings", "sources", "accounts", "queries", "rules", "keys"):
             warnings.append(f"{locator.where(key)}: unknown key '{key}' (ignored)")
     raw_settings = data.get("settings", {})
     if not isinstance(raw_settings, dict):
@@ -120,8 +128,9 @@ def parse_config(text: str, path: Path) -> Config:
     accounts = parse_accounts(data.get("accounts", []), locator, warnings, path)
     queries = parse_queries(data.get("queries", []), text, path, warnings)
     rules = parse_rules(data.get("rules", []), text, path, warnings)
+    keys = parse_keys(data.get("keys", {}), text, path)
     shown = tuple(clean_line(w) for w in warnings)  # keys are the file's text, printed as-is
-    return Config(settings, tuple(sources), path, False, shown, accounts, queries, rules)
+    return Config(settings, tuple(sources), path, False, shown, accounts, queries, rules, keys=keys)
 
 
 def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> Settings:
@@ -155,6 +164,7 @@ def _parse_source(
         "script": settings.script,
         "timezone": settings.timezone,
         "full_text": settings.full_text,
+        "max_items": settings.max_items,
         "keep_days": settings.keep_days,
         "max_articles": settings.max_articles,
     }
@@ -178,8 +188,11 @@ def _parse_source(
 
 def _validate_value(key: str, value: Any, where: str) -> Any:
     """Check ranges and enumerations; returns the value in its canonical form."""
-    if key in ("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes") and value < 1:
+    at_least_one = ("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes", "max_items")
+    if key in at_least_one and value < 1:
         raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
+    if key == "max_items" and value > MAX_ITEMS_BOUND:
+        raise ConfigError(f"{where}: 'max_items' must be at most {MAX_ITEMS_BOUND:,}, not {value}")
     if key in ("retries", "max_redirects", "keep_days", "max_articles") and value < 0:
         raise ConfigError(f"{where}: '{key}' must not be negative")
     check_bounds(key, value, where)
@@ -211,6 +224,10 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
     if key == "mark_read" and value not in ("open", "preview"):
         raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
+    if key in ARGV_SETTINGS:
+        return check_argv(key, value, where)
+    if key == "save_dir":
+        return check_save_dir(value, where)
     if key == "timezone":
         try:
             ZoneInfo(value)

@@ -68,11 +68,13 @@ class SuxunApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands (theme, keys, screenshot) plus ours, from one table."""
-        ours = palette_commands()
+        table = screen.commands if isinstance(screen, MainScreen) else None
+        ours = palette_commands(table) if table is not None else palette_commands()
         titles = {c.title for c in ours}
         yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
         if isinstance(screen, MainScreen):
             for command in ours:
+                keys = f"  ({command.key_text})" if command.keys else ""  # as bound now
                 yield SystemCommand(
-                    command.title, command.help, partial(screen.run_action, command.action)
+                    command.title, command.help + keys, partial(screen.run_action, command.action)
                 )

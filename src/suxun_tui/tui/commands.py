@@ -7,9 +7,14 @@ another. Actions are methods of the main screen (``action_<name>``), which owns 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.dom import DOMNode
+
+from suxun_tui.config.keys import key_label, resolve_keys
+from suxun_tui.config.model import KeyOverride
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,8 @@ class Command:
         """Keys as people write them, for the help screen: ``j ↓``."""
         if self.display:
             return self.display
+        if not self.keys:
+            return "—"  # unbound in [keys]: the command palette still has it
         names = {
             "down": "↓",
             "up": "↑",
@@ -44,7 +51,7 @@ class Command:
             "end": "End",
             "question_mark": "?",
         }
-        return " ".join(names.get(key, key) for key in self.keys.split(","))
+        return " ".join(names.get(key) or key_label(key) for key in self.keys.split(","))
 
 
 NAV, READ, SRC, APP = "Moving", "Reading", "Sources", "Application"
@@ -102,6 +109,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_star", "s", "Star", "Toggle the star on the selected article", READ, True),
     Command("open_link", "o", "Open link", "Open the article's link in the web browser", READ),
     Command("copy_link", "y", "Copy link", "Copy the article's link to the clipboard", READ),
+    Command("follow_link", "f", "Open link N", "Open link N of the list under the article", READ),
+    Command("copy_link_number", "F", "Copy link N", "Copy link number N to the clipboard", READ),
+    Command("copy_article", "Y", "Copy article", "Copy the article's text to the clipboard", READ),
+    Command("save_markdown", "S", "Save Markdown", "Save the article as Markdown (save_dir)", READ),
+    Command("save_text", "W", "Save text", "Save the article as plain text (save_dir)", READ),
+    Command(
+        "pipe_article",
+        "vertical_line",
+        "Pipe article",
+        "Send the article's text to pipe_command",
+        READ,
+        display="|",
+    ),
     Command("cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ),
     Command(
         "search",
@@ -150,30 +170,55 @@ PALETTE_KEY = ("Ctrl+P", "Command palette: every command by name")
 LAST_IN_FOOTER = ("help", "back_or_quit")  # "? Help  q Quit" close the footer
 
 
-def bindings() -> list[BindingType]:
-    """The screen's bindings, generated from the table.
+def with_keys(overrides: tuple[KeyOverride, ...]) -> tuple[Command, ...]:
+    """The table with the config's ``[keys]`` applied (a changed key is shown as written).
+
+    Raises ``ConfigError`` (file and line) for a command the table does not have.
+    """
+    defaults = {c.action: tuple(c.keys.split(",")) for c in COMMANDS}
+    resolved = resolve_keys(overrides, defaults)
+    return tuple(
+        c
+        if tuple(c.keys.split(",")) == resolved.keys[c.action]
+        else replace(c, keys=",".join(resolved.keys[c.action]), display=None)
+        for c in COMMANDS
+    )
+
+
+def bindings(commands: Sequence[Command] = COMMANDS) -> list[BindingType]:
+    """The screen's bindings, generated from the table (``commands``: as :func:`with_keys`).
 
     The footer shows them in this order, cut at the terminal's width: the few footer
     commands fit 80 columns, and help and quit come last, where people look for them.
     """
     ordered = sorted(
-        COMMANDS,
+        commands,
         key=lambda c: LAST_IN_FOOTER.index(c.action) + 1 if c.action in LAST_IN_FOOTER else 0,
     )
     return [
         Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_text.split()[0])
         for c in ordered
+        if c.keys  # a command unbound in [keys] is left to the palette
     ]
 
 
-def palette_commands() -> list[Command]:
+def bind_keys(node: DOMNode, commands: Sequence[Command]) -> None:
+    """Give ``node`` (the main screen) the bindings of ``commands`` instead of its class's.
+
+    Textual builds a node's bindings from the class's ``BINDINGS``; the config's keys are
+    known only when the screen is made, so its map is replaced then, before it mounts.
+    """
+    node._bindings = BindingsMap(bindings(commands))
+
+
+def palette_commands(commands: Sequence[Command] = COMMANDS) -> list[Command]:
     """The commands offered in the command palette."""
-    return [c for c in COMMANDS if c.palette]
+    return [c for c in commands if c.palette]
 
 
-def sections() -> dict[str, list[Command]]:
+def sections(commands: Sequence[Command] = COMMANDS) -> dict[str, list[Command]]:
     """Commands grouped for the help screen, in table order."""
     grouped: dict[str, list[Command]] = {}
-    for command in COMMANDS:
+    for command in commands:
         grouped.setdefault(command.section, []).append(command)
     return grouped

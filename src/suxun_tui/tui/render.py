@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -20,6 +20,7 @@ from rich.text import Text
 
 from suxun_tui.models import ArticleDetail, Block
 from suxun_tui.text import metaline
+from suxun_tui.text.export import NumberedLink, article_links
 from suxun_tui.tui.wrap import wrap_code, wrap_text
 
 Convert = Callable[[str], str]
@@ -145,17 +146,46 @@ def article_document(
     if detail.url:
         parts.append(Part(Text(display_url(detail.url), style="dim underline"), gap=False))
     parts.extend(Part(note) for note in notes)
+    links = article_links(detail)
+    numbers = {link.url: link.number for link in links}  # pictures carry their number
     previous: Block | None = None
     body = 0
     for block in detail.blocks:
         part = block_part(block, convert, previous)
         previous = block
         if part is not None:
+            if block.kind == "image" and (number := numbers.get(block.url or "")):
+                part = replace(part, text=part.text + Text(f" [{number}]", style="dim"))
             parts.append(part)
             body += 1
     if not body:
         parts.append(Part(Text("(no text in the cache for this article)", style="dim italic")))
+    parts.extend(link_parts(links))
     return ArticleDocument(parts)
+
+
+LINKS_HEADING = "Links"
+
+
+def link_parts(links: tuple[NumberedLink, ...]) -> list[Part]:
+    """The numbered list under the article that ``f`` and ``F`` take a number from.
+
+    Only an article with more than its own link (shown under its title) gets one: [1]
+    alone would repeat that line under every article.
+    """
+    if len(links) < 2:
+        return []
+    width = len(f"[{links[-1].number}] ")
+    heading = Part(Text(LINKS_HEADING, style="bold dim"))
+    return [heading] + [
+        Part(
+            Text(display_url(link.url), style="dim"),
+            first=f"[{link.number}]".ljust(width),
+            rest=" " * width,
+            gap=False,
+        )
+        for link in links
+    ]
 
 
 def placeholder(message: str) -> ArticleDocument:

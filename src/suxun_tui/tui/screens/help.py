@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,15 +12,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from suxun_tui.tui.commands import PALETTE_KEY, sections
+from suxun_tui.tui.commands import COMMANDS, PALETTE_KEY, Command, sections
 
 KEY_WIDTH = 16
 
 
-def help_text() -> Text:
+def help_text(table: Sequence[Command] = COMMANDS) -> Text:
     """Every command with its keys, grouped by section, as plain styled text."""
     text = Text()
-    for section, commands in sections().items():
+    for section, commands in sections(table).items():
         if text:
             text.append("\n")
         text.append(section + "\n", style="bold underline")
@@ -47,9 +49,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("G,end", "scroll(1000000)", "Bottom", show=False),
     ]
 
+    def __init__(self, commands: Sequence[Command] = COMMANDS) -> None:
+        super().__init__()
+        self.commands = commands  # the main screen's table, with the config's [keys]
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_text(), markup=False)
+            yield Static(help_text(self.commands), markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Keys"

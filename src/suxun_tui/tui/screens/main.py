@@ -23,11 +23,12 @@ from textual.worker import Worker, WorkerState
 from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.store.ui_state import UiState
-from suxun_tui.tui.commands import bindings
+from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
 from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
+from suxun_tui.tui.screens.exporting import ArticleExports
 from suxun_tui.tui.screens.full_text import FullTextFetches
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
@@ -48,7 +49,7 @@ from suxun_tui.tui.widgets.status import StatusLine
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
 
 
-class MainScreen(PaneMoves):
+class MainScreen(PaneMoves, ArticleExports):
     """Sources on the left, headlines above the article on the right."""
 
     BINDINGS = bindings()
@@ -64,6 +65,8 @@ class MainScreen(PaneMoves):
     def __init__(self, reader: Reader) -> None:
         super().__init__(UiState(reader.store))
         self.reader = reader
+        self.commands = with_keys(reader.config.keys)  # the table with [keys] applied
+        bind_keys(self, self.commands)
         self.set_reactive(MainScreen.script, reader.config.settings.script)
         self.background = BackgroundWork(self, reader)
         self.full_text = FullTextFetches(reader, self.background)
@@ -399,4 +402,4 @@ class MainScreen(PaneMoves):
     def action_help(self) -> None:
         from suxun_tui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.commands))

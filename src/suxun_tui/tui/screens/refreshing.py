@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.notifications import SeverityLevel
 
 from suxun_tui.config import Config
+from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store import Store
 from suxun_tui.tui.filters import Catalog, SourceFilter
 
@@ -82,6 +83,9 @@ class Refreshes:
     def finished(self, report: RefreshReport) -> None:
         summary = summarize(report, quiet=self.quiet, told=self.told)
         show_for_a_while(self.screen, summary.status)
+        command = self.screen.reader.config.settings.notify_command
+        if (problem := notify_new(command, report.new)) is not None:
+            self.screen.notify(problem, title="Notify", severity="warning", timeout=8)
         for notice in summary.notices:
             self.screen.notify(
                 notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
