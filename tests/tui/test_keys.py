@@ -89,3 +89,12 @@ async def test_a_command_left_without_keys_is_still_in_the_palette(
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code is not None or not app.is_running
+
+
+async def test_ctrl_c_bound_to_quit_quits(make_app: MakeApp, filled: Config) -> None:
+    app = make_app(with_overrides(filled))  # quit = ["Q", "ctrl+c"]
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
