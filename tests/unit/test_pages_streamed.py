@@ -1,7 +1,11 @@
-"""Pages a streaming React server sends in parts: the late part is the article."""
+"""Pages whose text is not where it is drawn: sent late by a streaming server, or only
+summarised in the head of a page that scripts render."""
 
 from __future__ import annotations
 
+import pytest
+
+from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.extract import extract_article
 
 PARAGRAPH = (
@@ -37,3 +41,28 @@ def test_an_ordinary_hidden_element_is_still_dropped() -> None:
     page = page.replace("</main>", "<section><p>" + PARAGRAPH * 3 + "</p></section></main>")
     article = extract_article(page, "https://example.org/blog/tuning")
     assert "Part 0." not in "\n".join(b.text for b in article.blocks)
+
+
+def test_a_page_drawn_by_scripts_reads_as_its_own_summary() -> None:
+    summary = (
+        "I'm new to astronomy and would love advice on a first telescope: refractor or"
+        " reflector, and which accessories matter for a beginner?"
+    )
+    page = (
+        "<html><head><title>First telescope? - Forum</title>"
+        f"<meta property='og:title' content='First telescope?'>"
+        f"<meta property='og:description' content=\"{summary}\"></head>"
+        "<body><section id='main'></section><script>start()</script></body></html>"
+    )
+    article = extract_article(page, "https://forum.example.org/t/first-telescope/1")
+    assert article.title == "First telescope?"
+    assert [b.text for b in article.blocks] == [summary]
+
+
+def test_a_slogan_is_no_summary() -> None:
+    page = (
+        "<html><head><meta name='description' content='The best forum on the web'></head>"
+        "<body><section id='main'></section></body></html>"
+    )
+    with pytest.raises(ExtractionError):
+        extract_article(page, "https://forum.example.org/")

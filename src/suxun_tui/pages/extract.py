@@ -75,7 +75,26 @@ def extract_article(
         article = _article(blocks, cut, found, meta, url, timezone, now)
         if article is not None and any(b.kind != "image" for b in article.blocks):
             return article
+    described = _described(meta)
+    if described is not None:
+        return described
     raise ExtractionError("no article text found")
+
+
+# A page's own summary stands in for its text only when it says something: a sentence,
+# not a site slogan.
+DESCRIPTION_CHARS = 60
+
+
+def _described(meta: PageMeta) -> ArticleText | None:
+    """The page as its summary when its body holds no text: a forum or app that renders
+    everything with scripts still describes itself for link previews, and a reader is
+    better served by that summary (and the title) than by an error."""
+    text = clean_block_text(meta.description)
+    if len(text) < DESCRIPTION_CHARS:
+        return None
+    title = clean_block_text(meta.og_title or meta.title)
+    return ArticleText(title=title, blocks=(Block("paragraph", text),))
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class PageMeta:
     shown_dates: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     source: str = ""
+    description: str = ""  # the page's own summary (Open Graph, then <meta>), for a fallback
 
 
 def _meta_key(el: HtmlElement) -> str:
@@ -249,6 +250,10 @@ def read_meta(root: HtmlElement) -> PageMeta:
     for n in "1234":  # Ghost and Yoast: twitter:label1 "Written by", twitter:data1 the name
         if first.get(f"twitter:label{n}", "").lower() in ("written by", "author", "by"):
             meta.meta_authors.append(first.get(f"twitter:data{n}", ""))
+    meta.description = next(
+        (first[k] for k in ("og:description", "description", "twitter:description") if k in first),
+        "",
+    )
     meta.published.extend(first[k] for k in PUBLISHED_META if k in first)
     meta.modified.extend(first[k] for k in MODIFIED_META if k in first)
     _time_values(root, meta)
