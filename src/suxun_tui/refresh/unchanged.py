@@ -2,7 +2,7 @@
 
 A 304 or a body with the stored hash skips parsing. Both were earned under the source's
 parse settings at the time, so the hash carries a fingerprint of those settings: editing
-a source's kind, selectors, pages or zone makes the next refresh parse afresh.
+a source's kind, selectors, pages, zone or item limit makes the next refresh parse afresh.
 """
 
 from __future__ import annotations
@@ -13,8 +13,17 @@ from suxun_tui.config import SourceSpec
 
 
 def settings_fingerprint(spec: SourceSpec) -> str:
-    """A short id of the source settings that shape parsing (kind, selectors, pages, zone)."""
-    parse_settings = (spec.kind, spec.link_selector, spec.body_selector, spec.pages, spec.timezone)
+    """A short id of the source settings that shape parsing (kind, selectors, pages, zone,
+    and ``max_items`` when it is not the default, so caches made before it stay valid)."""
+    parse_settings: tuple[object, ...] = (
+        spec.kind,
+        spec.link_selector,
+        spec.body_selector,
+        spec.pages,
+        spec.timezone,
+    )
+    if spec.max_items != SourceSpec.max_items:
+        parse_settings += (spec.max_items,)
     return hashlib.blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
 
 
