@@ -64,3 +64,22 @@ def test_queries_must_be_tables() -> None:
 def test_unknown_keys_are_warnings() -> None:
     config = parse_config(SOURCE + '[[queries]]\nname = "x"\nquery = "a"\ncolour = 1\n', Path("c"))
     assert config.warnings == ("c:7: unknown key 'colour' (ignored)",)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("keep_days = -1", "'keep_days' must not be negative"),
+        ("keep_days = 99999999999", "'keep_days' must be at most 36500"),
+        ("max_articles = -5", "'max_articles' must not be negative"),
+    ],
+)
+def test_retention_settings_are_checked(line: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(f"[settings]\n{line}\n" + SOURCE, Path("c.toml"))
+
+
+def test_retention_settings_apply_per_source() -> None:
+    text = "[settings]\nkeep_days = 10\nmax_articles = 50\n" + SOURCE + "keep_days = 0\n"
+    (source,) = parse_config(text, Path("c.toml")).sources
+    assert (source.keep_days, source.max_articles) == (0, 50)

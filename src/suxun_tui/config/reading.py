@@ -193,6 +193,8 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
     if key == "max_items" and value > MAX_ITEMS_BOUND:
         raise ConfigError(f"{where}: 'max_items' must be at most {MAX_ITEMS_BOUND:,}, not {value}")
+    if key == "keep_days" and value > 36_500:
+        raise ConfigError(f"{where}: 'keep_days' must be at most 36500 (a century), not {value}")
     if key in ("retries", "max_redirects", "keep_days", "max_articles") and value < 0:
         raise ConfigError(f"{where}: '{key}' must not be negative")
     check_bounds(key, value, where)
