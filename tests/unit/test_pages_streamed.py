@@ -66,3 +66,12 @@ def test_a_slogan_is_no_summary() -> None:
     )
     with pytest.raises(ExtractionError):
         extract_article(page, "https://forum.example.org/")
+
+
+def test_a_huge_title_is_cut_visibly() -> None:
+    page = streamed_page().replace(
+        "<title>Query tuning</title>", f"<title>{'标题' * 100_000}</title>"
+    )
+    page = page.replace("<h1>Best practices for query tuning</h1>", "")
+    title = extract_article(page, "https://example.org/blog/tuning").title
+    assert len(title) <= 500 and title.endswith("…")

@@ -81,6 +81,16 @@ def extract_article(
     raise ExtractionError("no article text found")
 
 
+# A title longer than this is cut with a visible "…" (as feed titles are): a page's
+# 200,000-character <title> would otherwise fill the headline list and the cache.
+TITLE_CHARS = 500
+
+
+def _title_line(text: str) -> str:
+    line = clean_line(text)
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
+
+
 # A page's own summary stands in for its text only when it says something: a sentence,
 # not a site slogan.
 DESCRIPTION_CHARS = 60
@@ -94,7 +104,7 @@ def _described(meta: PageMeta) -> ArticleText | None:
     if len(text) < DESCRIPTION_CHARS:
         return None
     title = clean_block_text(meta.og_title or meta.title)
-    return ArticleText(title=title, blocks=(Block("paragraph", text),))
+    return ArticleText(title=_title_line(title), blocks=(Block("paragraph", text),))
 
 
 @dataclass(frozen=True)
@@ -207,7 +217,7 @@ def _assemble(
     info.merge(body.byline)
     out_blocks, images, links = _to_blocks(body.blocks, url)
     return ArticleText(
-        title=clean_line(title),
+        title=_title_line(title),
         published=_to_zone(published, tz),
         origin=clean_line(info.origin) or None,
         author=clean_line(author) or None,
