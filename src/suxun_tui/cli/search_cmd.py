@@ -15,6 +15,7 @@ from suxun_tui.models import Headline
 from suxun_tui.query import QueryError, parse_query
 from suxun_tui.store import Store
 from suxun_tui.store.search import Order
+from suxun_tui.text.sanitize import clean_line
 
 HeadlineCommand = Callable[[argparse.Namespace, Callable[[Store, int | None], list[Headline]]], int]
 
@@ -25,8 +26,11 @@ def run_search(args: argparse.Namespace, headline_command: HeadlineCommand) -> i
     try:
         query = parse_query(text)
     except QueryError as exc:
-        print(f"suxun-tui: search: {exc}", file=sys.stderr)
-        print(f"  {text}\n  {' ' * (exc.column - 1)}^", file=sys.stderr)
+        # The query is the user's, but may have been pasted: printed safe, one character
+        # for one, so that the caret stays under the column the error names.
+        shown = "".join(c if c.isprintable() else "?" for c in text)
+        print(f"suxun-tui: search: {clean_line(str(exc))}", file=sys.stderr)
+        print(f"  {shown}\n  {' ' * (exc.column - 1)}^", file=sys.stderr)
         return EXIT_USAGE
     order: Order = "relevance" if getattr(args, "sort", None) == "relevance" else "newest"
     return headline_command(
