@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["paragraph", "heading", "list_item", "quote", "image", "code", "table"]
+BlockKind = Literal["paragraph", "heading", "list_item", "quote", "image", "code", "table", "media"]
+AUDIO = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wav")
+VIDEO = (".mp4", ".m4v", ".webm", ".mkv", ".mov", ".avi")
+
+
+def media_word(url: str | None) -> str:
+    """What an enclosure is, by its address: 音频 (audio), 视频 (video), else 附件."""
+    path = (url or "").split("?", 1)[0].split("#", 1)[0].lower()
+    return "音频" if path.endswith(AUDIO) else "视频" if path.endswith(VIDEO) else "附件"
 
 
 @dataclass(frozen=True)
@@ -17,7 +25,8 @@ class Block:
     """One readable unit of an article body.
 
     ``text`` is already plain, cleaned text. Images carry their alt text in ``text`` and
-    their address in ``url``; headings carry ``level`` 1-6.
+    their address in ``url``; headings carry ``level`` 1-6. ``media`` is a podcast or
+    video enclosure: its file name in ``text``, its address in ``url``.
     """
 
     kind: BlockKind
@@ -29,6 +38,8 @@ class Block:
         """The block as plain text, the way ``show --json`` and the CLI print it."""
         if self.kind == "image":
             return f"[图片: {self.text}]" if self.text else "[图片]"
+        if self.kind == "media":
+            return f"[{media_word(self.url)}: {self.text}] {self.url or ''}".rstrip()
         if self.kind == "list_item":
             return f"• {self.text}"
         if self.kind == "quote":

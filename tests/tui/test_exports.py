@@ -153,3 +153,53 @@ async def test_pipe_without_a_command_says_how_to_set_one(
         await pilot.press("vertical_line")
         await pilot.pause()
         assert any("Set pipe_command" in n for n in notifications(app))
+
+
+def podcast_config(store: Store, tmp_path: Path, count: int, **settings: object) -> Config:
+    sources = (SourceSpec("Pod", "https://pod.example.org/feed.xml", kind="feed"),)
+    media = tuple(
+        Block("media", f"ep{i}.mp3", f"https://pod.example.org/ep{i}.mp3") for i in range(count)
+    )
+    entry = FeedEntry(
+        "p1",
+        "第一期",
+        "https://pod.example.org/1",
+        "2025-12-28T10:00:00Z",
+        blocks=(Block("paragraph", "节目介绍。"), *media),
+    )
+    fill(store, sources, {"Pod": [entry]})
+    base = Settings(full_text="never")
+    return Config(settings=replace(base, **settings), sources=sources)  # type: ignore[arg-type]
+
+
+async def test_enclosures_are_listed_and_e_plays_one_with_the_player(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    log = tmp_path / "played.log"
+    player = (sys.executable, "-c", WRITER, str(log), "%u")
+    app = make_app(podcast_config(store, tmp_path, 1, player=player))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        text = article_text(app)
+        assert "[音频: ep0.mp3] [2]" in text and "[2] https://pod.example.org/ep0.mp3" in text
+        await pilot.press("e")
+        await pilot.pause()
+        assert wait_for_file(log) == "https://pod.example.org/ep0.mp3\n"
+
+
+async def test_e_asks_which_of_several_enclosures(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    log = tmp_path / "played.log"
+    player = (sys.executable, "-c", WRITER, str(log))  # no %u: the address is appended
+    app = make_app(podcast_config(store, tmp_path, 2, player=player))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, LinkPrompt)
+        await pilot.press("1", "enter")  # link 1 is the article's page, not a podcast
+        await pilot.pause()
+        assert any("Not a podcast or video" in n for n in notifications(app))
+        await pilot.press("e", "3", "enter")
+        await pilot.pause()
+        assert wait_for_file(log) == "https://pod.example.org/ep1.mp3\n"

@@ -62,6 +62,7 @@ class Settings:
     notify_command: tuple[str, ...] = ()  # argv run after a refresh brought new articles
     pipe_command: tuple[str, ...] = ()  # argv that gets an article's text on stdin (|)
     save_dir: str = ""  # where S and W save articles; "" is the XDG download dir or ~
+    player: tuple[str, ...] = ()  # argv that plays an enclosure (e); %u is its address
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Settings that name programs and places: ``notify_command``, ``pipe_command``, ``save_dir``.
+"""Settings that name programs and places: ``notify_command``, ``pipe_command``, ``player``,
+``save_dir``.
 
 A program is an argv list, never a shell line: the reader passes article text or a count
 as data, so a feed's text can never become a command. Where saved articles go defaults to
@@ -20,6 +21,7 @@ from suxun_tui.config.model import ConfigError
 ARGV_SETTINGS = {
     "notify_command": '["notify-send", "suxun-tui", "%n new articles"]',
     "pipe_command": '["less"]',
+    "player": '["mpv", "%u"]',
 }
 MAX_ARGV = 64
 

@@ -55,6 +55,7 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "max_articles": int,
     "notify_command": (list, str),  # a string: told how to write it as a list
     "pipe_command": (list, str),
+    "player": (list, str),
     "save_dir": str,
 }
 _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {

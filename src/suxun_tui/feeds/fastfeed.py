@@ -347,6 +347,10 @@ class _Walker:
                 if structured and authors > 1:
                     raise _Unsupported("several authors with parts (feedparser mixes them)")
                 entry.author = self.author(child)
+            elif name == "enclosure":  # feedparser lists it among the links, as written
+                url = _attrs(child).get("url")
+                if url:
+                    entry.links.append(("enclosure", url))
             elif name == "source":
                 locked = False  # feedparser resets its title depth; the source's own
                 # title and author go to the source, never to the entry

@@ -38,6 +38,7 @@ from suxun_tui.feeds.limits import (
     keep_newest_items,
     not_a_feed,
 )
+from suxun_tui.feeds.media import media_blocks
 from suxun_tui.feeds.rescue import FEEDPARSER_BYTES, read_recovered
 from suxun_tui.feeds.urls import join_url
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
@@ -239,6 +240,8 @@ def _build_entry(
         title = _fallback_title(blocks)
     # Hash what is shown, not the markup: both parsing routes then agree on the key.
     guid = _guid(clean_line(raw.id)) or link or content_hash(title, *(b.text for b in blocks))
+    enclosures = (_entry_link(feed_url, h) for rel, h in raw.links if rel == "enclosure")
+    blocks = (*blocks, *media_blocks(enclosures))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
 
 
@@ -344,6 +347,10 @@ def _json_entry(
     has_content = bool(item.get("content_html") or item.get("content_text"))
     summary_only = not has_content and sum(len(b.text) for b in blocks) < SUMMARY_CHARS
     summary_only = summary_only or was_cut
+    attachments = [a for a in item.get("attachments") or () if isinstance(a, dict)][:100]
+    urls = [_entry_link(link or feed_url, str(a.get("url") or "")) for a in attachments]
+    types = [str(a.get("mime_type") or "") for a in attachments]
+    blocks = (*blocks, *media_blocks(urls, types))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
 
 

@@ -7,6 +7,7 @@ stored body is only a summary; the result is stored, so it stays readable offlin
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from suxun_tui.config import Config, Settings, SourceSpec
@@ -58,4 +59,6 @@ def fetch_full_article(config: Config, db_path: Path, article_id: int) -> None:
             raise ArticleFetchError(str(exc)) from exc
         except ExtractionError as exc:
             raise ArticleFetchError(f"{article.url}: {exc}") from exc
-        store.save_article_text(article_id, text)
+        # The page has no enclosures: the feed's podcast or video stays under the text.
+        media = tuple(block for block in article.blocks if block.kind == "media")
+        store.save_article_text(article_id, replace(text, blocks=(*text.blocks, *media)))

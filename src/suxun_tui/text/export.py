@@ -2,10 +2,10 @@
 
 The reader saves (``S``, ``W``), pipes (``|``) and copies (``Y``) what this module makes,
 and shows the same numbered links under the article, so ``f 2`` opens what ``[2]`` names
-everywhere. The links an article has in the cache are its own address and its pictures'
-(the parsers keep no links inside paragraphs). Every string came from the network, so
-file names are built from the title with separators, controls and dots at the start
-removed, and a file is never overwritten.
+everywhere. The links an article has in the cache are its own address, its pictures'
+and its enclosures' (the parsers keep no links inside paragraphs). Every string came
+from the network, so file names are built from the title with separators, controls and
+dots at the start removed, and a file is never overwritten.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from suxun_tui.models import ArticleDetail, Block
+from suxun_tui.models import ArticleDetail, Block, media_word
 from suxun_tui.text import metaline
 from suxun_tui.text.sanitize import clean_line
 
@@ -52,8 +52,8 @@ def article_links(detail: ArticleDetail) -> tuple[NumberedLink, ...]:
 
     add(detail.url, "article", None)
     for index, block in enumerate(detail.blocks):
-        if block.kind == "image":
-            add(block.url, block.text or "图片", index)
+        if block.kind in ("image", "media"):
+            add(block.url, block.text or block.kind, index)
     return tuple(links)
 
 
@@ -75,7 +75,7 @@ def _numbers(detail: ArticleDetail, links: tuple[NumberedLink, ...]) -> dict[int
     return {
         index: by_url[block.url]
         for index, block in enumerate(detail.blocks)
-        if block.kind == "image" and block.url in by_url
+        if block.kind in ("image", "media") and block.url in by_url
     }
 
 
@@ -101,6 +101,8 @@ def _plain_block(block: Block, convert: Convert, number: int | None) -> str:
     text = converted.as_plain()
     if block.kind == "image":
         text = text.replace("图片", convert("图片"), 1)
+    if block.kind == "media":  # the address is in the list of links
+        text = f"[{convert(media_word(block.url))}: {converted.text}]"
     if block.kind == "list_item" and block.level > 0:
         indent = "  " * min(block.level, 8)
         text = indent + text.replace("\n", "\n" + indent)
@@ -138,6 +140,10 @@ def _markdown_block(block: Block, convert: Convert, number: int | None) -> Itera
         alt = _escape(text) if text else convert("图片")
         reference = f" [{number}]" if number is not None else ""
         yield f"![{alt}](<{_angle_safe(block.url or '')}>){reference}"
+    elif block.kind == "media":
+        reference = f" [{number}]" if number is not None else ""
+        word = convert(media_word(block.url))
+        yield f"[{word}: {_escape(text)}](<{_angle_safe(block.url or '')}>){reference}"
     elif block.kind == "list_item":
         indent = "  " * min(block.level, 8)
         yield indent + "- " + _escape(text).replace("\n", "\n" + indent + "  ")

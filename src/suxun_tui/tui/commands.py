@@ -112,6 +112,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("follow_link", "f", "Open link N", "Open link N of the list under the article", READ),
     Command("copy_link_number", "F", "Copy link N", "Copy link number N to the clipboard", READ),
     Command("copy_article", "Y", "Copy article", "Copy the article's text to the clipboard", READ),
+    Command("play_media", "e", "Play", "Play the article's podcast or video (player)", READ),
     Command("save_markdown", "S", "Save Markdown", "Save the article as Markdown (save_dir)", READ),
     Command("save_text", "W", "Save text", "Save the article as plain text (save_dir)", READ),
     Command(

@@ -18,7 +18,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from suxun_tui.models import ArticleDetail, Block
+from suxun_tui.models import ArticleDetail, Block, media_word
 from suxun_tui.text import metaline
 from suxun_tui.text.export import NumberedLink, article_links
 from suxun_tui.tui.wrap import wrap_code, wrap_text
@@ -116,6 +116,8 @@ def block_part(block: Block, convert: Convert, previous: Block | None) -> Part |
         picture = convert("图片")  # 圖片 in Traditional, like the text around it
         label = f"[{picture}: {text}]" if text else f"[{picture}]"
         return Part(Text(label, style="dim"))
+    if block.kind == "media":  # a podcast or video: e plays it
+        return Part(Text(f"[{convert(media_word(block.url))}: {text}]", style="dim"))
     if not text.strip():
         return None
     if block.kind == "heading":
@@ -154,7 +156,7 @@ def article_document(
         part = block_part(block, convert, previous)
         previous = block
         if part is not None:
-            if block.kind == "image" and (number := numbers.get(block.url or "")):
+            if block.kind in ("image", "media") and (number := numbers.get(block.url or "")):
                 part = replace(part, text=part.text + Text(f" [{number}]", style="dim"))
             parts.append(part)
             body += 1

@@ -122,6 +122,58 @@ class ArticleExports(Screen[None]):
         self.app.copy_to_clipboard(link.url)
         self._main.notify(f"Copied link {link.number}: {link.url}", timeout=3)
 
+    # --- enclosures -------------------------------------------------------------------------
+
+    def action_play_media(self) -> None:
+        if (detail := self._article()) is None:
+            return
+        numbered = article_links(detail)
+        media = {b.url for b in detail.blocks if b.kind == "media" and b.url}
+        playable = [link for link in numbered if link.url in media]
+        if not playable:
+            self._main.notify("This article has no podcast or video.", timeout=3)
+        elif len(playable) == 1:
+            self._play(playable[0])
+        else:
+
+            def chosen(answer: str | None) -> None:
+                found = link_number(tuple(playable), answer) if answer else None
+                if isinstance(found, str):
+                    self._main.notify("Not a podcast or video: " + found, severity="warning")
+                elif found is not None:
+                    self._play(found)
+
+            self.app.push_screen(LinkPrompt("Play", tuple(playable)), chosen)
+
+    def _play(self, link: NumberedLink) -> None:
+        screen = self._main
+        command = screen.reader.config.settings.player
+        if not command:
+            links.open_link(screen, link.url)
+            return
+        if (refusal := jobs.link_refusal(link.url)) is not None:
+            screen.notify(refusal, severity="warning")
+            return
+        argv = [word.replace("%u", link.url) for word in command]
+        if not any("%u" in word for word in command):
+            argv.append(link.url)
+        try:
+            with self.app.suspend():
+                subprocess.run(argv, check=False)
+        except SuspendNotSupported:  # no terminal to hand over: it plays on its own
+            try:
+                subprocess.Popen(
+                    argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                screen.notify(f"Cannot start {argv[0]}: {exc.strerror or exc}", severity="warning")
+        except OSError as exc:
+            screen.notify(f"Cannot start {argv[0]}: {exc.strerror or exc}", severity="warning")
+
     # --- the text ---------------------------------------------------------------------------
 
     def action_copy_article(self) -> None:
