@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn, cast
 
 from suxun_tui import __version__
-from suxun_tui.cli import extract_cmd, gc_cmd, init_cmd, opml_cmd, subscribe_cmd
+from suxun_tui.cli import extract_cmd, gc_cmd, init_cmd, opml_cmd, rules_cmd, subscribe_cmd
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.text.sanitize import clean_line
 
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_parser(sub)
     opml_cmd.add_parser(sub, common)
     gc_cmd.add_parser(sub, common)
+    rules_cmd.add_parser(sub, common)
     subscribe_cmd.add_parsers(sub, common)
     init_cmd.add_parser(sub, common)
     for action in sub.choices.values():
@@ -154,6 +155,8 @@ def run_command(args: argparse.Namespace) -> int:
         return opml_cmd.run(args)
     if args.command == "gc":
         return gc_cmd.run(args)
+    if args.command == "rules":
+        return rules_cmd.run(args)
     if args.command == "init":
         return init_cmd.run(args)
     if args.command in ("subscribe", "unsubscribe"):

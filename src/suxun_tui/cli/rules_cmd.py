@@ -1,0 +1,50 @@
+"""``suxun-tui rules apply``: run every ``[[rules]]`` over the whole cache and say what
+each rule matched and changed (text, or ``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from suxun_tui.cli.codes import EXIT_OK
+from suxun_tui.cli.context import open_context
+from suxun_tui.store.rules import apply_rules
+from suxun_tui.text.sanitize import clean_line
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    rules = sub.add_parser("rules", parents=[common], help="apply the [[rules]] of the config")
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    apply = actions.add_parser(
+        "apply", parents=[common], help="apply every rule to every cached article"
+    )
+    apply.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def run(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    if isinstance(context, int):
+        return context
+    results = apply_rules(context.store, context.config.rules)
+    if getattr(args, "json", False):
+        rows = [
+            {
+                "name": r.name,
+                "action": r.action,
+                "matched": r.matched,
+                "changed": r.changed,
+                "applied": r.applied,
+            }
+            for r in results
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    if not results:
+        print("no [[rules]] in the config")
+    for r in results:
+        note = "" if r.applied else " (hide is not applied yet)"
+        print(f"{clean_line(r.name)}: {r.action}: {r.matched} matched, {r.changed} changed{note}")
+    return EXIT_OK
