@@ -104,7 +104,7 @@ def test_demo_opens_shows_the_seed_article_and_quits_cleanly(tmux: Tmux, tmp_pat
     time.sleep(0.5)
     cursor_row_stands_out(tmux, row=2)  # the second headline, under the pane's border
     tmux.keys("k", "Enter")
-    opened = tmux.wait_for(lambda s: SEED_BODY in s)
+    opened = tmux.wait_for(lambda s: SEED_BODY in s and "┏━ Article" in s)
     assert "(dāng)" not in opened and "(guān)" not in opened
     tmux.keys("q", "q")  # article → headlines → sources: its border turns heavy
     back = tmux.wait_for(lambda s: "┏━ Sources" in s)

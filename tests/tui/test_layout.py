@@ -143,3 +143,19 @@ async def test_long_lines_are_at_most_text_width_and_centred(
         left = text.region.x - article.x
         right = article.right - text.region.right
         assert abs(left - right) <= 2, (left, right)  # centred
+
+
+async def test_enter_then_q_typed_at_once_opens_and_comes_back(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    """Opening moves the focus before the next key is read: q acts on the article."""
+    app = make_app(filled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.headlines.current
+        assert first is not None
+        await pilot.press("h", "enter", "enter", "q")  # sources → headlines → article → back
+        await pilot.pause()
+        assert screen.headlines.has_focus
+        assert store.article(first.id).read  # type: ignore[union-attr]

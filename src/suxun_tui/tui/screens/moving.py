@@ -21,6 +21,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from suxun_tui.models import Headline
 from suxun_tui.store.ui_state import UiState
 from suxun_tui.tui.filters import SourceFilter
 from suxun_tui.tui.widgets.article import ArticleView
@@ -142,7 +143,22 @@ class PaneMoves(Screen[None]):
         self.focused_pane().move_end()
 
     def action_open(self) -> None:
-        self.focused_pane().open_current()
+        """Open what is under the cursor; the focus moves before the next key is read.
+
+        The panes' Opened messages would arrive after a key typed right behind Enter
+        (Enter then q would act on the pane left behind), so the screen acts at once.
+        """
+        pane = self.focused_pane()
+        if isinstance(pane, HeadlineList):
+            if pane.current is not None:
+                self.open_headline(pane.current)
+            return
+        pane.open_current()
+        if isinstance(pane, SourcesPane):
+            self.focus_pane(self.headlines)
+
+    def open_headline(self, headline: Headline) -> None:
+        raise NotImplementedError  # the main screen's: marks read, shows, focuses
 
     def action_back(self) -> None:
         panes = self.panes()
