@@ -20,7 +20,7 @@ from suxun_tui.tui.screens import full_text
 from suxun_tui.tui.screens.messages import FullTextFetched, Prefetched
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp, fill
-from tests.tui.helpers import article_text, main_screen, notifications, settle
+from tests.tui.helpers import article_text, main_screen, notifications, select_source, settle
 
 SEED_PAGE = SITE / "suxun" / "articles" / "588eee2c.html"
 
@@ -139,6 +139,9 @@ async def test_a_failed_fetch_is_a_note_on_the_article_not_a_toast(
         assert notifications(app) == []  # the note is enough: no toast on top of it
         assert "404" in str(main_screen(app).status.right.render())
         assert not main_screen(app).article.shown.loading
+        await select_source(pilot, "本地新闻")  # the source says so too, while it is chosen
+        left = str(main_screen(app).status.left.render())
+        assert "1 article page not fetched" in left
 
 
 async def test_offline_never_fetches_full_text(

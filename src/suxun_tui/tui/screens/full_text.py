@@ -10,6 +10,7 @@ again, which retries.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -32,6 +33,7 @@ class FullTextFetches:
         self.fetching: int | None = None  # the article whose full text is being fetched
         self.errors: dict[int, str] = {}
         self.urls: dict[int, str] = {}  # the page each fetch asked for, for its message
+        self.sources: dict[int, int] = {}  # the source of each article fetched
 
     def prepare(
         self, detail: ArticleDetail, *, opening: bool = False
@@ -53,6 +55,7 @@ class FullTextFetches:
             elif opening:
                 self.fetching = article_id
                 self.urls[article_id] = detail.url
+                self.sources[article_id] = detail.source_id
                 self.background.fetch_full_text(article_id)
                 notes.append(Text("Fetching the whole article…", style="dim italic"))
             elif detail.blocks:
@@ -95,6 +98,11 @@ class FullTextFetches:
         reason = failure_reason(error, self.urls.pop(article_id, ""))
         self.errors[article_id] = reason
         return article_id, reason
+
+    def failures_by_source(self) -> tuple[tuple[int, int], ...]:
+        """How many articles of each source (by id) could not be fetched, for its status."""
+        counts = Counter(self.sources[a] for a in self.errors if a in self.sources)
+        return tuple(sorted(counts.items()))
 
     def forget_failure(self, article_id: int) -> bool:
         """Opening an article again retries its fetch: whether there was a failure."""

@@ -61,6 +61,7 @@ class MainScreen(PaneMoves, ArticleExports):
     catalog: var[Catalog] = var(Catalog(), init=False)  # sources' counts, errors, from store
     shown: var[Shown] = var(Shown(), init=False)  # what the article pane shows
     activity: var[str] = var("", init=False)  # what background work is doing, for the status
+    page_failures: var[tuple[tuple[int, int], ...]] = var((), init=False)  # pages not fetched
 
     def __init__(self, reader: Reader) -> None:
         super().__init__(UiState(reader.store))
@@ -94,7 +95,9 @@ class MainScreen(PaneMoves, ArticleExports):
         reader = self.reader
         yield StatusLine(
             offline=reader.offline, clock=reader.clock, demo=reader.config.is_demo, id="status"
-        ).data_bind(screen.script, screen.selection, screen.catalog, screen.activity)
+        ).data_bind(
+            screen.script, screen.selection, screen.catalog, screen.activity, screen.page_failures
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -242,7 +245,8 @@ class MainScreen(PaneMoves, ArticleExports):
 
         Opening again after a failed full-text fetch tries once more.
         """
-        self.full_text.forget_failure(headline.id)
+        if self.full_text.forget_failure(headline.id):
+            self.page_failures = self.full_text.failures_by_source()
         self.show_article(headline.id, opening=True)
         if not headline.read:
             self.set_read(headline, True)
@@ -277,6 +281,7 @@ class MainScreen(PaneMoves, ArticleExports):
         if (failure := self.full_text.failed(error)) is not None:
             article_id, reason = failure  # a note above the article, not a toast
             refreshing.show_for_a_while(self, f"✗ Full text: {reason}")
+            self.page_failures = self.full_text.failures_by_source()  # on the source too
             self.full_text_ended(article_id)
 
     def full_text_ended(self, article_id: int) -> None:

@@ -30,6 +30,7 @@ class StatusLine(Horizontal):
     selection: var[SourceFilter] = var(ALL, init=False)
     catalog: var[Catalog] = var(Catalog(), init=False)
     activity: var[str] = var("", init=False)
+    page_failures: var[tuple[tuple[int, int], ...]] = var((), init=False)  # source id, count
 
     def __init__(
         self,
@@ -74,4 +75,10 @@ class StatusLine(Horizontal):
             when = source.last_success and format_short(source.last_success, self.clock())
             left.append(f" · ✗ {source.name}: {source.last_error}", style="red")
             left.append(f" (last ok {when})" if when else " (never fetched)", style="dim")
+        if source is not None and (failed := dict(self.page_failures).get(source.id)):
+            pages = "page" if failed == 1 else "pages"
+            left.append(f" · ✗ {failed} article {pages} not fetched (Enter retries)", "red")
         self.left.update(left)
+
+    def watch_page_failures(self) -> None:
+        self._show_left()
