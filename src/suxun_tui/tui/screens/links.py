@@ -1,6 +1,6 @@
 """Opening an article's link in the browser: the configured command, or the system's.
 
-The main screen's ``o`` key lands here. Which links may be opened is the core's rule
+The main screen's ``o`` and ``y`` keys land here. Which links may be opened is the core's rule
 (:func:`suxun_tui.tui.jobs.link_refusal`); how the ``browser`` setting becomes a command
 is :mod:`suxun_tui.tui.browser`. A console browser (lynx, w3m) gets the terminal: the app
 suspends until it quits. Anything else starts detached, its output kept off the screen.
@@ -13,11 +13,21 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
+from suxun_tui.models import Headline
 from suxun_tui.tui import jobs
 from suxun_tui.tui.browser import BrowserCommand, BrowserSettingError, browser_command
 
 if TYPE_CHECKING:
     from suxun_tui.tui.screens.main import MainScreen
+
+
+def copy_link(screen: MainScreen, headline: Headline | None) -> None:
+    """Put the article's link on the clipboard (OSC 52, through Textual)."""
+    if headline is None or not headline.url:
+        screen.notify("This article has no link.", severity="warning")
+        return
+    screen.app.copy_to_clipboard(headline.url)
+    screen.notify(f"Copied {headline.url}", timeout=3)
 
 
 def open_link(screen: MainScreen, url: str) -> None:

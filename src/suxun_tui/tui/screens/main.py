@@ -330,23 +330,10 @@ class MainScreen(PaneMoves, ArticleExports):
     # --- actions: reading ----------------------------------------------------------------
 
     def action_next_unread(self) -> None:
-        self._unread(1)
+        marking.go_to_unread(self, 1)
 
     def action_previous_unread(self) -> None:
-        self._unread(-1)
-
-    def _unread(self, direction: int) -> None:
-        index = self.headlines.find_unread(direction)
-        if index is None and marking.next_source_with_unread(self, direction):
-            # The next source with unread articles: its first (or last) unread one.
-            current = self.headlines.current
-            ahead = direction > 0 and current is not None and not current.read
-            index = self.headlines.cursor if ahead else self.headlines.find_unread(direction)
-        if index is None:
-            self.notify("No more unread articles here.", timeout=3)
-            return
-        self.headlines.move_to(index)
-        self.headlines.open_current()
+        marking.go_to_unread(self, -1)
 
     def action_toggle_read(self) -> None:
         if (headline := self.headlines.current) is not None:
@@ -378,12 +365,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {label}.")
 
     def action_copy_link(self) -> None:
-        headline = self.headlines.current
-        if headline is None or not headline.url:
-            self.notify("This article has no link.", severity="warning")
-            return
-        self.app.copy_to_clipboard(headline.url)
-        self.notify(f"Copied {headline.url}", timeout=3)
+        links.copy_link(self, self.headlines.current)
 
     def action_open_link(self) -> None:
         headline = self.headlines.current

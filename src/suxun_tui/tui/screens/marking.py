@@ -84,3 +84,20 @@ def next_source_with_unread(screen: MainScreen, direction: int) -> bool:
             screen.load_headlines()
             return True
     return False
+
+
+def go_to_unread(screen: MainScreen, direction: int) -> None:
+    """``n`` / ``p``: open the next (1) or previous (-1) unread article, going on to the
+    next source with unread articles when this one has no more."""
+    headlines = screen.headlines
+    index = headlines.find_unread(direction)
+    if index is None and next_source_with_unread(screen, direction):
+        # The next source with unread articles: its first (or last) unread one.
+        current = headlines.current
+        ahead = direction > 0 and current is not None and not current.read
+        index = headlines.cursor if ahead else headlines.find_unread(direction)
+    if index is None:
+        screen.notify("No more unread articles here.", timeout=3)
+        return
+    headlines.move_to(index)
+    headlines.open_current()
