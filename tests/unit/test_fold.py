@@ -27,4 +27,7 @@ def test_fold_script_case_and_width() -> None:
     assert fold("ＡＩ Straße") == "ai strasse"
     assert fold("１２３％") == "123%"
     assert fold(None) == "" and fold("") == ""
-    assert fold_body('[["paragraph","經濟"],["image","照片","http://x/p.jpg"]]') == "经济\n\n[图片: 照片]"
+    assert (
+        fold_body('[["paragraph","經濟"],["image","照片","http://x/p.jpg"]]')
+        == "经济\n\n[图片: 照片]"
+    )
