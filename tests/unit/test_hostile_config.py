@@ -44,6 +44,8 @@ def assert_names(message: str, tmp_path: Path, line: int, key: str) -> None:
         (2, "timeout", "nan"),
         (2, "timeout", "inf"),
         (2, "connect_timeout", "-nan"),
+        (2, "timeout", "9.6e-223"),
+        (2, "connect_timeout", "0.001"),
         (2, "refresh_minutes", "1000000000000"),
         (2, "max_bytes", "100000000000"),
         (2, "max_bytes", str(2**63 - 1)),

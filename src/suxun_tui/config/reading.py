@@ -76,6 +76,7 @@ _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # which themes exist: the reader's
 MAX_ITEMS_BOUND = 100_000  # items per feed document; more is a flood, not a feed
+MIN_TIMEOUT = 0.1  # seconds: the least time in which a request can be answered at all
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -204,8 +205,11 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
     if key in ("link_selector", "body_selector"):
         check_selector(key, value, where)
     if key in ("timeout", "connect_timeout"):
-        if value <= 0:
-            raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
+        if value < MIN_TIMEOUT:
+            # 1e-223 is positive, yet no request can finish in it: every fetch would fail.
+            raise ConfigError(
+                f"{where}: '{key}' must be at least {MIN_TIMEOUT} seconds, not {value!r}"
+            )
         return float(value)
     if key == "script" and value not in SCRIPTS:
         raise ConfigError(f"{where}: 'script' must be one of {', '.join(SCRIPTS)}, not {value!r}")
