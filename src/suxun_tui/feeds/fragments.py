@@ -140,7 +140,10 @@ class _Collector:
 
     def image(self, src: str | None, alt: str | None) -> None:
         self.flush()
-        url = urljoin(self.base_url, src) if (src and self.base_url) else src
+        try:
+            url = urljoin(self.base_url, src) if (src and self.base_url) else src
+        except ValueError:  # a base urllib cannot read (http://[::1): the address as given
+            url = src
         self.blocks.append(Block("image", clean_line(alt), clean_line(url) or None))
 
     def walk(self, el: etree._Element) -> None:

@@ -362,7 +362,10 @@ def _not_a_feed_message(data: bytes, url: str, parsed: Any) -> str:
         for tag in _ALTERNATE.findall(head):
             href = _HREF.search(tag)
             if href:
-                found.append(urljoin(url, href.group(1).decode("utf-8", "replace")))
+                try:
+                    found.append(urljoin(url, href.group(1).decode("utf-8", "replace")))
+                except ValueError:  # an address urllib cannot read: not worth suggesting
+                    continue
         if found:
             return (
                 f"{url} is a web page, not a feed; it links to the feed "
