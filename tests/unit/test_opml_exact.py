@@ -210,3 +210,14 @@ def test_entries_the_config_would_refuse_are_skipped_so_an_append_stays_loadable
     )
     found = read_opml(data)
     assert [s.name for s in found.sources] == ["ok"] and len(found.skipped) == 3
+
+
+def test_a_feed_under_a_damaged_tag_name_is_reported_not_lost() -> None:
+    # "<outlin\r text=..." is well-formed XML: an element named outlin with the feed's URL.
+    data = bytearray(FIVE)
+    data[85:86] = b"\r"
+    found = read_opml(bytes(data))
+    assert [s.name for s in found.sources] == ["Two", "Three", "Four", "Five"]
+    assert found.skipped == [
+        "One (line 3): a <outlin> element outside the outline tree; not imported"
+    ]

@@ -82,7 +82,9 @@ def read_opml(
         result.skipped.append(broken)
     seen_urls = set(known_urls)
     names = set(known_names)
+    read: list[etree._Element] = []
     for outline, folder in _feed_outlines(body, None):
+        read.append(outline)
         raw_url = (outline.get("xmlUrl") or "").strip()
         url = clean_line(raw_url)
         title = clean_line(outline.get("title") or outline.get("text")) or url
@@ -100,7 +102,23 @@ def read_opml(
         names.add(name)
         kind = "page" if (outline.get("type") or "").lower() == "html" else None
         result.sources.append(OpmlSource(name, url, folder or category, kind))
+    result.skipped.extend(_stray_feeds(body, read))
     return result
+
+
+def _stray_feeds(body: etree._Element, read: list[etree._Element]) -> list[str]:
+    """Elements with a feed URL that are not outlines in the outline tree (a damaged tag
+    name such as ``<outlin``, an outline inside some other element): reported, not lost."""
+    taken = set(read)
+    stray: list[str] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.get("xmlUrl") is None or el in taken:
+            continue
+        title = clean_line(el.get("title") or el.get("text")) or clean_line(el.get("xmlUrl"))
+        line = f" (line {el.sourceline})" if el.sourceline else ""
+        what = f"a <{clean_line(el.tag)}> element" if el.tag != "outline" else "an outline"
+        stray.append(f"{title}{line}: {what} outside the outline tree; not imported")
+    return stray
 
 
 def _refusal(raw_url: str, url: str, allow_local: bool) -> str | None:
