@@ -34,22 +34,23 @@ TYPE_NAMES = {
 }
 
 
+_SOURCES = re.compile(r"\s*\[\[\s*sources\s*\]\]")
+_ACCOUNTS = re.compile(r"\s*\[\[\s*accounts\s*\]\]")
+_SETTINGS = re.compile(r"\s*\[\s*settings\s*\]")
+
+
 class Locator:
     """Finds the line of a key in TOML text, because tomllib reports no positions."""
 
     def __init__(self, text: str, path: Path) -> None:
         self.path = path
         self.lines = text.splitlines()
-        self.source_starts = [
-            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
-        ]
-        self.account_starts = [
-            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*accounts\s*\]\]", line)
-        ]
+        self.source_starts = [i for i, line in enumerate(self.lines) if _SOURCES.match(line)]
+        self.account_starts = [i for i, line in enumerate(self.lines) if _ACCOUNTS.match(line)]
         # Where any table of the array starts, in order: a table ends where the next begins.
         self.table_starts = sorted(self.source_starts + self.account_starts)
         self.settings_start = next(
-            (i for i, line in enumerate(self.lines) if re.match(r"\s*\[\s*settings\s*\]", line)),
+            (i for i, line in enumerate(self.lines) if _SETTINGS.match(line)),
             None,
         )
 
@@ -136,7 +137,8 @@ def check_web_url(url: str, where: str) -> None:
     Spaces and control characters are refused (percent-encode them: ``%20``); the host must
     parse (``http://[::1`` does not) and the port be a number.
     """
-    if any(c.isspace() or not c.isprintable() for c in url):
+    # isprintable is False for every control, format and space character but U+0020.
+    if " " in url or not url.isprintable():
         raise ConfigError(
             f"{where}: 'url' holds spaces or control characters; write a space as %20: {shown(url)}"
         )
@@ -153,33 +155,54 @@ def nesting_too_deep(text: str) -> int | None:
     """The 1-based line where arrays or inline tables nest past :data:`MAX_NESTING`, if any.
 
     tomllib recurses once per level and dies with RecursionError thousands deep; counting
-    brackets outside strings and comments first gives a line number and no crash.
+    brackets outside strings and comments first gives a line number and no crash. The scan
+    jumps from one character that matters to the next (C-speed searches): a config of
+    10,000 sources is a megabyte of text.
     """
-    depth, line, i, quote = 0, 1, 0, ""
-    while i < len(text):
-        c = text[i]
+    depth, line, i = 0, 1, 0
+    while (found := _SIGNIFICANT.search(text, i)) is not None:
+        j, c = found.start(), found.group()
+        i = j + 1
         if c == "\n":
             line += 1
-        if quote:
-            if c == "\\" and quote[0] == '"':
-                i += 1
-            elif text.startswith(quote, i):
-                i += len(quote) - 1
-                quote = ""
-        elif c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            i += len(quote) - 1
         elif c == "#":
-            end = text.find("\n", i)
-            i = (end if end >= 0 else len(text)) - 1
+            end = text.find("\n", j)
+            if end < 0:
+                return None
+            i = end
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, j) else c
+            close = _string_end(text, j + len(quote), quote)
+            if close < 0:
+                return None  # an unterminated string: tomllib says where
+            line += text.count("\n", j, close)
+            i = close + len(quote)
         elif c in "[{":
             depth += 1
             if depth > MAX_NESTING:
                 return line
-        elif c in "]}":
+        else:
             depth = max(0, depth - 1)
-        i += 1
     return None
+
+
+_SIGNIFICANT = re.compile(r"[\n\"'#\[\]{}]")
+
+
+def _string_end(text: str, start: int, quote: str) -> int:
+    """Where the string that opened before ``start`` closes (-1: never); a backslash escapes
+    the next character in basic (double-quoted) strings only."""
+    at = start
+    while (close := text.find(quote, at)) >= 0:
+        if quote[0] == '"':
+            slashes = 0
+            while close - slashes - 1 >= start and text[close - slashes - 1] == "\\":
+                slashes += 1
+            if slashes % 2:
+                at = close + 1
+                continue
+        return close
+    return -1
 
 
 def key_on_line(text: str, line: int) -> str:

@@ -137,15 +137,16 @@ def command_name(action: str) -> str:
     return action.replace("_", "-")
 
 
+_KEYS = re.compile(r"\s*\[\s*keys\s*\]")
+
+
 class _KeysTable:
     """Where the ``[keys]`` table and each of its keys are in the file."""
 
     def __init__(self, text: str, path: Path) -> None:
         self.path = path
         self.lines = text.splitlines()
-        self.start = next(
-            (i for i, line in enumerate(self.lines) if re.match(r"\s*\[\s*keys\s*\]", line)), None
-        )
+        self.start = next((i for i, line in enumerate(self.lines) if _KEYS.match(line)), None)
 
     def where(self, key: str | None = None) -> str:
         if self.start is None:

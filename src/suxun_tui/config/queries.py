@@ -20,6 +20,7 @@ _QUERY_TYPES: dict[str, type] = {"name": str, "query": str, "group": str}
 _RULE_TYPES: dict[str, type] = {"name": str, "query": str, "action": str}
 _ACTIONS = ("hide", "read", "star")
 _TAG = re.compile(r"^tag:(\S{1,64})$")
+_TABLE = re.compile(r"\s*\[")
 
 
 class _Tables:
@@ -28,10 +29,9 @@ class _Tables:
     def __init__(self, text: str, path: Path, name: str) -> None:
         self.path = path
         self.lines = text.splitlines()
-        self.starts = [
-            i for i, line in enumerate(self.lines) if re.match(rf"\s*\[\[\s*{name}\s*\]\]", line)
-        ]
-        self.any_table = [i for i, line in enumerate(self.lines) if re.match(r"\s*\[", line)]
+        start = re.compile(rf"\s*\[\[\s*{name}\s*\]\]")
+        self.starts = [i for i, line in enumerate(self.lines) if start.match(line)]
+        self.any_table = [i for i, line in enumerate(self.lines) if _TABLE.match(line)]
 
     def where(self, index: int, key: str | None = None) -> str:
         if index >= len(self.starts):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -80,13 +82,21 @@ MIN_TIMEOUT = 0.1  # seconds: the least time in which a request can be answered 
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
+LARGE_CONFIG = 256 * 1024  # bytes: from here on a parsed copy is kept (config.cache)
+
+
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; a missing file is an error here.
 
     Whether a missing file means the bundled demo is the caller's decision
     (``cli.context``), because only it knows whether the user named the file.
     """
-    return parse_config(read_config_file(path), path)
+    from suxun_tui.config.cache import cached_config  # platformdirs, pickle: large files only
+
+    text = read_config_file(path)
+    if len(text) < LARGE_CONFIG:
+        return parse_config(text, path)
+    return cached_config(path, text, parse_config)
 
 
 def parse_config(text: str, path: Path) -> Config:
@@ -147,6 +157,21 @@ def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> S
     return replace(Settings(), **values)
 
 
+# Finding a key's line costs a search of its table: with 10,000 sources, done for every
+# key it was most of reading the file. Checks get this mark instead, and an error's mark
+# is replaced by the key's place only when there is an error.
+_HERE = "⟦here⟧"  # printable: ConfigError cleans control characters from messages
+
+
+@contextmanager
+def _placed(loc: Locator, key: str, index: int, label: str) -> Iterator[None]:
+    try:
+        yield
+    except ConfigError as exc:
+        place = f"{loc.where(key, index)}: {label}"
+        raise ConfigError(str(exc).replace(_HERE, place)) from exc.__cause__
+
+
 def _parse_source(
     raw: Any,
     index: int,
@@ -171,17 +196,16 @@ def _parse_source(
         "max_articles": settings.max_articles,
     }
     for key, value in raw.items():
-        key_where = f"{loc.where(key, index)}: {label}"
         if key not in _SOURCE_TYPES:
-            warnings.append(f"{key_where}: unknown key '{key}' (ignored)")
+            warnings.append(f"{loc.where(key, index)}: {label}: unknown key '{key}' (ignored)")
             continue
-        check_type(value, _SOURCE_TYPES[key], key_where, key)
-        values[key] = _validate_value(key, value, key_where)
+        with _placed(loc, key, index, label):
+            check_type(value, _SOURCE_TYPES[key], _HERE, key)
+            values[key] = _validate_value(key, value, _HERE)
     if "url" not in values or not str(values["url"]).strip():
         raise ConfigError(f"{where}: {label} has no 'url'; add url = \"https://…\"")
-    values["url"] = _normalize_url(
-        values["url"].strip(), path, f"{loc.where('url', index)}: {label}"
-    )
+    with _placed(loc, "url", index, label):
+        values["url"] = _normalize_url(values["url"].strip(), path, _HERE)
     if not values.get("name"):
         values["name"] = values["url"]
     values["name"] = clean_line(values["name"])
