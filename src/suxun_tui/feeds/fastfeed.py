@@ -14,7 +14,6 @@ caller uses feedparser. ``tests/unit/test_fastfeed.py`` compares both paths.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from feedparser.urls import make_safe_absolute_uri, resolve_relative_uris
 from lxml import etree
 
 from suxun_tui.feeds.fastblocks import plain_markup
+from suxun_tui.feeds.repair import repair as _repair
 from suxun_tui.feeds.urls import feedparser_urljoin as _urljoin
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -69,11 +69,8 @@ _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[
 _RISKY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
-_C1 = re.compile("[\x80-\x9f]")
 _AMP_REF = re.compile("&([A-Za-z0-9_]+);")
 _RELATIVE_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?![a-zA-Z][a-zA-Z0-9+.-]*:)", re.I)
-_CP1252 = {c: bytes([c]).decode("cp1252", "replace") for c in range(128, 160)}
-_CP1252.update({c: chr(c) for c in (129, 141, 143, 144, 157)})  # undefined in cp1252
 # huge_tree: nesting to 2048 and text nodes past 10 MB (a long title) are read here instead
 # of failing over to feedparser, which is far slower on them; the input is already capped
 # at max_bytes and entities are never expanded.
@@ -173,16 +170,6 @@ def _attrs(el: etree._Element) -> dict[str, str]:
         text = str(value)
         out[name] = text.lower() if name in ("rel", "type") else text
     return out
-
-
-def _repair(text: str) -> str:
-    """feedparser's last steps on every text: undo double-encoded UTF-8, map cp1252."""
-    if not text.isascii():
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            text = text.encode("iso-8859-1").decode("utf-8")
-        if _C1.search(text):
-            text = text.translate(_CP1252)
-    return text
 
 
 def _base(el: etree._Element, parent: str) -> str:
