@@ -15,20 +15,19 @@ from collections.abc import Callable
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from suxun_tui.models import Headline
 from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import converter
+from suxun_tui.tui.widgets.cursor_rows import CursorRows
 from suxun_tui.tui.widgets.sources import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"
@@ -38,8 +37,10 @@ SOURCE_WIDTH = 16
 MIN_TITLE_WIDTH = 30
 
 
-class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
+class HeadlineList(CursorRows, can_focus=True, inherit_bindings=False):
     """Headlines newest first, one row each: unread mark, star, time, source, title."""
+
+    CURSOR_COMPONENT = "headline-list--cursor"
 
     COMPONENT_CLASSES = {
         "headline-list--cursor",
@@ -235,29 +236,3 @@ class HeadlineList(ScrollView, can_focus=True, inherit_bindings=False):
             # background (the widget's) would hide it and the cursor would be invisible.
             strip = Strip(Segment.apply_style(strip, post_style=self.cursor_style()), width)
         return strip
-
-    def cursor_style(self) -> Style:
-        """The cursor row's style: a background, or reverse video when colours are off.
-
-        Without colour (``NO_COLOR``) a background is invisible, so the focused cursor is
-        drawn in reverse and the unfocused one underlined.
-        """
-        if self.app.no_color:
-            return Style(reverse=True) if self.has_focus else Style(underline=True, bold=True)
-        name = "headline-list--cursor" if self.has_focus else "headline-list--cursor-blurred"
-        # The full style's background is the CSS colour blended over the widget's (the
-        # partial one is unblended); its text colour would hide the read/unread styles.
-        return Style(bgcolor=self.get_component_rich_style(name).bgcolor)
-
-    def notify_style_update(self) -> None:
-        """The theme or the CSS changed: cached rows carry the old colours."""
-        super().notify_style_update()
-        self._cache.clear()
-
-    def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()

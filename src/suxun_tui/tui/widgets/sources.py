@@ -18,14 +18,12 @@ from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
@@ -34,6 +32,7 @@ from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
 from suxun_tui.tui.query_feeds import QueryFeed
 from suxun_tui.tui.script import converter
+from suxun_tui.tui.widgets.cursor_rows import CursorRows
 
 
 def fit(text: str, width: int) -> str:
@@ -58,12 +57,14 @@ class _Entry(NamedTuple):
     draw: Callable[[int], Text]
 
 
-class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
+class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
     """Lists the filters; tells the screen which one is highlighted or opened.
 
     It draws the screen's ``catalog`` in the screen's ``script`` (both bound with
     ``data_bind``) and redraws itself when either changes.
     """
+
+    CURSOR_COMPONENT = "sources-pane--cursor"
 
     COMPONENT_CLASSES = {"sources-pane--cursor", "sources-pane--cursor-blurred"}
 
@@ -282,29 +283,9 @@ class SourcesPane(ScrollView, can_focus=True, inherit_bindings=False):
             ]
             strip = Strip(segments).crop_extend(0, width, base)
             if index == self._cursor:
-                strip = Strip(Segment.apply_style(strip, post_style=self._cursor_style()), width)
+                strip = Strip(Segment.apply_style(strip, post_style=self.cursor_style()), width)
             strips.append(strip)
         return strips
-
-    def _cursor_style(self) -> Style:
-        """A background for the highlighted row; reverse video when colours are off."""
-        if self.app.no_color:
-            return Style(reverse=True) if self.has_focus else Style(underline=True, bold=True)
-        name = "sources-pane--cursor" if self.has_focus else "sources-pane--cursor-blurred"
-        return Style(bgcolor=self.get_component_rich_style(name).bgcolor)
-
-    def notify_style_update(self) -> None:
-        """The theme or the CSS changed: cached rows carry the old colours."""
-        super().notify_style_update()
-        self._cache.clear()
-
-    def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
 
     # --- the screen's moving keys, which every pane answers ------------------------------
 
