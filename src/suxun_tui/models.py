@@ -12,6 +12,7 @@ from typing import Literal
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "image", "code", "table", "media"]
 AUDIO = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wav")
 VIDEO = (".mp4", ".m4v", ".webm", ".mkv", ".mov", ".avi")
+LinkSpan = tuple[int, int, str]  # a link inside a block's text: start, end, address
 
 
 def media_word(url: str | None) -> str:
@@ -26,13 +27,15 @@ class Block:
 
     ``text`` is already plain, cleaned text. Images carry their alt text in ``text`` and
     their address in ``url``; headings carry ``level`` 1-6. ``media`` is a podcast or
-    video enclosure: its file name in ``text``, its address in ``url``.
+    video enclosure: its file name in ``text``, its address in ``url``. ``links`` are the
+    links inside the text, as ``(start, end, href)`` spans of ``text`` in reading order.
     """
 
     kind: BlockKind
     text: str
     url: str | None = None
     level: int = 0
+    links: tuple[LinkSpan, ...] = ()
 
     def as_plain(self) -> str:
         """The block as plain text, the way ``show --json`` and the CLI print it."""

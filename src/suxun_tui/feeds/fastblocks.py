@@ -4,8 +4,9 @@ Most feed items carry a few ``<p>`` paragraphs with inline markup (``<b>``, ``<a
 ``<br>``) and nothing else. For those, :func:`simple_blocks` produces exactly what
 :func:`suxun_tui.feeds.fragments.html_to_blocks` would — one paragraph block per ``<p>``, inline
 tags dropped, ``<br>`` as a line break, references decoded the way libxml2 decodes them —
-about five times faster. Anything else (images, lists, tables, code blocks, nesting, stray
-``<`` or ``&``, control characters) returns None and goes through the real converter;
+about five times faster. Anything else (links with an address, which the converter keeps
+as spans, images, lists, tables, code blocks, nesting, stray ``<`` or ``&``, control
+characters) returns None and goes through the real converter;
 ``tests/unit/test_fastfeed.py`` checks the two agree.
 
 :func:`plain_markup` serves the fast feed reader: it tells whether feedparser's
@@ -32,6 +33,7 @@ _INNER = rf"(?:{_TEXT}|</?(?:{_INLINE}){_ATTRS}>|<br{_ATTRS}/?>)*+"
 _PARAGRAPH = re.compile(rf"<p{_ATTRS}>({_INNER})</p>")
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\b[^>]*>")
+_LINK = re.compile(r"<a\s[^>]*\bhref=")
 _REF = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
 # HTML that feedparser's re-serialisation (sgmllib) and lxml read the same way: plain text,
 # simple tags with quoted or plain attribute values, and references it keeps as they are.
@@ -82,6 +84,8 @@ def simple_blocks(fragment: str) -> tuple[Block, ...] | None:
             return None  # something other than whitespace between paragraphs
         end = match.end()
         text = match.group(1)
+        if "<a" in text and _LINK.search(text):
+            return None  # a link to keep: fragments reads it with its span
         if "<" in text:
             text = _TAG.sub("", _BR.sub("\x00", text))
         text = text.replace("\n", " ").replace("\x00", "\n")

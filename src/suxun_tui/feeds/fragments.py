@@ -5,6 +5,7 @@ inline text into the current block and starting a new block at every block-level
 element, so raw tags never reach the screen and paragraph structure survives. Code
 (``<pre>``, a highlighter's table) is read whole by :func:`suxun_tui.text.code.code_text`,
 lines and indents as written; a list item's ``level`` says how deeply it is nested.
+Links inside the text are kept as spans of the block's text (:mod:`suxun_tui.text.linkspans`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from suxun_tui.models import Block, BlockKind
+from suxun_tui.models import Block, BlockKind, LinkSpan
 from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
+from suxun_tui.text.linkspans import link_address, marked_text
 from suxun_tui.text.nesting import parse_within_depth
 from suxun_tui.text.sanitize import clean_line, clean_text
 
@@ -120,12 +122,22 @@ class _Collector:
         self.level = 0
         self.depth = 0  # how many lists the walk is inside
         self.quotes = 0  # how many quotes: their paragraphs are quote blocks
+        self.link: str | None = None  # the address of the link the walk is inside
+        self.link_at = 0  # where in ``parts`` its text began
+        self.marks: list[tuple[int, int, str]] = []  # links of this block, by part index
 
     def flush(self) -> None:
-        text = clean_text("".join(self.parts))
-        text = "\n".join(line for line in text.split("\n") if line.strip())
+        if self.link is not None:  # a link around block elements: its part in this block
+            self.marks.append((self.link_at, len(self.parts), self.link))
+            self.link_at = 0
+        spans: tuple[LinkSpan, ...] = ()
+        if self.marks:
+            text, spans = marked_text(self.parts, self.marks, _clean_block)
+            self.marks = []
+        else:
+            text = _clean_block("".join(self.parts))
         if text.strip():
-            self.blocks.append(Block(self.kind, text, None, self.level))
+            self.blocks.append(Block(self.kind, text, None, self.level, spans))
         self.parts = []
         self.kind = self._plain_kind()
         self.level = 0
@@ -174,9 +186,18 @@ class _Collector:
             self.depth -= 1
         elif tag in _BLOCKS:
             self._block(el, self._plain_kind(), 0)
+        elif tag == "a" and self.link is None and (href := self._address(el)) is not None:
+            self.link, self.link_at = href, len(self.parts)
+            self._inline(el)
+            if self.parts[self.link_at :]:
+                self.marks.append((self.link_at, len(self.parts), href))
+            self.link = None
         else:
             self._inline(el)
         self._tail(el)
+
+    def _address(self, el: etree._Element) -> str | None:
+        return link_address(el.get("href"), self.base_url)
 
     def _inline(self, el: etree._Element) -> None:
         if el.text:
@@ -214,6 +235,12 @@ class _Collector:
     def _tail(self, el: etree._Element) -> None:
         if el.tail:
             self.parts.append(el.tail.replace("\n", " "))
+
+
+def _clean_block(raw: str) -> str:
+    """A block's text as it is kept: controls gone, spaces folded, blank lines dropped."""
+    text = clean_text(raw)
+    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 def html_to_blocks(fragment: str, base_url: str | None = None) -> tuple[Block, ...]:

@@ -36,6 +36,7 @@ from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.region import RegionBlocks, candidate_regions, cut_region
 from suxun_tui.pages.scoring import score_tree
 from suxun_tui.pages.title import find_title
+from suxun_tui.text.linkspans import spans_of_labels
 from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["extract_article", "continuation_urls"]
@@ -262,12 +263,16 @@ def _to_blocks(raw: list[RawBlock], base: str) -> tuple[list[Block], list[Block]
         if not text:
             continue
         kind = b.kind if b.kind in _TEXT_KINDS else "paragraph"
-        blocks.append(Block(kind, text, level=b.level))  # type: ignore[arg-type]
+        inline: list[tuple[str, str]] = []  # (address, text) of the links in this block
         for href, label in b.links:
             url = absolute_url(href, base)
+            if url:
+                inline.append((clean_line(url), clean_block_text(label)))
             if url and url not in seen_links:
                 seen_links.add(url)
-                links.append(Link(clean_line(url), clean_block_text(label)))
+                links.append(Link(*inline[-1]))
+        spans = spans_of_labels(text, inline)
+        blocks.append(Block(kind, text, level=b.level, links=spans))  # type: ignore[arg-type]
     while blocks and blocks[-1].kind == "image" and not blocks[-1].text and len(blocks) > 1:
         if any(b.kind != "image" for b in blocks[:-1]):
             break

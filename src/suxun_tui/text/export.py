@@ -2,8 +2,9 @@
 
 The reader saves (``S``, ``W``), pipes (``|``) and copies (``Y``) what this module makes,
 and shows the same numbered links under the article, so ``f 2`` opens what ``[2]`` names
-everywhere. The links an article has in the cache are its own address, its pictures'
-and its enclosures' (the parsers keep no links inside paragraphs). Every string came
+everywhere. The links an article has in the cache are its own address, the links inside
+its text (kept as spans of each block, marked ``[N]`` where they end), its pictures' and
+its enclosures'. Every string came
 from the network, so file names are built from the title with separators, controls and
 dots at the start removed, and a file is never overwritten.
 """
@@ -54,7 +55,42 @@ def article_links(detail: ArticleDetail) -> tuple[NumberedLink, ...]:
     for index, block in enumerate(detail.blocks):
         if block.kind in ("image", "media"):
             add(block.url, block.text or block.kind, index)
+        for start, end, href in block.links:
+            add(href, block.text[start:end], index)
     return tuple(links)
+
+
+def link_pieces(
+    block: Block, numbers: dict[str, int], convert: Convert = _same
+) -> list[tuple[str, int | None]]:
+    """The block's text in pieces, each converted alone: ``(text, None)`` between links,
+    ``(link text, its number)`` for each link, so the number can follow the link text.
+
+    Converting piece by piece keeps every link's place even when the converter changes a
+    text's length (a phrase of another script).
+    """
+    pieces: list[tuple[str, int | None]] = []
+    at = 0
+    for start, end, href in block.links:
+        if start < at:
+            continue
+        if start > at:
+            pieces.append((convert(block.text[at:start]), None))
+        pieces.append((convert(block.text[start:end]), numbers.get(href)))
+        at = end
+    if at < len(block.text) or not pieces:
+        pieces.append((convert(block.text[at:]), None))
+    return pieces
+
+
+def numbered_text(block: Block, numbers: dict[str, int], convert: Convert = _same) -> str:
+    """The block's text converted, ``[N]`` after each link's text."""
+    if not block.links:
+        return convert(block.text)
+    return "".join(
+        text + (f"[{number}]" if number is not None else "")
+        for text, number in link_pieces(block, numbers, convert)
+    )
 
 
 def link_number(links: tuple[NumberedLink, ...], text: str) -> NumberedLink | str:
@@ -83,10 +119,11 @@ def article_text(detail: ArticleDetail, convert: Convert = _same) -> str:
     """The article as plain text: title, metadata, body, then its numbered links."""
     links = article_links(detail)
     numbers = _numbers(detail, links)
+    by_url = {link.url: link.number for link in links}
     head = [convert(detail.title) or "(untitled)", metaline.meta_line(detail, convert)]
     head += [convert(detail.source_name)]
     body = [
-        _plain_block(block, convert, numbers.get(index))
+        _plain_block(block, convert, numbers.get(index), by_url)
         for index, block in enumerate(detail.blocks)
         if block.text.strip() or block.kind == "image"
     ]
@@ -96,8 +133,8 @@ def article_text(detail: ArticleDetail, convert: Convert = _same) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _plain_block(block: Block, convert: Convert, number: int | None) -> str:
-    converted = Block(block.kind, convert(block.text), block.url, block.level)
+def _plain_block(block: Block, convert: Convert, number: int | None, by_url: dict[str, int]) -> str:
+    converted = Block(block.kind, numbered_text(block, by_url, convert), block.url, block.level)
     text = converted.as_plain()
     if block.kind == "image":
         text = text.replace("图片", convert("图片"), 1)
@@ -113,6 +150,7 @@ def article_markdown(detail: ArticleDetail, convert: Convert = _same) -> str:
     """The article as Markdown: a heading, metadata, the body, and a list of its links."""
     links = article_links(detail)
     numbers = _numbers(detail, links)
+    by_url = {link.url: link.number for link in links}
     lines = [f"# {_escape(convert(detail.title) or '(untitled)')}", ""]
     meta = metaline.meta_line(detail, convert)
     lines += [f"*{_escape(meta)}*  " if meta else "", _escape(convert(detail.source_name)), ""]
@@ -123,7 +161,7 @@ def article_markdown(detail: ArticleDetail, convert: Convert = _same) -> str:
         tight = block.kind == "list_item" and previous is not None and previous.kind == "list_item"
         if tight and lines and lines[-1] == "":
             lines.pop()
-        lines += [*_markdown_block(block, convert, numbers.get(index)), ""]
+        lines += [*_markdown_block(block, convert, numbers.get(index), by_url), ""]
         previous = block
     if links:
         lines += ["## Links", ""]
@@ -132,8 +170,10 @@ def article_markdown(detail: ArticleDetail, convert: Convert = _same) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _markdown_block(block: Block, convert: Convert, number: int | None) -> Iterator[str]:
-    text = convert(block.text)
+def _markdown_block(
+    block: Block, convert: Convert, number: int | None, by_url: dict[str, int]
+) -> Iterator[str]:
+    text = numbered_text(block, by_url, convert)
     if block.kind == "heading":
         yield "#" * min(max(block.level, 1) + 1, 6) + " " + _escape(text)
     elif block.kind == "image":

@@ -20,11 +20,14 @@ from rich.text import Text
 
 from suxun_tui.models import ArticleDetail, Block, media_word
 from suxun_tui.text import metaline
-from suxun_tui.text.export import NumberedLink, article_links
+from suxun_tui.text.export import NumberedLink, article_links, link_pieces
+from suxun_tui.text.i18n import N_, tr
 from suxun_tui.tui.wrap import wrap_code, wrap_text
 
 Convert = Callable[[str], str]
 CODE_STYLE = "cyan"  # not dim: code is read closely; not bold: that is a heading
+LINK_STYLE = "underline"  # a link's text; its number [N] follows in NUMBER_STYLE
+NUMBER_STYLE = "dim"
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,28 @@ def meta_line(detail: ArticleDetail, convert: Convert) -> Text:
     return Text(metaline.meta_line(detail, convert), style="italic")
 
 
-def block_part(block: Block, convert: Convert, previous: Block | None) -> Part | None:
-    """One body block as a part; None for blocks with nothing to show."""
+def linked_text(block: Block, convert: Convert, numbers: dict[str, int], style: str = "") -> Text:
+    """The block's text with its links underlined, each followed by its number ``[N]``."""
+    text = Text(style=style)
+    for piece, number in link_pieces(block, numbers, convert):
+        if number is None:
+            text.append(piece)
+        else:
+            text.append(piece, style=LINK_STYLE)
+            text.append(f"[{number}]", style=NUMBER_STYLE)
+    return text
+
+
+def block_part(
+    block: Block, convert: Convert, previous: Block | None, numbers: dict[str, int] | None = None
+) -> Part | None:
+    """One body block as a part; None for blocks with nothing to show.
+
+    ``numbers`` (link address → number) marks the links inside the text.
+    """
+    if block.links and numbers and block.kind not in ("image", "media", "code"):
+        links = numbers
+        return _text_part(block, previous, lambda style: linked_text(block, convert, links, style))
     text = convert(block.text)
     if block.kind == "image":
         picture = convert("图片")  # 圖片 in Traditional, like the text around it
@@ -120,19 +143,28 @@ def block_part(block: Block, convert: Convert, previous: Block | None) -> Part |
         return Part(Text(f"[{convert(media_word(block.url))}: {text}]", style="dim"))
     if not text.strip():
         return None
-    if block.kind == "heading":
-        return Part(Text(text, style="bold"))
+    if block.kind == "code":
+        return Part(Text(text, style=CODE_STYLE), first="  ", rest="  ", code=True)
+    return _text_part(block, previous, lambda style: Text(text, style=style))
+
+
+_KIND_STYLES = {"heading": "bold", "quote": "italic", "table": "dim"}
+
+
+def _text_part(block: Block, previous: Block | None, text_in: Callable[[str], Text]) -> Part | None:
+    """A block of prose as a part, styled and indented by its kind."""
+    text = text_in(_KIND_STYLES.get(block.kind, ""))
+    if not text.plain.strip():
+        return None
     if block.kind == "list_item":
         tight = previous is not None and previous.kind == "list_item"
         nested = "  " * min(block.level, 8)
-        return Part(Text(text), first=nested + "• ", rest=nested + "  ", gap=not tight)
+        return Part(text, first=nested + "• ", rest=nested + "  ", gap=not tight)
     if block.kind == "quote":
-        return Part(Text(text, style="italic"), first="│ ", rest="│ ", prefix_style="dim")
-    if block.kind == "code":
-        return Part(Text(text, style=CODE_STYLE), first="  ", rest="  ", code=True)
+        return Part(text, first="│ ", rest="│ ", prefix_style="dim")
     if block.kind == "table":
-        return Part(Text(text, style="dim"), first="  ", rest="  ")
-    return Part(Text(text))
+        return Part(text, first="  ", rest="  ")
+    return Part(text)
 
 
 def article_document(
@@ -142,7 +174,7 @@ def article_document(
     meta_convert: Convert | None = None,
 ) -> ArticleDocument:
     """The whole article pane: title, metadata, source line, notes, then the body."""
-    parts = [Part(Text(convert(detail.title) or "(untitled)", style="bold"))]
+    parts = [Part(Text(convert(detail.title) or tr("(untitled)"), style="bold"))]
     parts.append(Part(meta_line(detail, meta_convert or convert), gap=False))
     parts.append(Part(Text(convert(detail.source_name), style="dim"), gap=False))
     if detail.url:
@@ -153,7 +185,7 @@ def article_document(
     previous: Block | None = None
     body = 0
     for block in detail.blocks:
-        part = block_part(block, convert, previous)
+        part = block_part(block, convert, previous, numbers)
         previous = block
         if part is not None:
             if block.kind in ("image", "media") and (number := numbers.get(block.url or "")):
@@ -161,12 +193,12 @@ def article_document(
             parts.append(part)
             body += 1
     if not body:
-        parts.append(Part(Text("(no text in the cache for this article)", style="dim italic")))
+        parts.append(Part(Text(tr("(no text in the cache for this article)"), style="dim italic")))
     parts.extend(link_parts(links))
     return ArticleDocument(parts)
 
 
-LINKS_HEADING = "Links"
+LINKS_HEADING = N_("Links")
 
 
 def link_parts(links: tuple[NumberedLink, ...]) -> list[Part]:
@@ -178,7 +210,7 @@ def link_parts(links: tuple[NumberedLink, ...]) -> list[Part]:
     if len(links) < 2:
         return []
     width = len(f"[{links[-1].number}] ")
-    heading = Part(Text(LINKS_HEADING, style="bold dim"))
+    heading = Part(Text(tr(LINKS_HEADING), style="bold dim"))
     return [heading] + [
         Part(
             Text(display_url(link.url), style="dim"),
