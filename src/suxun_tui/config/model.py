@@ -22,6 +22,7 @@ AccountType = Literal["miniflux", "greader"]
 Script = Literal["original", "simplified", "traditional"]
 FullText = Literal["auto", "always", "never"]
 MarkRead = Literal["open", "preview"]
+Language = Literal["auto", "zh-Hans", "zh-Hant", "en"]
 
 
 class ConfigError(Exception):
@@ -57,6 +58,7 @@ class Settings:
     theme: str = "dark"  # ours (dark, light, high-contrast) or any Textual theme's name
     text_width: int = 80  # cells of article text per line (40 Chinese characters)
     mark_read: MarkRead = "open"  # or "preview": read after being shown for a few seconds
+    language: Language = "auto"  # the interface's: from the locale, or zh-Hans, zh-Hant, en
     keep_days: int = 90  # read articles older than this are removed by `gc` (0: never)
     max_articles: int = 0  # per source, the newest kept by `gc` (0: no limit)
     notify_command: tuple[str, ...] = ()  # argv run after a refresh brought new articles

@@ -31,6 +31,7 @@ from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
 from suxun_tui.config.paths import read_config_file
 from suxun_tui.config.programs import ARGV_SETTINGS, check_argv, check_save_dir
 from suxun_tui.config.queries import parse_queries, parse_rules
+from suxun_tui.text.i18n import LANGUAGES
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.script import SCRIPTS
 
@@ -53,6 +54,7 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "theme": str,
     "text_width": int,
     "mark_read": str,
+    "language": str,
     "keep_days": int,
     "max_articles": int,
     "notify_command": (list, str),  # a string: told how to write it as a list
@@ -255,6 +257,12 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
     if key == "mark_read" and value not in ("open", "preview"):
         raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
+    if key == "language":
+        canonical = {name.lower(): name for name in LANGUAGES}.get(value.strip().lower())
+        if canonical is None:
+            names = ", ".join(f'"{name}"' for name in LANGUAGES)
+            raise ConfigError(f"{where}: 'language' must be one of {names}, not {value!r}")
+        return canonical
     if key in ARGV_SETTINGS:
         return check_argv(key, value, where)
     if key == "save_dir":

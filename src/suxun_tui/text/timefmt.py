@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from suxun_tui.text.i18n import tr
+
 STORED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
@@ -64,3 +66,22 @@ def format_full(stored: str, zone: tzinfo | None = None) -> str:
     if moment is None:
         return ""
     return (moment.astimezone(zone) if zone else moment.astimezone()).strftime("%Y-%m-%d %H:%M")
+
+
+def format_relative(stored: str, now: datetime) -> str:
+    """How long ago, in the interface's language: ``3h ago`` / ``3小时前``; a date after a
+    month (and for a time ahead of ``now`` by more than a minute: a clock is wrong)."""
+    moment = parse_iso(stored)
+    if moment is None:
+        return ""
+    seconds = (now - moment).total_seconds()
+    if -60 < seconds < 60:
+        return tr("just now")
+    if seconds < 0 or seconds >= 30 * 86_400:
+        return format_full(stored)[:10]
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return tr("{n}m ago", n=minutes)
+    if minutes < 24 * 60:
+        return tr("{n}h ago", n=minutes // 60)
+    return tr("{n}d ago", n=minutes // (24 * 60))
