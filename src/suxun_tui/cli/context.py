@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
-from suxun_tui.demo import demo_config
 from suxun_tui.store import NotSaved, ReaderWrites, Store, StoreError, open_store
 from suxun_tui.store.connection import BUSY_TIMEOUT_MS, INTERACTIVE_TIMEOUT_MS
 from suxun_tui.text.sanitize import clean_line
@@ -44,6 +43,8 @@ def load_config_from_args(args: argparse.Namespace) -> Config:
     explicit = bool(getattr(args, "config", None))
     path = config_path(getattr(args, "config", None))
     if not explicit and not path.exists():
+        from suxun_tui.demo import demo_config
+
         return demo_config()
     try:
         return load_config(path)

@@ -16,13 +16,15 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from suxun_tui.models import ArticleText, ListedArticle, blocks_to_plain
 from suxun_tui.pages import ExtractionError
 from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.script import SCRIPTS, convert_script
+
+if TYPE_CHECKING:  # the values are built only when extract runs
+    from suxun_tui.models import ArticleText, ListedArticle
 
 __all__ = ["add_parser", "run", "article_json", "listing_json"]
 
@@ -75,6 +77,8 @@ def _text(value: str | None, script: str) -> str | None:
 
 def article_json(url: str, article: ArticleText, script: str) -> dict[str, Any]:
     """The JSON object printed for one article."""
+    from suxun_tui.models import blocks_to_plain
+
     return {
         "url": clean_line(url),
         "title": _text(article.title, script) or "",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from suxun_tui.cli.codes import EXIT_OK
-from suxun_tui.cli.context import open_context
-from suxun_tui.store.retention import GcReport, Policy, collect
 from suxun_tui.text.sanitize import clean_line
-from suxun_tui.text.timefmt import now_utc
+
+if TYPE_CHECKING:
+    from suxun_tui.store.retention import GcReport
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +32,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when gc runs: building the parser must not load the cache's code.
+    from suxun_tui.cli.context import open_context
+    from suxun_tui.store.retention import Policy, collect
+    from suxun_tui.text.timefmt import now_utc
+
     context = open_context(args)
     if isinstance(context, int):
         return context

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib import resources
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
@@ -48,6 +47,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def starter_config() -> str:
     """The example config with every line commented, plus one active source."""
+    from importlib import resources
+
     example = resources.files("suxun_tui.cli").joinpath(EXAMPLE).read_text("utf-8")
     lines = []
     for line in example.splitlines():

@@ -9,8 +9,6 @@ import sys
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK
-from suxun_tui.cli.context import open_context
-from suxun_tui.store.rules import apply_rules
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -24,6 +22,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from suxun_tui.cli.context import open_context
+    from suxun_tui.store.rules import apply_rules
+
     context = open_context(args)
     if isinstance(context, int):
         return context

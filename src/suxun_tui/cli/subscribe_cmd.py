@@ -8,7 +8,6 @@ import sys
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from suxun_tui.cli.context import open_context
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -27,6 +26,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from suxun_tui.cli.context import open_context
     from suxun_tui.sync import SyncError
     from suxun_tui.sync.subscribe import change_subscription
 
