@@ -22,9 +22,8 @@ from urllib.parse import urljoin
 import feedparser
 
 from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
-from suxun_tui.feeds.fastblocks import simple_blocks
 from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_feed
-from suxun_tui.feeds.fragments import html_to_blocks, html_to_line, text_to_blocks
+from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
 from suxun_tui.feeds.jsonitems import JsonFeedSyntaxError, read_json_items
 from suxun_tui.feeds.limits import (
     AUTHOR_CHARS,
@@ -39,12 +38,13 @@ from suxun_tui.feeds.limits import (
     not_a_feed,
 )
 from suxun_tui.feeds.media import media_blocks
+from suxun_tui.feeds.plaintext import line, markup_line, paragraphs, stored_date
 from suxun_tui.feeds.rescue import FEEDPARSER_BYTES, read_recovered
 from suxun_tui.feeds.urls import join_url
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
 from suxun_tui.text.hashing import content_hash
 from suxun_tui.text.sanitize import clean_line
-from suxun_tui.text.timefmt import normalize_iso, to_stored
+from suxun_tui.text.timefmt import normalize_iso
 
 SUMMARY_CHARS = 400  # shorter than this and the item is treated as a summary only
 _FUTURE_SLACK = timedelta(days=2)
@@ -226,7 +226,7 @@ def _build_entry(
     summary_only = not raw.content
     content_html = "\n".join(raw.content) if raw.content else str(raw.summary or "")
     content_html, was_cut = (budget or BodyBudget()).cut(content_html)
-    blocks = simple_blocks(content_html)
+    blocks = paragraphs(content_html)
     if blocks is None:
         blocks = html_to_blocks(content_html, link or feed_url)
     if was_cut:
@@ -235,13 +235,14 @@ def _build_entry(
         summary_only = False
     summary_only = summary_only or was_cut  # the full text is fetched when it is opened
     published = _struct_date(raw.published or raw.updated, now)
-    author = cut(clean_line(str(raw.author or "")[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
+    author = cut(line(str(raw.author or "")[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
     if not title:
         title = _fallback_title(blocks)
     # Hash what is shown, not the markup: both parsing routes then agree on the key.
-    guid = _guid(clean_line(raw.id)) or link or content_hash(title, *(b.text for b in blocks))
-    enclosures = (_entry_link(feed_url, h) for rel, h in raw.links if rel == "enclosure")
-    blocks = (*blocks, *media_blocks(enclosures))
+    guid = _guid(line(raw.id)) or link or content_hash(title, *(b.text for b in blocks))
+    if any(rel == "enclosure" for rel, _ in raw.links):
+        enclosures = (_entry_link(feed_url, h) for rel, h in raw.links if rel == "enclosure")
+        blocks = (*blocks, *media_blocks(enclosures))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
 
 
@@ -253,12 +254,12 @@ def _entry_link(feed_url: str, link: str) -> str:
         joined = join_url(feed_url, link)
     except ValueError:  # "http://[::1" and other URLs urllib refuses
         joined = link
-    return cut(_fix_file_url(clean_line(joined[: URL_CHARS * 2])), URL_CHARS)
+    return cut(_fix_file_url(line(joined[: URL_CHARS * 2])), URL_CHARS)
 
 
 def _line(text: str | None, limit: int) -> str:
     """A title-like field as one clean line, cut visibly; its markup parsed within bounds."""
-    return cut(html_to_line((text or "")[: limit * 8]), limit)
+    return cut(markup_line((text or "")[: limit * 8]), limit)
 
 
 def _guid(guid: str) -> str:
@@ -268,15 +269,7 @@ def _guid(guid: str) -> str:
 
 def _struct_date(value: time.struct_time | None, now: datetime) -> str | None:
     """feedparser's UTC struct_time → stored form; implausible dates become None."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromtimestamp(calendar.timegm(value), UTC)
-    except (OverflowError, ValueError, OSError):
-        return None
-    if moment > now + _FUTURE_SLACK or moment.year < 1990:
-        return None
-    return to_stored(moment)
+    return stored_date(value, now + _FUTURE_SLACK) if value else None
 
 
 def _fallback_title(blocks: tuple[Block, ...]) -> str:

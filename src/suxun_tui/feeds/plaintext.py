@@ -1,0 +1,78 @@
+"""Cheap answers for plain feed text: one-line fields, bare paragraphs, stored dates.
+
+Most of what a feed item carries is plain: a title with no markup, an id, a link, an
+author, a body of ``<p>…</p>`` paragraphs of ordinary text, a date in range. For those,
+the general tools (:func:`~suxun_tui.text.sanitize.clean_line` with its escape and control
+patterns, :func:`~suxun_tui.feeds.fastblocks.simple_blocks` with its paragraph pattern,
+``datetime`` round trips and ``strftime``) cost more than the answer. Each function here
+gives exactly the general tool's result for the plain case, or defers to it;
+``tests/unit/test_plaintext.py`` compares them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import time
+from datetime import UTC, datetime
+
+from suxun_tui.feeds.fastblocks import simple_blocks
+from suxun_tui.feeds.fragments import html_to_line
+from suxun_tui.models import Block
+from suxun_tui.text.sanitize import clean_line
+
+
+def line(text: str | None) -> str:
+    """:func:`clean_line`; printable text has no controls or escapes to remove."""
+    if not text:
+        return ""
+    if not text.isprintable():  # printable: no C0/C1, no format characters, no space but " "
+        return clean_line(text)
+    if "  " in text or text[0] == " " or text[-1] == " ":
+        return " ".join(text.split())
+    return text
+
+
+def markup_line(text: str) -> str:
+    """:func:`~suxun_tui.feeds.fragments.html_to_line`, without a parse for plain text."""
+    if "<" in text or "&" in text:
+        return html_to_line(text)
+    return line(text)
+
+
+def paragraphs(fragment: str) -> tuple[Block, ...] | None:
+    """:func:`simple_blocks` for the commonest body: ``<p>`` paragraphs of printable text
+    with no other markup and no references; anything else goes to ``simple_blocks``."""
+    if "&" in fragment or "\r" in fragment:
+        return simple_blocks(fragment)
+    parts = fragment.split("</p>")
+    if len(parts) == 1 or fragment.count("<") != 2 * (len(parts) - 1):
+        return simple_blocks(fragment)
+    if parts[-1] and not parts[-1].isspace():
+        return simple_blocks(fragment)
+    blocks: list[Block] = []
+    for part in parts[:-1]:
+        lead, opened, text = part.partition("<p>")
+        text = text.replace("\n", " ")
+        if not opened or (lead and not lead.isspace()) or not text.isprintable():
+            return simple_blocks(fragment)
+        text = " ".join(text.split())
+        if text:
+            blocks.append(Block("paragraph", text))
+    return tuple(blocks)
+
+
+def stored_date(value: time.struct_time, latest: datetime) -> str | None:
+    """A UTC struct_time as stored; None before 1990 or after ``latest`` (aware, UTC)."""
+    try:
+        moment = datetime(*value[:6], tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError):
+        try:  # fields out of range: timegm carries them over, as the general route does
+            moment = datetime.fromtimestamp(calendar.timegm(value), UTC)
+        except (OverflowError, ValueError, OSError):
+            return None
+    if moment > latest or moment.year < 1990:
+        return None
+    return (  # to_stored's format; the year has four digits here
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
