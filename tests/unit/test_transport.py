@@ -1,4 +1,5 @@
-"""No TLS context is built for a client that only fetches plain http."""
+"""No TLS context is built for a client that only fetches plain http (httpx backend;
+libcurl makes one per https connection only)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ import pytest
 
 from suxun_tui.config import Settings
 from suxun_tui.net.client import Fetcher, FetchError
+from suxun_tui.net.httpx_backend import HttpxBackend
 from suxun_tui.net.transport import LazyTransport
 from tests.support.server import LoopbackServer
 
 
+def httpx_client(fetcher: Fetcher) -> httpx.AsyncClient:
+    assert isinstance(fetcher.backend, HttpxBackend)
+    return fetcher.backend.client
+
+
 def secure_transport(fetcher: Fetcher) -> LazyTransport:
-    [transport] = [t for p, t in fetcher.client._mounts.items() if p.scheme == "https"]
+    [transport] = [t for p, t in httpx_client(fetcher)._mounts.items() if p.scheme == "https"]
     assert isinstance(transport, LazyTransport)
     return transport
 
@@ -28,7 +35,7 @@ def test_plain_http_never_builds_the_tls_transport(monkeypatch: pytest.MonkeyPat
     async def run() -> None:
         with LoopbackServer() as server:
             url = server.add("/feed", b"<rss/>", headers={"Content-Type": "application/rss+xml"})
-            async with Fetcher(Settings()) as fetcher:
+            async with Fetcher(Settings(), backend="httpx") as fetcher:
                 result = await fetcher.get(url)
                 assert result.content == b"<rss/>"
                 assert not secure_transport(fetcher).started
@@ -44,8 +51,8 @@ def test_a_proxy_in_the_environment_keeps_httpx_defaults(monkeypatch: pytest.Mon
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
 
     async def run() -> None:
-        async with Fetcher(Settings()) as fetcher:
-            kinds = [type(t) for t in fetcher.client._mounts.values()]
+        async with Fetcher(Settings(), backend="httpx") as fetcher:
+            kinds = [type(t) for t in httpx_client(fetcher)._mounts.values()]
             assert LazyTransport not in kinds
             assert httpx.AsyncHTTPTransport in kinds
 

@@ -1,10 +1,12 @@
 """The network: one HTTP client with the fetch rules every caller shares, and bounded decoding.
 
-``client`` owns requests (timeouts, retries, redirects, conditional GET); ``hints`` what a
-server's headers may ask (waits, lifetimes, validators), always bounded; ``local`` the
-local-file rule; ``decoding`` decompression that never outgrows its cap. Importing
-``client`` or ``decoding`` loads httpx, so only refresh and fetching import them; ``hints``
-and ``local`` load no HTTP client.
+``client`` owns requests (timeouts, retries, redirects, conditional GET) over a backend
+(``exchange``): libcurl's multi interface (``curl``) when pycurl is installed, else httpx
+(``httpx_backend``, ``transport``); ``urls`` the one form a URL is requested and stored
+in; ``hints`` what a server's headers may ask (waits, lifetimes, validators), always
+bounded; ``local`` the local-file rule; ``decoding`` decompression that never outgrows
+its cap. Importing ``client`` loads no HTTP library: the backend is imported when the
+first fetcher is made.
 """
 
 import sys

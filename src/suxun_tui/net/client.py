@@ -1,48 +1,42 @@
 """One HTTP client for everything the reader fetches: polite, bounded and explainable.
 
-It owns connection reuse (keep-alive, gzip/deflate/brotli), the per-host connection
-limit, timeouts (connect, read and a total deadline per attempt), retries with
+It owns the per-host connection limit, a total deadline per attempt, retries with
 exponential backoff and jitter, Retry-After, conditional GET, a size cap that also holds
 after decompression, and redirects (so a permanent move can update the stored URL).
 Every failure becomes a :class:`FetchError` whose message a user can act on.
+
+The wire is a backend's (:mod:`suxun_tui.net.exchange`): libcurl's multi interface when
+pycurl is installed — a tenth of httpx's CPU per request, see :mod:`suxun_tui.net.curl` —
+else httpx. ``SUXUN_TUI_HTTP=httpx`` chooses httpx. Importing this module loads neither.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import random
-import socket
-import ssl
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
+from suxun_tui.net.exchange import Backend, Head
+from suxun_tui.net.exchange import FetchError as FetchError  # where callers look for it
 from suxun_tui.net.hints import retry_after, sendable_validator
 from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
-from suxun_tui.net.transport import client_transports
-from suxun_tui.text.sanitize import clean_line
+from suxun_tui.net.urls import request_url
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_RETRY_AFTER = 120.0
-
-
-class FetchError(Exception):
-    """A fetch failed; ``str(error)`` is a message naming the URL and what went wrong."""
-
-    def __init__(
-        self, message: str, *, status: int | None = None, retry_after: float | None = None
-    ):
-        super().__init__(clean_line(message))
-        self.status = status
-        self.retry_after = retry_after
+_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json,"
+    " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+)
 
 
 @dataclass(frozen=True)
@@ -61,31 +55,45 @@ class FetchResult:
         return self.status == 304
 
 
+def open_backend(settings: Settings, max_connections: int, keepalive: int, name: str) -> Backend:
+    """The backend called ``name`` ("curl", "httpx"), or the best installed one for ""."""
+    if name in ("", "curl"):
+        try:
+            from suxun_tui.net.curl import CurlBackend
+        except ImportError:
+            if name == "curl":
+                raise
+        else:
+            return CurlBackend(settings, max_connections, keepalive)
+    from suxun_tui.net.httpx_backend import HttpxBackend
+
+    return HttpxBackend(settings, max_connections, keepalive)
+
+
 class Fetcher:
     """An async HTTP(S) and file fetcher; use as ``async with Fetcher(settings) as f``."""
 
-    def __init__(self, settings: Settings, *, max_connections: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        max_connections: int | None = None,
+        backend: str | None = None,
+    ) -> None:
         self.settings = settings
-        limits = httpx.Limits(
-            max_connections=max_connections or max(settings.concurrency, settings.per_host),
-            max_keepalive_connections=max_connections or max(settings.concurrency, 8),
+        self.backend = open_backend(
+            settings,
+            max_connections or max(settings.concurrency, settings.per_host),
+            max_connections or max(settings.concurrency, 8),
+            backend if backend is not None else os.environ.get("SUXUN_TUI_HTTP", ""),
         )
-        transport, mounts = client_transports(limits)
-        self.client = httpx.AsyncClient(
-            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
-            limits=limits,
-            transport=transport,
-            mounts=mounts,
-            follow_redirects=False,
-            headers={
-                "User-Agent": settings.user_agent,
-                "Accept": "application/rss+xml, application/atom+xml, application/feed+json,"
-                " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
-                "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
-                # Exactly the encodings suxun_tui.net.decoding can decode within the size cap.
-                "Accept-Encoding": "gzip, deflate, br",
-            },
-        )
+        self.headers = {
+            "User-Agent": settings.user_agent,
+            "Accept": _ACCEPT,
+            "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+            # Exactly the encodings suxun_tui.net.decoding can decode within the size cap.
+            "Accept-Encoding": "gzip, deflate, br",
+        }
         self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(settings.per_host)
         )
@@ -99,7 +107,7 @@ class Fetcher:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.client.aclose()
+        await self.backend.aclose()
 
     async def get(
         self,
@@ -147,6 +155,7 @@ class Fetcher:
     async def _with_retries(
         self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
     ) -> FetchResult:
+        headers = self._request_headers(url, headers)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
@@ -162,6 +171,32 @@ class Fetcher:
                     raise
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+    def _request_headers(self, url: str, extra: dict[str, str]) -> dict[str, str]:
+        """The defaults with the caller's headers over them (names compared as HTTP does).
+
+        Every value must be printable ASCII: a token or user agent with other characters
+        is refused before anything is sent, and a line break can never inject a header.
+        """
+        merged = dict(self.headers)
+        for name, value in extra.items():
+            for known in [k for k in merged if k.lower() == name.lower()]:
+                del merged[known]
+            merged[name] = value
+        for name, value in merged.items():
+            if not (name + value).isascii():
+                raise FetchError(
+                    f"{url}: a request header is not plain ASCII (check user_agent, or an"
+                    " account's token or password)",
+                    status=0,
+                )
+            if not (name + value.replace("\t", " ")).isprintable():
+                raise FetchError(
+                    f"{url}: a request header holds control characters (check user_agent,"
+                    " or an account's token or password)",
+                    status=0,
+                )
+        return merged
 
     def _read_file(self, path: Path, url: str) -> FetchResult:
         """Read a regular file, never more than the size cap (devices and FIFOs refused)."""
@@ -184,20 +219,17 @@ class Fetcher:
             try:
                 async with asyncio.timeout(self.settings.timeout):
                     for _hop in range(self.settings.max_redirects + 1):
-                        response = await self._request(current, headers, method, content)
-                        if response is None:
-                            continue
-                        if response.status_code in _REDIRECTS:
-                            location = response.headers.get("location")
-                            await response.aclose()
+                        head, decoder = await self._exchange(url, current, headers, method, content)
+                        if head.status in _REDIRECTS:
+                            location = head.headers.get("location")
                             if not location:
                                 raise FetchError(f"{current}: redirect without a Location header")
-                            permanent = permanent and response.status_code in (301, 308)
+                            permanent = permanent and head.status in (301, 308)
                             if method != "GET":
                                 raise FetchError(f"{current}: the server redirects this call")
                             current = _redirect_target(url, current, location)
                             continue
-                        return await self._finish(url, current, permanent, response)
+                        return self._finish(url, current, permanent, head, decoder)
                     raise FetchError(
                         f"{url}: too many redirects (more than {self.settings.max_redirects});"
                         " the site may be redirecting in a loop"
@@ -208,95 +240,57 @@ class Fetcher:
                     " not answering (raise 'timeout' in [settings] if it is just slow)"
                 ) from exc
 
-    async def _request(
-        self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
-    ) -> httpx.Response | None:
+    async def _exchange(
+        self, url: str, current: str, headers: dict[str, str], method: str, content: bytes | None
+    ) -> tuple[Head, BoundedDecoder | None]:
         try:
-            request = self.client.build_request(method, url, headers=headers, content=content)
-            return await self.client.send(request, stream=True)
-        except httpx.ConnectTimeout as exc:
-            raise FetchError(
-                f"{url}: could not connect within {self.settings.connect_timeout:g} s"
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out waiting for the server") from exc
-        except httpx.ConnectError as exc:
-            raise FetchError(_connect_message(url, exc)) from exc
-        except httpx.RemoteProtocolError as exc:
-            raise FetchError(f"{url}: the server broke the connection ({exc})") from exc
-        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-            raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
-        except UnicodeEncodeError as exc:  # httpx sends header values as ASCII
-            raise FetchError(
-                f"{url}: a request header is not plain ASCII (check user_agent, or an"
-                " account's token or password)",
-                status=0,
-            ) from exc
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: network error ({exc})") from exc
+            target = request_url(current)
+        except ValueError as exc:
+            raise FetchError(f"{current}: invalid URL ({exc})", status=0) from exc
+        if urlsplit(target).scheme not in ("http", "https"):
+            raise FetchError(f"{current}: invalid URL (only http and https)", status=0)
 
-    async def _finish(
-        self, url: str, final: str, permanent: bool, response: httpx.Response
-    ) -> FetchResult:
-        try:
-            status = response.status_code
-            hdrs = _received_headers(response.headers)
-            if status == 304:
-                return FetchResult(url=final, status=304, headers=hdrs)
-            if status >= 400:
-                reason = response.reason_phrase or ""
-                raise FetchError(
-                    f"{url}: HTTP {status} {reason}".rstrip() + _status_hint(status),
-                    status=status,
-                    retry_after=retry_after(hdrs.get("retry-after")),
-                )
-            declared = hdrs.get("content-length", "")
+        def choose_body(head: Head) -> BoundedDecoder | None:
+            if head.status in _REDIRECTS or head.status == 304 or head.status >= 400:
+                return None
+            declared = head.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.settings.max_bytes:
                 raise FetchError(
                     f"{url}: response of {_mb(int(declared))} is over the "
                     f"{_mb(self.settings.max_bytes)} limit ('max_bytes')",
                     status=0,
                 )
-            decoder = BoundedDecoder(hdrs.get("content-encoding"), self.settings.max_bytes)
-            async for raw in response.aiter_raw():
-                decoder.feed(raw)
+            return BoundedDecoder(head.headers.get("content-encoding"), self.settings.max_bytes)
+
+        try:
+            return await self.backend.exchange(method, target, headers, content, choose_body)
         except BodyTooLarge as exc:
             raise FetchError(
                 f"{url}: response is over the {_mb(self.settings.max_bytes)} limit"
                 " ('max_bytes') after decompression",
                 status=0,
             ) from exc
-        except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out while reading the response") from exc
         except BrokenEncoding as exc:
             raise FetchError(
                 f"{url}: the server sent a broken compressed body ({exc})", status=0
             ) from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            raise FetchError(f"{url}: the response was cut off ({exc})") from exc
-        finally:
-            await response.aclose()
+
+    def _finish(
+        self, url: str, final: str, permanent: bool, head: Head, decoder: BoundedDecoder | None
+    ) -> FetchResult:
+        status = head.status
+        hdrs = _received_headers(head.headers)
+        if status == 304:
+            return FetchResult(url=final, status=304, headers=hdrs)
+        if status >= 400:
+            raise FetchError(
+                f"{url}: HTTP {status} {head.reason}".rstrip() + _status_hint(status),
+                status=status,
+                retry_after=retry_after(hdrs.get("retry-after")),
+            )
         moved = final if permanent and final != url else None
-        return FetchResult(final, status, decoder.body, hdrs.get("content-type"), hdrs, moved)
-
-
-def _connect_message(url: str, exc: httpx.ConnectError) -> str:
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, socket.gaierror):
-            host = urlsplit(url).hostname
-            return f"{url}: the host name {host} does not resolve; check the URL or your network"
-        if isinstance(cause, ssl.SSLError):
-            return f"{url}: TLS error ({cause})"
-        if isinstance(cause, ConnectionRefusedError):
-            return f"{url}: connection refused; the server is down or the port is wrong"
-        cause = cause.__cause__ or cause.__context__
-    text = str(exc)
-    if "Name or service not known" in text or "nodename nor servname" in text:
-        return f"{url}: the host name does not resolve; check the URL or your network"
-    if "refused" in text.lower():
-        return f"{url}: connection refused; the server is down or the port is wrong"
-    return f"{url}: could not connect ({text or type(exc).__name__})"
+        body = decoder.body if decoder is not None else b""
+        return FetchResult(final, status, body, hdrs.get("content-type"), hdrs, moved)
 
 
 def _status_hint(status: int) -> str:
@@ -309,9 +303,9 @@ def _status_hint(status: int) -> str:
     return ""
 
 
-def _received_headers(headers: httpx.Headers) -> dict[str, str]:
+def _received_headers(headers: dict[str, str]) -> dict[str, str]:
     """Response headers by lower-case name, validators kept only if they can be sent back."""
-    received = {k.lower(): v for k, v in headers.items()}
+    received = dict(headers)
     for name in ("etag", "last-modified"):
         value = sendable_validator(received.pop(name, None))
         if value is not None:
@@ -323,16 +317,18 @@ def _redirect_target(url: str, current: str, location: str) -> str:
     """Where a redirect leads, in the one form that is stored and requested.
 
     ``Location`` is a stranger's text: U+202E, C1 controls or spaces in it must not reach
-    ``sources.url`` raw, so the target is normalized the way httpx requests it (non-ASCII
-    and controls percent-encoded) and anything but http(s) is refused.
+    ``sources.url`` raw, so the target is normalized the way it is requested (non-ASCII
+    and controls percent-encoded, :func:`~suxun_tui.net.urls.request_url`) and anything
+    but http(s) is refused.
     """
     try:
-        target = httpx.URL(urljoin(current, location.strip()))
-    except (httpx.InvalidURL, ValueError) as exc:
+        target = request_url(urljoin(current, location.strip()))
+        parts = urlsplit(target)
+    except ValueError as exc:
         raise FetchError(f"{url}: redirected to an invalid URL ({exc})", status=0) from exc
-    if target.scheme not in ("http", "https") or not target.host:
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{url}: redirected to unsupported URL {location}", status=0)
-    return str(target)
+    return target
 
 
 def _mb(size: int) -> str:
