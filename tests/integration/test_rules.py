@@ -1,5 +1,5 @@
-"""``[[rules]]`` and ``suxun-tui rules apply``: read, star and tag what a query matches;
-``since`` limits a run to new articles; hide is reported as not applied yet."""
+"""``[[rules]]`` and ``suxun-tui rules apply``: read, star, tag and hide what a query
+matches; hidden articles are kept, shown only by ``is:hidden``."""
 
 from __future__ import annotations
 
@@ -77,17 +77,17 @@ def test_rules_apply_reads_stars_and_tags(tmp_path: Path) -> None:
         {"name": "no horoscopes", "action": "read", "matched": 1, "changed": 1, "applied": True},
         {"name": "rule 2", "action": "star", "matched": 1, "changed": 1, "applied": True},
         {"name": "tag metro", "action": "tag:交通", "matched": 2, "changed": 2, "applied": True},
-        {"name": "kill ads", "action": "hide", "matched": 1, "changed": 0, "applied": False},
+        {"name": "kill ads", "action": "hide", "matched": 1, "changed": 1, "applied": True},
     ]
     with Store(data / "cache.sqlite3") as store:
         state = {h.title: (h.read, h.starred) for h in store.headlines()}
         assert state["今日星座运势"] == (True, False)
         assert state["南京地铁5号线开通"] == (False, True)
         assert state["天气预报"] == (False, False)
-        assert sorted(h.title for h in store.search("tag:交通")) == [
-            "南京地铁5号线开通",
-            "地铁广告招商",
-        ]
+        assert "地铁广告招商" not in state  # hidden: kept, but in no list
+        assert [h.title for h in store.search("tag:交通")] == ["南京地铁5号线开通"]
+        assert [h.title for h in store.search("tag:交通 is:hidden")] == ["地铁广告招商"]
+        assert store.counts() == (2, 3)
     again = subprocess.run(
         [sys.executable, "-m", "suxun_tui", "rules", "apply"],
         env=env,
@@ -98,13 +98,12 @@ def test_rules_apply_reads_stars_and_tags(tmp_path: Path) -> None:
     assert "no horoscopes: read: 1 matched, 0 changed" in again.stdout
 
 
-def test_since_limits_a_run_to_new_articles(tmp_path: Path) -> None:
+def test_rules_apply_changes_nothing_the_second_time(tmp_path: Path) -> None:
     store = fill(tmp_path / "cache.sqlite3")
-    with store.transaction() as conn:
-        conn.execute("UPDATE articles SET first_seen = '2020-01-01T00:00:00Z'")
-    rule = RuleSpec("r", "星座", "read")
-    (result,) = apply_rules(store, [rule], since="2025-01-01T00:00:00Z")
-    assert (result.matched, result.changed) == (0, 0)
+    rule = RuleSpec("r", "广告", "hide")
     (result,) = apply_rules(store, [rule])
     assert (result.matched, result.changed) == (1, 1)
+    (result,) = apply_rules(store, [rule])
+    assert (result.matched, result.changed) == (1, 0)  # still matched, nothing deleted
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(TITLES)
     store.close()

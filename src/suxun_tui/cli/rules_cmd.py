@@ -1,5 +1,7 @@
 """``suxun-tui rules apply``: run every ``[[rules]]`` over the whole cache and say what
-each rule matched and changed (text, or ``--json``)."""
+each rule matched and changed (text, or ``--json``). New articles get the rules as a
+refresh or a sync stores them; this is for rules just written and for older articles.
+A rule never deletes: ``hide`` keeps the article, shown only by ``is:hidden``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import sys
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK
+from suxun_tui.cli.context import open_context
+from suxun_tui.store.rules import apply_rules
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -22,9 +26,6 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suxun_tui.cli.context import open_context
-    from suxun_tui.store.rules import apply_rules
-
     context = open_context(args)
     if isinstance(context, int):
         return context
@@ -46,6 +47,5 @@ def run(args: argparse.Namespace) -> int:
     if not results:
         print("no [[rules]] in the config")
     for r in results:
-        note = "" if r.applied else " (hide is not applied yet)"
-        print(f"{clean_line(r.name)}: {r.action}: {r.matched} matched, {r.changed} changed{note}")
+        print(f"{clean_line(r.name)}: {r.action}: {r.matched} matched, {r.changed} changed")
     return EXIT_OK

@@ -12,9 +12,9 @@ from datetime import date
 from typing import Literal
 
 FieldName = Literal["source", "group", "tag", "author"]
-StateName = Literal["unread", "read", "starred"]
+StateName = Literal["unread", "read", "starred", "hidden"]
 FIELDS: tuple[FieldName, ...] = ("source", "group", "tag", "author")
-STATES: tuple[StateName, ...] = ("unread", "read", "starred")
+STATES: tuple[StateName, ...] = ("unread", "read", "starred", "hidden")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class Field:
 
 @dataclass(frozen=True)
 class State:
-    """``is:unread``, ``is:read``, ``is:starred``."""
+    """``is:unread``, ``is:read``, ``is:starred``; ``is:hidden`` (what rules hid, which
+    nothing else shows)."""
 
     name: StateName
 

@@ -184,6 +184,7 @@ async def _refresh(
     report = RefreshReport()
     db = _Database(db_path)
     try:
+        await db.call(lambda store: store.use_rules(config.rules))  # on every new article
         specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
         await db.call(lambda store: store.sync_sources(specs))
         await db.call(lambda store: retire_accounts(store, [a.name for a in config.accounts]))

@@ -18,9 +18,11 @@ from suxun_tui.text.hashing import content_hash
 # guid, url, title, published, author, body (encoded blocks), summary_only, content hash
 ArticleRow = tuple[str, str, str, str | None, str | None, str, int, str]
 
+# The duplicate keys (store.duplicates) are computed from the link and title in the insert.
 _INSERT_ARTICLE = (
     "INSERT OR IGNORE INTO articles (source_id, guid, url, title, published, first_seen,"
-    " author, body, summary_only, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
+    " author, body, summary_only, content_hash, url_key, title_key)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10, suxun_url_key(?3), suxun_title_key(?3, ?4))"
 )
 _UPDATE_ARTICLE = (
     "UPDATE articles SET url = ?, title = ?, author = COALESCE(?, author),"

@@ -38,6 +38,42 @@ WHEN OLD.read IS NOT NEW.read OR OLD.source_id IS NOT NEW.source_id BEGIN
 END;
 """
 
+# A later step (store.schema): the counts leave out what no view shows — articles a rule
+# hid and later copies of a story another source carried first (store.duplicates) — so
+# the panes count what they list. One row counts when ``hidden = 0 AND dup_of IS NULL``.
+_SHOWN = "({row}.hidden = 0 AND {row}.dup_of IS NULL)"
+_NEW, _OLD = _SHOWN.format(row="NEW"), _SHOWN.format(row="OLD")
+SHOWN_COUNTS = f"""
+DROP TRIGGER source_counts_insert;
+DROP TRIGGER source_counts_delete;
+DROP TRIGGER source_counts_update;
+DELETE FROM source_counts;
+INSERT INTO source_counts (source_id, total, unread)
+    SELECT source_id, sum({_SHOWN.format(row="articles")}),
+        sum({_SHOWN.format(row="articles")} AND read = 0)
+    FROM articles GROUP BY source_id;
+CREATE TRIGGER source_counts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO source_counts (source_id, total, unread)
+        VALUES (NEW.source_id, {_NEW}, {_NEW} AND NEW.read = 0)
+    ON CONFLICT (source_id) DO UPDATE SET total = total + {_NEW},
+        unread = unread + ({_NEW} AND NEW.read = 0);
+END;
+CREATE TRIGGER source_counts_delete AFTER DELETE ON articles BEGIN
+    UPDATE source_counts SET total = total - {_OLD}, unread = unread - ({_OLD} AND OLD.read = 0)
+    WHERE source_id = OLD.source_id;
+END;
+CREATE TRIGGER source_counts_update AFTER UPDATE OF read, source_id, hidden, dup_of ON articles
+WHEN OLD.read IS NOT NEW.read OR OLD.source_id IS NOT NEW.source_id
+    OR OLD.hidden IS NOT NEW.hidden OR OLD.dup_of IS NOT NEW.dup_of BEGIN
+    UPDATE source_counts SET total = total - {_OLD}, unread = unread - ({_OLD} AND OLD.read = 0)
+    WHERE source_id = OLD.source_id;
+    INSERT INTO source_counts (source_id, total, unread)
+        VALUES (NEW.source_id, {_NEW}, {_NEW} AND NEW.read = 0)
+    ON CONFLICT (source_id) DO UPDATE SET total = total + {_NEW},
+        unread = unread + ({_NEW} AND NEW.read = 0);
+END;
+"""
+
 # Every active source with its counts, in the sources pane's order.
 SOURCES_WITH_COUNTS = (
     "SELECT s.id, s.name, s.url, s.kind, s.grp, coalesce(c.unread, 0), coalesce(c.total, 0),"

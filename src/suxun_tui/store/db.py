@@ -17,8 +17,10 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.query import Query
+from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
@@ -29,8 +31,10 @@ from suxun_tui.store.connection import (
     read_only_advice,
 )
 from suxun_tui.store.counts import ACTIVE_COUNTS, SOURCES_WITH_COUNTS
+from suxun_tui.store.duplicates import register_functions as register_key_functions
 from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, ReaderWrites, write_mark
+from suxun_tui.store.query_sql import SHOWN
 from suxun_tui.store.schema import migrate
 from suxun_tui.store.schema_check import check_schema
 from suxun_tui.store.search import (
@@ -63,6 +67,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` with the pragmas every connection of ours needs (see ``connection``)."""
     conn = open_connection(path, read_only=read_only)
     register_functions(conn)  # the search index's triggers fold text with them
+    register_key_functions(conn)  # the article insert computes duplicate keys with them
     return conn
 
 
@@ -81,6 +86,8 @@ class Store:
         """
         self.path = path
         self.read_only = read_only
+        # The config's [[rules]], applied to new articles as they are stored (use_rules).
+        self.rules: tuple[RuleSpec, ...] = ()
         try:
             self.conn = connect(path, read_only=read_only)
         except sqlite3.DatabaseError as exc:
@@ -99,6 +106,10 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def use_rules(self, rules: Sequence[RuleSpec]) -> None:
+        """Apply ``rules`` to every article this store inserts from now on (refresh, sync)."""
+        self.rules = tuple(rules)
 
     @functools.cached_property
     def writes(self) -> ReaderWrites:
@@ -241,7 +252,10 @@ class Store:
         )
         plan = plan_writes(source_id, rows, existing, to_stored(now_utc()))
         with self.transaction() as conn:
+            before = last_id(conn)
             new, updated = plan.write(conn)
+            if new:  # duplicates and rules, before anyone can see the new rows
+                settle_new(conn, before, self.rules)
             self._record_success(conn, source_id, update or SourceUpdate())
         unchanged = plan.unchanged
         return UpdateCounts(new, updated, unchanged)
@@ -311,7 +325,7 @@ class Store:
         limit: int | None = None,
     ) -> list[Headline]:
         """Headlines newest first, filtered; one query, so 100,000 rows stay quick."""
-        where = ["s.active = 1"]
+        where = ["s.active = 1", SHOWN]  # not hidden by a rule, not a later copy
         params: list[object] = []
         if source_id is not None:
             where.append("a.source_id = ?")
@@ -355,7 +369,7 @@ class Store:
         """How many articles of active sources are starred (a count, not the rows)."""
         row = self.conn.execute(
             "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
-            " WHERE s.active = 1 AND a.starred = 1"
+            f" WHERE s.active = 1 AND a.starred = 1 AND {SHOWN}"
         ).fetchone()
         return int(row[0])
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from suxun_tui.store.connection import INTERACTIVE_TIMEOUT_MS, WriteProblem, busy_timeout
 from suxun_tui.store.connection import write_problem as problem_of
+from suxun_tui.store.duplicates import group_ids, group_ids_of_sources
 from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
 from suxun_tui.store.sources import SourceSpecRow, config_matches, write_config
 
@@ -51,20 +52,28 @@ def write_mark(conn: sqlite3.Connection, mark: Mark) -> int:
     """Apply ``mark`` inside the caller's transaction; how many articles changed.
 
     An account's articles also queue the mark for their server (same transaction).
+    A story several sources carry has one state: the mark covers all its copies
+    (:mod:`~suxun_tui.store.duplicates`).
     """
     flag, value = mark.flag, int(mark.value)
     if mark.article_ids is not None:
-        ids = mark.article_ids
+        ids = group_ids(conn, mark.article_ids)
         queue_marks_many(conn, flag, mark.value, ids)
         sql = f"UPDATE articles SET {flag} = ? WHERE id = ? AND {flag} != ?"
         return conn.executemany(sql, [(value, i, value) for i in ids]).rowcount
-    where, params = "1", tuple[int, ...]()
+    # A source's copy of a story another source carried first is not in its list: the
+    # story follows its root (marked here when the root's source is in the mark).
+    where, params = "a.dup_of IS NULL", tuple[int, ...]()
     if mark.source_ids is not None:
-        where = f"a.source_id IN ({','.join('?' * len(mark.source_ids))})"
+        where += f" AND a.source_id IN ({','.join('?' * len(mark.source_ids))})"
         params = mark.source_ids
     queue_marks(conn, flag, mark.value, where, params)
     sql = f"UPDATE articles AS a SET {flag} = ? WHERE {flag} != ? AND {where}"
-    return conn.execute(sql, (value, value, *params)).rowcount
+    changed = conn.execute(sql, (value, value, *params)).rowcount
+    copies = group_ids_of_sources(conn, mark.source_ids)
+    if copies:
+        changed += write_mark(conn, Mark(mark.flag, mark.value, article_ids=copies))
+    return changed
 
 
 class Flagged(Protocol):

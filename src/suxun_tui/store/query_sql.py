@@ -9,6 +9,10 @@ Every condition is exact, so a LIMIT in SQL is safe and nothing is confirmed in 
   (or for a term too common to be worth collecting) it is ``instr`` on the index's
   folded copy of the text, for the candidates only;
 - names (``source:``, ``group:``) are folded and resolved to ids before the query runs.
+
+A view never shows what a rule hid (unless the query asks for ``is:hidden``) nor the
+later copies of a story another source carried first (:data:`SHOWN`); rules see every
+article (``every=True``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ TEXT_COLUMNS = ("title", "text")
 # candidates of a rarer one rather than collected from the vocabulary itself.
 VOCAB_LIMIT = 20_000
 _TOP = "\U0010ffff"
+# What every view shows: not hidden by a rule, not a later copy of another source's story.
+NOT_HIDDEN = "a.hidden = 0"
+ROOTS = "a.dup_of IS NULL"
+SHOWN = f"{NOT_HIDDEN} AND {ROOTS}"
 
 
 @dataclass
@@ -64,8 +72,13 @@ class Compiler:
         self.now = now or datetime.now(UTC)
         self._sources: list[tuple[int, str, str]] | None = None
 
-    def compile(self, query: Query) -> Compiled:
+    def compile(self, query: Query, *, every: bool = False) -> Compiled:
+        """``query`` as SQL pieces; ``every`` keeps hidden articles and later copies in."""
         out = Compiled()
+        if not every:
+            out.where.append(ROOTS)
+            if not _asks_hidden(query):
+                out.where.append(NOT_HIDDEN)
         for group in query.groups:
             if len(group) == 1:
                 self._single(group[0], out)
@@ -116,9 +129,12 @@ class Compiler:
         if isinstance(atom, Field):
             return self._name_sql(atom, out)
         if isinstance(atom, State):
-            return {"unread": "a.read = 0", "read": "a.read = 1", "starred": "a.starred = 1"}[
-                atom.name
-            ]
+            return {
+                "unread": "a.read = 0",
+                "read": "a.read = 1",
+                "starred": "a.starred = 1",
+                "hidden": "a.hidden = 1",
+            }[atom.name]
         if isinstance(atom, DateBound):
             moment = datetime.combine(atom.day, time(), UTC)
             out.params.append(to_stored(moment))
@@ -215,3 +231,12 @@ def _text_of(atom: Atom) -> tuple[str | None, tuple[str, ...]]:
 def _is_long_text(item: Item) -> bool:
     folded, _ = _text_of(item.atom)
     return folded is not None and len(folded) >= 3
+
+
+def _asks_hidden(query: Query) -> bool:
+    """Whether ``query`` names ``is:hidden`` anywhere: then hidden articles may match."""
+    return any(
+        isinstance(item.atom, State) and item.atom.name == "hidden"
+        for group in query.groups
+        for item in group
+    )

@@ -1,23 +1,34 @@
-"""Rules: an action for every article a query matches — mark read, star, or tag.
+"""Rules: an action for every article a query matches — hide, mark read, star, or tag.
 
-Each rule runs its query through the search (so a rule matches exactly what ``/`` would
-show) and applies its action in one transaction with the marks' own write path, so an
-account's articles queue the mark for their server as a key press would. ``since``
-limits a run to articles first seen at or after that moment: the new ones of a refresh.
-``hide`` is accepted by the config but not applied yet (the views do not filter on it).
+Each rule's query is compiled like a search's (so a rule matches exactly what ``/`` would
+find), over every article — hidden ones and later copies of a story included — and its
+action is applied with the marks' own write path, so an account's articles queue the mark
+for their server as a key press would, and the whole story (every source that carries it,
+:mod:`~suxun_tui.store.duplicates`) takes it. Two ways in:
+
+- :func:`apply_to_new`, inside the transaction that inserted new articles (a refresh of a
+  source, a batch a sync pulled): the new rows are those above an id, so a rule never
+  looks at the rest of the cache and a kill leaves both undone;
+- :func:`apply_rules`, ``suxun-tui rules apply``: every rule over the whole cache.
+
+``hide`` keeps the article (``hidden = 1``): no view, count or search shows it unless its
+query asks for ``is:hidden``. No rule ever deletes anything.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from suxun_tui.config.model import RuleSpec
+from suxun_tui.query import Query, parse_query
+from suxun_tui.store.duplicates import group_ids
 from suxun_tui.store.fold import fold
 from suxun_tui.store.marks import Mark, write_mark
+from suxun_tui.store.query_sql import IDX, Compiler
 from suxun_tui.store.queue import Flag
-from suxun_tui.store.search import search_headlines
 
 if TYPE_CHECKING:
     from suxun_tui.store.db import Store
@@ -31,36 +42,78 @@ class RuleResult:
     action: str
     matched: int
     changed: int
-    applied: bool = True
+    applied: bool = True  # every action is applied (kept for ``rules apply --json``)
 
 
-def apply_rules(
-    store: Store, rules: Sequence[RuleSpec], since: str | None = None
-) -> list[RuleResult]:
+def matching_ids(conn: sqlite3.Connection, query: str | Query, after_id: int = 0) -> list[int]:
+    """Every article above ``after_id`` that ``query`` matches, hidden ones included."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    if parsed.empty:
+        return []
+    compiler = Compiler(conn)
+    compiled = compiler.compile(parsed, every=True)
+    compiler.narrowing(compiled, limited=after_id > 0)
+    expression = compiled.expression()
+    where = ["s.active = 1", "a.id > ?", *compiled.where]
+    params: list[object] = [after_id, *compiled.params]
+    if expression is not None:
+        # The index's own rowid bound lets FTS5 skip to the new articles' entries.
+        sql = (
+            f"SELECT a.id FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
+            f" JOIN sources s ON s.id = a.source_id"
+            f" WHERE {IDX} MATCH ? AND {IDX}.rowid > ? AND {' AND '.join(where)}"
+        )
+        params = [expression, after_id, *params]
+    else:
+        sql = (
+            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+            f" WHERE {' AND '.join(where)}"
+        )
+    return [int(r[0]) for r in conn.execute(sql + " ORDER BY a.id", params)]
+
+
+def hide(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
+    """Hide these articles and every copy of their stories; how many changed."""
+    members = group_ids(conn, ids)
+    sql = "UPDATE articles SET hidden = 1 WHERE id = ? AND hidden = 0"
+    return conn.executemany(sql, [(i,) for i in members]).rowcount
+
+
+def apply_action(conn: sqlite3.Connection, action: str, ids: Sequence[int]) -> int:
+    """One rule's action on ``ids`` inside the caller's transaction; how many changed."""
+    if not ids:
+        return 0
+    if action == "hide":
+        return hide(conn, ids)
+    if action in ("read", "star"):
+        flag: Flag = "read" if action == "read" else "starred"
+        return write_mark(conn, Mark(flag, True, article_ids=tuple(ids)))
+    tag = fold(action.removeprefix("tag:"))
+    members = group_ids(conn, ids)
+    return conn.executemany(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)",
+        [(i, tag) for i in members],
+    ).rowcount
+
+
+def apply_to_new(conn: sqlite3.Connection, rules: Sequence[RuleSpec], after_id: int) -> int:
+    """Every rule on the articles above ``after_id``, in the caller's transaction.
+
+    A query the config accepted cannot fail here; what a rule changed is not reported
+    (a refresh says what it stored). Returns how many changes the rules made.
+    """
+    changed = 0
+    for rule in rules:
+        changed += apply_action(conn, rule.action, matching_ids(conn, rule.query, after_id))
+    return changed
+
+
+def apply_rules(store: Store, rules: Sequence[RuleSpec]) -> list[RuleResult]:
+    """``suxun-tui rules apply``: each rule over the whole cache, one transaction each."""
     results: list[RuleResult] = []
     for rule in rules:
-        ids = [h.id for h in search_headlines(store.conn, rule.query)]
-        if since is not None and ids:
-            marks = ",".join("?" * len(ids))
-            rows = store.conn.execute(
-                f"SELECT id FROM articles WHERE first_seen >= ? AND id IN ({marks})",
-                [since, *ids],
-            )
-            ids = [int(r[0]) for r in rows]
-        if rule.action == "hide":
-            results.append(RuleResult(rule.name, rule.action, len(ids), 0, applied=False))
-            continue
-        changed = 0
-        if ids:
-            with store.transaction() as conn:
-                if rule.action in ("read", "star"):
-                    flag: Flag = "read" if rule.action == "read" else "starred"
-                    changed = write_mark(conn, Mark(flag, True, article_ids=tuple(ids)))
-                else:
-                    tag = fold(rule.action.removeprefix("tag:"))
-                    changed = conn.executemany(
-                        "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)",
-                        [(i, tag) for i in ids],
-                    ).rowcount
+        with store.transaction() as conn:
+            ids = matching_ids(conn, rule.query)
+            changed = apply_action(conn, rule.action, ids)
         results.append(RuleResult(rule.name, rule.action, len(ids), changed))
     return results

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from suxun_tui.store.counts import CREATE_SOURCE_COUNTS
+from suxun_tui.store.arrivals import group_existing
+from suxun_tui.store.counts import CREATE_SOURCE_COUNTS, SHOWN_COUNTS
+from suxun_tui.store.duplicates import CREATE_DUPLICATES
 from suxun_tui.store.fts import CREATE_INDEX, Progress, fill_index
 
 Step = str | Callable[[sqlite3.Connection, Progress | None], None]
@@ -113,6 +115,14 @@ MIGRATIONS: tuple[Step, ...] = (
     fill_index,
     # 6: each source's unread and total counts, kept by triggers (store.counts).
     CREATE_SOURCE_COUNTS,
+    # 7: what rules hid (kept, shown only to ``is:hidden``), the keys and root link of
+    # stories several sources carry (store.duplicates), and counts of what views show.
+    "ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE INDEX articles_hidden ON articles (id) WHERE hidden = 1;\n"
+    + CREATE_DUPLICATES
+    + SHOWN_COUNTS,
+    # 8: the stories of a cache stored before duplicates were known, grouped.
+    group_existing,
 )
 
 
