@@ -120,7 +120,11 @@ def consistent(db: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         articles = {r[0] for r in conn.execute("SELECT id FROM articles")}
         index = {r[0] for r in conn.execute("SELECT rowid FROM article_index")}
-        assert articles == index
+        queued = {r[0] for r in conn.execute("SELECT article_id FROM index_queue")}
+        stale = {r[0] for r in conn.execute("SELECT article_id FROM index_stale")}
+        # Every article is indexed or queued; every other index row is listed for removal.
+        assert articles <= index | queued and queued <= articles
+        assert index - articles <= stale and not stale & articles
         conn.execute("INSERT INTO article_index (article_index) VALUES ('integrity-check')")
         starred = conn.execute("SELECT count(*) FROM articles WHERE starred = 1").fetchone()[0]
         assert starred == 2

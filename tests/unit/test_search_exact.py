@@ -14,6 +14,7 @@ from suxun_tui.models import Block, FeedEntry, blocks_to_plain
 from suxun_tui.query import Text, parse_query
 from suxun_tui.store import Store, query_sql
 from suxun_tui.store.fold import fold
+from suxun_tui.store.index_fill import fill_batch
 
 # Characters with a Traditional and a Simplified form, Latin letters in both widths and
 # cases, and a few that fold to themselves.
@@ -42,6 +43,17 @@ def store_articles(path: Path, rows: list[tuple[str, str, str]]) -> Store:
     ]
     store.store_entries(source_id, entries)
     return store
+
+
+def store_articles_again(store: Store, index: int, title: str, row: tuple[str, str, str]) -> None:
+    """Article ``index`` stored again with a new title (a feed that changed it)."""
+    source_id = store.source_id("s")
+    assert source_id is not None
+    blocks = tuple(Block("paragraph", p) for p in row[1:] if p)
+    day = f"2025-12-{1 + index % 28:02d}T00:00:00Z"
+    store.store_entries(
+        source_id, [FeedEntry(f"g{index}", title, f"http://x/{index}", day, None, blocks)]
+    )
 
 
 def brute_force(store: Store, query: str) -> set[int]:
@@ -109,8 +121,20 @@ def test_search_equals_a_full_scan(
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)
         try:
+            # Some articles indexed, the rest still queued; then a change and a deletion
+            # after indexing (a stale index row, queued again; a row listed for removal).
+            fill_batch(store.conn, data.draw(st.integers(0, len(rows)), label="indexed"))
+            changed = data.draw(st.integers(0, len(rows) - 1), label="changed")
+            title = data.draw(texts, label="new title")
+            store_articles_again(store, changed, title, rows[changed])
+            fill_batch(store.conn, data.draw(st.integers(0, 2), label="indexed again"))
+            if data.draw(st.booleans(), label="delete one"):
+                with store.transaction() as conn:
+                    conn.execute("DELETE FROM articles WHERE guid = 'g0'")
             expected = brute_force(store, query)
             assert {h.id for h in store.search(query)} == expected, query
+            unread, total = store.query_counts(query)
+            assert (unread, total) == (len(expected), len(expected)), query
             ranked = store.search(query, order="relevance")
             assert {h.id for h in ranked} == expected, query
             limited = store.search(query, limit=3)

@@ -54,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         vacuum=not args.no_vacuum,
         path=store.path,
     )
+    if report.removed and not report.dry_run:
+        from suxun_tui.store.index_fill import start_filling
+
+        start_filling(store.path)  # the removed articles' index rows go in the background
     if args.json:
         json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
         print()

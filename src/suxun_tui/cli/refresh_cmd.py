@@ -13,6 +13,7 @@ from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import open_context
 from suxun_tui.refresh.engine import RefreshReport, refresh_sources
 from suxun_tui.refresh.notify import notify_new
+from suxun_tui.store.index_fill import start_filling
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -54,6 +55,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             config, db_path, names=names, force=args.force, due_only=due_only, offline=args.offline
         )
     _print_summary(report)
+    start_filling(db_path)  # the search index catches up in the background
     if (problem := notify_new(config.settings.notify_command, report.new)) is not None:
         print(f"warning: {clean_line(problem)}", file=sys.stderr)
     return EXIT_FAILED if report.failed else EXIT_OK

@@ -1,13 +1,19 @@
-"""The full-text index: an FTS5 table of folded text, kept in step by triggers.
+"""The full-text index: an FTS5 table of folded text, and the queue that keeps it in step.
 
 Why this shape:
 - ``trigram`` finds any substring of three or more characters, the right unit for
   Chinese, which has no spaces for a word tokenizer.
+- Indexing costs about a millisecond per article (FTS5 tokenizing and merging), many
+  times what storing the article costs, so a write does not index: triggers on
+  ``articles`` put the article's id in ``index_queue`` in the statement that changes it
+  (insert, change of title, text or author, deletion, a source renamed), and the index is
+  brought up to date from the queue later, in batches that are each one transaction
+  (:mod:`suxun_tui.store.index_fill`). A queued article's index row is missing or stale;
+  search reads the index only for articles not queued and scans the queued ones
+  (:mod:`suxun_tui.store.search`), so results stay exact whatever the queue holds, and a
+  kill at any moment leaves article, queue and index agreeing.
 - The indexed text is folded (:mod:`suxun_tui.store.fold`) by SQL functions this module
-  registers on every connection, and triggers on ``articles`` write the index in the
-  statement that changes the article: a refresh, a full text, a sync or a deletion can
-  never leave the index behind, and a kill rolls both back together. A connection without
-  the functions (a bare ``sqlite3`` shell) can read the cache but not change articles.
+  registers on every connection (the pending scan and the first schema steps use them).
 - The index keeps its own copy of the folded text, so a short term (one or two
   characters, which trigrams cannot look up) is confirmed with ``instr`` in SQL, and
   deleting a row never depends on folding the same way as when it was written.
@@ -55,6 +61,42 @@ CREATE TRIGGER sources_index_rename AFTER UPDATE OF name ON sources
 WHEN new.name IS NOT old.name BEGIN
     UPDATE {FTS_TABLE} SET source = suxun_index(new.name)
         WHERE rowid IN (SELECT id FROM articles WHERE source_id = new.id);
+END
+"""
+
+QUEUE_TABLE = "index_queue"
+STALE_TABLE = "index_stale"
+
+# The schema step that moves indexing out of the writes: the old triggers wrote the index
+# in the write's own statement; these only queue the article (store.index_fill indexes).
+# ``index_queue`` holds articles whose index row is missing or out of date;
+# ``index_stale`` the ids of deleted articles whose index row is still to be removed
+# (search never looks at those: their articles are gone). An id inserted again (SQLite
+# may reuse the largest rowid) leaves ``index_stale`` for ``index_queue``.
+QUEUE_INDEX = f"""
+CREATE TABLE {QUEUE_TABLE} (article_id INTEGER PRIMARY KEY);
+CREATE TABLE {STALE_TABLE} (article_id INTEGER PRIMARY KEY);
+DROP TRIGGER articles_index_insert;
+DROP TRIGGER articles_index_update;
+DROP TRIGGER articles_index_delete;
+DROP TRIGGER sources_index_rename;
+CREATE TRIGGER articles_index_insert AFTER INSERT ON articles BEGIN
+    DELETE FROM {STALE_TABLE} WHERE article_id = new.id;
+    INSERT OR IGNORE INTO {QUEUE_TABLE} (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER articles_index_update AFTER UPDATE OF title, body, author ON articles
+WHEN new.title IS NOT old.title OR new.body IS NOT old.body OR new.author IS NOT old.author
+BEGIN
+    INSERT OR IGNORE INTO {QUEUE_TABLE} (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER articles_index_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM {QUEUE_TABLE} WHERE article_id = old.id;
+    INSERT OR IGNORE INTO {STALE_TABLE} (article_id) VALUES (old.id);
+END;
+CREATE TRIGGER sources_index_rename AFTER UPDATE OF name ON sources
+WHEN new.name IS NOT old.name BEGIN
+    INSERT OR IGNORE INTO {QUEUE_TABLE} (article_id)
+        SELECT id FROM articles WHERE source_id = new.id;
 END
 """
 

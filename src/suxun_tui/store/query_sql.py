@@ -67,9 +67,14 @@ class Compiler:
     """Turns a :class:`Query` into :class:`Compiled` against one connection (names are
     resolved to ids there, and short terms' frequencies read from the vocabulary)."""
 
-    def __init__(self, conn: sqlite3.Connection, now: datetime | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, now: datetime | None = None, scan: str | None = None
+    ) -> None:
         self.conn = conn
         self.now = now or datetime.now(UTC)
+        # ``scan``: the alias of a row holding the folded columns (articles still queued
+        # for the index, store.search): every text term is then ``instr`` on that row.
+        self.scan = scan
         self._sources: list[tuple[int, str, str]] | None = None
 
     def compile(self, query: Query, *, every: bool = False) -> Compiled:
@@ -82,7 +87,7 @@ class Compiler:
         for group in query.groups:
             if len(group) == 1:
                 self._single(group[0], out)
-            elif all(_is_long_text(i) and not i.negated for i in group):
+            elif self.scan is None and all(_is_long_text(i) and not i.negated for i in group):
                 out.match.append(" OR ".join(self._long(i.atom) for i in group))
             else:
                 parts = [self._condition(item, out) for item in group]
@@ -98,6 +103,9 @@ class Compiler:
     # --- items ---------------------------------------------------------------------------
 
     def _single(self, item: Item, out: Compiled) -> None:
+        if self.scan is not None:
+            out.where.append(self._condition(item, out))
+            return
         if _is_long_text(item):
             (out.excluded if item.negated else out.match).append(self._long(item.atom))
             return
@@ -122,7 +130,7 @@ class Compiler:
         if folded is not None:
             if not folded:
                 return "1"
-            if len(folded) >= 3:
+            if len(folded) >= 3 and self.scan is None:
                 out.params.append(phrase(folded, columns))
                 return f"a.id IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)"
             return self._contains(folded, columns, out)
@@ -143,10 +151,11 @@ class Compiler:
         out.params.append(to_stored(self.now - timedelta(seconds=atom.seconds)))
         return "a.published >= ?" if atom.newer else "a.published < ?"
 
-    @staticmethod
-    def _contains(folded: str, columns: tuple[str, ...], out: Compiled) -> str:
+    def _contains(self, folded: str, columns: tuple[str, ...], out: Compiled) -> str:
         """``instr`` on the article's index row (one rowid lookup per candidate)."""
         out.params.extend([folded] * len(columns))
+        if self.scan is not None:
+            return "(" + " OR ".join(f"instr({self.scan}.{c}, ?) > 0" for c in columns) + ")"
         tests = " OR ".join(f"instr({c}, ?) > 0" for c in columns)
         return f"EXISTS (SELECT 1 FROM {IDX} WHERE rowid = a.id AND ({tests}))"
 

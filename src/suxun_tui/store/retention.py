@@ -4,9 +4,11 @@ The rules, per source: an article read and older than ``keep_days`` (both its da
 when it was first seen) goes; beyond the newest ``max_articles`` the rest go, read or not;
 a starred article never goes, and neither does one whose mark still waits for a feed
 server. Removal runs in batches, each its own short transaction, so a reader or a cron
-refresh is never kept waiting, and a kill at any moment leaves a consistent cache (the
-index follows by its triggers, tags and queued marks by their foreign keys). Afterwards
-the index is merged and the file shrunk when enough of it is free.
+refresh is never kept waiting, and a kill at any moment leaves a consistent cache (tags
+and queued marks follow by their foreign keys; a trigger lists each removed article for
+the index, whose rows go later, in the background, :mod:`~suxun_tui.store.index_fill`,
+since removing an index row costs as much as writing it). Afterwards the file is shrunk
+when enough of it is free.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from suxun_tui.store.fts import FTS_TABLE
+from suxun_tui.store.index_fill import fill
 from suxun_tui.text.timefmt import to_stored
 
 BATCH = 2000
+INDEX_SECONDS = 3.0
 # Shrink the file when at least this share of its pages is free (and a few MB at least).
 VACUUM_SHARE = 0.2
 VACUUM_MIN_PAGES = 1024
@@ -108,8 +111,9 @@ def collect(
         if not dry_run:
             _delete(transaction, sorted(old | over))
     if report.removed and not dry_run:
-        with transaction() as tx:
-            tx.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
+        # A few seconds of removing index rows here, so a small collection leaves nothing
+        # behind and its space is given back now; the rest goes in the background.
+        fill(conn, seconds=INDEX_SECONDS)
         if vacuum and _worth_vacuum(conn):
             conn.execute("VACUUM")
             report.vacuumed = True

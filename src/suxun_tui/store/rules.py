@@ -27,8 +27,8 @@ from suxun_tui.query import Query, parse_query
 from suxun_tui.store.duplicates import group_ids
 from suxun_tui.store.fold import fold
 from suxun_tui.store.marks import Mark, write_mark
-from suxun_tui.store.query_sql import IDX, Compiler
 from suxun_tui.store.queue import Flag
+from suxun_tui.store.search import matching_parts
 
 if TYPE_CHECKING:
     from suxun_tui.store.db import Store
@@ -46,30 +46,22 @@ class RuleResult:
 
 
 def matching_ids(conn: sqlite3.Connection, query: str | Query, after_id: int = 0) -> list[int]:
-    """Every article above ``after_id`` that ``query`` matches, hidden ones included."""
+    """Every article above ``after_id`` that ``query`` matches, hidden ones included.
+
+    New articles are still queued for the search index: search's own two parts (indexed
+    articles through the index, queued ones scanned) find them exactly as ``/`` will.
+    """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    compiler = Compiler(conn)
-    compiled = compiler.compile(parsed, every=True)
-    compiler.narrowing(compiled, limited=after_id > 0)
-    expression = compiled.expression()
-    where = ["s.active = 1", "a.id > ?", *compiled.where]
-    params: list[object] = [after_id, *compiled.params]
-    if expression is not None:
-        # The index's own rowid bound lets FTS5 skip to the new articles' entries.
-        sql = (
-            f"SELECT a.id FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
-            f" JOIN sources s ON s.id = a.source_id"
-            f" WHERE {IDX} MATCH ? AND {IDX}.rowid > ? AND {' AND '.join(where)}"
-        )
-        params = [expression, after_id, *params]
-    else:
-        sql = (
-            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
-            f" WHERE {' AND '.join(where)}"
-        )
-    return [int(r[0]) for r in conn.execute(sql + " ORDER BY a.id", params)]
+    indexed, pending = matching_parts(
+        conn, parsed, extra=["a.id > ?"], extra_params=[after_id], every=True
+    )
+    ids = {int(r[0]) for r in conn.execute(f"SELECT a.id {indexed[0]}", indexed[1])}
+    if pending is not None:
+        sql = f"{pending[0]} SELECT a.id {pending[1]}"
+        ids.update(int(r[0]) for r in conn.execute(sql, pending[2]))
+    return sorted(ids)
 
 
 def hide(conn: sqlite3.Connection, ids: Sequence[int]) -> int:

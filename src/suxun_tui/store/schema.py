@@ -14,7 +14,7 @@ from collections.abc import Callable
 from suxun_tui.store.arrivals import group_existing
 from suxun_tui.store.counts import CREATE_SOURCE_COUNTS, SHOWN_COUNTS
 from suxun_tui.store.duplicates import CREATE_DUPLICATES
-from suxun_tui.store.fts import CREATE_INDEX, Progress, fill_index
+from suxun_tui.store.fts import CREATE_INDEX, QUEUE_INDEX, Progress, fill_index
 
 Step = str | Callable[[sqlite3.Connection, Progress | None], None]
 
@@ -123,6 +123,9 @@ MIGRATIONS: tuple[Step, ...] = (
     + SHOWN_COUNTS,
     # 8: the stories of a cache stored before duplicates were known, grouped.
     group_existing,
+    # 9: writes queue their articles for the index instead of indexing them in the write
+    # (store.fts, store.index_fill); the index of an existing cache is already complete.
+    QUEUE_INDEX,
 )
 
 

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.query import Query, parse_query
 from suxun_tui.store.codec import decode_blocks
+from suxun_tui.store.fts import QUEUE_TABLE
 from suxun_tui.store.query_sql import IDX, Compiler
 
 Order = Literal["newest", "relevance"]
@@ -43,25 +44,36 @@ def search_headlines(
     """Headlines matching ``query`` (a string is parsed: QueryError when it is wrong).
 
     An empty query finds nothing, as before: a search is a question, not a listing.
+    Articles still queued for the index are scanned and merged in (newest first; after
+    the ranked ones when ordered by relevance, since they have no rank yet).
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
     limited = limit is not None and order == "newest"
-    body, params, ranked = _matching(conn, parsed, source_id, now, limited)
+    extra, extra_params = _scope(source_id)
+    indexed, pending = matching_parts(conn, parsed, now, extra, extra_params, limited=limited)
+    body, params, ranked = indexed
     sql = f"SELECT {_COLUMNS} {body}"
     if order == "relevance" and ranked:
         sql += (
             f" ORDER BY bm25({IDX}, {_WEIGHTS}) / (1.0 + max(0.0, julianday(?)"
             f" - julianday(a.published)) / {_RECENCY_DAYS}), a.id DESC"
         )
-        params.append((now or datetime.now(UTC)).isoformat())
+        params = [*params, (now or datetime.now(UTC)).isoformat()]
     else:
-        sql += " ORDER BY a.published DESC, a.id DESC"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [_headline(r) for r in conn.execute(sql, params)]
+        sql += _NEWEST
+    found = _page(conn, sql, params, limit)
+    if pending is None:
+        return found
+    scanned = _page(
+        conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
+    )
+    if order == "relevance" and ranked:
+        merged = found + scanned
+    else:
+        merged = sorted(found + scanned, key=lambda h: (h.published, h.id), reverse=True)
+    return merged if limit is None else merged[:limit]
 
 
 def count_matches(
@@ -71,37 +83,91 @@ def count_matches(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return 0, 0
-    body, params, _ = _matching(conn, parsed, None, now)
-    row = conn.execute(f"SELECT count(*), coalesce(sum(a.read = 0), 0) {body}", params).fetchone()
-    return int(row[1]), int(row[0])
+    indexed, pending = matching_parts(conn, parsed, now)
+    counting = "SELECT count(*), coalesce(sum(a.read = 0), 0)"
+    row = conn.execute(f"{counting} {indexed[0]}", indexed[1]).fetchone()
+    unread, total = int(row[1]), int(row[0])
+    if pending is not None:
+        row = conn.execute(f"{pending[0]} {counting} {pending[1]}", pending[2]).fetchone()
+        unread, total = unread + int(row[1]), total + int(row[0])
+    return unread, total
 
 
-def _matching(
+# The folded columns of the articles still queued for the index (those the caller's
+# conditions allow), computed once a query.
+_PENDING = (
+    "WITH p AS MATERIALIZED (SELECT q.article_id AS id, suxun_index(a.title) AS title,"
+    " suxun_index_body(a.body) AS text, suxun_index(a.author) AS author"
+    f" FROM {QUEUE_TABLE} q JOIN articles a ON a.id = q.article_id WHERE {{}})"
+)
+_NEWEST = " ORDER BY a.published DESC, a.id DESC"
+
+
+def matching_parts(
     conn: sqlite3.Connection,
     parsed: Query,
-    source_id: int | None,
-    now: datetime | None,
+    now: datetime | None = None,
+    extra: Sequence[str] = (),
+    extra_params: Sequence[object] = (),
+    *,
+    every: bool = False,
     limited: bool = False,
-) -> tuple[str, list[object], bool]:
-    """``FROM … WHERE …`` for the articles ``parsed`` matches, its parameters, and whether
-    an FTS expression drives it (only then is there a bm25 rank)."""
+) -> tuple[tuple[str, list[object], bool], tuple[str, str, list[object]] | None]:
+    """The SQL of the articles ``parsed`` matches, under the ``extra`` conditions.
+
+    First ``(FROM … WHERE …, parameters, ranked)`` over the indexed articles — ranked when
+    an FTS expression drives it, so that ``bm25`` applies; then, when articles wait in
+    the index's queue, ``(WITH …, FROM … WHERE …, parameters)`` scanning just those with
+    their folded text (None when the queue is empty). Each article is in exactly one of
+    the two, so together they are the exact answer. ``every`` keeps hidden articles and
+    later copies of a story in (rules).
+    """
     compiler = Compiler(conn, now)
-    compiled = compiler.compile(parsed)
+    compiled = compiler.compile(parsed, every=every)
     compiler.narrowing(compiled, limited)
     expression = compiled.expression()
-    where = ["s.active = 1", *compiled.where]
-    params: list[object] = list(compiled.params)
-    if source_id is not None:
-        where.append("a.source_id = ?")
-        params.append(source_id)
+    waiting = conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None
+    where = ["s.active = 1", *extra, *compiled.where]
+    params: list[object] = [*extra_params, *compiled.params]
+    if waiting:
+        # A lookup per candidate: the queue may be long right after a large refresh.
+        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
     if expression is not None:
         body = (
             f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
             f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ? AND {' AND '.join(where)}"
         )
-        return body, [expression, *params], True
-    body = f"FROM articles a JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(where)}"
-    return body, params, False
+        indexed: tuple[str, list[object], bool] = (body, [expression, *params], True)
+    else:
+        body = f"FROM articles a JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(where)}"
+        indexed = (body, params, False)
+    if not waiting:
+        return indexed, None
+    scanner = Compiler(conn, now, scan="p")
+    scanned = scanner.compile(parsed, every=every)
+    conditions = ["s.active = 1", *scanned.where]
+    pending = (
+        _PENDING.format(" AND ".join(extra) or "1"),
+        "FROM p JOIN articles a ON a.id = p.id JOIN sources s ON s.id = a.source_id"
+        f" WHERE {' AND '.join(conditions)}",
+        [*extra_params, *scanned.params],
+    )
+    return indexed, pending
+
+
+def _scope(source_id: int | None) -> tuple[list[str], list[object]]:
+    if source_id is None:
+        return [], []
+    return ["a.source_id = ?"], [source_id]
+
+
+def _page(
+    conn: sqlite3.Connection, sql: str, params: list[object], limit: int | None
+) -> list[Headline]:
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
+    return [_headline(r) for r in conn.execute(sql, params)]
 
 
 _COLUMNS = "a.id, a.source_id, s.name, a.title, a.url, a.published, a.read, a.starred"

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from suxun_tui.store import Store
+from suxun_tui.store.index_fill import start_filling
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import SourceFilter, load_rows
@@ -107,6 +108,7 @@ class BackgroundWork:
                     on_progress=self._progressed,
                 )
             )
+        start_filling(reader.store.path)  # the search index catches up in the background
         self._post(RefreshFinished(report))
 
     def _progressed(self, progress: Progress) -> None:

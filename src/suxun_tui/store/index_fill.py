@@ -1,0 +1,209 @@
+"""Bringing the search index up to date from its queue, after the writes that queued.
+
+A write only queues the article (:mod:`suxun_tui.store.fts`); this module indexes what
+is queued, a batch per transaction: each batch deletes the queued articles' old index
+rows, indexes the ones that still exist and empties their queue rows, all or nothing, so
+a kill at any moment loses at most one batch's work and never leaves an article marked
+indexed that is not. Batches are small (a tenth of a second of work) so a refresh or a
+key press waiting for the write lock is never held up for long.
+
+Who runs it: after a refresh, a sync or a ``gc``, the command and the reader call
+:func:`start_filling`, a separate low-priority process (it does not share the reader's
+interpreter, so the screen stays smooth, and a ``refresh`` from cron returns as soon as its
+articles are stored); one such process per cache at a time (a lock file next to it).
+Queued articles come first; deleted articles' rows (which search never reads) after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
+
+BATCH = 100
+
+
+def queued(conn: sqlite3.Connection) -> int:
+    """How many ids wait: articles to index and deleted articles' rows to remove."""
+    row = conn.execute(
+        f"SELECT (SELECT count(*) FROM {QUEUE_TABLE}) + (SELECT count(*) FROM {STALE_TABLE})"
+    ).fetchone()
+    return int(row[0])
+
+
+def has_queue(conn: sqlite3.Connection) -> bool:
+    """Whether this cache's schema queues its indexing (an older file does not)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (QUEUE_TABLE,)
+    ).fetchone()
+    return row is not None
+
+
+def fill_batch(conn: sqlite3.Connection, limit: int = BATCH) -> int:
+    """Index up to ``limit`` queued articles — or, once none are queued, remove up to
+    ``limit`` deleted articles' rows — in one write transaction; how many ids it handled
+    (0: nothing is left to do)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        ids = _taken(conn, QUEUE_TABLE, limit)
+        if ids:
+            _index(conn, ids)
+            table = QUEUE_TABLE
+        else:
+            ids = _taken(conn, STALE_TABLE, limit)
+            # An id of the stale list always belongs to a deleted article (its insert
+            # takes it off); the check keeps a live article's row whatever happens.
+            conn.executemany(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid = ?"
+                " AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                [(i, i) for i in ids],
+            )
+            table = STALE_TABLE
+        if ids:
+            marks = ",".join("?" * len(ids))
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return len(ids)
+
+
+def _taken(conn: sqlite3.Connection, table: str, limit: int) -> list[int]:
+    """The next ids of ``table``, newest first (what a reader most likely looks for)."""
+    sql = f"SELECT article_id FROM {table} ORDER BY article_id DESC LIMIT ?"
+    return [int(r[0]) for r in conn.execute(sql, (limit,))]
+
+
+def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """Replace these articles' index rows with their current folded text."""
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
+        f" JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
+        ids,
+    ).fetchall()
+    conn.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(i,) for i in ids])
+    conn.executemany(
+        f"INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
+        [
+            (r[0], index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
+            for r in rows
+        ],
+    )
+
+
+def fill(
+    conn: sqlite3.Connection,
+    *,
+    seconds: float | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> int:
+    """Fill batch after batch until nothing is left, ``seconds`` have passed or
+    ``stop()`` says so; how many ids were handled."""
+    began = time.monotonic()
+    done = 0
+    while not (stop is not None and stop()):
+        if seconds is not None and time.monotonic() - began >= seconds:
+            break
+        taken = fill_batch(conn)
+        if not taken:
+            break
+        done += taken
+    return done
+
+
+# --- the background process ------------------------------------------------------------
+
+
+def _lock_path(cache: Path) -> Path:
+    return cache.with_name(cache.name + "-index.lock")
+
+
+@contextlib.contextmanager
+def _only_one(cache: Path) -> Iterator[bool]:
+    """Whether this process is the cache's one filler (an advisory lock on a side file)."""
+    try:
+        import fcntl
+    except ImportError:  # no flock: one filler at a time is an economy, not a need
+        yield True
+        return
+    try:
+        handle = open(_lock_path(cache), "a")  # noqa: SIM115 - held for the whole fill
+    except OSError:
+        yield False
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+
+
+def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
+    """Start the background filler for ``cache`` (detached, silent); None when the
+    queue is empty or the cache cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{cache.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            if (
+                not has_queue(conn)
+                or not conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone()
+            ):
+                return None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return subprocess.Popen(
+        [sys.executable, "-m", "suxun_tui.store.index_fill", str(cache)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m suxun_tui.store.index_fill CACHE``: fill its index, at low priority."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m suxun_tui.store.index_fill CACHE", file=sys.stderr)
+        return 2
+    cache = Path(args[0])
+    if not cache.exists():
+        return 0
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
+    from suxun_tui.store.db import connect
+
+    conn = connect(cache)
+    try:
+        if not has_queue(conn):
+            return 0
+        # Checked again after the lock is let go: articles queued while it was held (whose
+        # own filler found it taken and left) are not left waiting for the next write.
+        while queued(conn):
+            with _only_one(cache) as alone:
+                if not alone:
+                    return 0
+                fill(conn)
+    except sqlite3.Error:
+        return 1
+    finally:
+        conn.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
