@@ -17,7 +17,7 @@ from suxun_tui.config import Config, parse_config
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store import Store
 from suxun_tui.store.queue import pending_count
-from suxun_tui.store.remote import AccountStore
+from suxun_tui.store.remote import AccountStore, Known
 from suxun_tui.sync import sync_accounts
 from suxun_tui.sync.miniflux import COMMIT_SLACK, MinifluxClient
 from suxun_tui.sync.secrets import Secret
@@ -248,7 +248,11 @@ def test_a_sync_with_nothing_new_lists_no_entry_again(
         async with Fetcher(config.settings) as fetcher:
             client = MinifluxClient(fetcher, "home", clean_miniflux.url, "", secret)
             listed = 0
-            async for batch in client.pull(cursor, known):
+
+            async def cached() -> dict[str, Known]:
+                return known
+
+            async for batch in client.pull(cursor, cached):
                 listed += len(batch.entries) + len(batch.flags)
             return listed
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -14,17 +14,33 @@ from suxun_tui.store.remote import Known, RemoteEntry, RemoteFeed
 # answering "there is more" (an endless continuation) ends the listing with a notice.
 MAX_PAGES = 400
 
+# The cache's entries of the account by server id, read from the cache on the first call
+# (the same dict every time): a sync that pulls nothing never reads them.
+KnownLoader = Callable[[], Awaitable[dict[str, Known]]]
 
-@dataclass
+
+@dataclass(eq=False)
+class Listing:
+    """Flags as whole id lists (the Google Reader API): every cached entry is read unless
+    its id is in ``unread``, starred if it is in ``starred``; None where that list came
+    back incomplete, so that nothing is concluded from it."""
+
+    unread: set[str] | None
+    starred: set[str] | None
+
+
+@dataclass(eq=False)
 class Batch:
-    """One page of what the server says: entries (with flags), flags of known entries,
-    the server's change time per entry where the API has one, and the cursor after it."""
+    """One page of what the server says: entries (with flags), flags of known entries
+    (as a list, or as a :class:`Listing`), the server's change time per entry where the
+    API has one, and the cursor after it."""
 
     entries: list[RemoteEntry] = field(default_factory=list)
     flags: list[tuple[str, Flag, bool]] = field(default_factory=list)  # (entry id, flag, value)
     changed: dict[str, datetime] = field(default_factory=dict)
     cursor: dict[str, str] = field(default_factory=dict)
     notice: str | None = None
+    listing: Listing | None = None
 
 
 class Client(Protocol):
@@ -34,9 +50,7 @@ class Client(Protocol):
 
     async def feeds(self) -> list[RemoteFeed]: ...
 
-    def pull(
-        self, cursor: Mapping[str, str], known: Mapping[str, Known]
-    ) -> AsyncIterator[Batch]: ...
+    def pull(self, cursor: Mapping[str, str], known: KnownLoader) -> AsyncIterator[Batch]: ...
 
     async def push(self, changes: Sequence[PendingChange]) -> None: ...
 

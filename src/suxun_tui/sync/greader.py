@@ -19,12 +19,13 @@ from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from suxun_tui.net.client import Fetcher
-from suxun_tui.store.queue import Flag, PendingChange
-from suxun_tui.store.remote import Known, RemoteFeed
+from suxun_tui.store.queue import PendingChange
+from suxun_tui.store.remote import RemoteFeed
 from suxun_tui.sync.api import Api, AuthError, SyncError, expect
-from suxun_tui.sync.client import Batch, chunks, grouped
+from suxun_tui.sync.client import Batch, KnownLoader, Listing, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
+from suxun_tui.sync.tokens import forget_token, load_token, save_token, token_path
 
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
@@ -53,6 +54,24 @@ def item_id(value: Any) -> str | None:
         return None
 
 
+def _page_ids(refs: Any) -> list[str]:
+    """The item ids of one page of ``stream/items/ids`` in canonical (decimal) form.
+
+    A page holds up to 10,000 refs and a sync reads several: the common form (decimal
+    text) is checked in one pass, and only a page holding another form goes through
+    :func:`item_id` one id at a time.
+    """
+    if not isinstance(refs, list):
+        return []
+    values = [ref.get("id") for ref in refs if isinstance(ref, dict)]
+    decimal = [
+        v for v in values if type(v) is str and v.isdecimal() and v[:1] != "0" and v.isascii()
+    ]
+    if len(decimal) == len(values):
+        return decimal
+    return [i for i in map(item_id, values) if i is not None]
+
+
 async def _together(*calls: Awaitable[T]) -> list[T]:
     """Run ``calls`` at once; the first failure cancels the others and is raised as it is
     (not as an ExceptionGroup: the engine reports a :class:`SyncError` by its message)."""
@@ -79,25 +98,44 @@ class GReaderClient:
         self.username = username
         self.secret = secret
         self.write_token: str | None = None
+        # The login's token, kept between syncs (sync.tokens); only for a password login.
+        self.token_file = token_path(account, url, username) if secret.kind != "token" else None
+        self.kept_token = False
 
     async def login(self) -> None:
         if self.secret.kind == "token":
             self.api.headers["Authorization"] = f"GoogleLogin auth={self.secret.value}"
-        else:
-            form = [("Email", self.username), ("Passwd", self.secret.value)]
-            result = await self.api.call("POST", "accounts/ClientLogin", form=form)
-            text = result.content.decode("utf-8", "replace")
-            auth = next(
-                (line[5:].strip() for line in text.splitlines() if line.startswith("Auth=")), ""
-            )
-            if not auth:
-                raise AuthError(f"account '{self.account}': the login gave no Auth token")
-            self.api.headers["Authorization"] = f"GoogleLogin auth={auth}"
+            await self.api.json("GET", "reader/api/0/user-info", query={"output": "json"})
+            return
+        kept = load_token(self.token_file, self.secret.value)
+        if kept is None:
+            await self._client_login()
+        else:  # tried by the first call (feeds); refused, it is dropped and we log in
+            self.api.headers["Authorization"] = f"GoogleLogin auth={kept}"
+            self.kept_token = True
+
+    async def _client_login(self) -> None:
+        form = [("Email", self.username), ("Passwd", self.secret.value)]
+        result = await self.api.call("POST", "accounts/ClientLogin", form=form)
+        text = result.content.decode("utf-8", "replace")
+        auth = next(
+            (line[5:].strip() for line in text.splitlines() if line.startswith("Auth=")), ""
+        )
+        if not auth:
+            raise AuthError(f"account '{self.account}': the login gave no Auth token")
+        self.api.headers["Authorization"] = f"GoogleLogin auth={auth}"
         await self.api.json("GET", "reader/api/0/user-info", query={"output": "json"})
+        save_token(self.token_file, self.secret.value, auth)
 
     async def _token(self, renew: bool = False) -> str:
         if self.write_token is None or renew:
-            result = await self.api.call("GET", "reader/api/0/token")
+            try:
+                result = await self.api.call("GET", "reader/api/0/token")
+            except AuthError:
+                if not self.kept_token:
+                    raise
+                await self._login_again()
+                result = await self.api.call("GET", "reader/api/0/token")
             token = result.content.decode("utf-8", "replace").strip()
             if not token or len(token) > 1000 or token.startswith("<"):
                 raise SyncError(f"account '{self.account}': the server gave no write token")
@@ -105,16 +143,31 @@ class GReaderClient:
         return self.write_token
 
     async def feeds(self) -> list[RemoteFeed]:
-        tags = await self.api.json("GET", "reader/api/0/tag/list", query={"output": "json"})
+        try:
+            return await self._feeds()
+        except AuthError:
+            if not self.kept_token:
+                raise
+        await self._login_again()
+        return await self._feeds()
+
+    async def _login_again(self) -> None:
+        """The kept token was refused (a new password on the server): log in afresh."""
+        forget_token(self.token_file)
+        self.kept_token = False
+        await self._client_login()
+
+    async def _feeds(self) -> list[RemoteFeed]:
+        tags, answer = await _together(
+            self.api.json("GET", "reader/api/0/tag/list", query={"output": "json"}),
+            self.api.json("GET", "reader/api/0/subscription/list", query={"output": "json"}),
+        )
         tag_list = tags.get("tags") if isinstance(tags, dict) else None
         labels = {
             str(t.get("id")): short(str(t.get("id")).rsplit("/", 1)[-1], 200)
             for t in (tag_list if isinstance(tag_list, list) else [])
             if isinstance(t, dict) and "/label/" in str(t.get("id"))
         }
-        answer = await self.api.json(
-            "GET", "reader/api/0/subscription/list", query={"output": "json"}
-        )
         subscriptions = expect(answer, dict, self.account, "subscription/list")
         feeds: list[RemoteFeed] = []
         seen: set[str] = set()
@@ -153,45 +206,44 @@ class GReaderClient:
                 self.account,
                 what,
             )
-            fresh = 0
-            for ref in answer.get("itemRefs") or []:
-                value = item_id(ref.get("id")) if isinstance(ref, dict) else None
-                if value is not None and value not in seen:
-                    seen.add(value)
-                    ids.append(value)
-                    fresh += 1
+            fresh = _page_ids(answer.get("itemRefs"))
+            fresh = [value for value in dict.fromkeys(fresh) if value not in seen]
+            seen.update(fresh)
+            ids += fresh
             following = answer.get("continuation")
             if not following or not isinstance(following, str) or following == continuation:
                 return ids, True
-            if fresh == 0:
+            if not fresh:
                 return ids, False  # "more" that brings nothing new: a loop
             continuation = following
         return ids, False
 
-    async def pull(
-        self, cursor: Mapping[str, str], known: Mapping[str, Known]
-    ) -> AsyncIterator[Batch]:
+    async def pull(self, cursor: Mapping[str, str], known: KnownLoader) -> AsyncIterator[Batch]:
         # The three listings are independent: asked at once, the server works on them
-        # side by side (a sync with nothing new is little else).
-        listings = await _together(
-            self._ids([("s", READING_LIST)], "the reading list"),
-            self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
-            self._ids([("s", STARRED)], "the starred list"),
-        )
+        # side by side (a sync with nothing new is little else), while the cache's
+        # entries are read on the database thread.
+        cached = asyncio.ensure_future(known())
+        try:
+            listings = await _together(
+                self._ids([("s", READING_LIST)], "the reading list"),
+                self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
+                self._ids([("s", STARRED)], "the starred list"),
+            )
+            stored = await cached
+        finally:
+            cached.cancel()  # a failed listing: the cache's answer is not wanted
         (everything, complete), (unread, unread_complete), (starred, starred_complete) = listings
         if not complete:
             yield Batch(notice="the server kept listing entries; took what it sent")
         unread_set, starred_set = set(unread), set(starred)
-        missing = [i for i in everything if i not in known]
+        missing = [i for i in everything if i not in stored]
         for part in chunks(missing, CONTENTS_BATCH):
             yield await self._contents(part, unread_set if unread_complete else None, starred_set)
-        flags: list[tuple[str, Flag, bool]] = []
-        for entry_id in set(known) | set(everything):
-            if unread_complete:
-                flags.append((entry_id, "read", entry_id not in unread_set))
-            if starred_complete:
-                flags.append((entry_id, "starred", entry_id in starred_set))
-        yield Batch(flags=flags)
+        # Every cached entry's flags follow from the two lists (flags.changed_flags).
+        listing = Listing(
+            unread_set if unread_complete else None, starred_set if starred_complete else None
+        )
+        yield Batch(listing=listing)
 
     async def _contents(
         self, ids: Sequence[str], unread: set[str] | None, starred: set[str]

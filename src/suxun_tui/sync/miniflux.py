@@ -19,7 +19,7 @@ from suxun_tui.net.client import Fetcher
 from suxun_tui.store.queue import PendingChange
 from suxun_tui.store.remote import Known, RemoteFeed
 from suxun_tui.sync.api import Api, SyncError, expect
-from suxun_tui.sync.client import MAX_PAGES, Batch, chunks, grouped
+from suxun_tui.sync.client import MAX_PAGES, Batch, KnownLoader, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, iso_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
 from suxun_tui.text.timefmt import parse_iso
@@ -63,9 +63,7 @@ class MinifluxClient:
             )
         return feeds
 
-    async def pull(
-        self, cursor: Mapping[str, str], known: Mapping[str, Known]
-    ) -> AsyncIterator[Batch]:
+    async def pull(self, cursor: Mapping[str, str], known: KnownLoader) -> AsyncIterator[Batch]:
         after = _int(cursor.get("after_entry_id"))
         since = _int(cursor.get("changed_after"))
         newest_change = since
@@ -95,7 +93,7 @@ class MinifluxClient:
                 offset = 0
                 for _ in range(MAX_PAGES):
                     raw = await self._fetch(self._changed_query(since, offset))
-                    batch = self._convert(raw, known)
+                    batch = self._convert(raw, await known() if raw else {})
                     newest_change = max([newest_change, *self._change_seconds(batch)])
                     yield batch
                     offset += len(raw)
