@@ -1,256 +1,137 @@
-"""Benchmark the refresh engine against newsboat, plus peak memory and TUI first paint.
+"""Benchmark the refresh engine against newsboat: time, CPU, memory, stored rows, scale.
 
-Generates N feeds x M items (Chinese and English, RSS 2.0 and some Atom), serves them from
-a threaded loopback server (keep-alive, deep accept queue, ETag/Last-Modified/304, gzip
-when asked) and measures, each as a real child process:
+Generates N feeds x M items (four in five Chinese; RSS 2.0 and some Atom,
+``refresh_feeds.py``), serves them from a threaded loopback server (keep-alive,
+ETag/Last-Modified/304, gzip when asked) and measures, each as a real child process
+(``refresh_measure.py``: wall seconds, CPU-seconds and peak PSS summed over the process
+tree, so parse workers count):
 
-* the first ``suxun-tui refresh --all`` into an empty cache, and a second one of the same,
-  unchanged feeds (conditional GET and the body-hash skip apply);
-* the peak RSS of those ``suxun-tui`` children (``RUSAGE_CHILDREN``, read before newsboat
-  runs so that only our processes count);
+* the first ``suxun-tui refresh --all`` into an empty cache; a second one of the same,
+  unchanged feeds (conditional GET and the body-hash skip apply); and a third after 10 %
+  of the feeds moved on (10 new items each, the 10 oldest gone, the rest unchanged);
+* a digest of the stored rows after the first refresh, to check that a change to the
+  engine stores exactly what it stored before;
 * where ``newsboat`` is installed, ``newsboat -x reload`` (``reload-threads 8``) against
-  the same server, first and second reload, and the ratios;
+  the same server, the same three steps, and the ratios;
+* with ``--scale F``, the three suxun-tui steps again at F feeds, and how the CPU per
+  feed grew (1.00x: linear);
 * TUI first paint: ``SuxunApp`` in ``App.run_test()`` over a cache of 100,000 articles,
-  until the headline list holds rows (skipped with a note while the TUI is not ready).
+  until the headline list holds rows.
 
-Prints a table; asserts nothing about time. Usage:
-``python benchmarks/refresh.py [--feeds 200] [--items 100] [--paint-articles 100000]``
+Prints a table with the targets of a refresh at a C reader's speed; asserts nothing about
+time. Usage: ``python benchmarks/refresh.py [--feeds 200] [--items 100] [--scale 2000]
+[--no-newsboat] [--no-paint] [--paint-articles 100000]``
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import gzip
 import hashlib
 import os
 import platform
-import resource
 import shutil
-import subprocess
+import sqlite3
 import sys
 import tempfile
-import threading
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+
+from refresh_feeds import FeedServer, make_feed
+from refresh_measure import Run, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 SUXUN = ROOT / ".venv" / "bin" / "suxun-tui"
-
-_ZH_WORDS = list("经济发展改革创新城市科技教育文化交通医疗环境市场企业政策社会国际")
-_EN_WORDS = ["market", "city", "policy", "science", "school", "health", "energy", "travel"]
-
-
-# --- feeds ------------------------------------------------------------------------------
-
-
-def _sentence(words: list[str], seed: int, n: int, sep: str) -> str:
-    return sep.join(words[(seed * 7 + i * 3) % len(words)] for i in range(n))
+BASE = "http://example.org"
+CHANGED_SHARE = 0.10
+# The aim: a C reader's times (newsraft: 0.52 s and 0.12 s here), about 0.15x and 0.03x
+# of newsboat's in the same run, within 100 MB over all processes.
+FIRST_TARGET, SECOND_TARGET, MEMORY_TARGET = 0.8, 0.2, 100.0
+FIRST_VS_NEWSBOAT, SECOND_VS_NEWSBOAT = 0.15, 0.03
 
 
-def make_feed(index: int, items: int, base: str) -> bytes:
-    """One feed document: Chinese for even feeds, English for odd; every fourth is Atom."""
-    chinese = index % 2 == 0
-    words, sep = (_ZH_WORDS, "") if chinese else (_EN_WORDS, " ")
-    start = datetime(2025, 12, 1, tzinfo=UTC)
-    entries = []
-    for i in range(items):
-        seed = index * 1000 + i
-        title = _sentence(words, seed, 6, sep) + f" {index}-{i}"
-        para = _sentence(words, seed + 1, 40, sep)
-        body = f"<p>{para}</p><p>{_sentence(words, seed + 2, 30, sep)}</p>"
-        link = f"{base}/article/{index}/{i}.html"
-        when = start + timedelta(minutes=17 * i + index)
-        entries.append((title, link, body, when, f"author{index % 9}"))
-    feed_title = f"{'新闻频道' if chinese else 'News channel'} {index}"
-    if index % 4 == 3:
-        parts = [
-            f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>{feed_title}</title><id>{base}/feed/{index}</id>"
-            f"<updated>{start.isoformat()}</updated>"
-        ]
-        for title, link, body, when, author in entries:
-            parts.append(
-                f'<entry><title>{escape(title)}</title><link href="{link}"/><id>{link}</id>'
-                f"<updated>{when.isoformat()}</updated><author><name>{author}</name></author>"
-                f'<summary type="html">{escape(body)}</summary></entry>'
-            )
-        parts.append("</feed>")
-    else:
-        parts = [
-            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>{feed_title}</title><link>{base}/</link><description>d</description>"
-        ]
-        for title, link, body, when, author in entries:
-            parts.append(
-                f"<item><title>{escape(title)}</title><link>{link}</link><guid>{link}</guid>"
-                f"<pubDate>{format_datetime(when)}</pubDate><author>{author}</author>"
-                f"<description>{escape(body)}</description></item>"
-            )
-        parts.append("</channel></rss>")
-    return "".join(parts).encode("utf-8")
+@dataclass(frozen=True)
+class Steps:
+    """The three refreshes of one reader, and the stored rows' digest (ours only)."""
+
+    first: Run
+    second: Run
+    changed: Run
+    digest: str = ""
+
+    @property
+    def memory(self) -> float:
+        return max(self.first.memory, self.second.memory, self.changed.memory)
 
 
-# --- server -----------------------------------------------------------------------------
+class Workload:
+    """The feeds, their server, and the 10 % that move on between the second and third step."""
+
+    def __init__(self, feeds: int, items: int) -> None:
+        self.items = items
+        self.docs = {f"/feed/{i}.xml": make_feed(i, items, BASE) for i in range(feeds)}
+        self.server = FeedServer(self.docs)
+        self.urls = [f"http://127.0.0.1:{self.server.port}{path}" for path in self.docs]
+        step = max(1, round(1 / CHANGED_SHARE))
+        self.changing = list(range(0, feeds, step))
+        self.size_mb = sum(len(b) for b in self.docs.values()) / 1024 / 1024
+
+    def move_on(self) -> None:
+        for i in self.changing:
+            self.server.replace(f"/feed/{i}.xml", make_feed(i, self.items, BASE, generation=1))
+
+    def reset(self) -> None:
+        for i in self.changing:
+            path = f"/feed/{i}.xml"
+            self.server.replace(path, self.docs[path], self.server.modified)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 1024
-    allow_reuse_address = True
+def rows_digest(db: Path) -> str:
+    """A short hash of every stored article's content, in a fixed order."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT s.name, a.guid, a.url, a.title, a.published, a.author, a.body,"
+            " a.summary_only, a.content_hash FROM articles a JOIN sources s"
+            " ON s.id = a.source_id ORDER BY s.name, a.guid"
+        )
+        digest = hashlib.blake2b(digest_size=8)
+        for row in rows:
+            digest.update(repr(row).encode())
+        return digest.hexdigest()
+    finally:
+        conn.close()
 
 
-def start_server(feeds: dict[str, bytes]) -> tuple[ThreadingHTTPServer, int]:
-    """Serve ``feeds`` by path with validators and pre-compressed gzip bodies."""
-    modified = format_datetime(datetime(2025, 12, 1, tzinfo=UTC), usegmt=True)
-    table = {
-        path: (body, gzip.compress(body, 5), '"' + hashlib.md5(body).hexdigest() + '"')
-        for path, body in feeds.items()
-    }
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        # Like production servers: no Nagle, and headers and body leave in one write.
-        # Without these, keep-alive clients stall ~40 ms per response on delayed ACKs.
-        disable_nagle_algorithm = True
-        wbufsize = 1 << 16
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def do_GET(self) -> None:  # noqa: N802
-            entry = table.get(self.path)
-            if entry is None:
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            body, packed, etag = entry
-            if self.headers.get("If-None-Match") == etag or (
-                self.headers.get("If-Modified-Since") == modified
-            ):
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            zipped = "gzip" in (self.headers.get("Accept-Encoding") or "")
-            data = packed if zipped else body
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml; charset=utf-8")
-            self.send_header("ETag", etag)
-            self.send_header("Last-Modified", modified)
-            if zipped:
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    httpd = _Server(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, int(httpd.server_address[1])
-
-
-# --- runners ----------------------------------------------------------------------------
-
-
-def _tree_rss_kb(root: int) -> int:
-    """Summed memory of ``root`` and all its descendants (parse workers included), in kB.
-
-    PSS where the kernel offers it (shared pages split between the processes sharing
-    them, so forked workers are not counted twice), else RSS.
-    """
-    tree, frontier = {root}, [root]
-    while frontier:  # /proc/PID/task/TID/children lists direct children, cheaply
-        pid = frontier.pop()
-        try:
-            tasks = os.listdir(f"/proc/{pid}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as kids:
-                    found = [int(k) for k in kids.read().split()]
-            except (OSError, ValueError):
-                continue
-            frontier.extend(k for k in found if k not in tree)
-            tree.update(found)
-    total = 0
-    for pid in tree:
-        for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
-            try:
-                with open(f"/proc/{pid}/{name}", encoding="ascii", errors="replace") as info:
-                    total += next(int(x.split()[1]) for x in info if x.startswith(key))
-                break
-            except (OSError, StopIteration):
-                continue
-    return total
-
-
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, float]:
-    """Run ``cmd`` to completion; (wall seconds, last output line, peak tree RSS in MB).
-
-    The tree's memory is sampled every 50 ms where /proc exists (0 elsewhere); it sums the
-    command and all its children, which ``RUSAGE_CHILDREN`` (a maximum over single
-    processes) does not.
-    """
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
-    sampler_done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not sampler_done.is_set() and os.path.isdir("/proc"):
-            peak = max(peak, _tree_rss_kb(proc.pid))
-            sampler_done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    elapsed = time.perf_counter() - start
-    sampler_done.set()
-    sampler.join()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{cmd[0]} failed ({proc.returncode}):\n{err[-2000:]}")
-    lines = (out + err).strip().splitlines()
-    return elapsed, lines[-1] if lines else "", peak / 1024
-
-
-def run_suxun(urls: list[str], work: Path) -> dict[str, Any]:
+def run_suxun(load: Workload, work: Path) -> Steps:
     config = work / "config.toml"
     lines = ["[settings]", "refresh_minutes = 60", ""]
-    for i, url in enumerate(urls):
+    for i, url in enumerate(load.urls):
         lines += ["[[sources]]", f'name = "feed {i:04d}"', f'url = "{url}"', ""]
     config.write_text("\n".join(lines), encoding="utf-8")
     data = work / "suxun-data"
     cmd = [str(SUXUN), "refresh", "--all", "--config", str(config), "--data-dir", str(data)]
-    first, summary1, tree1 = timed(cmd)
-    second, summary2, tree2 = timed(cmd)
-    for summary in (summary1, summary2):
-        if not summary.startswith("refreshed"):
-            raise SystemExit(f"suxun-tui refresh did not finish: {summary}")
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {
-        "first": first,
-        "second": second,
-        "rss": rss_mb,
-        "tree": max(tree1, tree2),
-        "notes": [summary1, summary2],
-    }
+    first = timed(cmd)
+    digest = rows_digest(data / "cache.sqlite3")
+    second = timed(cmd)
+    load.move_on()
+    changed = timed(cmd)
+    load.reset()
+    for run in (first, second, changed):
+        if not run.last_line.startswith("refreshed"):
+            raise SystemExit(f"suxun-tui refresh did not finish: {run.last_line}")
+    return Steps(first, second, changed, digest)
 
 
-def run_newsboat(urls: list[str], work: Path) -> dict[str, Any] | None:
+def run_newsboat(load: Workload, work: Path) -> Steps | None:
     exe = shutil.which("newsboat")
     if exe is None:
         return None
     home = work / "nb-home"
     home.mkdir()
-    (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    (home / "urls").write_text("\n".join(load.urls) + "\n", encoding="utf-8")
     (home / "conf").write_text("reload-threads 8\n", encoding="utf-8")
     env = {
         **os.environ,
@@ -260,9 +141,12 @@ def run_newsboat(urls: list[str], work: Path) -> dict[str, Any] | None:
     }
     cmd = [exe, "-u", str(home / "urls"), "-c", str(home / "cache.db"), "-C", str(home / "conf")]
     cmd += ["-x", "reload"]
-    first, _, tree1 = timed(cmd, env)
-    second, _, tree2 = timed(cmd, env)
-    return {"first": first, "second": second, "tree": max(tree1, tree2)}
+    first = timed(cmd, env)
+    second = timed(cmd, env)
+    load.move_on()
+    changed = timed(cmd, env)
+    load.reset()
+    return Steps(first, second, changed)
 
 
 def first_paint(articles: int, work: Path) -> tuple[float | None, str]:
@@ -337,10 +221,96 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return "—" if ours is None or not theirs else f"{ours / theirs:.2f}x"
 
 
+def _met(value: float | None, target: float) -> str:
+    return "—" if value is None else ("met" if value <= target else f"{value / target:.1f}x over")
+
+
+def _table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def report(ours: Steps, theirs: Steps | None, paint: float | None, paint_articles: int) -> None:
+    header = ("measure", "wall", "CPU", "newsboat", "ratio", "target", "wall vs target")
+    rows: list[tuple[str, ...]] = [header]
+    targets = {
+        "first": (FIRST_TARGET, FIRST_VS_NEWSBOAT),
+        "second": (SECOND_TARGET, SECOND_VS_NEWSBOAT),
+    }
+    for step in ("first", "second", "changed"):
+        run: Run = getattr(ours, step)
+        nb: Run | None = getattr(theirs, step) if theirs else None
+        target, share = targets.get(step, (None, None))
+        rows.append(
+            (
+                f"{step} refresh" if step != "changed" else "10 % changed",
+                _fmt(run.wall),
+                _fmt(run.cpu),
+                _fmt(nb.wall if nb else None),
+                _ratio(run.wall, nb.wall if nb else None),
+                f"≤ {target:g} s, ≤ {share:g}x" if target else "—",
+                _met(run.wall, target) if target else "—",
+            )
+        )
+    rows.append(
+        (
+            "peak memory, all processes",
+            _fmt(ours.memory, "MB"),
+            "",
+            _fmt(theirs.memory if theirs else None, "MB"),
+            _ratio(ours.memory, theirs.memory if theirs else None),
+            f"≤ {MEMORY_TARGET:g} MB",
+            _met(ours.memory, MEMORY_TARGET),
+        )
+    )
+    rows.append((f"TUI first paint ({paint_articles:,})", _fmt(paint), "", "—", "—", "≤ 1 s", ""))
+    _table(rows)
+    if theirs:
+        print(
+            f"CPU vs newsboat: first {_ratio(ours.first.cpu, theirs.first.cpu)},"
+            f" second {_ratio(ours.second.cpu, theirs.second.cpu)},"
+            f" 10 % changed {_ratio(ours.changed.cpu, theirs.changed.cpu)}"
+        )
+    print(f"stored rows digest after the first refresh: {ours.digest}")
+
+
+def report_scale(base: Steps, feeds: int, big: Steps, big_feeds: int) -> None:
+    """CPU per feed at both sizes: a ratio near 1.00x is linear growth."""
+    rows: list[tuple[str, ...]] = [
+        ("step", f"CPU at {feeds:,}", f"CPU at {big_feeds:,}", "per feed, grown", "wall", "memory")
+    ]
+    for step in ("first", "second", "changed"):
+        small: Run = getattr(base, step)
+        large: Run = getattr(big, step)
+        grown = (large.cpu / big_feeds) / (small.cpu / feeds) if small.cpu else None
+        rows.append(
+            (
+                step,
+                _fmt(small.cpu),
+                _fmt(large.cpu),
+                "—" if grown is None else f"{grown:.2f}x",
+                _fmt(large.wall),
+                _fmt(large.memory, "MB"),
+            )
+        )
+    _table(rows)
+
+
+def _load() -> str:
+    try:
+        return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=100)
+    parser.add_argument(
+        "--scale", type=int, default=0, help="also run suxun-tui at this many feeds"
+    )
     parser.add_argument("--paint-articles", type=int, default=100_000)
     parser.add_argument("--no-newsboat", action="store_true")
     parser.add_argument("--no-paint", action="store_true")
@@ -348,60 +318,34 @@ def main(argv: list[str] | None = None) -> int:
     if not SUXUN.exists():
         raise SystemExit(f"{SUXUN} is missing: pip install -e . into .venv first")
 
-    feeds = {
-        f"/feed/{i}.xml": make_feed(i, args.items, "http://example.org") for i in range(args.feeds)
-    }
-    httpd, port = start_server(feeds)
-    urls = [f"http://127.0.0.1:{port}{path}" for path in feeds]
-    size_mb = sum(len(b) for b in feeds.values()) / 1024 / 1024
+    load = Workload(args.feeds, args.items)
+    print(
+        f"{args.feeds} feeds x {args.items} items ({args.feeds * args.items:,} items,"
+        f" {load.size_mb:.1f} MB), {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" {datetime.now().strftime('%Y-%m-%d %H:%M')}, {_load()} at the start",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="suxun-bench-") as tmp:
         work = Path(tmp)
-        ours = run_suxun(urls, work)  # first, so RUSAGE_CHILDREN holds only our children
-        theirs = None if args.no_newsboat else run_newsboat(urls, work)
+        ours = run_suxun(load, work)
+        theirs = None if args.no_newsboat else run_newsboat(load, work)
         paint, paint_note = (
             (None, "skipped") if args.no_paint else first_paint(args.paint_articles, work)
         )
-    httpd.shutdown()
-
-    nb_first = theirs["first"] if theirs else None
-    nb_second = theirs["second"] if theirs else None
-    rows: list[tuple[str, str, str, str, str]] = [
-        (
-            "first refresh",
-            _fmt(ours["first"]),
-            _fmt(nb_first),
-            _ratio(ours["first"], nb_first),
-            "≤ 0.50x",
-        ),
-        (
-            "second refresh",
-            _fmt(ours["second"]),
-            _fmt(nb_second),
-            _ratio(ours["second"], nb_second),
-            "≤ 0.50x",
-        ),
-        ("peak RSS, largest process", _fmt(ours["rss"], "MB"), "—", "—", "≤ 200 MB"),
-        (
-            "peak PSS, process tree",
-            _fmt(ours["tree"] or None, "MB"),
-            _fmt(theirs["tree"] if theirs else None, "MB"),
-            "—",
-            "≤ 200 MB",
-        ),
-        (f"TUI first paint ({args.paint_articles:,} articles)", _fmt(paint), "—", "—", "≤ 1 s"),
-    ]
-    header = ("measure", "suxun-tui", "newsboat", "ratio", "target")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    print(
-        f"{args.feeds} feeds x {args.items} items ({args.feeds * args.items:,} items, "
-        f"{size_mb:.1f} MB), {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{datetime.now().strftime('%Y-%m-%d %H:%M')}"
-    )
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
-    for note in [*ours["notes"], paint_note]:
-        if note:
+    load.server.shutdown()
+    report(ours, theirs, paint, args.paint_articles)
+    for note in (ours.first.last_line, ours.second.last_line, ours.changed.last_line, paint_note):
+        print(f"note: {note}")
+    if args.scale:
+        big_load = Workload(args.scale, args.items)
+        with tempfile.TemporaryDirectory(prefix="suxun-bench-") as tmp:
+            big = run_suxun(big_load, Path(tmp))
+        big_load.server.shutdown()
+        print(f"\nscale: {args.scale:,} feeds x {args.items} items ({big_load.size_mb:.0f} MB)")
+        report_scale(ours, args.feeds, big, args.scale)
+        for note in (big.first.last_line, big.second.last_line, big.changed.last_line):
             print(f"note: {note}")
+    print(f"{_load()} at the end")
     return 0
 
 

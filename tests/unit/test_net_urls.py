@@ -59,3 +59,14 @@ def test_any_path_and_query_as_httpx(path: str, query: str) -> None:
             request_url(url)
         return
     assert request_url(url) == expected
+
+
+@given(
+    st.sampled_from(["http", "https"]),
+    st.sampled_from(["example.org", "127.0.0.1", "a-b.example"]),
+    st.sampled_from(["", ":80", ":443", ":8080"]),
+    st.text(st.sampled_from("abc/.%:@!$&'()*+,;=-_~?9"), max_size=25),
+)
+def test_urls_already_in_normal_form_as_httpx(scheme: str, host: str, port: str, rest: str) -> None:
+    url = f"{scheme}://{host}{port}/{rest}"
+    assert request_url(url) == str(httpx.URL(url))

@@ -44,12 +44,21 @@ _AUTHORITY = re.compile(r"(?:(?P<userinfo>[^@]*)@)?(?P<host>(\[.*\]|[^:@]*)):?(?
 _ESCAPE = re.compile("%[A-Fa-f0-9]{2}")
 _IPV4_STYLE = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$")
 _DEFAULT_PORTS = {"ftp": 21, "http": 80, "https": 443, "ws": 80, "wss": 443}
+# Already in normal form (the common case, skipped in one match): lower-case http(s),
+# a plain host, characters no set encodes, no default port, no dot segment, no fragment.
+_NORMAL = re.compile(
+    r"https?://[a-z0-9.-]+(?::[0-9]{1,5})?"
+    r"(?:/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)?(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*)?"
+)
+_DEFAULT_PORT = re.compile(r"http://[^/?]*:80(?:[/?]|$)|https://[^/?]*:443(?:[/?]|$)")
 
 
 def request_url(url: str) -> str:
     """``url`` as httpx would request it; raises ValueError naming what is wrong."""
     if len(url) > _MAX_URL:
         raise ValueError("URL too long")
+    if _NORMAL.fullmatch(url) and "/." not in url and not _DEFAULT_PORT.match(url):
+        return url
     for index, char in enumerate(url):
         if char.isascii() and not char.isprintable():
             raise ValueError(

@@ -24,7 +24,7 @@ import concurrent.futures
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.errors import FeedError
@@ -43,9 +43,10 @@ from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
 from suxun_tui.store.remote import retire_accounts
-from suxun_tui.sync.engine import AccountResult, SyncProgress, sync_all
-from suxun_tui.sync.select import accounts_to_sync
 from suxun_tui.text.timefmt import now_utc, to_stored
+
+if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
+    from suxun_tui.sync.engine import AccountResult, SyncProgress
 
 T = TypeVar("T")
 
@@ -190,7 +191,11 @@ async def _refresh(
         await db.call(lambda store: retire_accounts(store, [a.name for a in config.accounts]))
         states = await db.call(lambda store: store.refresh_states())
         sources = _select(config, states, names, due_only)
-        accounts = await db.call(lambda store: accounts_to_sync(config, store, names))
+        accounts: list[AccountSpec] = []
+        if config.accounts:
+            from suxun_tui.sync.select import accounts_to_sync
+
+            accounts = await db.call(lambda store: accounts_to_sync(config, store, names))
         if offline:
             report.skipped_offline = [s.name for s in sources if local_path(s.url) is None]
             sources = [s for s in sources if local_path(s.url) is not None]
@@ -224,6 +229,7 @@ async def _sync_accounts(
     on_progress: ProgressCallback,
 ) -> None:
     """Sync feed-server accounts after the local sources; each counts as one step."""
+    from suxun_tui.sync.engine import sync_all
 
     def progressed(event: SyncProgress) -> None:
         if not event.done:
