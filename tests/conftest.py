@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from suxun_tui.text.i18n import set_language
+
 # Hypothesis fails an example slower than 200 ms, and a data generation it finds slow: limits
 # on wall-clock time that a busy machine (two cores shared by several runs) breaks. The
 # properties here are about results, so their examples get no clock.
@@ -17,6 +19,7 @@ settings.register_profile(
 settings.load_profile("suite")
 
 ISOLATED_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANGUAGE")  # LANG is set: an English locale
 
 
 @pytest.fixture(autouse=True)
@@ -29,4 +32,11 @@ def isolated_environment(
     monkeypatch.setenv("SUXUN_TUI_DATA_DIR", str(root / "data" / "suxun-tui"))
     for name in ISOLATED_VARS:
         monkeypatch.setenv(name, str(root / name.lower()))
+    # The interface follows the locale: every test starts in English, whatever the
+    # developer's terminal says (a test that wants Chinese sets LANG or the config).
+    for name in LOCALE_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
     yield root
+    set_language("en")

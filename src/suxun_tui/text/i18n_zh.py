@@ -91,6 +91,8 @@ READER: dict[str, str] = {
     "Save the article as plain text (save_dir)": "把文章存为纯文本（save_dir）",
     "Pipe article": "管道输出",
     "Send the article's text to pipe_command": "把文章正文交给 pipe_command",
+    "Pictures": "图片",
+    "Show or hide pictures in articles": "显示或隐藏文章中的图片",
     "Script": "字形",
     "Show text as original / 简体 / 繁體": "正文显示为 原文 / 简体 / 繁體",
     "Search": "搜索",
@@ -185,6 +187,8 @@ READER: dict[str, str] = {
         " · ✗ {count} 篇文章页面未能抓取（Enter 重试）"
     ),
     "Links": "链接",
+    "Pictures shown": "显示图片",
+    "Pictures hidden": "隐藏图片",
     "(untitled)": "（无标题）",
     "(no text in the cache for this article)": "（缓存中没有这篇文章的正文）",
     "No articles here yet. Press r to refresh.": "这里还没有文章。按 r 刷新。",

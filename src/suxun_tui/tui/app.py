@@ -8,15 +8,18 @@ notices and the command palette entries generated from the command table.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from suxun_tui.config import Config
 from suxun_tui.store import Store
 from suxun_tui.store.ui_state import UiState
+from suxun_tui.text.i18n import resolve_language, set_language, tr
 from suxun_tui.text.timefmt import now_utc
 from suxun_tui.tui import themes
 from suxun_tui.tui.commands import palette_commands
@@ -39,8 +42,11 @@ class SuxunApp(App[None]):
         notices: Sequence[str] = (),
         clock: Callable[[], datetime] | None = None,
     ) -> None:
+        # The footer's and palette's words are made with the screen: the language first.
+        set_language(resolve_language(config.settings.language))
         # NO_COLOR: ANSI mode, whose colour filter leaves every colour to the terminal.
         super().__init__(ansi_color=True if themes.no_color() else None)
+        self._name_palette_key()
         self.reader = Reader(config, store, offline, clock or now_utc)
         self.notices = tuple(notices)
         self.ui_state = UiState(store)
@@ -50,9 +56,24 @@ class SuxunApp(App[None]):
         self.theme = themes.starting_theme(configured, self.ui_state, self.available_themes)
         if themes.theme_name(configured) not in self.available_themes:
             self.notices += (
-                f"Unknown theme {configured!r} in the config; using {self.theme}. "
-                "Ctrl+P, then 'theme', lists the themes.",
+                tr(
+                    "Unknown theme {configured!r} in the config; using {theme}. "
+                    "Ctrl+P, then 'theme', lists the themes.",
+                    configured=configured,
+                    theme=self.theme,
+                ),
             )
+
+    def _name_palette_key(self) -> None:
+        """Textual's ``^p palette`` at the footer's right, in the interface's language."""
+        table = self._bindings.key_to_bindings
+        key = self.COMMAND_PALETTE_BINDING
+        table[key] = [
+            replace(b, description=tr("palette"), tooltip=tr("Open the command palette"))
+            if b.action == "command_palette"
+            else b
+            for b in table.get(key, [])
+        ]
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.reader)
@@ -71,10 +92,20 @@ class SuxunApp(App[None]):
         table = screen.commands if isinstance(screen, MainScreen) else None
         ours = palette_commands(table) if table is not None else palette_commands()
         titles = {c.title for c in ours}
-        yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
+        for system in super().get_system_commands(screen):
+            if system.title not in titles:  # Textual's words, in the catalog too
+                yield system._replace(title=tr(system.title), help=tr(system.help))
         if isinstance(screen, MainScreen):
             for command in ours:
                 keys = f"  ({command.key_text})" if command.keys else ""  # as bound now
                 yield SystemCommand(
-                    command.title, command.help + keys, partial(screen.run_action, command.action)
+                    tr(command.title),
+                    tr(command.help) + keys,
+                    partial(screen.run_action, command.action),
                 )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its prompt in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            palette = CommandPalette(id="--command-palette", placeholder=tr("Search for commands…"))
+            self.push_screen(palette)

@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 
 from suxun_tui.config.keys import key_label, resolve_keys
 from suxun_tui.config.model import KeyOverride
+from suxun_tui.text.i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,8 @@ class Command:
 
     action: str
     keys: str  # Textual key names, comma-separated; the first is the one displayed
-    title: str  # short: footer and palette title
-    help: str  # one line: palette and help screen
+    title: str  # short: footer and palette title (English: shown through ``tr``)
+    help: str  # one line: palette and help screen (English: shown through ``tr``)
     section: str
     footer: bool = False
     palette: bool = True
@@ -165,7 +166,7 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 # Not ours to bind (Textual provides it) but worth listing on the help screen.
-PALETTE_KEY = ("Ctrl+P", "Command palette: every command by name")
+PALETTE_KEY = ("Ctrl+P", N_("Command palette: every command by name"))
 
 
 LAST_IN_FOOTER = ("help", "back_or_quit")  # "? Help  q Quit" close the footer
@@ -191,13 +192,14 @@ def bindings(commands: Sequence[Command] = COMMANDS) -> list[BindingType]:
 
     The footer shows them in this order, cut at the terminal's width: the few footer
     commands fit 80 columns, and help and quit come last, where people look for them.
+    Titles are in the interface's language, as it is when the bindings are made.
     """
     ordered = sorted(
         commands,
         key=lambda c: LAST_IN_FOOTER.index(c.action) + 1 if c.action in LAST_IN_FOOTER else 0,
     )
     return [
-        Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_text.split()[0])
+        Binding(c.keys, c.action, tr(c.title), show=c.footer, key_display=c.key_text.split()[0])
         for c in ordered
         if c.keys  # a command unbound in [keys] is left to the palette
     ]
@@ -210,6 +212,14 @@ def bind_keys(node: DOMNode, commands: Sequence[Command]) -> None:
     known only when the screen is made, so its map is replaced then, before it mounts.
     """
     node._bindings = BindingsMap(bindings(commands))
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Put the descriptions of ``node``'s own bindings (a dialog's Yes, No, Cancel) in the
+    interface's language; class ``BINDINGS`` are made on import, before it is known."""
+    table = node._bindings.key_to_bindings
+    for key, found in table.items():
+        table[key] = [replace(b, description=tr(b.description)) for b in found]
 
 
 def palette_commands(commands: Sequence[Command] = COMMANDS) -> list[Command]:

@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from suxun_tui.tui.commands import COMMANDS, PALETTE_KEY, Command, sections
+from suxun_tui.text.i18n import N_, tr
+from suxun_tui.tui.commands import COMMANDS, PALETTE_KEY, Command, sections, translate_bindings
 
 KEY_WIDTH = 16
 
@@ -23,15 +24,15 @@ def help_text(table: Sequence[Command] = COMMANDS) -> Text:
     for section, commands in sections(table).items():
         if text:
             text.append("\n")
-        text.append(section + "\n", style="bold underline")
+        text.append(tr(section) + "\n", style="bold underline")
         for command in commands:
             keys = command.key_text
             text.append(keys + " " * max(KEY_WIDTH - cell_len(keys), 1), style="bold cyan")
-            text.append(command.help + "\n")
+            text.append(tr(command.help) + "\n")
     keys, description = PALETTE_KEY
     text.append(keys + " " * (KEY_WIDTH - len(keys)), style="bold cyan")
-    text.append(description + "\n")
-    text.append("\nPress Esc, q or ? to close.", style="dim")
+    text.append(tr(description) + "\n")
+    text.append("\n" + tr("Press Esc, q or ? to close."), style="dim")
     return text
 
 
@@ -39,18 +40,19 @@ class HelpScreen(ModalScreen[None]):
     """A modal list of keys; any of Esc, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+        Binding("escape,q,question_mark", "dismiss", N_("Close"), show=False),
         # The list is longer than a small terminal: it scrolls with the reader's keys.
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("g,home", "scroll(-1000000)", "Top", show=False),
-        Binding("G,end", "scroll(1000000)", "Bottom", show=False),
+        Binding("j,down", "scroll(1)", N_("Down"), show=False),
+        Binding("k,up", "scroll(-1)", N_("Up"), show=False),
+        Binding("space,pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("b,pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("g,home", "scroll(-1000000)", N_("Top"), show=False),
+        Binding("G,end", "scroll(1000000)", N_("Bottom"), show=False),
     ]
 
     def __init__(self, commands: Sequence[Command] = COMMANDS) -> None:
         super().__init__()
+        translate_bindings(self)
         self.commands = commands  # the main screen's table, with the config's [keys]
 
     def compose(self) -> ComposeResult:
@@ -58,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_text(self.commands), markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#help").border_title = "Keys"
+        self.query_one("#help").border_title = tr("Keys")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
