@@ -14,7 +14,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from suxun_tui.cli.codes import EXIT_OK
-from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -81,20 +80,10 @@ def report_json(report: GcReport) -> dict[str, Any]:
 
 
 def report_text(report: GcReport) -> str:
-    message = (
-        "would remove {removed} article(s): {by_age} read and older than keep_days,"
-        " {by_count} beyond max_articles"
-        if report.dry_run
-        else "removed {removed} article(s): {by_age} read and older than keep_days,"
-        " {by_count} beyond max_articles"
-    )
+    verb = "would remove" if report.dry_run else "removed"
     lines = [
-        tr(
-            message,
-            removed=f"{report.removed:,}",
-            by_age=f"{report.by_age:,}",
-            by_count=f"{report.by_count:,}",
-        )
+        f"{verb} {report.removed:,} article(s): {report.by_age:,} read and older than"
+        f" keep_days, {report.by_count:,} beyond max_articles"
     ]
     for name, count in sorted(report.sources.items(), key=lambda item: -item[1]):
         lines.append(f"  {count:>7,}  {clean_line(name)}")

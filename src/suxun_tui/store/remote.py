@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, plan_writes
@@ -48,9 +47,9 @@ class RemoteEntry:
     starred: bool
 
 
-class Known(NamedTuple):
-    """What the cache holds of one server entry (a tuple: a sync reads tens of thousands,
-    and a frozen dataclass is several times slower to build)."""
+@dataclass(frozen=True)
+class Known:
+    """What the cache holds of one server entry."""
 
     article_id: int
     read: bool
@@ -136,7 +135,7 @@ class AccountStore:
             " JOIN sources s ON s.id = a.source_id WHERE s.account = ?",
             (self.account,),
         ).fetchall()
-        return {str(g): Known(int(i), bool(r), bool(s)) for g, i, r, s in rows}
+        return {str(r[0]): Known(int(r[1]), bool(r[2]), bool(r[3])) for r in rows}
 
     def store_entries(
         self,
