@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +32,8 @@ from suxun_tui.store import Store
 from suxun_tui.store.queue import Flag, PendingChange, pending_count
 from suxun_tui.store.remote import AccountStore, Known, RemoteEntry
 from suxun_tui.sync.api import AuthError, ServerDown, SyncError
-from suxun_tui.sync.client import Batch, Client
+from suxun_tui.sync.client import Client
+from suxun_tui.sync.flags import changed_flags, needs_ids, settled
 from suxun_tui.sync.greader import GReaderClient
 from suxun_tui.sync.miniflux import MinifluxClient
 from suxun_tui.sync.secrets import read_secret
@@ -103,9 +104,17 @@ class _Run:
         pending = await self.call(lambda a: a.pending())
         queued = {(p.remote_id, p.flag): p for p in pending}
         cursor = await self.call(lambda a: a.cursor())
-        known = await self.call(lambda a: a.known())
-        async for batch in client.pull(cursor, known):
-            drop = self._settle(batch, queued)
+        loading: asyncio.Future[dict[str, Known]] | None = None
+
+        async def cached() -> dict[str, Known]:
+            """The cache's entries, read once, when a batch first needs them."""
+            nonlocal loading
+            if loading is None:
+                loading = asyncio.ensure_future(self.call(lambda a: a.known()))
+            return await asyncio.shield(loading)
+
+        async for batch in client.pull(cursor, cached):
+            drop = settled(batch, queued)
             if batch.entries:
                 cursor_now = None if batch.flags else batch.cursor
                 new, updated, skipped = await self.call(
@@ -115,36 +124,19 @@ class _Run:
                 self.new, self.updated = self.new + new, self.updated + updated
                 if skipped:
                     self.notices.append(f"{skipped} entries of feeds not subscribed were skipped")
-                known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
-            if batch.flags or drop or (batch.cursor and not batch.entries):
-                if any(known[i].article_id == 0 for i, _, _ in batch.flags if i in known):
+                if loading is not None:  # else read later, with these entries and their ids
+                    known = await cached()
+                    known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
+            if batch.flags or batch.listing or drop or (batch.cursor and not batch.entries):
+                known = await cached() if batch.flags or batch.listing else {}
+                if known and needs_ids(batch, known):
                     known.update(await self.call(lambda a: a.known()))
-                flags = _changed_flags(batch, known)
+                flags = changed_flags(batch, known)
                 self.flags_changed += await self.call(_flags_writer(flags, drop, batch.cursor))
             if batch.notice:
                 self.notices.append(batch.notice)
             self.on_progress(SyncProgress(self.account.name, self.new, self.pushed))
         await self.push(client, list(queued.values()))
-
-    def _settle(self, batch: Batch, queued: dict[tuple[str, Flag], PendingChange]) -> list[int]:
-        """The queued marks this batch settles: equal on the server, or changed there later."""
-        drop: list[int] = []
-
-        def settle(entry_id: str, flag: Flag, value: bool) -> None:
-            change = queued.get((entry_id, flag))
-            if change is None:
-                return
-            when = batch.changed.get(entry_id)
-            if value == change.value or (when is not None and when > change.changed):
-                drop.append(change.id)
-                del queued[(entry_id, flag)]
-
-        for entry in batch.entries:
-            settle(entry.row[0], "read", entry.read)
-            settle(entry.row[0], "starred", entry.starred)
-        for entry_id, flag, value in batch.flags:
-            settle(entry_id, flag, value)
-        return drop
 
     async def push(self, client: Client, changes: Sequence[PendingChange]) -> None:
         if not changes:
@@ -160,19 +152,6 @@ def _entries_writer(
     entries: list[RemoteEntry], drop: list[int], cursor: dict[str, str] | None
 ) -> Callable[[AccountStore], tuple[int, int, int]]:
     return lambda a: a.store_entries(entries, drop_changes=drop, cursor=cursor)
-
-
-def _changed_flags(batch: Batch, known: dict[str, Known]) -> list[tuple[int, Flag, bool]]:
-    """The flags of the batch that differ from the cache's (most of a listing does not);
-    ``known`` is brought up to date with them."""
-    flags: list[tuple[int, Flag, bool]] = []
-    for entry_id, flag, value in batch.flags:
-        entry = known.get(entry_id)
-        if entry is None or getattr(entry, flag) == value:
-            continue
-        flags.append((entry.article_id, flag, value))
-        known[entry_id] = replace(entry, **{flag: value})
-    return flags
 
 
 def _flags_writer(
