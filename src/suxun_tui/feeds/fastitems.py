@@ -77,6 +77,13 @@ _AMP_REF = re.compile("&([A-Za-z0-9_]+);")
 _RELATIVE_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?![a-zA-Z][a-zA-Z0-9+.-]*:)", re.I)
 
 
+def _bare_paragraphs(html: str) -> bool:
+    """No reference, and no tag but ``<p>`` and ``</p>``: what
+    :func:`~suxun_tui.feeds.fastblocks.plain_markup` says of the commonest feed HTML,
+    without its pattern, and no image to resolve. (Each tag holds one ``<``.)"""
+    return "&" not in html and html.count("<") == html.count("<p>") + html.count("</p>")
+
+
 class Unsupported(Exception):
     """This document needs feedparser; raised deep in the walk, caught at the top."""
 
@@ -173,16 +180,20 @@ class ItemReader:
         """
         if len(el):
             raise Unsupported("markup inside a text element")
-        attrs = attrs_of(el) if el.attrib else None
-        if attrs:
+        ctype = default
+        if el.keys():  # attributes: most elements have none
+            attrs = attrs_of(el)
             if "mode" in attrs or "src" in attrs:
                 raise Unsupported("base64/escaped mode or out-of-line content")
             base = base_of(el, base)
-        out = (el.text or "").strip()
+            if default is not None:
+                ctype = attrs.get("type", default)
+        out = el.text
+        out = out.strip() if out else ""
         if kind == "link" and out:
             out = _urljoin(base, out)
-        if default is not None:
-            out = self._markup(out, base, attrs.get("type", default) if attrs else default)
+        if ctype is not None:
+            out = self._markup(out, base, ctype)
         return out if out.isascii() else _repair(out)
 
     def _markup(self, out: str, base: str, ctype: str) -> str:
@@ -190,15 +201,17 @@ class ItemReader:
         ctype = _TEXT_TYPES.get(ctype, ctype)
         if ctype == "application/xhtml+xml" or ctype == "xhtml":
             raise Unsupported("inline XHTML content")
-        markup = "<" in out or "&" in out
         if ctype == "text/plain":
-            # looks_like_html needs a closing tag or a reference: "</" or "&" at least
-            if self.atom or not markup or not _Mixin.looks_like_html(out):
+            # looks_like_html needs a closing tag or a reference: "</", or "&" and ";"
+            maybe = "</" in out or ("&" in out and ";" in out)
+            if self.atom or not maybe or not _Mixin.looks_like_html(out):
                 return out
             ctype = "text/html"
         elif ctype not in _HTML_TYPES:
             raise Unsupported(f"content type {ctype}")
-        if markup and (_RELATIVE_IMG.search(out) or not plain_markup(out)):
+        if ("<" not in out and "&" not in out) or _bare_paragraphs(out):
+            return out  # plain_markup's answer, without its pattern: nothing to resolve
+        if _RELATIVE_IMG.search(out) or not plain_markup(out):
             return str(resolve_relative_uris(out, base, "utf-8", ctype))
         return out
 
@@ -213,7 +226,7 @@ class ItemReader:
         structured = False
         authors = 0
         for child in item:
-            name, kind = slot(child)
+            name, kind = _SLOTS.get(child.tag) or slot(child)
             if kind == TITLE:
                 value = self.text(child, base, None, "text/plain")
                 if not locked:

@@ -242,5 +242,10 @@ def retire_accounts(store: Store, configured: Sequence[str]) -> None:
     sql = "UPDATE sources SET active = 0 WHERE account IS NOT NULL AND active = 1"
     if configured:  # (NOT IN of an empty list would be NOT IN (NULL): never true)
         sql += f" AND account NOT IN ({','.join('?' * len(configured))})"
+    # Asked first, without the write lock: every refresh comes here, and mostly nothing
+    # is to be retired (a write would cost a commit, and fail on a cache we may only read).
+    retired = sql.replace("UPDATE sources SET active = 0", "SELECT 1 FROM sources", 1)
+    if store.conn.execute(retired + " LIMIT 1", tuple(configured)).fetchone() is None:
+        return
     with store.transaction() as conn:
         conn.execute(sql, tuple(configured))
