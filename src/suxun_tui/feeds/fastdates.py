@@ -54,12 +54,14 @@ def parse_date(text: str) -> time.struct_time | None:
             return _parse_date(text)
         year, month, day, hour, minute, second, sign, tzh, tzm = match.groups()
         fields = (int(year), int(month), int(day), int(hour), int(minute), int(second))
-    hours, minutes = (int(tzh), int(tzm)) if sign else (0, 0)
-    if sign == "-":
-        hours, minutes = -hours, -minutes
     try:
         stamp = datetime(*fields)
-        result: time.struct_time = (stamp - timedelta(minutes=minutes, hours=hours)).utctimetuple()
+        if sign and (tzh != "00" or tzm != "00"):
+            hours, minutes = int(tzh), int(tzm)
+            if sign == "-":
+                hours, minutes = -hours, -minutes
+            stamp -= timedelta(minutes=minutes, hours=hours)
+        result: time.struct_time = stamp.utctimetuple()
     except (OverflowError, ValueError):
         return _parse_date(text)  # feedparser's later handlers may still read it
     return result

@@ -269,7 +269,7 @@ def _guid(guid: str) -> str:
 
 def _struct_date(value: time.struct_time | None, now: datetime) -> str | None:
     """feedparser's UTC struct_time → stored form; implausible dates become None."""
-    return stored_date(value, now + _FUTURE_SLACK) if value else None
+    return stored_date(value, (now + _FUTURE_SLACK).replace(tzinfo=None)) if value else None
 
 
 def _fallback_title(blocks: tuple[Block, ...]) -> str:

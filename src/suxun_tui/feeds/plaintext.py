@@ -62,17 +62,15 @@ def paragraphs(fragment: str) -> tuple[Block, ...] | None:
 
 
 def stored_date(value: time.struct_time, latest: datetime) -> str | None:
-    """A UTC struct_time as stored; None before 1990 or after ``latest`` (aware, UTC)."""
+    """A UTC struct_time as stored; None before 1990 or after ``latest`` (naive, UTC)."""
     try:
-        moment = datetime(*value[:6], tzinfo=UTC)
+        moment = datetime(*value[:6])
     except (TypeError, ValueError, OverflowError):
         try:  # fields out of range: timegm carries them over, as the general route does
-            moment = datetime.fromtimestamp(calendar.timegm(value), UTC)
+            moment = datetime.fromtimestamp(calendar.timegm(value), UTC).replace(tzinfo=None)
         except (OverflowError, ValueError, OSError):
             return None
     if moment > latest or moment.year < 1990:
         return None
-    return (  # to_stored's format; the year has four digits here
-        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
-        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
-    )
+    # to_stored's format: whole seconds here, and a four-digit year
+    return moment.isoformat() + "Z"
