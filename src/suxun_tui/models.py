@@ -187,6 +187,7 @@ class ArticleDetail:
     blocks: tuple[Block, ...] = ()
     has_full_text: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    also_in: tuple[str, ...] = ()  # the other sources that carry the same story
 
     @property
     def body(self) -> str:

@@ -32,6 +32,7 @@ from suxun_tui.store.connection import (
 )
 from suxun_tui.store.counts import ACTIVE_COUNTS, SOURCES_WITH_COUNTS
 from suxun_tui.store.duplicates import register_functions as register_key_functions
+from suxun_tui.store.duplicates import with_sources
 from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, ReaderWrites, write_mark
 from suxun_tui.store.query_sql import SHOWN
@@ -354,7 +355,7 @@ class Store:
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with its body and metadata; None when it is not in the cache."""
         row = self.conn.execute(ARTICLE_QUERY, (article_id,)).fetchone()
-        return article_from_row(row) if row is not None else None
+        return with_sources(self.conn, article_from_row(row)) if row is not None else None
 
     def needs_full_text(self, article_id: int) -> bool:
         """True when the stored body is only a summary (or empty) and no full text is kept."""

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from suxun_tui.models import ArticleDetail
 from suxun_tui.store.fold import fold
 
 # Query parameters that say where a click came from, never which page it is.
@@ -192,6 +194,13 @@ def group_ids_of_sources(
         return ()
     scope = None if source_ids is None else set(source_ids)
     return tuple(sorted(int(r[0]) for r in rows if scope is None or r[3] in scope))
+
+
+def with_sources(conn: sqlite3.Connection, detail: ArticleDetail) -> ArticleDetail:
+    """``detail`` with the other sources that carry its story (the article header lists
+    them)."""
+    others = [n for n in sources_of(conn, detail.id) if n != detail.source_name]
+    return replace(detail, also_in=tuple(others)) if others else detail
 
 
 def sources_of(conn: sqlite3.Connection, article_id: int) -> list[str]:

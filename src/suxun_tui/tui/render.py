@@ -176,7 +176,8 @@ def article_document(
     """The whole article pane: title, metadata, source line, notes, then the body."""
     parts = [Part(Text(convert(detail.title) or tr("(untitled)"), style="bold"))]
     parts.append(Part(meta_line(detail, meta_convert or convert), gap=False))
-    parts.append(Part(Text(convert(detail.source_name), style="dim"), gap=False))
+    sources = " + ".join((detail.source_name, *detail.also_in))  # every source of the story
+    parts.append(Part(Text(convert(sources), style="dim"), gap=False))
     if detail.url:
         parts.append(Part(Text(display_url(detail.url), style="dim underline"), gap=False))
     parts.extend(Part(note) for note in notes)
