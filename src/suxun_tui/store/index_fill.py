@@ -152,7 +152,10 @@ def _only_one(cache: Path) -> Iterator[bool]:
 
 def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
     """Start the background filler for ``cache`` (detached, silent); None when the
-    queue is empty or the cache cannot be read."""
+    queue is empty, the cache cannot be read, or ``SUXUN_TUI_INDEX_LATER`` is set (for
+    scripts that fill the index themselves: search stays exact, only slower meanwhile)."""
+    if os.environ.get("SUXUN_TUI_INDEX_LATER"):
+        return None
     try:
         conn = sqlite3.connect(f"{cache.absolute().as_uri()}?mode=ro", uri=True)
         try:

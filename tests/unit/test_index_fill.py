@@ -1,0 +1,169 @@
+"""Filling the search index from its queue: a kill at any moment leaves article, queue
+and index agreeing (and search exact); a cache from before the queue keeps its index."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from suxun_tui.models import Block, FeedEntry
+from suxun_tui.store import Store
+from suxun_tui.store.db import connect
+from suxun_tui.store.index_fill import fill, queued
+from suxun_tui.store.schema import MIGRATIONS, _run_script
+
+
+def entries(count: int, start: int = 0) -> list[FeedEntry]:
+    return [
+        FeedEntry(
+            f"g{i}",
+            f"標題 {i}",
+            f"http://x/{i}",
+            f"2025-12-{1 + i % 28:02d}T00:00:00Z",
+            None,
+            (Block("paragraph", f"基層治理第{i}篇。" + "经济发展与城市更新" * 30),),
+        )
+        for i in range(start, start + count)
+    ]
+
+
+def stored(path: Path, count: int) -> None:
+    with Store(path) as store:
+        store.sync_sources([("s", "http://x", "feed", None)])
+        source_id = store.source_id("s")
+        assert source_id is not None
+        store.store_entries(source_id, entries(count))
+
+
+def consistent(path: Path) -> tuple[set[int], set[int]]:
+    """Check the invariants; (articles, indexed and not queued)."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.execute("INSERT INTO article_index (article_index) VALUES ('integrity-check')")
+        articles = {r[0] for r in conn.execute("SELECT id FROM articles")}
+        index = {r[0] for r in conn.execute("SELECT rowid FROM article_index")}
+        waiting = {r[0] for r in conn.execute("SELECT article_id FROM index_queue")}
+        stale = {r[0] for r in conn.execute("SELECT article_id FROM index_stale")}
+        assert articles <= index | waiting and waiting <= articles
+        assert index - articles <= stale and not stale & articles
+        return articles, index - waiting
+    finally:
+        conn.close()
+
+
+def queued_now(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM index_queue").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def wait_for_progress(path: Path, below: int) -> None:
+    deadline = time.monotonic() + 120
+    while queued_now(path) >= below:
+        assert time.monotonic() < deadline, "the filler made no progress"
+        time.sleep(0.005)
+
+
+def test_a_filler_killed_at_any_moment_leaves_a_consistent_cache(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 1500)
+    rng = random.Random(7)
+    progress: list[int] = []
+    for _ in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "suxun_tui.store.index_fill", str(path)],
+            start_new_session=True,
+        )
+        # Killed once it has made progress (a loaded machine starts it late), at a
+        # random moment after that.
+        wait_for_progress(path, below=queued_now(path))
+        time.sleep(rng.uniform(0.0, 0.2))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+        articles, indexed = consistent(path)
+        progress.append(len(indexed))
+        with Store(path) as store:
+            assert len(store.search("基层治理")) == len(articles) == 1500
+            assert [h.title for h in store.search('"标题 1499"')] == ["標題 1499"]
+            assert len(store.search("篇")) == 1500  # one character: vocabulary and scan
+    assert progress == sorted(progress) and 0 < progress[0] < 1500, progress
+    with Store(path) as store:
+        fill(store.conn)
+        assert queued(store.conn) == 0
+    articles, indexed = consistent(path)
+    assert articles == indexed
+
+
+def test_the_filler_removes_deleted_articles_rows_and_follows_changes(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 30)
+    with Store(path) as store:
+        fill(store.conn)
+        source_id = store.source_id("s")
+        assert source_id is not None
+        changed = entries(1)[0]
+        store.store_entries(source_id, [dataclasses.replace(changed, title="新标题")])
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM articles WHERE guid IN ('g1', 'g2')")
+        assert [h.title for h in store.search("新标题")] == ["新标题"]
+        assert store.search('"标题 0"') == []  # its index row is stale until filled
+        assert len(store.search("基层治理")) == 28
+        assert queued(store.conn) == 3
+        fill(store.conn)
+        assert queued(store.conn) == 0
+        assert [h.title for h in store.search("新标题")] == ["新标题"]
+        assert len(store.search("基层治理")) == 28
+    articles, indexed = consistent(path)
+    assert articles == indexed
+
+
+def queue_free_cache(path: Path, count: int) -> None:
+    """A cache at the last version before the queue, written as that version did (its
+    triggers indexed every article in the write)."""
+    conn = connect(path)
+    for step, script in enumerate(MIGRATIONS[:8], start=1):
+        if callable(script):
+            script(conn, None)
+        else:
+            _run_script(conn, script)
+        conn.execute(f"PRAGMA user_version = {step}")
+    conn.execute("INSERT INTO sources (id, name, url) VALUES (1, '新華網', 'http://x')")
+    conn.executemany(
+        "INSERT INTO articles (source_id, guid, title, published, first_seen, body)"
+        " VALUES (1, ?, ?, '2025-12-01T00:00:00Z', '2025-12-01T00:00:00Z', ?)",
+        [(f"g{i}", f"舊標題 {i}", f'[["paragraph","基層治理第{i}篇"]]') for i in range(count)],
+    )
+    conn.close()
+
+
+def test_a_cache_from_before_the_queue_keeps_its_index_and_queues_new_writes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    queue_free_cache(path, 40)
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert queued(store.conn) == 0  # the old triggers had indexed everything
+        assert store.conn.execute("SELECT count(*) FROM article_index").fetchone()[0] == 40
+        assert len(store.search("基层治理")) == 40
+        store.store_entries(1, entries(2, start=100))
+        assert queued(store.conn) == 2
+        assert len(store.search("基层治理")) == 42
+        with store.transaction() as conn:
+            conn.execute("UPDATE sources SET name = '人民网' WHERE id = 1")
+        assert queued(store.conn) == 42  # the source's name is indexed with each article
+        fill(store.conn)
+        assert len(store.search("基层治理")) == 42
+        assert len(store.search("source:人民网")) == 42
+    articles, indexed = consistent(path)
+    assert articles == indexed
