@@ -4,7 +4,7 @@ The scan reads the source, not a running program: every literal passed to ``tr``
 or ``N_`` anywhere in the package, the command table (footer, palette, help), and
 Textual's own palette commands the reader shows. A second scan flags English literals
 handed straight to ``notify``, ``Binding``, ``Label``, ``Button``, ``Static`` or the status
-line's slots in ``tui/`` — the way a new string would slip past the catalog.
+line's slots and pane titles in ``tui/`` — the way a new string would slip past the catalog.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "suxun_tui"
 MARKERS = {"tr": 1, "N_": 1, "trn": 2}  # function → how many leading string arguments
 SHOWN = {"notify", "Binding", "Label", "Button", "Static", "Text", "Notice", "update"}
 SHOWN_KEYWORDS = {"title", "placeholder", "message"}
+TITLES = {"border_title", "border_subtitle"}
 
 
 def _name(func: ast.expr) -> str:
@@ -62,6 +63,11 @@ def bare_literals(root: Path = PACKAGE / "tui") -> list[str]:
     bare = []
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):  # a pane's title: pane.border_title = "Sources"
+                titled = any(_name(t) in TITLES for t in node.targets)
+                if titled and (text := _literal(node.value)) is not None and _english(text):
+                    bare.append(f"{path.name}:{node.lineno}: {text!r}")
+                continue
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)
@@ -125,10 +131,12 @@ def test_the_bare_scan_catches_bare_strings(tmp_path: Path) -> None:
         "Binding('r', 'refresh', f'Refresh {name}')\n"
         "screen.notify(tr('Refreshed everything'))\n"
         "Text(message, style='bold dim')\n"
-        "Input(placeholder='https://example.org/feed.xml')\n",
+        "Input(placeholder='https://example.org/feed.xml')\n"
+        "self.border_title = 'Sources'\n",
         encoding="utf-8",
     )
-    assert bare_literals(tmp_path) == [
+    assert sorted(bare_literals(tmp_path)) == [
         "screen.py:1: 'Refreshed everything'",
         "screen.py:2: 'Refresh '",
+        "screen.py:6: 'Sources'",
     ]

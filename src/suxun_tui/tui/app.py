@@ -27,6 +27,13 @@ from suxun_tui.tui.context import Reader
 from suxun_tui.tui.screens.main import MainScreen
 
 
+def searchable(title: str) -> str:
+    """A palette title in the interface's language, with the English after it: typing
+    "theme" (as the docs and notices say) still finds 主题."""
+    shown = tr(title)
+    return shown if shown == title else f"{shown} · {title}"
+
+
 class SuxunApp(App[None]):
     """A three-pane news reader over the local cache."""
 
@@ -94,12 +101,12 @@ class SuxunApp(App[None]):
         titles = {c.title for c in ours}
         for system in super().get_system_commands(screen):
             if system.title not in titles:  # Textual's words, in the catalog too
-                yield system._replace(title=tr(system.title), help=tr(system.help))
+                yield system._replace(title=searchable(system.title), help=tr(system.help))
         if isinstance(screen, MainScreen):
             for command in ours:
                 keys = f"  ({command.key_text})" if command.keys else ""  # as bound now
                 yield SystemCommand(
-                    tr(command.title),
+                    searchable(command.title),
                     tr(command.help) + keys,
                     partial(screen.run_action, command.action),
                 )

@@ -15,6 +15,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from suxun_tui.text.i18n import tr
+
 PLACEHOLDERS = ("%u", "%s")  # newsboat's and Python's webbrowser's
 CONSOLE_BROWSERS = frozenset(
     {"lynx", "w3m", "links", "links2", "elinks", "browsh", "carbonyl", "chawan", "cha"}
@@ -45,15 +47,23 @@ def browser_command(setting: str, url: str) -> BrowserCommand | None:
         words = shlex.split(setting)
     except ValueError as exc:
         raise BrowserSettingError(
-            f"the browser setting {setting!r} cannot be read ({exc}); check its quotes"
+            tr(
+                "the browser setting {setting!r} cannot be read ({error}); check its quotes",
+                setting=setting,
+                error=exc,
+            )
         ) from exc
     if not words:
         return None
     program = words[0]
     if shutil.which(program) is None:
         raise BrowserSettingError(
-            f"the browser {program!r} (setting browser = {setting!r}) is not installed "
-            "or not on PATH; press y to copy the link"
+            tr(
+                "the browser {program!r} (setting browser = {setting!r}) is not installed "
+                "or not on PATH; press y to copy the link",
+                program=program,
+                setting=setting,
+            )
         )
     placed = False
     argv: list[str] = []

@@ -15,7 +15,8 @@ from typing import Literal
 from suxun_tui.config.model import QuerySpec
 from suxun_tui.models import Headline, SourceRow
 from suxun_tui.store import Store, WriteResult
-from suxun_tui.tui.query_feeds import QueryFeed, read_query_feeds, with_unread_only
+from suxun_tui.text.i18n import tr
+from suxun_tui.tui.query_feeds import ALL_UNREAD, QueryFeed, read_query_feeds, with_unread_only
 
 MAX_ROWS = 100_000  # headlines one list holds
 
@@ -51,8 +52,20 @@ class SourceFilter:
         return self.kind
 
     def display_label(self, convert: Callable[[str], str]) -> str:
-        """The label in the display script; a search shows the query as it was typed."""
-        return self.label if self.kind == "search" else convert(self.label)
+        """The label in the display script; a search shows the query as it was typed.
+
+        Our own views (All, Starred, All unread, a search) are named in the interface's
+        language; a source, group or query feed keeps the name it was given.
+        """
+        if self.kind == "search":
+            return tr("Search: {query}", query=self.query)
+        built_in = self.kind == "query" and (self.label, self.query) == (
+            ALL_UNREAD.name,
+            ALL_UNREAD.query,
+        )
+        if self.kind in ("all", "starred") or built_in:
+            return tr(self.label)
+        return convert(self.label)
 
     def counts(self, source: SourceRow) -> bool:
         """Whether ``source``'s counts belong to this selection (all, a group, a source)."""

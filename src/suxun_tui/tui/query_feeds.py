@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from suxun_tui.config.model import QuerySpec
 from suxun_tui.query import QueryError
 from suxun_tui.store import Store
+from suxun_tui.text.i18n import N_
 
-ALL_UNREAD = QuerySpec("All unread", "is:unread")
+ALL_UNREAD = QuerySpec(N_("All unread"), "is:unread")  # shown through tr(), kept as its key
 
 
 @dataclass(frozen=True)

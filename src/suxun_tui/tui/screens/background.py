@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from suxun_tui.store import Store
+from suxun_tui.text.i18n import tr
 from suxun_tui.store.index_fill import start_filling
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
@@ -49,7 +50,7 @@ class BackgroundWork:
 
     def load_headlines(self, selection: SourceFilter) -> None:
         """Read every headline of ``selection`` (the first page is already shown)."""
-        self._run(partial(self._load_headlines, selection), HEADLINES, "Loading headlines")
+        self._run(partial(self._load_headlines, selection), HEADLINES, tr("Loading headlines"))
 
     def refresh(self, names: list[str] | None, due_only: bool, force: bool = False) -> None:
         """Refresh ``names`` (None: every source), posting progress after each source.
@@ -58,18 +59,18 @@ class BackgroundWork:
         (Retry-After, max-age) and ignores the stored validators.
         """
         work = partial(self._refresh, names, due_only, force)
-        self._run(work, REFRESH, "Refresh", exclusive=False)
+        self._run(work, REFRESH, tr("Refresh"), exclusive=False)
 
     def fetch_full_text(self, article_id: int) -> None:
         """Fetch one article's page after a short pause: quick j/k presses cancel it first."""
-        self._run(partial(self._fetch_full_text, article_id), FULL_TEXT, "Full text")
+        self._run(partial(self._fetch_full_text, article_id), FULL_TEXT, tr("Full text"))
 
     def prefetch(self, article_ids: list[int]) -> None:
         """Fetch these articles' pages one by one, quietly: a failure is retried on open."""
-        self._run(partial(self._prefetch, article_ids), PREFETCH, "Fetching pages ahead")
+        self._run(partial(self._prefetch, article_ids), PREFETCH, tr("Fetching pages ahead"))
 
     def open_in_browser(self, found: webbrowser.BaseBrowser, url: str) -> None:
-        self._run(partial(_open, found, url), BROWSER, "Opening the browser", exclusive=False)
+        self._run(partial(_open, found, url), BROWSER, tr("Opening the browser"), exclusive=False)
 
     def cancel(self, group: str) -> None:
         self.screen.workers.cancel_group(self.screen, group)
@@ -171,4 +172,4 @@ class BackgroundWork:
 
 def _open(found: webbrowser.BaseBrowser, url: str) -> None:
     if not found.open(url):
-        raise RuntimeError("the browser did not start")
+        raise RuntimeError(tr("the browser did not start"))

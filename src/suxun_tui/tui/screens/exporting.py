@@ -31,7 +31,9 @@ from suxun_tui.text.export import (
     link_number,
     write_new_file,
 )
+from suxun_tui.text.i18n import N_, tr
 from suxun_tui.tui import jobs
+from suxun_tui.tui.commands import translate_bindings
 from suxun_tui.tui.screens import links
 from suxun_tui.tui.script import converter
 
@@ -44,7 +46,7 @@ PIPE_SECONDS = 60  # a program reading in the background gets this long, then is
 class LinkPrompt(ModalScreen[str | None]):
     """Asks for a link's number; answers the digits typed (or None on Esc)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     DEFAULT_CSS = """
     LinkPrompt { align: center middle; }
     LinkPrompt > Vertical {
@@ -56,12 +58,13 @@ class LinkPrompt(ModalScreen[str | None]):
 
     def __init__(self, verb: str, links: tuple[NumberedLink, ...]) -> None:
         super().__init__()
+        translate_bindings(self)
         self.verb = verb
         self.links = links
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.verb} link number (1-{len(self.links)}), then Enter:")
+            yield Label(tr(self.verb, last=len(self.links)))
             yield Input(placeholder="1", restrict=r"[0-9]*", max_length=6, id="number")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -78,7 +81,7 @@ class ArticleExports(Screen[None]):
         screen = self._main
         detail = screen.shown.detail
         if detail is None:
-            screen.notify("No article is shown.", timeout=3)
+            screen.notify(tr("No article is shown."), timeout=3)
         return detail
 
     @property
@@ -91,17 +94,20 @@ class ArticleExports(Screen[None]):
     # --- link N ---------------------------------------------------------------------------
 
     def action_follow_link(self) -> None:
-        self._ask_link("Open", lambda link: links.open_link(self._main, link.url))
+        self._ask_link(
+            N_("Open link number (1-{last}), then Enter:"),
+            lambda link: links.open_link(self._main, link.url),
+        )
 
     def action_copy_link_number(self) -> None:
-        self._ask_link("Copy", self._copy_link)
+        self._ask_link(N_("Copy link number (1-{last}), then Enter:"), self._copy_link)
 
     def _ask_link(self, verb: str, then: Callable[[NumberedLink], None]) -> None:
         if (detail := self._article()) is None:
             return
         numbered = article_links(detail)
         if not numbered:
-            self._main.notify("This article has no links.", severity="warning")
+            self._main.notify(tr("This article has no links."), severity="warning")
             return
 
         def chosen(answer: str | None) -> None:
@@ -120,7 +126,9 @@ class ArticleExports(Screen[None]):
             self._main.notify(refusal, severity="warning")
             return
         self.app.copy_to_clipboard(link.url)
-        self._main.notify(f"Copied link {link.number}: {link.url}", timeout=3)
+        self._main.notify(
+            tr("Copied link {number}: {url}", number=link.number, url=link.url), timeout=3
+        )
 
     # --- enclosures -------------------------------------------------------------------------
 
@@ -131,7 +139,7 @@ class ArticleExports(Screen[None]):
         media = {b.url for b in detail.blocks if b.kind == "media" and b.url}
         playable = [link for link in numbered if link.url in media]
         if not playable:
-            self._main.notify("This article has no podcast or video.", timeout=3)
+            self._main.notify(tr("This article has no podcast or video."), timeout=3)
         elif len(playable) == 1:
             self._play(playable[0])
         else:
@@ -139,11 +147,14 @@ class ArticleExports(Screen[None]):
             def chosen(answer: str | None) -> None:
                 found = link_number(tuple(playable), answer) if answer else None
                 if isinstance(found, str):
-                    self._main.notify("Not a podcast or video: " + found, severity="warning")
+                    self._main.notify(
+                        tr("Not a podcast or video: {problem}", problem=found), severity="warning"
+                    )
                 elif found is not None:
                     self._play(found)
 
-            self.app.push_screen(LinkPrompt("Play", tuple(playable)), chosen)
+            prompt = N_("Play link number (1-{last}), then Enter:")
+            self.app.push_screen(LinkPrompt(prompt, tuple(playable)), chosen)
 
     def _play(self, link: NumberedLink) -> None:
         screen = self._main
@@ -170,9 +181,9 @@ class ArticleExports(Screen[None]):
                     start_new_session=True,
                 )
             except OSError as exc:
-                screen.notify(f"Cannot start {argv[0]}: {exc.strerror or exc}", severity="warning")
+                screen.notify(_cannot_start(argv[0], exc), severity="warning")
         except OSError as exc:
-            screen.notify(f"Cannot start {argv[0]}: {exc.strerror or exc}", severity="warning")
+            screen.notify(_cannot_start(argv[0], exc), severity="warning")
 
     # --- the text ---------------------------------------------------------------------------
 
@@ -181,7 +192,9 @@ class ArticleExports(Screen[None]):
             return
         text = article_text(detail, self._convert())
         self.app.copy_to_clipboard(text)
-        self._main.notify(f"Copied the article ({len(text):,} characters).", timeout=3)
+        self._main.notify(
+            tr("Copied the article ({count} characters).", count=f"{len(text):,}"), timeout=3
+        )
 
     def action_save_markdown(self) -> None:
         self._save(".md", article_markdown)
@@ -202,20 +215,24 @@ class ArticleExports(Screen[None]):
             )
         except OSError as exc:
             screen.notify(
-                f"Cannot save into {directory}: {exc.strerror or exc}; set save_dir in the config.",
-                title="Save",
+                tr(
+                    "Cannot save into {directory}: {error}; set save_dir in the config.",
+                    directory=directory,
+                    error=exc.strerror or exc,
+                ),
+                title=tr("Save"),
                 severity="warning",
                 timeout=8,
             )
             return
-        screen.notify(f"Saved {path}", title="Save", timeout=5)
+        screen.notify(tr("Saved {path}", path=path), title=tr("Save"), timeout=5)
 
     def action_pipe_article(self) -> None:
         screen = self._main
         argv = screen.reader.config.settings.pipe_command
         if not argv:
             screen.notify(
-                'Set pipe_command in the config, such as pipe_command = ["less"].',
+                tr('Set pipe_command in the config, such as pipe_command = ["less"].'),
                 severity="warning",
             )
             return
@@ -230,11 +247,15 @@ class ArticleExports(Screen[None]):
                 partial(_pipe_in_background, argv, data),
                 thread=True,
                 group="pipe",
-                description=f"Pipe to {argv[0]}",
+                description=tr("Pipe to {program}", program=argv[0]),
                 exit_on_error=False,
             )
         except OSError as exc:
-            screen.notify(f"Cannot start {argv[0]}: {exc.strerror or exc}", severity="warning")
+            screen.notify(_cannot_start(argv[0], exc), severity="warning")
+
+
+def _cannot_start(program: str, exc: OSError) -> str:
+    return tr("Cannot start {program}: {error}", program=program, error=exc.strerror or exc)
 
 
 def _pipe_in_background(argv: tuple[str, ...], data: bytes) -> None:
@@ -249,4 +270,4 @@ def _pipe_in_background(argv: tuple[str, ...], data: bytes) -> None:
             check=False,
         )
     except OSError as exc:
-        raise OSError(f"cannot start {argv[0]}: {exc.strerror or exc}") from exc
+        raise OSError(_cannot_start(argv[0], exc)) from exc

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import Catalog
 from suxun_tui.tui.screens.background import BackgroundWork
@@ -46,22 +47,23 @@ class FullTextFetches:
         reader, article_id = self.reader, detail.id
         notes: list[Text] = []
         if article_id in self.errors:
-            notes.append(Text(f"Full text unavailable: {self.errors[article_id]}", "red"))
+            reason = self.errors[article_id]
+            notes.append(Text(tr("Full text unavailable: {reason}", reason=reason), "red"))
         elif self.fetching == article_id:
-            notes.append(Text("Fetching the whole article…", style="dim italic"))
+            notes.append(Text(tr("Fetching the whole article…"), style="dim italic"))
         elif should_fetch_full_text(reader.config, reader.store, detail):
             if reader.offline:
-                notes.append(Text("Only a summary is cached (offline).", style="dim italic"))
+                notes.append(Text(tr("Only a summary is cached (offline)."), style="dim italic"))
             elif opening:
                 self.fetching = article_id
                 self.urls[article_id] = detail.url
                 self.sources[article_id] = detail.source_id
                 self.background.fetch_full_text(article_id)
-                notes.append(Text("Fetching the whole article…", style="dim italic"))
+                notes.append(Text(tr("Fetching the whole article…"), style="dim italic"))
             elif detail.blocks:
-                notes.append(Text("A summary; Enter fetches the whole article.", "dim italic"))
+                notes.append(Text(tr("A summary; Enter fetches the whole article."), "dim italic"))
             else:
-                notes.append(Text("Enter loads the article from its page.", "dim italic"))
+                notes.append(Text(tr("Enter loads the article from its page."), "dim italic"))
         return tuple(notes), self.fetching == article_id
 
     def ahead(self, rows: Sequence[Headline], start: int, catalog: Catalog) -> None:
@@ -117,5 +119,9 @@ def failure_reason(error: BaseException | None, url: str) -> str:
     """
     status = getattr(error.__cause__, "status", None) if error is not None else None
     if status in (404, 410):
-        return f"{url or 'the page'}: HTTP {status}; this article's page is gone (moved or deleted)"
-    return (str(error) or type(error).__name__) if error is not None else "unknown error"
+        return tr(
+            "{url}: HTTP {status}; this article's page is gone (moved or deleted)",
+            url=url or tr("the page"),
+            status=status,
+        )
+    return (str(error) or type(error).__name__) if error is not None else tr("unknown error")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from suxun_tui.models import Headline
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui import jobs
 from suxun_tui.tui.browser import BrowserCommand, BrowserSettingError, browser_command
 
@@ -24,10 +25,10 @@ if TYPE_CHECKING:
 def copy_link(screen: MainScreen, headline: Headline | None) -> None:
     """Put the article's link on the clipboard (OSC 52, through Textual)."""
     if headline is None or not headline.url:
-        screen.notify("This article has no link.", severity="warning")
+        screen.notify(tr("This article has no link."), severity="warning")
         return
     screen.app.copy_to_clipboard(headline.url)
-    screen.notify(f"Copied {headline.url}", timeout=3)
+    screen.notify(tr("Copied {url}", url=headline.url), timeout=3)
 
 
 def open_link(screen: MainScreen, url: str) -> None:
@@ -38,7 +39,7 @@ def open_link(screen: MainScreen, url: str) -> None:
     try:
         command = browser_command(screen.reader.config.settings.browser, url)
     except BrowserSettingError as exc:
-        screen.notify(str(exc), title="Browser", severity="warning", timeout=8)
+        screen.notify(str(exc), title=tr("Browser"), severity="warning", timeout=8)
         return
     if command is None:
         _system_browser(screen, url)
@@ -51,13 +52,13 @@ def open_link(screen: MainScreen, url: str) -> None:
 def _system_browser(screen: MainScreen, url: str) -> None:
     found = jobs.browser("")
     if found is None:
-        screen.notify("No web browser found; press y to copy the link.", severity="warning")
+        screen.notify(tr("No web browser found; press y to copy the link."), severity="warning")
     elif jobs.runs_in_terminal(found):
         try:
             with screen.app.suspend():
                 found.open(url)
         except SuspendNotSupported:
-            screen.notify("Cannot start a terminal browser here; press y to copy.")
+            screen.notify(tr("Cannot start a terminal browser here; press y to copy."))
     else:
         screen.background.open_in_browser(found, url)
 
@@ -67,9 +68,12 @@ def _in_the_terminal(screen: MainScreen, command: BrowserCommand) -> None:
         with screen.app.suspend():
             subprocess.run(command.argv, check=False)
     except SuspendNotSupported:
-        screen.notify("Cannot start a terminal browser here; press y to copy.")
+        screen.notify(tr("Cannot start a terminal browser here; press y to copy."))
     except OSError as exc:
-        screen.notify(f"Cannot start {command.argv[0]}: {exc}", severity="warning")
+        screen.notify(
+            tr("Cannot start {program}: {error}", program=command.argv[0], error=exc),
+            severity="warning",
+        )
 
 
 def _detached(screen: MainScreen, command: BrowserCommand) -> None:
@@ -82,6 +86,9 @@ def _detached(screen: MainScreen, command: BrowserCommand) -> None:
             start_new_session=True,  # a GUI browser outlives the reader, and ^C is ours
         )
     except OSError as exc:
-        screen.notify(f"Cannot start {command.argv[0]}: {exc}", severity="warning")
+        screen.notify(
+            tr("Cannot start {program}: {error}", program=command.argv[0], error=exc),
+            severity="warning",
+        )
     else:
-        screen.notify(f"Opening in {command.argv[0]}", timeout=2)
+        screen.notify(tr("Opening in {program}", program=command.argv[0]), timeout=2)

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.store.ui_state import UiState
+from suxun_tui.text.i18n import tr, trn
 from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
@@ -113,7 +114,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.set_interval(self.reader.poll_seconds, self.poll_store)
         self.refreshes.start_up()
         if config.is_demo:
-            self.notify(DEMO_NOTICE, title="Demo", timeout=15)
+            self.notify(tr(DEMO_NOTICE), title=tr("Demo"), timeout=15)
 
     def on_unmount(self) -> None:
         """Remember where the reader was, for the next start."""
@@ -202,7 +203,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.unread_only = not self.unread_only
         self.selection = self.selection
         self.load_headlines(keep=self.headlines.current)
-        self.notify("Showing unread only." if self.unread_only else "Showing all articles.")
+        self.notify(tr("Showing unread only.") if self.unread_only else tr("Showing all articles."))
 
     def on_sources_pane_changed(self, message: SourcesPane.Changed) -> None:
         if message.selection.key != self.selection.key:
@@ -233,7 +234,7 @@ class MainScreen(PaneMoves, ArticleExports):
         """Show an article in the pane; opening it fetches its full text if it needs it."""
         detail = self.reader.store.article(article_id)
         if detail is None:
-            self.shown = Shown(message="This article is no longer in the cache.")
+            self.shown = Shown(message=tr("This article is no longer in the cache."))
             return
         detail = self.reader.store.writes.shown(detail)  # a mark still waiting to be saved
         notes, loading = self.full_text.prepare(detail, opening=opening)
@@ -264,9 +265,9 @@ class MainScreen(PaneMoves, ArticleExports):
         """
         if isinstance(result, NotSaved):
             if not quiet:
-                self.notify(result.notice, title="Cache", severity="warning", timeout=8)
+                self.notify(result.notice, title=tr("Cache"), severity="warning", timeout=8)
         elif result.notice:
-            self.notify(result.notice, title="Cache", timeout=4)
+            self.notify(result.notice, title=tr("Cache"), timeout=4)
 
     # --- results of background work ------------------------------------------------------
 
@@ -280,7 +281,7 @@ class MainScreen(PaneMoves, ArticleExports):
     def full_text_failed(self, error: BaseException | None) -> None:
         if (failure := self.full_text.failed(error)) is not None:
             article_id, reason = failure  # a note above the article, not a toast
-            refreshing.show_for_a_while(self, f"✗ Full text: {reason}")
+            refreshing.show_for_a_while(self, tr("✗ Full text: {reason}", reason=reason))
             self.page_failures = self.full_text.failures_by_source()  # on the source too
             self.full_text_ended(article_id)
 
@@ -362,7 +363,14 @@ class MainScreen(PaneMoves, ArticleExports):
             self.saved(result)
             return
         count, label = result.changed, selection.display_label(converter(self.script))
-        self.notify(f"Marked {count} article{'s' if count != 1 else ''} read in {label}.")
+        self.notify(
+            trn(
+                "Marked {count} article read in {label}.",
+                "Marked {count} articles read in {label}.",
+                count,
+                label=label,
+            )
+        )
 
     def action_copy_link(self) -> None:
         links.copy_link(self, self.headlines.current)
@@ -373,7 +381,7 @@ class MainScreen(PaneMoves, ArticleExports):
 
     def action_cycle_script(self) -> None:
         self.script = next_script(self.script)  # every pane redraws in it
-        self.notify(f"Script: {LABELS.get(self.script, self.script)}", timeout=2)
+        self.notify(tr("Script: {label}", label=LABELS.get(self.script, self.script)), timeout=2)
 
     def action_search(self) -> None:
         from suxun_tui.tui.screens.search import SearchPrompt

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui.screens.confirm import Confirm
 
 if TYPE_CHECKING:
@@ -53,7 +54,11 @@ def confirm_mark_read(screen: MainScreen, mark: Callable[[], None]) -> None:
         mark()
         return
     label = screen.selection.display_label(screen.headlines.convert)
-    question = f"Mark {unread} unread articles in {label} read? This cannot be undone."
+    question = tr(
+        "Mark {unread} unread articles in {label} read? This cannot be undone.",
+        unread=unread,
+        label=label,
+    )
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -97,7 +102,7 @@ def go_to_unread(screen: MainScreen, direction: int) -> None:
         ahead = direction > 0 and current is not None and not current.read
         index = headlines.cursor if ahead else headlines.find_unread(direction)
     if index is None:
-        screen.notify("No more unread articles here.", timeout=3)
+        screen.notify(tr("No more unread articles here."), timeout=3)
         return
     headlines.move_to(index)
     headlines.open_current()

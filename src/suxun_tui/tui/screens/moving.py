@@ -23,6 +23,7 @@ from textual.widget import Widget
 
 from suxun_tui.models import Headline
 from suxun_tui.store.ui_state import UiState
+from suxun_tui.text.i18n import N_, tr
 from suxun_tui.tui.filters import SourceFilter
 from suxun_tui.tui.widgets.article import ArticleView
 from suxun_tui.tui.widgets.headlines import HeadlineList
@@ -32,7 +33,7 @@ Pane = SourcesPane | HeadlineList | ArticleView  # each answers move_by/home/end
 
 ONE_PANE_WIDTH = 70  # narrower than this, three panes leave no room to read
 SOURCES_WIDTH, MIN_SOURCES_WIDTH, MAX_SOURCES_WIDTH, SOURCES_STEP = 32, 14, 80, 4
-DEMO_NOTICE = "Sample sources, no network. Your own: `suxun-tui init` writes a config to edit."
+DEMO_NOTICE = N_("Sample sources, no network. Your own: `suxun-tui init` writes a config to edit.")
 SOURCES_WIDTH_KEY, SOURCES_SHOWN_KEY = "sources-width", "sources-shown"
 
 
@@ -96,7 +97,7 @@ class PaneMoves(Screen[None]):
 
     def action_maximize(self) -> None:
         if self.one_pane:
-            self.notify("The terminal is narrow: one pane at a time already.", timeout=3)
+            self.notify(tr("The terminal is narrow: one pane at a time already."), timeout=3)
             return
         self.zoomed = not self.zoomed
         self.maximized = self.focused_pane() if self.zoomed else None
@@ -198,7 +199,10 @@ class PaneMoves(Screen[None]):
 def empty_message(selection: SourceFilter) -> str:
     """What the article pane says when the headline list is empty."""
     if selection.kind == "search":
-        return f"Nothing matches {selection.query!r}. Press / to search again, h for the sources."
+        return tr(
+            "Nothing matches {query!r}. Press / to search again, h for the sources.",
+            query=selection.query,
+        )
     if selection.kind == "starred":
-        return "No starred articles yet: s stars the selected article."
-    return "No articles here yet. Press r to refresh."
+        return tr("No starred articles yet: s stars the selected article.")
+    return tr("No articles here yet. Press r to refresh.")

@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from suxun_tui.config import Config
 from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store import Store
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui.filters import Catalog, SourceFilter
 
 if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-up
@@ -51,9 +52,11 @@ class Refreshes:
     def asked(self, names: list[str], *, force: bool = False) -> None:
         """The user asked to refresh ``names``: refused offline or when there are none."""
         if self.screen.reader.offline:
-            self.screen.notify("Offline (--offline): not refreshing; showing the cache.", timeout=4)
+            self.screen.notify(
+                tr("Offline (--offline): not refreshing; showing the cache."), timeout=4
+            )
         elif not names:
-            self.screen.notify("Nothing to refresh here.", timeout=3)
+            self.screen.notify(tr("Nothing to refresh here."), timeout=3)
         else:
             self.start(names, force=force)
 
@@ -66,11 +69,11 @@ class Refreshes:
         force: bool = False,
     ) -> None:
         if self.running:
-            self.screen.notify("A refresh is already running.", timeout=3)
+            self.screen.notify(tr("A refresh is already running."), timeout=3)
             return
         self.running = True
         self.quiet = quiet
-        self.screen.activity = "Refreshing…"
+        self.screen.activity = tr("Refreshing…")
         self.screen.background.refresh(names, due_only, force)
 
     def progressed(self, progress: Progress) -> None:
@@ -85,7 +88,7 @@ class Refreshes:
         show_for_a_while(self.screen, summary.status)
         command = self.screen.reader.config.settings.notify_command
         if (problem := notify_new(command, report.new)) is not None:
-            self.screen.notify(problem, title="Notify", severity="warning", timeout=8)
+            self.screen.notify(problem, title=tr("Notify"), severity="warning", timeout=8)
         for notice in summary.notices:
             self.screen.notify(
                 notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
@@ -93,8 +96,8 @@ class Refreshes:
         self._ended()
 
     def failed(self, error: BaseException | None) -> None:
-        self.screen.activity = "Refresh failed"
-        self.screen.notify(f"Refresh failed: {error}", severity="error")
+        self.screen.activity = tr("Refresh failed")
+        self.screen.notify(tr("Refresh failed: {error}", error=error), severity="error")
         self._ended()
 
     def _ended(self) -> None:
@@ -171,12 +174,14 @@ def all_names(config: Config) -> list[str]:
 
 def progress_text(progress: Progress) -> str:
     """``Refreshing 3/12 · 新华网 ✓``: the status line while a refresh runs."""
-    text = f"Refreshing {progress.done}/{progress.total}"
+    text = tr("Refreshing {done}/{total}", done=progress.done, total=progress.total)
     result = progress.result
     if result is not None:
         text += f" · {result.name} {'✓' if result.ok else '✗'}"
     if progress.pulled or progress.pushed:  # an account syncing, or just synced
-        text += f" · {progress.pulled} pulled · {progress.pushed} pushed"
+        text += tr(
+            " · {pulled} pulled · {pushed} pushed", pulled=progress.pulled, pushed=progress.pushed
+        )
     return text
 
 
@@ -184,8 +189,8 @@ def sync_text(report: RefreshReport) -> str:
     """`` · 3 pushed · 2 queued``: what the accounts' syncs sent and what still waits."""
     pushed = sum(a.pushed for a in report.accounts)
     queued = sum(a.queued for a in report.accounts)
-    text = f" · {pushed} pushed" if pushed else ""
-    return text + (f" · {queued} queued" if queued else "")
+    text = tr(" · {pushed} pushed", pushed=pushed) if pushed else ""
+    return text + (tr(" · {queued} queued", queued=queued) if queued else "")
 
 
 def summarize(report: RefreshReport, *, quiet: bool, told: set[str] | None = None) -> Summary:
@@ -198,9 +203,11 @@ def summarize(report: RefreshReport, *, quiet: bool, told: set[str] | None = Non
     """
     told = set() if told is None else told
     results, failed = report.results, report.failed
-    status = f"Refreshed {len(results)} · {sum(r.new for r in results)} new"
+    status = tr(
+        "Refreshed {count} · {new} new", count=len(results), new=sum(r.new for r in results)
+    )
     if failed:
-        status += f" · {len(failed)} failed"
+        status += tr(" · {failed} failed", failed=len(failed))
     status += sync_text(report)
     told.difference_update(r.name for r in results if r.ok)
     fresh = [r for r in failed if r.name not in told]
@@ -209,20 +216,27 @@ def summarize(report: RefreshReport, *, quiet: bool, told: set[str] | None = Non
     if len(fresh) == 1:
         only = fresh[0]
         notice = Notice(
-            only.error or "unknown error", title=f"✗ {only.name}", severity="error", timeout=8
+            only.error or tr("unknown error"), title=f"✗ {only.name}", severity="error", timeout=8
         )
     elif fresh:
         names = ", ".join(r.name for r in fresh[:MAX_FAILURE_NOTICES])
         more = ", …" if len(fresh) > MAX_FAILURE_NOTICES else ""
         notice = Notice(
-            f"{len(fresh)} sources failed ({names}{more}); each shows ✗ and its error "
-            "in the sources pane.",
-            title="✗ Refresh",
+            tr(
+                "{count} sources failed ({names}{more}); each shows ✗ and its error "
+                "in the sources pane.",
+                count=len(fresh),
+                names=names,
+                more=more,
+            ),
+            title=tr("✗ Refresh"),
             severity="error",
             timeout=8,
         )
     elif skipped := report.skipped_offline:
-        notice = Notice(f"Offline: skipped {len(skipped)} network sources.", timeout=4)
+        notice = Notice(
+            tr("Offline: skipped {count} network sources.", count=len(skipped)), timeout=4
+        )
     elif not quiet and not failed:
         notice = Notice(status, timeout=3)
     return Summary(status, (notice,) if notice else ())

@@ -10,8 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from suxun_tui.query import QueryError, parse_query
+from suxun_tui.text.i18n import N_, tr
+from suxun_tui.tui.commands import translate_bindings
 
-HINT = (
+HINT = N_(
     'Search titles and text: every word must match; "a phrase", -word, a OR b,\n'
     "source: group: tag: author: is:unread is:starred after:2025-12-01 age:<7d"
 )
@@ -20,7 +22,7 @@ HINT = (
 class SearchPrompt(ModalScreen[str | None]):
     """Asks what to search for, in the query language of ``suxun-tui search``."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     DEFAULT_CSS = """
     SearchPrompt { align: center middle; }
     SearchPrompt > Vertical {
@@ -31,9 +33,13 @@ class SearchPrompt(ModalScreen[str | None]):
     SearchPrompt #problem { color: $error; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(HINT)
+            yield Label(tr(HINT))
             yield Input(placeholder="南京 地铁 -体育", id="query")
             yield Label("", id="problem")
 

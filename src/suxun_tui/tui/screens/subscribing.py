@@ -20,6 +20,8 @@ from textual.widgets import Button, Input, Label, Select
 
 from suxun_tui.config import Config
 from suxun_tui.models import SourceRow
+from suxun_tui.text.i18n import N_, tr
+from suxun_tui.tui.commands import translate_bindings
 
 if TYPE_CHECKING:
     from suxun_tui.sync.engine import AccountResult
@@ -48,18 +50,18 @@ def account_of(row: SourceRow | None, config: Config) -> str | None:
 def check_url(url: str) -> str | None:
     """Why ``url`` cannot be a feed's address, or None."""
     if not url:
-        return "Type the feed's address."
+        return tr("Type the feed's address.")
     if not url.startswith(("http://", "https://")):
-        return "A feed server fetches http:// or https:// addresses only."
+        return tr("A feed server fetches http:// or https:// addresses only.")
     if any(c.isspace() or ord(c) < 32 for c in url):
-        return "An address has no spaces or control characters."
+        return tr("An address has no spaces or control characters.")
     return None
 
 
 class SubscribePrompt(ModalScreen[SubscribeRequest | None]):
     """Asks for a feed URL, the account (when there are several) and an optional folder."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     DEFAULT_CSS = """
     SubscribePrompt { align: center middle; }
     SubscribePrompt > Vertical {
@@ -72,11 +74,12 @@ class SubscribePrompt(ModalScreen[SubscribeRequest | None]):
 
     def __init__(self, accounts: list[str]) -> None:
         super().__init__()
+        translate_bindings(self)
         self.accounts = accounts
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Subscribe through your feed server: the feed's address")
+            yield Label(tr("Subscribe through your feed server: the feed's address"))
             yield Input(placeholder="https://example.org/feed.xml", id="url")
             if len(self.accounts) > 1:
                 yield Select(
@@ -85,7 +88,7 @@ class SubscribePrompt(ModalScreen[SubscribeRequest | None]):
                     allow_blank=False,
                     id="account",
                 )
-            yield Input(placeholder="folder (optional)", id="folder")
+            yield Input(placeholder=tr("folder (optional)"), id="folder")
             yield Label("", id="problem")
 
     def _account(self) -> str:
@@ -113,8 +116,8 @@ class ConfirmUnsubscribe(ModalScreen[bool]):
     """Unsubscribing removes the feed on the server, for every device: asked first."""
 
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "No"),
-        Binding("y", "answer(True)", "Yes"),
+        Binding("escape,n", "answer(False)", N_("No")),
+        Binding("y", "answer(True)", N_("Yes")),
     ]
     DEFAULT_CSS = """
     ConfirmUnsubscribe { align: center middle; }
@@ -128,17 +131,22 @@ class ConfirmUnsubscribe(ModalScreen[bool]):
 
     def __init__(self, source: str, account: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self.source, self.account = source, account
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                f"Unsubscribe from {self.source!r} on the server of account"
-                f" '{self.account}'? Every device loses it; its articles leave this cache."
+                tr(
+                    "Unsubscribe from {source!r} on the server of account '{account}'?"
+                    " Every device loses it; its articles leave this cache.",
+                    source=self.source,
+                    account=self.account,
+                )
             )
             with Horizontal():
-                yield Button("Unsubscribe (y)", variant="warning", id="yes")
-                yield Button("Keep it (n)", id="no")
+                yield Button(tr("Unsubscribe (y)"), variant="warning", id="yes")
+                yield Button(tr("Keep it (n)"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -157,8 +165,10 @@ class Subscriptions:
         config = self.screen.reader.config
         if not config.accounts:
             self.screen.notify(
-                "Subscribing goes through a feed-server account ([[accounts]] in the config);"
-                " a local source is a [[sources]] table in the config file.",
+                tr(
+                    "Subscribing goes through a feed-server account ([[accounts]] in the config);"
+                    " a local source is a [[sources]] table in the config file."
+                ),
                 timeout=8,
             )
             return
@@ -172,8 +182,10 @@ class Subscriptions:
         account = account_of(row, self.screen.reader.config)
         if row is None or account is None:
             self.screen.notify(
-                "Select a feed of a feed-server account to unsubscribe; a local source is"
-                " removed from the config file.",
+                tr(
+                    "Select a feed of a feed-server account to unsubscribe; a local source is"
+                    " removed from the config file."
+                ),
                 timeout=6,
             )
             return
@@ -182,24 +194,25 @@ class Subscriptions:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._run(account, unsubscribe=row.name, label=f"Unsubscribing {row.name}")
+                label = tr("Unsubscribing {name}", name=row.name)
+                self._run(account, unsubscribe=row.name, label=label)
 
         self.screen.app.push_screen(ConfirmUnsubscribe(row.name, account), answered)
 
     def _refused(self) -> bool:
         if self.screen.reader.offline:
-            self.screen.notify("Offline (--offline): the server cannot be asked.", timeout=4)
+            self.screen.notify(tr("Offline (--offline): the server cannot be asked."), timeout=4)
             return True
         if self.screen.workers and any(
             w.group == GROUP and not w.is_finished for w in self.screen.workers
         ):
-            self.screen.notify("A subscription change is already running.", timeout=3)
+            self.screen.notify(tr("A subscription change is already running."), timeout=3)
             return True
         return False
 
     def _subscribe(self, request: SubscribeRequest | None) -> None:
         if request is not None:
-            label = f"Subscribing to {request.url}"
+            label = tr("Subscribing to {url}", url=request.url)
             self._run(request.account, subscribe=request.url, folder=request.folder, label=label)
 
     def _run(
@@ -239,18 +252,27 @@ class Subscriptions:
 
     def _failed(self, message: str) -> None:
         self.screen.activity = ""
-        self.screen.notify(message, title="✗ Subscription", severity="error", timeout=8)
+        self.screen.notify(message, title=tr("✗ Subscription"), severity="error", timeout=8)
 
     def _done(self, result: AccountResult, subscribed: bool) -> None:
-        what = "Subscribed" if subscribed else "Unsubscribed"
+        what = tr("Subscribed") if subscribed else tr("Unsubscribed")
         if result.ok:
-            text = f"{what} · account '{result.name}' synced · {result.new} new"
+            text = tr(
+                "{what} · account '{account}' synced · {new} new",
+                what=what,
+                account=result.name,
+                new=result.new,
+            )
             self.screen.activity = text
             self.screen.notify(text, timeout=4)
         else:
             self.screen.activity = ""
             self.screen.notify(
-                f"{what} on the server, but the sync failed: {result.error}",
+                tr(
+                    "{what} on the server, but the sync failed: {error}",
+                    what=what,
+                    error=result.error,
+                ),
                 severity="warning",
                 timeout=8,
             )

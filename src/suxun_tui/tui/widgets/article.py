@@ -18,6 +18,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from suxun_tui.models import ArticleDetail
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui.render import ArticleDocument, article_document, placeholder, reading_minutes
 from suxun_tui.tui.script import converter, meta_script
 
@@ -53,7 +54,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, text_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Article"
+        self.border_title = tr("Article")
         self.document: ArticleDocument = placeholder("")
         self.text_width = text_width
         self.minutes = 0  # reading time of the article shown
@@ -107,7 +108,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         at_end = self.max_scroll_y <= 0 or self.scroll_y >= self.max_scroll_y
         percent = 100 if at_end else int(100 * self.position)
         parts = ["★"] if detail.starred else []
-        parts += [f"{percent}%", f"{self.minutes} min"]
+        parts += [f"{percent}%", tr("{minutes} min", minutes=self.minutes)]
         self.border_subtitle = " · ".join(parts)
 
     def watch_script(self) -> None:

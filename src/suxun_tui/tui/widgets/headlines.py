@@ -24,6 +24,7 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from suxun_tui.models import Headline
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import converter
@@ -135,7 +136,8 @@ class HeadlineList(CursorRows, can_focus=True, inherit_bindings=False):
         unread, total = self.catalog.tally(self.selection, self.rows)
         label = self.selection.display_label(self.convert)
         # Text, not str: a str title is parsed as markup, and the label is a source name.
-        self.border_title = Text(f"{label} · {unread} unread / {total}")
+        counts = tr("{unread} unread / {total}", unread=unread, total=total)
+        self.border_title = Text(f"{label} · {counts}")
 
     # --- moving --------------------------------------------------------------------------
 

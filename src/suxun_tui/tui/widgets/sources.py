@@ -28,7 +28,8 @@ from textual.strip import Strip
 from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
-from suxun_tui.text.timefmt import format_short
+from suxun_tui.text.i18n import tr
+from suxun_tui.text.timefmt import format_relative
 from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
 from suxun_tui.tui.query_feeds import QueryFeed
 from suxun_tui.tui.script import converter
@@ -96,7 +97,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Sources"
+        self.border_title = tr("Sources")
         self.filters: list[SourceFilter] = []
         self._entries: list[_Entry] = []
         self._starts: list[int] = []  # first line of each entry
@@ -158,10 +159,10 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
             entries.append(_Entry(selection, 3 if source.last_error else 1, draw))
 
         unread = sum(s.unread for s in sources)
-        add(ALL, lambda w: self._row("All", unread, w, 0, bold=True))
+        add(ALL, lambda w: self._row(tr("All"), unread, w, 0, bold=True))
         add(
             STARRED,
-            lambda w: self._row("★ Starred", catalog.starred, w, 0, count_style="yellow"),
+            lambda w: self._row("★ " + tr("Starred"), catalog.starred, w, 0, count_style="yellow"),
         )
         groups = {s.group for s in sources}
         members: dict[str, list[SourceRow]] = {}
@@ -235,7 +236,8 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
     def _query(
         self, feed: QueryFeed, width: int, indent: int, convert: Callable[[str], str]
     ) -> Text:
-        return self._row("» " + convert(feed.name), feed.unread, width, indent)
+        name = query_filter(feed).display_label(convert)  # "All unread" is ours: translated
+        return self._row("» " + name, feed.unread, width, indent)
 
     def _source(
         self,
@@ -252,8 +254,8 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         text = self._row(name, source.unread, width, indent, mark="✗ ", style="bold red")
         pad = " " * (indent + 2)
         text.append("\n" + pad + fit(short_error(source), width - len(pad)), style="red")
-        when = format_short(source.last_success, now) if source.last_success and now else ""
-        ok = f"last ok {when}" if when else "never fetched"
+        when = format_relative(source.last_success, now) if source.last_success and now else ""
+        ok = tr("last ok {when}", when=when) if when else tr("never fetched")
         text.append("\n" + pad + fit(ok, width - len(pad)), style="dim")
         return text
 

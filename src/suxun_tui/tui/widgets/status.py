@@ -18,7 +18,8 @@ from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Static
 
-from suxun_tui.text.timefmt import format_short
+from suxun_tui.text.i18n import tr, trn
+from suxun_tui.text.timefmt import format_relative
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import LABELS
 
@@ -66,18 +67,23 @@ class StatusLine(Horizontal):
     def _show_left(self) -> None:
         parts = [LABELS.get(self.script, self.script)]
         if self.demo:
-            parts.append("demo · suxun-tui init writes a config")
+            parts.append(tr("demo · suxun-tui init writes a config"))
         if self.offline:
-            parts.append("offline")
+            parts.append(tr("offline"))
         left = Text(" · ".join(parts))
         source = self.catalog.source(self.selection)
         if source is not None and source.last_error:
-            when = source.last_success and format_short(source.last_success, self.clock())
+            when = source.last_success and format_relative(source.last_success, self.clock())
             left.append(f" · ✗ {source.name}: {source.last_error}", style="red")
-            left.append(f" (last ok {when})" if when else " (never fetched)", style="dim")
+            ok = tr(" (last ok {when})", when=when) if when else tr(" (never fetched)")
+            left.append(ok, style="dim")
         if source is not None and (failed := dict(self.page_failures).get(source.id)):
-            pages = "page" if failed == 1 else "pages"
-            left.append(f" · ✗ {failed} article {pages} not fetched (Enter retries)", "red")
+            pages = trn(
+                " · ✗ {count} article page not fetched (Enter retries)",
+                " · ✗ {count} article pages not fetched (Enter retries)",
+                failed,
+            )
+            left.append(pages, "red")
         self.left.update(left)
 
     def watch_page_failures(self) -> None:
