@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from suxun_tui.store import Store
-from suxun_tui.text.i18n import tr
 from suxun_tui.store.index_fill import start_filling
+from suxun_tui.text.i18n import tr
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import SourceFilter, load_rows
