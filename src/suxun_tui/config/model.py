@@ -65,6 +65,8 @@ class Settings:
     pipe_command: tuple[str, ...] = ()  # argv that gets an article's text on stdin (|)
     save_dir: str = ""  # where S and W save articles; "" is the XDG download dir or ~
     player: tuple[str, ...] = ()  # argv that plays an enclosure (e); %u is its address
+    images: str = "auto"  # pictures drawn in articles: "auto" (a terminal, the extra), on, off
+    image_max_bytes: int = 5 * 1024 * 1024  # largest picture fetched, also after decompression
 
 
 @dataclass(frozen=True)

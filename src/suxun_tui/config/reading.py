@@ -61,6 +61,8 @@ _SETTINGS_TYPES: dict[str, type | tuple[type, ...]] = {
     "pipe_command": (list, str),
     "player": (list, str),
     "save_dir": str,
+    "images": (str, bool),
+    "image_max_bytes": int,
 }
 _SOURCE_TYPES: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -216,7 +218,10 @@ def _parse_source(
 
 def _validate_value(key: str, value: Any, where: str) -> Any:
     """Check ranges and enumerations; returns the value in its canonical form."""
-    at_least_one = ("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes", "max_items")
+    at_least_one = (
+        *("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes", "max_items"),
+        "image_max_bytes",
+    )
     if key in at_least_one and value < 1:
         raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
     if key == "max_items" and value > MAX_ITEMS_BOUND:
@@ -255,6 +260,11 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         )
     if key == "text_width" and not 20 <= value <= 1000:
         raise ConfigError(f"{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
+    if key == "images":
+        mapped = {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
+        if mapped not in ("auto", "on", "off"):
+            raise ConfigError(f"{where}: 'images' must be \"auto\", true or false, not {value!r}")
+        return mapped
     if key == "mark_read" and value not in ("open", "preview"):
         raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
     if key == "language":

@@ -125,6 +125,7 @@ COMMANDS: tuple[Command, ...] = (
         display="|",
     ),
     Command("cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ),
+    Command("toggle_images", "I", "Pictures", "Show or hide pictures in articles", READ),
     Command(
         "search",
         "slash",

@@ -40,6 +40,7 @@ class Part:
     prefix_style: str = ""
     gap: bool = True  # a blank line before this part
     code: bool = False  # lines drawn as written (wrap_code), not re-flowed
+    picture: str | None = None  # an image block's address: drawn there when pictures are on
 
 
 class ArticleDocument:
@@ -191,6 +192,8 @@ def article_document(
         if part is not None:
             if block.kind in ("image", "media") and (number := numbers.get(block.url or "")):
                 part = replace(part, text=part.text + Text(f" [{number}]", style="dim"))
+            if block.kind == "image" and block.url:
+                part = replace(part, picture=block.url)
             parts.append(part)
             body += 1
     if not body:
@@ -200,6 +203,23 @@ def article_document(
 
 
 LINKS_HEADING = N_("Links")
+
+
+def split_at_pictures(document: ArticleDocument) -> list[ArticleDocument | Part]:
+    """The document cut into runs of text and the picture parts between them."""
+    pieces: list[ArticleDocument | Part] = []
+    run: list[Part] = []
+    for part in document.parts:
+        if part.picture is None:
+            run.append(part)
+            continue
+        if run:
+            pieces.append(ArticleDocument(run))
+            run = []
+        pieces.append(part)
+    if run:
+        pieces.append(ArticleDocument(run))
+    return pieces
 
 
 def link_parts(links: tuple[NumberedLink, ...]) -> list[Part]:

@@ -383,6 +383,9 @@ class MainScreen(PaneMoves, ArticleExports):
         self.script = next_script(self.script)  # every pane redraws in it
         self.notify(tr("Script: {label}", label=LABELS.get(self.script, self.script)), timeout=2)
 
+    def action_toggle_images(self) -> None:
+        self.notify(self.article.toggle_pictures(), timeout=2)
+
     def action_search(self) -> None:
         from suxun_tui.tui.screens.search import SearchPrompt
 
