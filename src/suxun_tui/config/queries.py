@@ -13,7 +13,6 @@ from typing import Any
 
 from suxun_tui.config.checks import check_type
 from suxun_tui.config.model import ConfigError, QuerySpec, RuleSpec
-from suxun_tui.query import QueryError, parse_query
 from suxun_tui.text.sanitize import clean_line
 
 _QUERY_TYPES: dict[str, type] = {"name": str, "query": str, "group": str}
@@ -59,6 +58,9 @@ def _tables(raw: Any, text: str, path: Path, name: str) -> tuple[list[dict[str, 
 def _checked_query(value: Any, where: str, label: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: {label} needs a 'query', such as query = \"is:unread\"")
+    # The query language loads only for a config that has queries or rules.
+    from suxun_tui.query import QueryError, parse_query
+
     try:
         parse_query(value)
     except QueryError as exc:

@@ -8,21 +8,22 @@ sniffed: feed markup or JSON is a feed, anything else HTML is a page.
 from __future__ import annotations
 
 import concurrent.futures
-import multiprocessing
 import os
 import re
 import sys
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from suxun_tui.config import SourceSpec
 from suxun_tui.feeds.errors import FeedError
-from suxun_tui.feeds.fragments import html_to_line
 from suxun_tui.feeds.limits import TITLE_CHARS, URL_CHARS, cut
-from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import ArticleRow, article_row
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.timefmt import normalize_iso, now_utc, to_stored
+
+if TYPE_CHECKING:
+    from suxun_tui.models import FeedEntry
 
 _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF|RDF)\b", re.S)
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body)\b", re.IGNORECASE)
@@ -135,6 +136,8 @@ class ParsePool:
         """The executor for the next document, started on first use."""
         if self.use_processes:
             if self._processes is None:
+                import multiprocessing
+
                 context = multiprocessing.get_context("forkserver")
                 # Workers import __main__ (our entry point) on start; with its modules
                 # preloaded in the server they find them already imported.
@@ -186,6 +189,8 @@ def parse_source_document(
         parsed = parse_feed(data, url, content_type, spec.max_items)
         return ParseOutcome("feed", parsed.title, parsed.entries, parsed.ttl_minutes)
     # Imported here so that feed-only refreshes (cron) never load the page machinery.
+    from suxun_tui.feeds.fragments import html_to_line
+    from suxun_tui.models import FeedEntry
     from suxun_tui.pages import ExtractionError
     from suxun_tui.pages.charset import decode_html
     from suxun_tui.pages.listing import find_article_links, next_listing_url

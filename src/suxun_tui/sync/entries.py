@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from suxun_tui.feeds.fastblocks import simple_blocks
-from suxun_tui.feeds.fragments import html_to_blocks
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.articles import article_row
 from suxun_tui.store.remote import RemoteEntry
@@ -47,6 +45,10 @@ def make_entry(
     if not link.startswith(("http://", "https://")):
         link = ""
     body = html[:MAX_BODY] if isinstance(html, str) else ""
+    # The HTML readers (lxml) load with the first entry: a sync with nothing new needs none.
+    from suxun_tui.feeds.fastblocks import simple_blocks
+    from suxun_tui.feeds.fragments import html_to_blocks
+
     blocks = simple_blocks(body)  # the paragraphs-only fast path the feed parser uses
     if blocks is None:
         blocks = html_to_blocks(body, link or None)
