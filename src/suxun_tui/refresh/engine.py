@@ -212,6 +212,8 @@ async def _refresh(
                     job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
                     workers = min(config.settings.concurrency, len(sources))
                     await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
+                    unchanged = job.unchanged
+                    await db.call(lambda store: store.record_successes(unchanged))
         if accounts:
             await _sync_accounts(config, accounts, db, offline, report, total, on_progress)
     finally:
@@ -266,6 +268,9 @@ class _Job:
     report: RefreshReport
     total: int
     on_progress: ProgressCallback
+    # Unchanged sources' records, written together when the fetching is done (a kill
+    # before then loses only their times: they are fetched again, conditionally).
+    unchanged: list[tuple[int, SourceUpdate]] = field(default_factory=list)
 
     async def worker(self, queue: asyncio.Queue[SourceSpec]) -> None:
         while not queue.empty():
@@ -309,7 +314,7 @@ class _Job:
         body_hash = document_hash(spec, result.content)
         if result.not_modified or (body_hash == state.content_hash and not self.force):
             update = SourceUpdate(**validators, next_due=due, not_before=not_before, moved_to=moved)
-            await self.db.call(lambda store: store.record_success(source_id, update))
+            self.unchanged.append((source_id, update))
             return SourceResult(spec.name, True, not_modified=True, notice=notice)
         try:
             outcome = await self.parse(spec, result)

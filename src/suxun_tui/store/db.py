@@ -189,6 +189,15 @@ class Store:
         with self.transaction() as conn:
             self._record_success(conn, source_id, update)
 
+    def record_successes(self, updates: Sequence[tuple[int, SourceUpdate]]) -> None:
+        """:meth:`record_success` for many sources in one transaction: a refresh's
+        unchanged sources (304s, same bodies) cost one commit, not one each."""
+        if not updates:
+            return
+        with self.transaction() as conn:
+            for source_id, update in updates:
+                self._record_success(conn, source_id, update)
+
     @staticmethod
     def _record_success(conn: sqlite3.Connection, source_id: int, update: SourceUpdate) -> None:
         now = to_stored(now_utc())
