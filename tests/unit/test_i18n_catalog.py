@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "suxun_tui"
 MARKERS = {"tr": 1, "N_": 1, "trn": 2}  # function → how many leading string arguments
 SHOWN = {"notify", "Binding", "Label", "Button", "Static", "Text", "Notice", "update"}
 SHOWN_KEYWORDS = {"title", "placeholder", "message"}
-TITLES = {"border_title", "border_subtitle"}
+TITLES = {"border_title", "border_subtitle", "activity"}  # and the status line's right slot
 
 
 def _name(func: ast.expr) -> str:
