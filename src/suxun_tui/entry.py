@@ -14,12 +14,14 @@ from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
 from suxun_tui.cli.context import ContextError, load_context
 from suxun_tui.config import ConfigError
 from suxun_tui.store import NotSaved, Store
+from suxun_tui.text.i18n import language_from_locale, set_language, tr
 from suxun_tui.text.sanitize import clean_line
 
 LAST_TRY_MS = 5_000  # quitting with marks not saved: wait this long for a lock
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_from_locale())  # the config's language, once it is read
     args = parse_args(argv)
     if args.command != "read":
         try:
@@ -67,4 +69,4 @@ def report_unsaved(store: Store) -> None:
     if isinstance(result, NotSaved):
         print(f"suxun-tui: {result.notice}", file=sys.stderr)
         for label in labels:
-            print(f"suxun-tui: not saved: {clean_line(label)}", file=sys.stderr)
+            print(tr("suxun-tui: not saved: {label}", label=clean_line(label)), file=sys.stderr)

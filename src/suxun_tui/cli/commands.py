@@ -17,6 +17,7 @@ from suxun_tui.cli.context import open_context
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.store import Store
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.metaline import meta_line
 from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.timefmt import format_full
@@ -64,7 +65,7 @@ def _headline_command(
     if args.source:
         source_id = context.store.source_id(args.source)
         if source_id is None:
-            print(f"suxun-tui: no source named {args.source!r}", file=sys.stderr)
+            print(tr("suxun-tui: no source named {name!r}", name=args.source), file=sys.stderr)
             return EXIT_USAGE
     _print_headlines(query(context.store, source_id), as_json=args.json)
     return EXIT_OK
@@ -100,7 +101,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     store = context.store
     article = store.article(args.id)
     if article is None:
-        print(f"suxun-tui: no article with id {args.id} (see 'suxun-tui list')", file=sys.stderr)
+        print(
+            tr("suxun-tui: no article with id {id} (see 'suxun-tui list')", id=args.id),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     # A cache opened read-only (the notice said why) cannot keep a fetched page.
     fetching = not args.offline and not store.read_only
@@ -113,7 +117,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             fetch_full_article(context.config, store.path, article.id)
             article = store.article(args.id) or article
         except ArticleFetchError as exc:
-            print(f"suxun-tui: warning: {clean_line(str(exc))}", file=sys.stderr)
+            print(tr("suxun-tui: warning: {notice}", notice=clean_line(str(exc))), file=sys.stderr)
     if args.json:
         json.dump(article_json(article), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -10,6 +10,7 @@ from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
 from suxun_tui.store import NotSaved, ReaderWrites, Store, StoreError, open_store
 from suxun_tui.store.connection import BUSY_TIMEOUT_MS, INTERACTIVE_TIMEOUT_MS
+from suxun_tui.text.i18n import resolve_language, set_language, tr
 from suxun_tui.text.sanitize import clean_line
 
 # Commands that only read the cache: they work on a cache we may not write, and never
@@ -45,11 +46,14 @@ def load_config_from_args(args: argparse.Namespace) -> Config:
     if not explicit and not path.exists():
         from suxun_tui.demo import demo_config
 
-        return demo_config()
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        raise ContextError(str(exc)) from exc
+        config = demo_config()
+    else:
+        try:
+            config = load_config(path)
+        except ConfigError as exc:
+            raise ContextError(str(exc)) from exc
+    set_language(resolve_language(config.settings.language))  # until here: the locale's
+    return config
 
 
 def load_context(args: argparse.Namespace) -> Context:
@@ -79,7 +83,9 @@ def load_context(args: argparse.Namespace) -> Context:
             if patient:
                 store.close()
                 raise ContextError(synced.problem.message)
-            notices.append(f"the list of sources was not updated: {synced.problem.message}")
+            notices.append(
+                tr("the list of sources was not updated: {problem}", problem=synced.problem.message)
+            )
     # Paths and config text end up on screen in the reader too: cleaned once, here.
     return Context(config, store, [clean_line(n) for n in notices])
 
@@ -92,5 +98,5 @@ def open_context(args: argparse.Namespace) -> Context | int:
         print(f"suxun-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for notice in context.notices:
-        print(f"suxun-tui: warning: {clean_line(notice)}", file=sys.stderr)
+        print(tr("suxun-tui: warning: {notice}", notice=clean_line(notice)), file=sys.stderr)
     return context

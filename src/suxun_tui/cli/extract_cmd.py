@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.pages import ExtractionError
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.script import SCRIPTS, convert_script
 
@@ -243,13 +244,14 @@ async def _emit(args: argparse.Namespace, web: Fetch | None) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Run ``extract``; returns the exit code (0 ok, 1 some input failed, 2 usage)."""
     if args.script not in SCRIPTS:
-        print(f"suxun-tui extract: unknown script {args.script!r}", file=sys.stderr)
+        message = tr("suxun-tui extract: unknown script {script!r}", script=args.script)
+        print(message, file=sys.stderr)
         return 2
     if args.base_url and not _is_valid_web(args.base_url):
-        print("suxun-tui extract: --base-url must be an http(s) URL", file=sys.stderr)
+        print(tr("suxun-tui extract: --base-url must be an http(s) URL"), file=sys.stderr)
         return 2
     if getattr(args, "pages", 1) < 1:
-        print("suxun-tui extract: --pages must be at least 1", file=sys.stderr)
+        print(tr("suxun-tui extract: --pages must be at least 1"), file=sys.stderr)
         return 2
     try:
         import asyncio  # only when extracting: the other commands start without it

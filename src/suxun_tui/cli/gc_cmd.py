@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from suxun_tui.cli.codes import EXIT_OK
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -84,10 +85,20 @@ def report_json(report: GcReport) -> dict[str, Any]:
 
 
 def report_text(report: GcReport) -> str:
-    verb = "would remove" if report.dry_run else "removed"
+    message = (
+        "would remove {removed} article(s): {by_age} read and older than keep_days,"
+        " {by_count} beyond max_articles"
+        if report.dry_run
+        else "removed {removed} article(s): {by_age} read and older than keep_days,"
+        " {by_count} beyond max_articles"
+    )
     lines = [
-        f"{verb} {report.removed:,} article(s): {report.by_age:,} read and older than"
-        f" keep_days, {report.by_count:,} beyond max_articles"
+        tr(
+            message,
+            removed=f"{report.removed:,}",
+            by_age=f"{report.by_age:,}",
+            by_count=f"{report.by_count:,}",
+        )
     ]
     for name, count in sorted(report.sources.items(), key=lambda item: -item[1]):
         lines.append(f"  {count:>7,}  {clean_line(name)}")

@@ -15,6 +15,7 @@ from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
 from suxun_tui.config.paths import config_path
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 EXAMPLE = "config.example.toml"
@@ -64,8 +65,11 @@ def run(args: argparse.Namespace) -> int:
     shown = clean_line(str(path))
     if path.exists() or path.is_symlink():
         print(
-            f"suxun-tui: {shown} already exists; not overwriting it. Edit it, or move it "
-            "away and run init again.",
+            tr(
+                "suxun-tui: {path} already exists; not overwriting it. Edit it, or move it "
+                "away and run init again.",
+                path=shown,
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -76,11 +80,14 @@ def run(args: argparse.Namespace) -> int:
             out.write(starter_config())
         os.chmod(path, 0o600)  # an account's password may be added to it later
     except FileExistsError:
-        print(f"suxun-tui: {shown} already exists; not overwriting it.", file=sys.stderr)
+        message = tr("suxun-tui: {path} already exists; not overwriting it.", path=shown)
+        print(message, file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"suxun-tui: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
+        error = exc.strerror or exc
+        message = tr("suxun-tui: cannot write {path}: {error}", path=shown, error=error)
+        print(message, file=sys.stderr)
         return EXIT_USAGE
-    print(f"Wrote {shown}")
-    print("Edit it to add your sources, then run suxun-tui (or: suxun-tui refresh).")
+    print(tr("Wrote {path}", path=shown))
+    print(tr("Edit it to add your sources, then run suxun-tui (or: suxun-tui refresh)."))
     return EXIT_OK

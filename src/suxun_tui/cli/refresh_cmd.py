@@ -14,6 +14,7 @@ from suxun_tui.cli.context import open_context
 from suxun_tui.refresh.engine import RefreshReport, refresh_sources
 from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store.index_fill import start_filling
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -28,7 +29,13 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join([s.name for s in config.sources] + [a.name for a in config.accounts])
             print(
-                clean_line(f"suxun-tui: no source named {', '.join(unknown)} (known: {known})"),
+                clean_line(
+                    tr(
+                        "suxun-tui: no source named {names} (known: {known})",
+                        names=", ".join(unknown),
+                        known=known,
+                    )
+                ),
                 file=sys.stderr,
             )
             return EXIT_USAGE
@@ -57,7 +64,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     _print_summary(report)
     start_filling(db_path)  # the search index catches up in the background
     if (problem := notify_new(config.settings.notify_command, report.new)) is not None:
-        print(f"warning: {clean_line(problem)}", file=sys.stderr)
+        print(tr("warning: {problem}", problem=clean_line(problem)), file=sys.stderr)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -70,28 +77,41 @@ def _print_summary(report: RefreshReport) -> None:
         # Name the source as the config does; the message itself names the URL.
         if not error.startswith(f"{result.name}:"):
             error = f"{result.name}: {error}"
-        print(f"error: {error}")
+        print(tr("error: {error}", error=error))
     for result in sources:
         if result.notice and result.ok:
-            print(f"notice: {result.name}: {clean_line(result.notice)}")
+            notice = f"{result.name}: {clean_line(result.notice)}"
+            print(tr("notice: {notice}", notice=notice))
     for account in report.accounts:
         if account.error:
-            print(f"error: {clean_line(account.error)}")
+            print(tr("error: {error}", error=clean_line(account.error)))
         for notice in account.notices:
-            print(f"notice: account '{clean_line(account.name)}': {clean_line(notice)}")
+            name, said = clean_line(account.name), clean_line(notice)
+            print(tr("notice: account '{name}': {notice}", name=name, notice=said))
     failed = [r for r in report.failed if not r.account]
     unchanged = sum(1 for r in sources if r.ok and r.not_modified)
     if sources or not report.accounts:
-        line = (
-            f"refreshed {len(sources)} source(s): {sum(r.new for r in sources)} new article(s), "
-            f"{len(failed)} failed, {unchanged} unchanged"
+        line = tr(
+            "refreshed {count} source(s): {new} new article(s), {failed} failed,"
+            " {unchanged} unchanged",
+            count=len(sources),
+            new=sum(r.new for r in sources),
+            failed=len(failed),
+            unchanged=unchanged,
         )
         if report.skipped_offline:
-            line += f", {len(report.skipped_offline)} skipped (offline)"
+            line += tr(", {count} skipped (offline)", count=len(report.skipped_offline))
         print(line)
     for account in report.accounts:
-        state = "synced" if account.ok else "sync failed"
+        state = tr("synced") if account.ok else tr("sync failed")
         print(
-            f"{state} account '{clean_line(account.name)}': {account.new} new article(s), "
-            f"{account.pushed} change(s) pushed, {account.queued} queued"
+            tr(
+                "{state} account '{name}': {new} new article(s), {pushed} change(s) pushed,"
+                " {queued} queued",
+                state=state,
+                name=clean_line(account.name),
+                new=account.new,
+                pushed=account.pushed,
+                queued=account.queued,
+            )
         )

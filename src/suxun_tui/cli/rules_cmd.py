@@ -13,6 +13,7 @@ from typing import Any
 from suxun_tui.cli.codes import EXIT_OK
 from suxun_tui.cli.context import open_context
 from suxun_tui.store.rules import apply_rules
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         return EXIT_OK
     if not results:
-        print("no [[rules]] in the config")
+        print(tr("no [[rules]] in the config"))
     for r in results:
         print(f"{clean_line(r.name)}: {r.action}: {r.matched} matched, {r.changed} changed")
     return EXIT_OK

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -36,11 +37,14 @@ def run(args: argparse.Namespace) -> int:
     config, db_path = context.config, context.store.path
     context.store.close()
     if args.offline:
-        print("suxun-tui: subscribing needs the server; not with --offline", file=sys.stderr)
+        print(tr("suxun-tui: subscribing needs the server; not with --offline"), file=sys.stderr)
         return EXIT_USAGE
     if config.account(args.account) is None:
-        known = ", ".join(a.name for a in config.accounts) or "none configured"
-        print(f"suxun-tui: no account named {args.account!r} (known: {known})", file=sys.stderr)
+        known = ", ".join(a.name for a in config.accounts) or tr("none configured")
+        message = tr(
+            "suxun-tui: no account named {name!r} (known: {known})", name=args.account, known=known
+        )
+        print(message, file=sys.stderr)
         return EXIT_USAGE
     try:
         if args.command == "subscribe":
@@ -50,12 +54,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = change_subscription(config, db_path, args.account, unsubscribe=args.source)
     except SyncError as exc:
-        print(f"error: {clean_line(str(exc))}")
+        print(tr("error: {error}", error=clean_line(str(exc))))
         return EXIT_FAILED
     if not result.ok:
-        print(f"error: {clean_line(result.error)}")
+        print(tr("error: {error}", error=clean_line(result.error)))
         return EXIT_FAILED
-    done = "subscribed to" if args.command == "subscribe" else "unsubscribed from"
+    message = (
+        "subscribed to {target} on account '{account}'; {new} new article(s)"
+        if args.command == "subscribe"
+        else "unsubscribed from {target} on account '{account}'; {new} new article(s)"
+    )
     target = args.url if args.command == "subscribe" else args.source
-    print(f"{done} {clean_line(target)} on account '{result.name}'; {result.new} new article(s)")
+    print(tr(message, target=clean_line(target), account=result.name, new=result.new))
     return EXIT_OK
