@@ -179,3 +179,37 @@ async def test_I_hides_and_shows_the_pictures(
         await pilot.pause()
         assert not article.query_one("#article-pieces").display
         assert article.query_one("#article-body").display
+
+
+async def test_without_colours_half_blocks_are_not_drawn(
+    make_app: MakeApp, store: Store, server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    server.add("/p.png", png(), headers={"Content-Type": "image/png"})
+    app = make_app(picture_config(store, server, "/p.png"))
+    async with app.run_test() as pilot:
+        (view,) = await shown_pictures(app, pilot)
+        assert not view.query(".picture-drawing")
+        assert "NO_COLOR" in label(view)
+
+
+async def test_a_local_feed_s_relative_picture_is_drawn(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    from suxun_tui.feeds.parse import parse_feed
+
+    (tmp_path / "p.png").write_bytes(png())
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>L</title>'
+        f"<item><guid>1</guid><title>本地</title><link>{(tmp_path / 'a.html').as_uri()}</link>"
+        '<description><![CDATA[<p>一段。</p><p><img src="p.png" alt="图"></p>]]></description>'
+        "</item></channel></rss>"
+    )
+    url = (tmp_path / "feed.xml").as_uri()
+    sources = (SourceSpec("L", url, kind="feed"),)
+    fill(store, sources, {"L": list(parse_feed(feed.encode(), url).entries)})
+    config = Config(settings=Settings(full_text="never", images="on"), sources=sources)
+    app = make_app(config)
+    async with app.run_test() as pilot:
+        (view,) = await shown_pictures(app, pilot)
+        assert len(view.query(".picture-drawing")) == 1, label(view)

@@ -44,6 +44,14 @@ async def fetch_picture(settings: Settings, url: str, allow_local: bool) -> byte
     return result.content
 
 
+def _address(url: str) -> str:
+    """Where to fetch: ``file://dir/x.png``, as feedparser joins a relative picture onto a
+    ``file:///`` page, is the path ``/dir/x.png`` (the same repair item links get)."""
+    if url.startswith("file://") and not url.startswith(("file:///", "file://localhost/")):
+        return "file:///" + url[len("file://") :]
+    return url
+
+
 def _short(exc: FetchError, url: str) -> str:
     """The fetch error as a placeholder's reason: without the address, the right key."""
     text = str(exc).removeprefix(f"{url}: ").replace("('max_bytes')", "('image_max_bytes')")
@@ -64,12 +72,13 @@ def load_picture(
         return CachedPicture(reason="the article is no longer in the cache")
     spec = config.source(article.source_name)
     allow_local = spec is not None and local_path(spec.url) is not None
-    if offline and not (allow_local and local_path(url) is not None):
+    address = _address(url)
+    if offline and not (allow_local and local_path(address) is not None):
         return CachedPicture(reason=OFFLINE)
     try:
-        data = asyncio.run(fetch_picture(config.settings, url, allow_local))
+        data = asyncio.run(fetch_picture(config.settings, address, allow_local))
     except FetchError as exc:
-        return CachedPicture(reason=_short(exc, url))
+        return CachedPicture(reason=_short(exc, address))
     try:
         png = drawable_png(data)
     except PictureError as exc:

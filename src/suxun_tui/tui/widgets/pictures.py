@@ -24,6 +24,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from suxun_tui.tui.render import ArticleDocument, Part, split_at_pictures
+from suxun_tui.tui.themes import no_color
 
 if TYPE_CHECKING:
     from suxun_tui.store.image_cache import CachedPicture
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 24  # a picture takes at most this many rows of the pane
 NO_EXTRA = "needs the images extra: pip install 'suxun-tui[images]'"
+NO_COLOURS = "not drawn without colours (NO_COLOR)"
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,16 @@ def image_class() -> type[Widget] | None:
     return widget
 
 
+def by_colours() -> bool:
+    """Whether this terminal gets pictures as coloured characters (half-blocks), not
+    as graphics (Kitty, Sixel): without colours (NO_COLOR) those show nothing."""
+    try:
+        from textual_image.renderable import Image
+    except Exception:  # noqa: BLE001 - no extra: nothing is drawn at all
+        return True
+    return Image.__module__.rsplit(".", 1)[-1] in ("halfcell", "unicode")
+
+
 def pictures_wanted(setting: str) -> bool:
     """Whether pictures start shown: ``on``, or ``auto`` in a terminal with the extra."""
     if setting == "on":
@@ -51,7 +63,9 @@ def pictures_wanted(setting: str) -> bool:
     if setting == "off":
         return False
     stdout = sys.__stdout__
-    return bool(stdout and stdout.isatty()) and image_class() is not None
+    if not (stdout and stdout.isatty()) or image_class() is None:
+        return False
+    return not (no_color() and by_colours())
 
 
 def prepare(setting: str) -> None:
@@ -169,6 +183,9 @@ class PictureView(Vertical):
         widget_class = image_class()
         if widget_class is None:
             self._show_reason(NO_EXTRA)
+            return None
+        if no_color() and by_colours():
+            self._show_reason(NO_COLOURS)
             return None
         try:
             from PIL import Image
