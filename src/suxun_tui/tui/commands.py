@@ -126,6 +126,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ),
     Command("toggle_images", "I", "Pictures", "Show or hide pictures in articles", READ),
+    Command("toggle_images", "I", "Pictures", "Show or hide pictures in articles", READ),
     Command(
         "search",
         "slash",
