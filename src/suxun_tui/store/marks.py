@@ -172,6 +172,23 @@ class ReaderWrites:
         ids = None if source_ids is None else tuple(source_ids)
         return self._add(Mark("read", True, source_ids=ids), f"{label}: all read")
 
+    def set_many(
+        self, flag: Flag, value: bool, article_ids: Sequence[int], label: str
+    ) -> WriteResult:
+        """Set ``flag`` on exactly these articles as one write: an undo is one step."""
+        return self._add(Mark(flag, value, article_ids=tuple(article_ids)), f"{label}: undone")
+
+    def unread_in(self, source_ids: Sequence[int] | None) -> list[int]:
+        """The articles a mark-all-read of ``source_ids`` (None: all) would change, so that
+        it can be undone: unread, and each story once (its copies follow its root)."""
+        sql = "SELECT a.id FROM articles a WHERE a.read = 0 AND a.dup_of IS NULL"
+        params: tuple[int, ...] = ()
+        if source_ids is not None:
+            params = tuple(source_ids)
+            sql += f" AND a.source_id IN ({','.join('?' * len(params))})"
+        rows = self.store.conn.execute(sql, params).fetchall()
+        return [int(r[0]) for r in rows]
+
     def sync_config(self, specs: Sequence[SourceSpecRow], accounts: Sequence[str]) -> WriteResult:
         """Make the configured sources and accounts the active ones (see ``store.sources``).
 

@@ -150,9 +150,14 @@ READER: dict[str, str] = {
     "Open link number (1-{last}), then Enter:": "打开第几个链接（1-{last}），输入后按 Enter：",
     "Copy link number (1-{last}), then Enter:": "复制第几个链接（1-{last}），输入后按 Enter：",
     "Play link number (1-{last}), then Enter:": "播放第几个链接（1-{last}），输入后按 Enter：",
-    "Mark {unread} unread articles in {label} read? This cannot be undone.": (
-        "把“{label}”中的 {unread} 篇未读文章标为已读？此操作无法撤销。"
+    "Mark {unread} unread articles in {label} read? u undoes it.": (
+        "把“{label}”中的 {unread} 篇未读文章标为已读？按 u 可撤销。"
     ),
+    "Nothing to undo.": "没有可撤销的标记。",
+    "Undone: {count} article.": "已撤销：{count} 篇文章。",
+    "Undone: {count} articles.": "已撤销：{count} 篇文章。",
+    "Undo": "撤销",
+    "Undo the last mark: read, star or all read": "撤销上一次标记：已读、星标或全部已读",
     "Subscribe through your feed server: the feed's address": "通过订阅服务器订阅：输入源的地址",
     "folder (optional)": "文件夹（可不填）",
     "Unsubscribe from {source!r} on the server of account '{account}'?"

@@ -26,7 +26,7 @@ from suxun_tui.store.ui_state import UiState
 from suxun_tui.text.i18n import tr, trn
 from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
-from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, mark_read, search_filter
+from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, search_filter
 from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
 from suxun_tui.tui.screens.exporting import ArticleExports
@@ -41,6 +41,7 @@ from suxun_tui.tui.screens.messages import (
 from suxun_tui.tui.screens.moving import DEMO_NOTICE, PaneMoves, empty_message
 from suxun_tui.tui.screens.remembered import Remembered
 from suxun_tui.tui.screens.subscribing import Subscriptions
+from suxun_tui.tui.screens.undo import Undo
 from suxun_tui.tui.script import LABELS, converter, next_script
 from suxun_tui.tui.widgets.article import ArticleView, Shown
 from suxun_tui.tui.widgets.headlines import HeadlineList
@@ -77,6 +78,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.data_version = 0
         self.remembered = Remembered(self, self.ui_state)
         self.preview_marks = marking.PreviewMarks(self)
+        self.undo = Undo(self)  # u takes back the last mark
 
     @property
     def status(self) -> StatusLine:
@@ -338,6 +340,7 @@ class MainScreen(PaneMoves, ArticleExports):
 
     def action_toggle_read(self) -> None:
         if (headline := self.headlines.current) is not None:
+            self.undo.record("read", headline.read, (headline.id,), headline.title)
             self.set_read(headline, not headline.read)
 
     def action_toggle_star(self) -> None:
@@ -345,6 +348,7 @@ class MainScreen(PaneMoves, ArticleExports):
             return
         starred = not headline.starred
         writes = self.reader.store.writes
+        self.undo.record("starred", headline.starred, (headline.id,), headline.title)
         self.saved(writes.set_flag("starred", headline.id, starred, headline.title))
         self.headlines.update_row(replace(headline, starred=starred))
         self.refresh_counts()
@@ -356,7 +360,7 @@ class MainScreen(PaneMoves, ArticleExports):
 
     def mark_source_read(self) -> None:
         selection = self.selection
-        result = mark_read(self.reader.store, selection, self.headlines.rows)
+        result = self.undo.mark_read(selection, self.headlines.rows)  # u brings them back
         self.refresh_counts()
         self.load_headlines(keep=self.headlines.current)
         if isinstance(result, NotSaved):
@@ -399,6 +403,9 @@ class MainScreen(PaneMoves, ArticleExports):
                 self.headlines.focus()
 
         self.app.push_screen(SearchPrompt(), searched)
+
+    def action_undo(self) -> None:
+        self.undo.undo()
 
     def action_help(self) -> None:
         from suxun_tui.tui.screens.help import HelpScreen

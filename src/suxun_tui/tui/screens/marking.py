@@ -55,7 +55,7 @@ def confirm_mark_read(screen: MainScreen, mark: Callable[[], None]) -> None:
         return
     label = screen.selection.display_label(screen.headlines.convert)
     question = tr(
-        "Mark {unread} unread articles in {label} read? This cannot be undone.",
+        "Mark {unread} unread articles in {label} read? u undoes it.",
         unread=unread,
         label=label,
     )
