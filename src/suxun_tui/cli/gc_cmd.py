@@ -59,10 +59,6 @@ def run(args: argparse.Namespace) -> int:
         from suxun_tui.store.image_cache import prune
 
         prune(store.path, store.conn)
-    if not report.dry_run:  # the pictures of removed articles go with them
-        from suxun_tui.store.image_cache import prune
-
-        prune(store.path, store.conn)
     if report.removed and not report.dry_run:
         from suxun_tui.store.index_fill import start_filling
 

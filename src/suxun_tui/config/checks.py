@@ -82,7 +82,6 @@ UPPER_BOUNDS: dict[str, tuple[float, str]] = {
     "refresh_minutes": (525_600, " minutes (a year)"),
     "max_bytes": (1024 * 1024 * 1024, " bytes (1 GiB)"),
     "image_max_bytes": (256 * 1024 * 1024, " bytes (256 MiB)"),
-    "image_max_bytes": (256 * 1024 * 1024, " bytes (256 MiB)"),
     "max_redirects": (100, ""),
     "pages": (1_000, ""),
 }

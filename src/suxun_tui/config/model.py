@@ -67,8 +67,6 @@ class Settings:
     player: tuple[str, ...] = ()  # argv that plays an enclosure (e); %u is its address
     images: str = "auto"  # pictures drawn in articles: "auto" (a terminal, the extra), on, off
     image_max_bytes: int = 5 * 1024 * 1024  # largest picture fetched, also after decompression
-    images: str = "auto"  # pictures drawn in articles: "auto" (a terminal, the extra), on, off
-    image_max_bytes: int = 5 * 1024 * 1024  # largest picture fetched, also after decompression
 
 
 @dataclass(frozen=True)

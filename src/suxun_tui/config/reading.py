@@ -265,11 +265,6 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         if mapped not in ("auto", "on", "off"):
             raise ConfigError(f"{where}: 'images' must be \"auto\", true or false, not {value!r}")
         return mapped
-    if key == "images":
-        mapped = {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
-        if mapped not in ("auto", "on", "off"):
-            raise ConfigError(f"{where}: 'images' must be \"auto\", true or false, not {value!r}")
-        return mapped
     if key == "mark_read" and value not in ("open", "preview"):
         raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
     if key == "language":

@@ -26,7 +26,6 @@ from suxun_tui.tui.commands import palette_commands
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.screens.main import MainScreen
 from suxun_tui.tui.widgets.pictures import prepare as prepare_pictures
-from suxun_tui.tui.widgets.pictures import prepare as prepare_pictures
 
 
 def searchable(title: str) -> str:
@@ -53,8 +52,6 @@ class SuxunApp(App[None]):
     ) -> None:
         # The footer's and palette's words are made with the screen: the language first.
         set_language(resolve_language(config.settings.language))
-        # What the terminal draws pictures with is asked now: Textual takes it over next.
-        prepare_pictures(config.settings.images)
         # What the terminal draws pictures with is asked now: Textual takes it over next.
         prepare_pictures(config.settings.images)
         # NO_COLOR: ANSI mode, whose colour filter leaves every colour to the terminal.

@@ -127,7 +127,6 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("cycle_script", "t", "Script", "Show text as original / 简体 / 繁體", READ),
     Command("toggle_images", "I", "Pictures", "Show or hide pictures in articles", READ),
-    Command("toggle_images", "I", "Pictures", "Show or hide pictures in articles", READ),
     Command(
         "search",
         "slash",

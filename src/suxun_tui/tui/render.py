@@ -41,7 +41,6 @@ class Part:
     gap: bool = True  # a blank line before this part
     code: bool = False  # lines drawn as written (wrap_code), not re-flowed
     picture: str | None = None  # an image block's address: drawn there when pictures are on
-    picture: str | None = None  # an image block's address: drawn there when pictures are on
 
 
 class ArticleDocument:
@@ -195,8 +194,6 @@ def article_document(
                 part = replace(part, text=part.text + Text(f" [{number}]", style="dim"))
             if block.kind == "image" and block.url:
                 part = replace(part, picture=block.url)
-            if block.kind == "image" and block.url:
-                part = replace(part, picture=block.url)
             parts.append(part)
             body += 1
     if not body:
@@ -206,23 +203,6 @@ def article_document(
 
 
 LINKS_HEADING = N_("Links")
-
-
-def split_at_pictures(document: ArticleDocument) -> list[ArticleDocument | Part]:
-    """The document cut into runs of text and the picture parts between them."""
-    pieces: list[ArticleDocument | Part] = []
-    run: list[Part] = []
-    for part in document.parts:
-        if part.picture is None:
-            run.append(part)
-            continue
-        if run:
-            pieces.append(ArticleDocument(run))
-            run = []
-        pieces.append(part)
-    if run:
-        pieces.append(ArticleDocument(run))
-    return pieces
 
 
 def split_at_pictures(document: ArticleDocument) -> list[ArticleDocument | Part]:

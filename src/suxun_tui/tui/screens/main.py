@@ -390,9 +390,6 @@ class MainScreen(PaneMoves, ArticleExports):
     def action_toggle_images(self) -> None:
         self.notify(self.article.toggle_pictures(), timeout=2)
 
-    def action_toggle_images(self) -> None:
-        self.notify(self.article.toggle_pictures(), timeout=2)
-
     def action_search(self) -> None:
         from suxun_tui.tui.screens.search import SearchPrompt
 

@@ -22,13 +22,9 @@ from textual.widgets import Static
 
 from suxun_tui.models import ArticleDetail
 from suxun_tui.text.i18n import tr
-from suxun_tui.text.i18n import tr
-from suxun_tui.text.i18n import tr
-from suxun_tui.tui.context import Reader
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.render import ArticleDocument, article_document, placeholder, reading_minutes
 from suxun_tui.tui.script import converter, meta_script
-from suxun_tui.tui.widgets.pictures import Known, picture_pieces, pictures_wanted
 from suxun_tui.tui.widgets.pictures import Known, picture_pieces, pictures_wanted
 
 
@@ -69,8 +65,6 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.minutes = 0  # reading time of the article shown
         self.pictures_on: bool | None = None  # None: from the settings, once mounted
         self.known_pictures: Known = {}  # pictures loaded, so a redraw fetches none again
-        self.pictures_on: bool | None = None  # None: from the settings, once mounted
-        self.known_pictures: Known = {}  # pictures loaded, so a redraw fetches none again
 
     @property
     def article_id(self) -> int | None:
@@ -81,24 +75,6 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         # Long lines are hard to follow: at most text_width cells, centred (app.tcss).
         body.styles.max_width = self.text_width
         yield body
-        pieces = Vertical(id="article-pieces")
-        pieces.styles.max_width = self.text_width
-        pieces.styles.height = "auto"
-        pieces.display = False
-        yield pieces
-
-    def on_mount(self) -> None:
-        if self.pictures_on is None:
-            reader = getattr(self.screen, "reader", None)
-            setting = reader.config.settings.images if reader is not None else "off"
-            self.pictures_on = pictures_wanted(setting)
-        self._draw()
-
-    def toggle_pictures(self) -> str:
-        """Show or hide the pictures; says which, for the screen's notification."""
-        self.pictures_on = not self.pictures_on
-        self._draw()
-        return tr("Pictures shown") if self.pictures_on else tr("Pictures hidden")
         pieces = Vertical(id="article-pieces")
         pieces.styles.max_width = self.text_width
         pieces.styles.height = "auto"
@@ -173,22 +149,6 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.document = document
         if self.is_mounted:
             self.query_one("#article-body", Static).update(document)
-            self._draw_pictures(document)
-
-    def _draw_pictures(self, document: ArticleDocument) -> None:
-        """The article again in pieces with its pictures, when they are on and it has any."""
-        body = self.query_one("#article-body", Static)
-        box = self.query_one("#article-pieces", Vertical)
-        reader = getattr(self.screen, "reader", None)
-        detail = self.shown.detail
-        pieces: list[Widget] = []
-        if self.pictures_on and isinstance(reader, Reader) and detail is not None:
-            pieces = picture_pieces(document, reader, detail.id, self.known_pictures)
-        box.remove_children()
-        if pieces:
-            box.mount_all(pieces)
-        body.display = not pieces
-        box.display = bool(pieces)
             self._draw_pictures(document)
 
     def _draw_pictures(self, document: ArticleDocument) -> None:
