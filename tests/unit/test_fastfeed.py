@@ -297,3 +297,51 @@ def test_simple_blocks_take_plain_paragraphs() -> None:
 
     assert simple_blocks("<p>第一段 <b>粗</b>&nbsp;体</p>\n<p>second<br>line</p>") is not None
     assert simple_blocks("<p>a</p><img src='x.png'>") is None
+
+
+_DATES = st.one_of(
+    st.builds(
+        "{}, {:02d} {} {:04d} {:02d}:{:02d}:{:02d} {}".format,
+        st.sampled_from(["Mon", "Sat", "Thu"]),
+        st.integers(0, 32),
+        st.sampled_from(["Jan", "Feb", "Oct", "Dec"]),
+        st.integers(1985, 2030),
+        st.integers(0, 25),
+        st.integers(0, 60),
+        st.integers(0, 61),
+        st.sampled_from(["+0000", "+0800", "-0500", "GMT", "Z", "EST", ""]),
+    ),
+    st.builds(
+        "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{}".format,
+        st.integers(1985, 2030),
+        st.integers(0, 13),
+        st.integers(0, 32),
+        st.integers(0, 25),
+        st.integers(0, 60),
+        st.integers(0, 61),
+        st.sampled_from(["", ".5", ".123456"]),
+        st.sampled_from(["Z", "+08:00", "-05:30", "", "+0800"]),
+    ),
+    _TEXT,
+)
+
+
+@settings(max_examples=int(os.environ.get("FASTFEED_EXAMPLES", "150")), deadline=None)
+@given(published=_DATES, updated=_DATES)
+def test_any_date_is_stored_the_same(published: str, updated: str) -> None:
+    from xml.sax.saxutils import escape
+
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>'
+        f"<item><title>a</title><pubDate>{escape(published)}</pubDate></item>"
+        f"<item><title>b</title><dc:date>{escape(updated)}</dc:date></item></channel></rss>"
+    )
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>t</title><entry><id>x</id><title>a</title><updated>{escape(updated)}</updated>"
+        f"<published>{escape(published)}</published></entry></feed>"
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert assert_same(rss.encode(), monkeypatch)
+        assert assert_same(atom.encode(), monkeypatch)
