@@ -88,3 +88,27 @@ def test_importing_the_client_loads_no_http_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_curl_reads_the_last_head_as_httpx_reads_headers() -> None:
+    pytest.importorskip("pycurl")
+    from suxun_tui.net.curl import read_head
+
+    lines = [
+        b"HTTP/1.1 100 Continue\r\n",
+        b"\r\n",
+        b"HTTP/1.1 404\r\n",
+        b"Set-Thing: a\r\n",
+        b"set-thing: b\r\n",
+        b"X-Folded: one\r\n",
+        b"\ttwo\r\n",
+        b'ETag: "caf\xe9"\r\n',
+        b"Location: /\xe6\x96\xb0\r\n",
+        b"\r\n",
+    ]
+    head = read_head(lines)
+    assert (head.status, head.reason) == (404, "Not Found")
+    assert head.headers["set-thing"] == "a, b"
+    assert head.headers["x-folded"] == "one two"
+    assert head.headers["etag"] == '"café"'  # not UTF-8: read as Latin-1
+    assert head.headers["location"] == "/新"

@@ -247,7 +247,7 @@ class Fetcher:
             target = request_url(current)
         except ValueError as exc:
             raise FetchError(f"{current}: invalid URL ({exc})", status=0) from exc
-        if urlsplit(target).scheme not in ("http", "https"):
+        if not target.startswith(("http://", "https://")):
             raise FetchError(f"{current}: invalid URL (only http and https)", status=0)
 
         def choose_body(head: Head) -> BoundedDecoder | None:

@@ -34,43 +34,24 @@ _TLS_ERRORS = frozenset({35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91,
 
 
 class _Transfer:
-    """One exchange's head and body as libcurl's callbacks deliver them."""
+    """One exchange's head and body as libcurl's callbacks deliver them.
+
+    Header lines are only collected while they arrive (``list.append`` as the callback:
+    no Python frame per line) and read once, when the body starts or the transfer ends.
+    """
 
     def __init__(self, choose_body: BodyChoice) -> None:
         self.choose_body = choose_body
-        self.status = 0
-        self.reason = ""
-        self.headers: dict[str, str] = {}
-        self._last = ""
+        self.lines: list[bytes] = []
         self.decided = False
         self.head: Head | None = None
         self.decoder: BoundedDecoder | None = None
         self.failure: BaseException | None = None  # raised by the caller's choice or decoder
         self.dropped = False  # the body was not wanted: the transfer was stopped on purpose
 
-    def on_header(self, line: bytes) -> None:
-        if line.startswith(b"HTTP/"):  # a new head: after a 100 Continue, or a proxy's
-            parts = line.decode("latin-1").split(None, 2)
-            self.status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
-            self.reason = parts[2].strip() if len(parts) > 2 else ""
-            self.headers = {}
-            self._last = ""
-            return
-        text = header_text(line.rstrip(b"\r\n"))
-        if text[:1] in (" ", "\t") and self._last:  # an obsolete folded continuation
-            self.headers[self._last] += " " + text.strip()
-            return
-        name, colon, value = text.partition(":")
-        if not colon:
-            return
-        name, value = name.strip().lower(), value.strip()
-        self.headers[name] = f"{self.headers[name]}, {value}" if name in self.headers else value
-        self._last = name
-
     def decide(self) -> None:
         self.decided = True
-        reason = self.reason or _standard_reason(self.status)
-        self.head = Head(self.status, reason, self.headers)
+        self.head = read_head(self.lines)
         self.decoder = self.choose_body(self.head)
 
     def on_body(self, data: bytes) -> int | None:
@@ -85,6 +66,30 @@ class _Transfer:
             self.failure = exc
             return 0
         return None
+
+
+def read_head(lines: list[bytes]) -> Head:
+    """The last head among ``lines`` (one after a 100 Continue or a proxy's CONNECT)."""
+    first = max((i for i, line in enumerate(lines) if line.startswith(b"HTTP/")), default=-1)
+    status, reason = 0, ""
+    if first >= 0:
+        parts = lines[first].decode("latin-1").split(None, 2)
+        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+        reason = parts[2].strip() if len(parts) > 2 else ""
+    headers: dict[str, str] = {}
+    last = ""
+    for line in lines[first + 1 :]:
+        text = header_text(line.rstrip(b"\r\n"))
+        if text[:1] in (" ", "\t") and last:  # an obsolete folded continuation
+            headers[last] += " " + text.strip()
+            continue
+        name, colon, value = text.partition(":")
+        if not colon:
+            continue
+        name, value = name.strip().lower(), value.strip()
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        last = name
+    return Head(status, reason or _standard_reason(status), headers)
 
 
 class CurlBackend:
@@ -162,7 +167,7 @@ class CurlBackend:
         curl.setopt(pycurl.TIMEOUT_MS, int(settings.timeout * 1000) + 1000)
         curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)  # raw bytes: the bounded decoder inflates
         curl.setopt(pycurl.BUFFERSIZE, _BUFFER)
-        curl.setopt(pycurl.HEADERFUNCTION, transfer.on_header)
+        curl.setopt(pycurl.HEADERFUNCTION, transfer.lines.append)
         curl.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
         lines = [f"{name}: {value}" for name, value in headers.items()]
         lower = {name.lower() for name in headers}
