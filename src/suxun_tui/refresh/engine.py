@@ -30,6 +30,7 @@ from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.errors import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult, local_path
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
+from suxun_tui.refresh.parse_server import fork_server, stop_server
 from suxun_tui.refresh.rotation import keep_guids_stable
 from suxun_tui.refresh.schedule import (
     is_due,
@@ -142,9 +143,13 @@ def refresh_sources(
     on_progress: ProgressCallback | None = None,
 ) -> RefreshReport:
     """Refresh sources into the cache at ``db_path``; safe to call from any thread."""
-    return asyncio.run(
-        _refresh(config, db_path, names, force, due_only, offline, on_progress or (lambda p: None))
-    )
+    forked = fork_server(len(config.sources))  # the parse workers' server: before any thread
+    progress = on_progress or (lambda p: None)
+    try:
+        return asyncio.run(_refresh(config, db_path, names, force, due_only, offline, progress))
+    finally:
+        if forked:
+            stop_server()
 
 
 class _Database:

@@ -108,6 +108,15 @@ def _main_is_guarded() -> bool:
         return False
 
 
+def uses_processes(jobs: int) -> bool:
+    """Whether a refresh of ``jobs`` sources parses in worker processes (see ParsePool)."""
+    choice = os.environ.get("SUXUN_TUI_PARSE_POOL", "")
+    if choice in ("thread", "process"):
+        return choice == "process"
+    cpus = os.cpu_count() or 1
+    return cpus > 1 and jobs >= PROCESS_POOL_MIN_SOURCES and _main_is_guarded()
+
+
 class ParsePool:
     """Where parsing runs, chosen by measurement (``benchmarks/refresh.py``).
 
@@ -117,18 +126,15 @@ class ParsePool:
     needs parsing, so a refresh where everything is unchanged never pays for it.
     (Parsing on threads while the workers start was measured: no gain on 2 cores.)
     Workers start with ``forkserver``, because the TUI refreshes from a thread and
-    forking a threaded process is unsafe. ``SUXUN_TUI_PARSE_POOL`` (thread/process)
-    overrides the choice, for benchmarks.
+    forking a threaded process is unsafe; a command-line refresh forks its own server
+    before any thread starts (``parse_server``), so no worker imports the package again.
+    ``SUXUN_TUI_PARSE_POOL`` (thread/process) overrides the choice, for benchmarks.
     """
 
     def __init__(self, jobs: int) -> None:
-        cpus = os.cpu_count() or 1
-        self.cpus = cpus
-        choice = os.environ.get("SUXUN_TUI_PARSE_POOL", "")
-        if choice not in ("thread", "process"):
-            many = cpus > 1 and jobs >= PROCESS_POOL_MIN_SOURCES
-            choice = "process" if many and _main_is_guarded() else "thread"
-        self.use_processes = choice == "process"
+        self.cpus = os.cpu_count() or 1
+        self.use_processes = uses_processes(jobs)
+        self.server = ""  # where the worker processes came from, once they started
         self._processes: concurrent.futures.ProcessPoolExecutor | None = None
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
 
@@ -138,6 +144,9 @@ class ParsePool:
             if self._processes is None:
                 import multiprocessing
 
+                from suxun_tui.refresh.parse_server import start_server
+
+                self.server = start_server()  # the one forked at the start, if it was
                 context = multiprocessing.get_context("forkserver")
                 # Workers import __main__ (our entry point) on start; with its modules
                 # preloaded in the server they find them already imported.

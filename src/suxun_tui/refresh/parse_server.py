@@ -1,0 +1,128 @@
+"""The parse workers' fork server, forked from the refresh itself before any thread starts.
+
+multiprocessing's ``forkserver`` starts a fresh interpreter that imports the package again
+(a third of a second of CPU) before it forks the first worker. From a command-line
+refresh we can do better: at the start of :func:`~suxun_tui.refresh.engine.refresh_sources`,
+while the process still has one thread, :func:`fork_server` forks a copy of the process
+that waits, costing a fork (a few milliseconds) and shared memory pages. Only when the
+first document needs a worker process (:meth:`~suxun_tui.refresh.parse_pool.ParsePool.get`)
+is it told to start: it imports the feed readers once and then serves multiprocessing's
+own fork-server protocol (``multiprocessing.forkserver.main``), so every worker is a fork
+of a process that already holds everything. A refresh that parses nothing, or little
+enough to stay on threads, tells it nothing, and it exits with the refresh.
+
+Where the process already has threads (the reader refreshes from a worker thread, a
+progress bar draws from one) forking is unsafe, and multiprocessing's own fork server is
+used as before. This leans on ``multiprocessing.forkserver``'s module state (the address,
+the alive pipe and the pid that ``ensure_running`` checks), which CPython 3.11-3.13 keep
+the same; a failure to set it up leaves the standard fork server in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import socket
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(eq=False)
+class _Server:
+    pid: int
+    go: int  # write end: one byte starts serving
+    alive: int  # write end: closed, the server exits (multiprocessing's protocol)
+    address: str
+    started: bool = False
+
+
+_server: _Server | None = None
+
+
+def fork_server(jobs: int) -> bool:
+    """Fork the waiting server now, for a refresh of at most ``jobs`` sources that would
+    parse in worker processes, if this process may fork safely; True when it did."""
+    global _server
+    if _server is not None or sys.platform == "win32" or threading.active_count() != 1:
+        return False
+    from suxun_tui.refresh.parse_pool import uses_processes
+
+    if not uses_processes(jobs):
+        return False
+    from multiprocessing import connection, forkserver
+
+    state: Any = forkserver._forkserver  # its private state (see the module's note)
+    if state._forkserver_pid is not None:
+        return False  # one is running already (an earlier refresh in this process)
+    address: str = getattr(connection, "arbitrary_address")("AF_UNIX")  # noqa: B009
+    listener = socket.socket(socket.AF_UNIX)
+    try:
+        listener.bind(address)
+        os.chmod(address, 0o600)
+        listener.listen()
+        go_r, go_w = os.pipe()
+        alive_r, alive_w = os.pipe()
+    except OSError:
+        listener.close()
+        return False
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        with contextlib.suppress(Exception):
+            stream.flush()
+    pid = os.fork()
+    if pid == 0:  # the server: whatever happens, it ends here (SystemExit ends serving)
+        try:
+            os.close(go_w)
+            os.close(alive_w)
+            ready, _, _ = select.select([go_r, alive_r], [], [])
+            if go_r in ready and os.read(go_r, 1):
+                import suxun_tui.feeds.parse  # noqa: F401 - the readers, once for all workers
+
+                forkserver.main(listener.fileno(), alive_r, [])
+        finally:
+            os._exit(0)
+    os.close(go_r)
+    os.close(alive_r)
+    listener.close()
+    state._forkserver_address = address
+    state._forkserver_alive_fd = alive_w
+    state._forkserver_pid = pid
+    _server = _Server(pid, go_w, alive_w, address)
+    return True
+
+
+def start_server() -> str:
+    """Before the first worker process: start the forked server if there is one.
+
+    Returns which server the workers come from, ``"forked"`` or ``"forkserver"``."""
+    if _server is None:
+        return "forkserver"
+    if not _server.started:
+        _server.started = True
+        with contextlib.suppress(OSError):
+            os.write(_server.go, b"g")
+    return "forked"
+
+
+def stop_server() -> None:
+    """At the end of the refresh: the server exits (it served, or it was never needed)."""
+    global _server
+    server, _server = _server, None
+    if server is None:
+        return
+    from multiprocessing import forkserver
+
+    state: Any = forkserver._forkserver  # its private state (see the module's note)
+    for fd in (server.go, server.alive):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    with contextlib.suppress(OSError):
+        os.waitpid(server.pid, 0)
+    with contextlib.suppress(OSError):
+        os.unlink(server.address)
+    if state._forkserver_pid == server.pid:
+        state._forkserver_address = None
+        state._forkserver_alive_fd = None
+        state._forkserver_pid = None
