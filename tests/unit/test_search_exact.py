@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from suxun_tui.models import Block, FeedEntry, blocks_to_plain
 from suxun_tui.query import Text, parse_query
-from suxun_tui.store import Store, query_sql
+from suxun_tui.store import Store, query_sql, search
 from suxun_tui.store.fold import fold
 from suxun_tui.store.index_fill import fill_batch
 
@@ -108,15 +108,20 @@ def queries(draw: st.DrawFn, rows: list[tuple[str, str, str]]) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(data=st.data(), rows=articles, common=st.booleans())
+@given(data=st.data(), rows=articles, common=st.booleans(), walk=st.booleans())
 def test_search_equals_a_full_scan(
     data: st.DataObject,
     rows: list[tuple[str, str, str]],
     common: bool,
+    walk: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # ``common``: every short term but the rarest is confirmed with instr, not collected.
     monkeypatch.setattr(query_sql, "VOCAB_LIMIT", 1 if common else 20_000)
+    # ``walk``: a newest page of a long term reads the newest articles (as for a term in
+    # a fifth of a large cache), else the matches are listed by id.
+    monkeypatch.setattr(search, "PROBE", 1 if walk else 1000)
+    monkeypatch.setattr(search, "WALK_SHARE", 1e9 if walk else 0.4)
     query = data.draw(queries(rows))
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)
