@@ -1,0 +1,109 @@
+"""Search and ``gc`` at scale, for ``benchmarks/scale.py``'s generated cache.
+
+* :func:`fill_index`: the cache is written straight into SQLite, so its articles wait in
+  the index's queue; they are indexed here (timed), as the background filler would.
+* :func:`search_figures`: the reader's first page of a search (300 headlines, newest
+  first) for terms every article carries (the worst case for a newest page: the whole
+  match set is large) and rare ones, in CPU-seconds.
+* :func:`gc_figures`: ``gc`` on a copy of the cache with ``max_articles`` set so that half
+  of every source's articles go: deletion, vacuum, and the index rows removed afterwards
+  in the background (timed here).
+
+Every figure is CPU-seconds of this process, with wall seconds beside it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from suxun_tui.store import DB_NAME, Store
+from suxun_tui.store.index_fill import fill, queued
+from suxun_tui.store.retention import Policy, collect
+
+READER_PAGE = 300
+SEARCH_TARGET = 0.200  # seconds in the reader at 1,000,000 articles
+GC_TARGET = 30.0  # seconds for gc of 500,000 articles
+
+
+def _clock(call: Callable[[], object], repeat: int = 3) -> tuple[float, float, object]:
+    """Median (CPU-seconds, wall seconds) of ``repeat`` calls and the last result."""
+    cpu, wall, result = [], [], None
+    for _ in range(repeat):
+        began, used = time.perf_counter(), time.process_time()
+        result = call()
+        cpu.append(time.process_time() - used)
+        wall.append(time.perf_counter() - began)
+    return statistics.median(cpu), statistics.median(wall), result
+
+
+def fill_index(path: Path) -> str | None:
+    """Index what the build queued; a line saying what it took, None if nothing waited."""
+    with Store(path) as store:
+        waiting = queued(store.conn)
+        if not waiting:
+            return None
+        cpu, wall, _ = _clock(lambda: fill(store.conn), repeat=1)
+    return f"indexed {waiting:,} queued articles in {cpu:.1f} CPU-s ({wall:.1f} s wall)"
+
+
+def search_figures(path: Path, sources: int) -> list[str]:
+    """One line per query: the reader's first page, CPU and wall milliseconds."""
+    last = sources - 1
+    queries = [
+        ("English word, every article", "headline"),
+        ("2 Chinese chars, every article", "标题"),
+        ("1 Chinese char, every article", "文"),
+        ("phrase, one article", f'"标题 {last} 3 headline"'),
+        ("3 terms, few articles", f"标题 {last} headline"),
+        ("unread + word", "is:unread headline"),
+        ("word, nothing matches", "nowhere"),
+    ]
+    lines = []
+    slowest = 0.0
+    with Store(path) as store:
+        for label, query in queries:
+            cpu, wall, rows = _clock(lambda q=query: store.search(q, limit=READER_PAGE))
+            slowest = max(slowest, cpu)
+            found = len(rows)  # type: ignore[arg-type]
+            lines.append(
+                f"  search {label:<31} {query:<24} {found:>4} shown"
+                f"  {cpu * 1000:7.1f} ms CPU ({wall * 1000:6.0f} ms wall)"
+            )
+    verdict = "met" if slowest <= SEARCH_TARGET else "NOT met"
+    lines.append(
+        f"  slowest search page {slowest * 1000:.1f} ms (target <= {SEARCH_TARGET * 1000:.0f} ms:"
+        f" {verdict}, {slowest / SEARCH_TARGET:.2f}x)"
+    )
+    return lines
+
+
+def gc_figures(path: Path) -> list[str]:
+    """``gc`` removing half of every source's articles, on a copy of the cache."""
+    with tempfile.TemporaryDirectory(prefix="suxun-gc-", dir=path.parent) as tmp:
+        copy = Path(tmp) / DB_NAME
+        shutil.copyfile(path, copy)
+        with Store(copy) as store:
+            counts = store.conn.execute(
+                "SELECT s.name, count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
+                " GROUP BY s.id"
+            ).fetchall()
+            policies = {name: Policy(keep_days=0, max_articles=n // 2) for name, n in counts}
+            began, used = time.perf_counter(), time.process_time()
+            report = collect(store.conn, store.transaction, policies, datetime.now(UTC), path=copy)
+            cpu, wall = time.process_time() - used, time.perf_counter() - began
+            left = queued(store.conn)
+            index_cpu, index_wall, _ = _clock(lambda: fill(store.conn), repeat=1)
+    verdict = "met" if wall <= GC_TARGET else "NOT met"
+    return [
+        f"  gc removed {report.removed:,} articles in {wall:.1f} s wall ({cpu:.1f} CPU-s;"
+        f" vacuumed: {report.vacuumed}; {report.bytes_before / 2**20:,.0f} ->"
+        f" {report.bytes_after / 2**20:,.0f} MiB) — target <= {GC_TARGET:.0f} s: {verdict}",
+        f"  then in the background: {left:,} index rows removed in {index_cpu:.1f} CPU-s"
+        f" ({index_wall:.1f} s wall)",
+    ]
