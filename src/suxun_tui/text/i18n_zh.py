@@ -154,6 +154,11 @@ READER: dict[str, str] = {
         "把“{label}”中的 {unread} 篇未读文章标为已读？按 u 可撤销。"
     ),
     "Nothing to undo.": "没有可撤销的标记。",
+    "No match of the search in this article.": "这篇文章里没有搜索的词。",
+    "Next match": "下一处匹配",
+    "Prev match": "上一处匹配",
+    "Show the search's next match": "跳到搜索词的下一处",
+    "Show the search's previous match": "跳到搜索词的上一处",
     "Undone: {count} article.": "已撤销：{count} 篇文章。",
     "Undone: {count} articles.": "已撤销：{count} 篇文章。",
     "Undo": "撤销",

@@ -109,6 +109,17 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_read", "m", "Read/unread", "Toggle read on the selected article", READ),
     Command("toggle_star", "s", "Star", "Toggle the star on the selected article", READ, True),
     Command("undo", "u", "Undo", "Undo the last mark: read, star or all read", READ),
+    Command(
+        "next_match", "full_stop", "Next match", "Show the search's next match", READ, display="."
+    ),
+    Command(
+        "previous_match",
+        "comma",
+        "Prev match",
+        "Show the search's previous match",
+        READ,
+        display=",",
+    ),
     Command("open_link", "o", "Open link", "Open the article's link in the web browser", READ),
     Command("copy_link", "y", "Copy link", "Copy the article's link to the clipboard", READ),
     Command("follow_link", "f", "Open link N", "Open link N of the list under the article", READ),

@@ -94,7 +94,7 @@ class MainScreen(PaneMoves, ArticleExports):
                 )
                 text_width = self.reader.config.settings.text_width
                 self.article_view = ArticleView(id="article", text_width=text_width)
-                yield self.article_view.data_bind(screen.shown, screen.script)
+                yield self.article_view.data_bind(screen.shown, screen.script, screen.selection)
         reader = self.reader
         yield StatusLine(
             offline=reader.offline, clock=reader.clock, demo=reader.config.is_demo, id="status"
@@ -403,6 +403,12 @@ class MainScreen(PaneMoves, ArticleExports):
 
     def action_undo(self) -> None:
         self.undo.undo()
+
+    def action_next_match(self) -> None:
+        self.article.jump_to_match(1)
+
+    def action_previous_match(self) -> None:
+        self.article.jump_to_match(-1)
 
     def action_help(self) -> None:
         from suxun_tui.tui.screens.help import HelpScreen

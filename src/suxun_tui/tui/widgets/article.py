@@ -23,6 +23,8 @@ from textual.widgets import Static
 from suxun_tui.models import ArticleDetail
 from suxun_tui.text.i18n import tr
 from suxun_tui.tui.context import Reader
+from suxun_tui.tui.filters import ALL, SourceFilter
+from suxun_tui.tui.highlight import CONTEXT, MatchJumps, mark_document, match_lines, terms_of
 from suxun_tui.tui.render import ArticleDocument, article_document, placeholder, reading_minutes
 from suxun_tui.tui.script import converter, meta_script
 from suxun_tui.tui.widgets.pictures import Known, picture_pieces, pictures_wanted
@@ -56,6 +58,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     shown: var[Shown] = var(Shown(), init=False)
     script: var[str] = var("original", init=False)
+    selection: var[SourceFilter] = var(ALL, init=False)  # a search's matches are marked
 
     def __init__(self, *, text_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -65,6 +68,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.minutes = 0  # reading time of the article shown
         self.pictures_on: bool | None = None  # None: from the settings, once mounted
         self.known_pictures: Known = {}  # pictures loaded, so a redraw fetches none again
+        self.jumps = MatchJumps()  # where . and , last showed a match
 
     @property
     def article_id(self) -> int | None:
@@ -146,6 +150,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         else:
             meta = converter(meta_script(script))
             document = article_document(shown.detail, converter(script), shown.notes, meta)
+            mark_document(document, self.match_terms())  # the search's matches
         self.document = document
         if self.is_mounted:
             self.query_one("#article-body", Static).update(document)
@@ -165,6 +170,27 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
             box.mount_all(pieces)
         body.display = not pieces
         box.display = bool(pieces)
+
+    def match_terms(self) -> tuple[str, ...]:
+        """What the screen's search (or query feed) looks for: marked in the article."""
+        return terms_of(self.selection)
+
+    def watch_selection(self, old: SourceFilter, new: SourceFilter) -> None:
+        if terms_of(old) != terms_of(new):
+            self.jumps = MatchJumps()
+            self._draw()  # the same article may stay shown: its marks follow the search
+
+    def jump_to_match(self, direction: int) -> None:
+        """``.`` / ``,``: scroll to the next (1) or previous (-1) line with a match."""
+        body = self.query_one("#article-body", Static)
+        lines = match_lines(self.app.console, self.document, body.content_region.width)
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        line = self.jumps.target(lines, top - body.virtual_region.y, height, direction)
+        if line is None:
+            self.notify(tr("No match of the search in this article."), timeout=3)
+            return
+        y = body.virtual_region.y + max(line - CONTEXT, 0)
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     # --- the screen's moving keys, which every pane answers ------------------------------
 

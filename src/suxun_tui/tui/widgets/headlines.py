@@ -27,6 +27,7 @@ from suxun_tui.models import Headline
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.timefmt import format_short
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
+from suxun_tui.tui.highlight import marked_segments, terms_of
 from suxun_tui.tui.script import converter
 from suxun_tui.tui.widgets.cursor_rows import CursorRows
 from suxun_tui.tui.widgets.sources import fit
@@ -230,7 +231,8 @@ class HeadlineList(CursorRows, can_focus=True, inherit_bindings=False):
             source = fit(self.convert(row.source_name), SOURCE_WIDTH)
             segments.append(Segment(set_cell_size(source, SOURCE_WIDTH) + " ", meta))
         used = sum(segment.cell_length for segment in segments)
-        segments.append(Segment(fit(self.convert(row.title), width - used), text_style))
+        title = fit(self.convert(row.title), width - used)
+        segments.extend(marked_segments(title, text_style, terms_of(self.selection)))
         segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
         strip = Strip(segments).crop_extend(0, width, base)
         if is_cursor:
