@@ -1,0 +1,131 @@
+"""What each index on ``articles`` costs a refresh that writes, and what it saves a reader.
+
+Writes the articles of a first refresh (N sources x M items, through ``Store.store_rows``,
+one transaction per source as the refresh engine does) into a fresh cache, once with
+every index and once per index with that index dropped (each the least of three runs),
+and prints the CPU seconds of the writes and the share each index takes. Then, on the
+cache with every index, it times the reads each index exists for (the reader's first
+page, a source's page, the unread counts, the starred list) with and without it. Prints
+a table; asserts nothing. Usage:
+``python benchmarks/index_cost.py [--sources 200] [--items 100]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from suxun_tui.models import Block, FeedEntry  # noqa: E402
+from suxun_tui.store import DB_NAME, Store  # noqa: E402
+from suxun_tui.store.articles import article_row  # noqa: E402
+
+# The secondary indexes of articles and the reads they serve.
+READS: dict[str, str] = {
+    "articles_by_time": "SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT 300",
+    "articles_by_source_time": "SELECT id FROM articles WHERE source_id = 7"
+    " ORDER BY published DESC, id DESC LIMIT 300",
+    "articles_unread": "SELECT source_id, count(*) FROM articles WHERE read = 0 GROUP BY source_id",
+    "articles_starred": "SELECT id FROM articles WHERE starred = 1",
+}
+
+
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def rows_for(sources: int, items: int) -> list[list[tuple[object, ...]]]:
+    words = "经济发展改革创新城市科技教育文化交通医疗环境市场企业政策社会国际"
+    out = []
+    for s in range(sources):
+        entries = [
+            FeedEntry(
+                f"{s}-{i}",
+                f"{words[(s + i) % 20 : (s + i) % 20 + 8]} {s}-{i}",
+                f"https://example.org/{s}/{i}.html",
+                f"2025-12-{1 + i % 28:02d}T{(s + i) % 24:02d}:00:00Z",
+                None,
+                (Block("paragraph", words * 6), Block("paragraph", words * 4)),
+            )
+            for i in range(items)
+        ]
+        out.append([article_row(e) for e in entries])
+    return out
+
+
+def write_best(root: Path, rows: list[list[tuple[object, ...]]], drop: str | None) -> float:
+    """The least CPU of :func:`write_all` over three fresh caches (a shared machine)."""
+    best = float("inf")
+    for attempt in range(3):
+        where = root / f"{drop or 'all'}-{attempt}"
+        where.mkdir()
+        best = min(best, write_all(where / DB_NAME, rows, drop))
+    return best
+
+
+def write_all(path: Path, rows: list[list[tuple[object, ...]]], drop: str | None) -> float:
+    """CPU seconds of storing every source's rows, with index ``drop`` removed first."""
+    store = Store(path)
+    store.sync_sources(
+        [(f"s{i}", f"https://example.org/{i}.xml", None, None) for i in range(len(rows))]
+    )
+    if drop:
+        store.conn.execute(f"DROP INDEX {drop}")
+    ids = [store.source_id(f"s{i}") for i in range(len(rows))]
+    started = cpu()
+    for source_id, batch in zip(ids, rows, strict=True):
+        assert source_id is not None
+        store.store_rows(source_id, batch)  # type: ignore[arg-type]
+    spent = cpu() - started
+    store.close()
+    return spent
+
+
+def timed(run: Callable[[], object], times: int = 20) -> float:
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sources", type=int, default=200)
+    parser.add_argument("--items", type=int, default=100)
+    args = parser.parse_args()
+    rows = rows_for(args.sources, args.items)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"{args.sources} sources x {args.items} items written through Store.store_rows;"
+        f" {os.cpu_count()} cores, load {load:.2f}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        every = write_best(Path(tmp), rows, None)
+        print(f"{'index dropped':<26}{'write CPU':>10}{'saves':>8}")
+        print(f"{'(none)':<26}{every:>9.2f}s{'':>8}")
+        for name in READS:
+            spent = write_best(Path(tmp), rows, name)
+            print(f"{name:<26}{spent:>9.2f}s{(every - spent) / every:>7.0%}")
+        store = Store(Path(tmp) / "all-0" / DB_NAME)
+        print(f"\n{'read':<26}{'with':>10}{'without':>10}")
+        for name, sql in READS.items():
+            with_index = timed(lambda sql=sql: store.conn.execute(sql).fetchall())
+            store.conn.execute(f"DROP INDEX {name}")
+            without = timed(lambda sql=sql: store.conn.execute(sql).fetchall())
+            print(f"{name:<26}{with_index * 1000:>8.2f}ms{without * 1000:>8.2f}ms")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
