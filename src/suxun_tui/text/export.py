@@ -18,6 +18,7 @@ from pathlib import Path
 
 from suxun_tui.models import ArticleDetail, Block, media_word
 from suxun_tui.text import metaline
+from suxun_tui.text.i18n import tr, trn
 from suxun_tui.text.sanitize import clean_line
 
 Convert = Callable[[str], str]
@@ -97,11 +98,20 @@ def link_number(links: tuple[NumberedLink, ...], text: str) -> NumberedLink | st
     """The link whose number is ``text`` (``"2"``, ``"[2]"``), or why there is none."""
     digits = text.strip().strip("[]#").strip()
     if not digits.isdigit():
-        return f"{text.strip()!r} is not a link number; links are numbered 1 to {len(links)}"
+        return tr(
+            "{text!r} is not a link number; links are numbered 1 to {last}",
+            text=text.strip(),
+            last=len(links),
+        )
     found = next((link for link in links if link.number == int(digits)), None)
     if found is None:
         count = len(links)
-        return f"there is no link {int(digits)}; this article has {count} link{'s' * (count != 1)}"
+        return trn(
+            "there is no link {number}; this article has {count} link",
+            "there is no link {number}; this article has {count} links",
+            count,
+            number=int(digits),
+        )
     return found
 
 

@@ -310,6 +310,27 @@ READER: dict[str, str] = {
         "{what} · 账户“{account}”已同步 · 新文章 {new} 篇"
     ),
     "{what} on the server, but the sync failed: {error}": "{what}（服务器上），但同步失败：{error}",
+    # --- links (text.links, text.export) ------------------------------------------------
+    "this article has no link": "这篇文章没有链接",
+    "refusing a link with spaces or control characters: {link!r}": (
+        "拒绝打开含空格或控制字符的链接：{link!r}"
+    ),
+    "refusing a malformed link ({error}): {link!r}": "拒绝打开格式错误的链接（{error}）：{link!r}",
+    "refusing to open a relative link; only http, https and mailto links open": (
+        "拒绝打开相对链接；只能打开 http、https 和 mailto 链接"
+    ),
+    "refusing to open a '{scheme}:' link; only http, https and mailto links open": (
+        "拒绝打开“{scheme}:”链接；只能打开 http、https 和 mailto 链接"
+    ),
+    "{text!r} is not a link number; links are numbered 1 to {last}": (
+        "{text!r} 不是链接编号；链接编号从 1 到 {last}"
+    ),
+    "there is no link {number}; this article has {count} link": (
+        "没有第 {number} 个链接；这篇文章有 {count} 个链接"
+    ),
+    "there is no link {number}; this article has {count} links": (
+        "没有第 {number} 个链接；这篇文章有 {count} 个链接"
+    ),
     # --- times ---------------------------------------------------------------------------
     "just now": "刚刚",
     "{n}m ago": "{n}分钟前",

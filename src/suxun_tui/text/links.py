@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urlsplit
 
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -30,18 +31,28 @@ def check_link(url: str) -> str:
     """The cleaned URL if it may be opened; raises :class:`LinkRefused` otherwise."""
     cleaned = clean_line(url)
     if not cleaned:
-        raise LinkRefused("this article has no link")
+        raise LinkRefused(tr("this article has no link"))
     if any(_hidden(c) for c in url.strip()):
-        raise LinkRefused(f"refusing a link with spaces or control characters: {cleaned!r}")
+        raise LinkRefused(
+            tr("refusing a link with spaces or control characters: {link!r}", link=cleaned)
+        )
     try:
         parts = urlsplit(cleaned)
         parts.port  # noqa: B018 - "http://[::1" and "http://a:99999" raise here, not in a browser
     except ValueError as exc:
-        raise LinkRefused(f"refusing a malformed link ({exc}): {cleaned!r}") from exc
+        raise LinkRefused(
+            tr("refusing a malformed link ({error}): {link!r}", error=exc, link=cleaned)
+        ) from exc
     scheme = parts.scheme.lower()
     if scheme not in OPENABLE_SCHEMES:
-        shown = f"'{scheme}:'" if scheme else "relative"
+        if not scheme:
+            raise LinkRefused(
+                tr("refusing to open a relative link; only http, https and mailto links open")
+            )
         raise LinkRefused(
-            f"refusing to open a {shown} link; only http, https and mailto links open"
+            tr(
+                "refusing to open a '{scheme}:' link; only http, https and mailto links open",
+                scheme=scheme,
+            )
         )
     return cleaned
