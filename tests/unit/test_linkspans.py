@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from suxun_tui.feeds.fastblocks import simple_blocks
 from suxun_tui.feeds.fragments import html_to_blocks
 from suxun_tui.models import ArticleDetail, Block
@@ -60,9 +62,31 @@ def test_marked_text_drops_spans_when_the_marks_would_change_the_text() -> None:
     assert text == "a b c" and spans == ()
 
 
-def test_the_fast_path_leaves_paragraphs_with_links_to_the_converter() -> None:
-    assert simple_blocks('<p>see <a href="https://x.org/">this</a></p>') is None
-    assert simple_blocks("<p>see <a>this</a></p>") == (Block("paragraph", "see this"),)
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>see <a href="https://x.org/">this</a> and <b><a href="http://y.org/a">that</a></b></p>',
+        '<p>读<a href="https://x.org/">这篇</a><a href="#top">顶部</a><a name="n">锚</a>。</p>',
+        '<p><a href="https://x.org/">one</a></p><p>two <a href="https://y.org/">2</a></p>',
+    ],
+)
+def test_the_fast_path_finds_the_same_links_as_the_converter(html: str) -> None:
+    fast = simple_blocks(html)
+    assert fast is not None and any(b.links for b in fast)
+    assert fast == html_to_blocks(html, BASE)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>see <a href="/relative">this</a></p>',  # joined with the base by the converter
+        '<p>see <a href="https://x.org/"> this</a></p>',  # a space at the link's edge
+        '<p>see <a href="https://x.org/">this <a href="https://y.org/">that</a></a></p>',
+        '<p>two <a href="https://y.org/"></a></p>',  # an empty link at the end: a space left
+    ],
+)
+def test_the_fast_path_leaves_harder_links_to_the_converter(html: str) -> None:
+    assert simple_blocks(html) is None
 
 
 def test_spans_survive_the_store_and_old_rows_read_without_them() -> None:

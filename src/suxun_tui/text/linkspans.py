@@ -23,8 +23,10 @@ from suxun_tui.text.sanitize import clean_line
 
 MAX_HREF = 2000  # longer addresses are not links anyone follows
 MAX_LINKS = 0xFFFD  # marks per block: the private-use planes 15 and 16
-_OPEN, _CLOSE = 0xF0000, 0x100000
+OPEN_MARK, CLOSE_MARK = 0xF0000, 0x100000  # link k: chr(OPEN_MARK + k) … chr(CLOSE_MARK + k)
+_OPEN, _CLOSE = OPEN_MARK, CLOSE_MARK
 _MARKS = re.compile("[\U000f0000-\U0010ffff]")
+_FIRST_MARK = chr(_OPEN)  # text holding such characters itself gets no marks
 _NOT_LINKS = ("#", "javascript:", "vbscript:", "data:")
 
 
@@ -33,7 +35,7 @@ def link_address(href: str | None, base: str | None) -> str | None:
     value = (href or "").strip()
     if not value or len(value) > MAX_HREF or value.lower().startswith(_NOT_LINKS):
         return None
-    if base:
+    if base and not value.startswith(("https://", "http://")):  # absolute: nothing to join
         with suppress(ValueError):  # a base urllib cannot read (http://[::1): kept as given
             value = urljoin(base, value)
     return clean_line(value) or None
@@ -44,7 +46,7 @@ def marked_text(
 ) -> tuple[str, tuple[LinkSpan, ...]]:
     """The cleaned text of ``parts`` and the spans of ``marks`` (part ranges) in it."""
     plain = clean("".join(parts))
-    if not marks or _MARKS.search(plain) or len(marks) > MAX_LINKS:
+    if not marks or (plain and max(plain) >= _FIRST_MARK) or len(marks) > MAX_LINKS:
         return plain, ()
     pieces: list[str] = []
     at = 0
@@ -60,9 +62,15 @@ def marked_text(
             pieces.append(inner)
         at = max(at, end)
     pieces.append("".join(parts[at:]))
-    marked = clean("".join(pieces))
-    if _MARKS.sub("", marked) != plain:  # the marks changed how the text was cleaned
-        return plain, ()
+    spans = spans_of_marks(clean("".join(pieces)), plain, [href for _, _, href in marks])
+    return plain, spans or ()
+
+
+def spans_of_marks(marked: str, plain: str, hrefs: Sequence[str]) -> tuple[LinkSpan, ...] | None:
+    """Where the marks stand in ``marked``, as spans of ``plain``; None when ``marked``
+    without its marks is not ``plain`` (the marks changed how the text was cleaned)."""
+    if _MARKS.sub("", marked) != plain:
+        return None
     opened: dict[int, int] = {}
     spans: list[LinkSpan] = []
     last = 0
@@ -75,9 +83,9 @@ def marked_text(
         number = code - _CLOSE
         start = opened.pop(number, -1)
         if last <= start < position:
-            spans.append((start, position, marks[number][2]))
+            spans.append((start, position, hrefs[number]))
             last = position
-    return plain, tuple(spans)
+    return tuple(spans)
 
 
 def spans_of_labels(text: str, links: Sequence[tuple[str, str]]) -> tuple[LinkSpan, ...]:
