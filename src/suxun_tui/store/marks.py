@@ -24,6 +24,7 @@ from suxun_tui.store.connection import write_problem as problem_of
 from suxun_tui.store.duplicates import group_ids, group_ids_of_sources
 from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
 from suxun_tui.store.sources import SourceSpecRow, config_matches, write_config
+from suxun_tui.text.i18n import trn
 
 if TYPE_CHECKING:
     from suxun_tui.store.db import Store
@@ -103,8 +104,11 @@ class Saved:
     def notice(self) -> str | None:
         if not self.caught_up:
             return None
-        s = "s" if self.caught_up != 1 else ""
-        return f"Saved {self.caught_up} waiting change{s} to the cache."
+        return trn(
+            "Saved {count} waiting change to the cache.",
+            "Saved {count} waiting changes to the cache.",
+            self.caught_up,
+        )
 
 
 @dataclass(frozen=True)
@@ -116,13 +120,23 @@ class NotSaved:
 
     @property
     def notice(self) -> str:
-        s = "s" if self.waiting != 1 else ""
-        then = (
-            "kept on screen and tried again every few seconds"
-            if self.problem.passing
-            else "shown here but not saved; quitting will list them"
+        if self.problem.passing:
+            return trn(
+                "Not saved: {problem}. {count} change kept on screen and tried again every few"
+                " seconds.",
+                "Not saved: {problem}. {count} changes kept on screen and tried again every few"
+                " seconds.",
+                self.waiting,
+                problem=self.problem.message,
+            )
+        return trn(
+            "Not saved: {problem}. {count} change shown here but not saved; quitting will list"
+            " them.",
+            "Not saved: {problem}. {count} changes shown here but not saved; quitting will list"
+            " them.",
+            self.waiting,
+            problem=self.problem.message,
         )
-        return f"Not saved: {self.problem.message}. {self.waiting} change{s} {then}."
 
 
 WriteResult = Saved | NotSaved

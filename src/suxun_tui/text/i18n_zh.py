@@ -310,6 +310,17 @@ READER: dict[str, str] = {
         "{what} · 账户“{account}”已同步 · 新文章 {new} 篇"
     ),
     "{what} on the server, but the sync failed: {error}": "{what}（服务器上），但同步失败：{error}",
+    # --- the cache's writes (store.marks) ------------------------------------------------
+    "Saved {count} waiting change to the cache.": "已把 {count} 项待保存的更改存入缓存。",
+    "Saved {count} waiting changes to the cache.": "已把 {count} 项待保存的更改存入缓存。",
+    "Not saved: {problem}. {count} change kept on screen and tried again every few"
+    " seconds.": "未保存：{problem}。{count} 项更改保留在屏幕上，每隔几秒重试一次。",
+    "Not saved: {problem}. {count} changes kept on screen and tried again every few"
+    " seconds.": "未保存：{problem}。{count} 项更改保留在屏幕上，每隔几秒重试一次。",
+    "Not saved: {problem}. {count} change shown here but not saved; quitting will list"
+    " them.": "未保存：{problem}。{count} 项更改只显示在这里，没有保存；退出时会列出。",
+    "Not saved: {problem}. {count} changes shown here but not saved; quitting will list"
+    " them.": "未保存：{problem}。{count} 项更改只显示在这里，没有保存；退出时会列出。",
     # --- links (text.links, text.export) ------------------------------------------------
     "this article has no link": "这篇文章没有链接",
     "refusing a link with spaces or control characters: {link!r}": (
