@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from suxun_tui.refresh.engine import Progress as RefreshProgress
 from suxun_tui.refresh.engine import RefreshReport
+from suxun_tui.text.i18n import tr
 
 Runner = Callable[[Callable[[RefreshProgress], None]], RefreshReport]
 
@@ -20,12 +21,14 @@ def run_with_progress(runner: Runner) -> RefreshReport:
     lock = threading.Lock()
     new = failed = 0
     with Progress(
-        TextColumn("[bold]refreshing"),
+        TextColumn("[bold]" + tr("refreshing")),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn(
-            "{task.fields[new]} new · {task.fields[failed]} failed"
-            " · {task.fields[pulled]} pulled · {task.fields[pushed]} pushed"
+            tr(
+                "{task.fields[new]} new · {task.fields[failed]} failed"
+                " · {task.fields[pulled]} pulled · {task.fields[pushed]} pushed"
+            )
         ),
         TimeElapsedColumn(),
         console=console,

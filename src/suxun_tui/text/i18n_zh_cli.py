@@ -26,6 +26,12 @@ CLI: dict[str, str] = {
     ),
     ", {count} skipped (offline)": "，跳过 {count} 个（离线）",
     "synced": "已同步",
+    "refreshing": "正在刷新",
+    "{task.fields[new]} new · {task.fields[failed]} failed"
+    " · {task.fields[pulled]} pulled · {task.fields[pushed]} pushed": (
+        "新 {task.fields[new]} · 失败 {task.fields[failed]}"
+        " · 拉取 {task.fields[pulled]} · 推送 {task.fields[pushed]}"
+    ),
     "sync failed": "同步失败",
     "{state} account '{name}': {new} new article(s), {pushed} change(s) pushed, {queued} queued": (
         "{state}账户“{name}”：新文章 {new} 篇，推送更改 {pushed} 项，待推送 {queued} 项"
