@@ -28,8 +28,9 @@ from suxun_tui.store.image_cache import (
     store_picture,
     store_reason,
 )
+from suxun_tui.text.i18n import N_
 
-OFFLINE = "not in the cache (offline)"
+OFFLINE = N_("not in the cache (offline)")
 
 
 def picture_settings(settings: Settings) -> Settings:
@@ -69,7 +70,7 @@ def load_picture(
     with Store(db_path) as store:
         article = store.article(article_id)
     if article is None:
-        return CachedPicture(reason="the article is no longer in the cache")
+        return CachedPicture(reason=N_("the article is no longer in the cache"))
     spec = config.source(article.source_name)
     allow_local = spec is not None and local_path(spec.url) is not None
     address = _address(url)

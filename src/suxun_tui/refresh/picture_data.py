@@ -16,10 +16,15 @@ from __future__ import annotations
 import io
 import warnings
 
+from suxun_tui.text.i18n import N_
+
 MAX_SIDE = 1200  # pixels: the longer side of a kept picture (200 cells of a wide terminal)
 MAX_PIXELS = 40_000_000  # decoded pixels allowed: a 40-megapixel photo, not a bomb
 FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP", "BMP", "ICO", "TIFF"})
-NO_PILLOW = "needs the images extra: pip install 'suxun-tui[images]'"
+NO_PILLOW = N_("needs the images extra: pip install 'suxun-tui[images]'")
+
+
+BROKEN = N_("broken picture")
 
 
 class PictureError(Exception):
@@ -42,7 +47,7 @@ def drawable_png(data: bytes) -> bytes:
     except ImportError as exc:
         raise PictureError(NO_PILLOW) from exc
     if not data:
-        raise PictureError("empty response")
+        raise PictureError(N_("empty response"))
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own bomb check, for what it decodes
     try:
         with warnings.catch_warnings():
@@ -63,16 +68,16 @@ def drawable_png(data: bytes) -> bytes:
     except PictureError:
         raise
     except UnidentifiedImageError as exc:
-        raise PictureError("not a picture") from exc
+        raise PictureError(N_("not a picture")) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PictureError("too large to draw (a decompression bomb)") from exc
+        raise PictureError(N_("too large to draw (a decompression bomb)")) from exc
     except OSError as exc:  # "image file is truncated", broken chunks, bad data
         text = str(exc).lower()
-        raise PictureError("cut short" if "truncat" in text else "broken picture") from exc
+        raise PictureError(N_("cut short") if "truncat" in text else BROKEN) from exc
     except (ValueError, SyntaxError, EOFError, MemoryError) as exc:
-        raise PictureError("broken picture") from exc
+        raise PictureError(BROKEN) from exc
     except Exception as exc:  # noqa: BLE001 - a decoder's own bug must not end the reader
-        raise PictureError("cannot be read") from exc
+        raise PictureError(N_("cannot be read")) from exc
 
 
 def _has_alpha(image: object) -> bool:

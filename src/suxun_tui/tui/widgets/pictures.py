@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from suxun_tui.text.i18n import N_, tr
 from suxun_tui.tui.render import ArticleDocument, Part, split_at_pictures
 from suxun_tui.tui.themes import no_color
 
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from suxun_tui.tui.context import Reader
 
 MAX_ROWS = 24  # a picture takes at most this many rows of the pane
-NO_EXTRA = "needs the images extra: pip install 'suxun-tui[images]'"
-NO_COLOURS = "not drawn without colours (NO_COLOR)"
+NO_EXTRA = N_("needs the images extra: pip install 'suxun-tui[images]'")
+NO_COLOURS = N_("not drawn without colours (NO_COLOR)")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +155,7 @@ class PictureView(Vertical):
         if loading:
             caption.append(" …", style="dim")
         if reason:
-            caption.append(f" · {reason}", style="dim italic")
+            caption.append(f" · {tr(reason)}", style="dim italic")  # ours translated
         return caption
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -164,14 +165,14 @@ class PictureView(Vertical):
             self.known[(self.article_id, self.url)] = picture
             self._show(picture)
         elif event.state == WorkerState.ERROR:
-            self._show_reason(f"cannot be shown: {event.worker.error}")
+            self._show_reason(tr("cannot be shown: {error}", error=event.worker.error))
 
     def _show_reason(self, reason: str) -> None:
         self.query_one(".picture-label", Static).update(self._caption(reason))
 
     def _show(self, picture: CachedPicture) -> None:
         if picture.path is None:
-            self._show_reason(picture.reason or "not shown")
+            self._show_reason(picture.reason or N_("not shown"))
             return
         drawn = self._drawing(picture.path)
         if drawn is None:
@@ -195,7 +196,7 @@ class PictureView(Vertical):
             make: Any = widget_class  # textual-image's Image(path, classes=...)
             drawing: Widget = make(str(path), classes="picture-drawing")
         except Exception as exc:  # noqa: BLE001 - a kept file gone bad: its reason, no crash
-            self._show_reason(f"cannot be drawn ({type(exc).__name__})")
+            self._show_reason(tr("cannot be drawn ({error})", error=type(exc).__name__))
             return None
         self.pixels = pixels if min(pixels) > 0 else (1, 1)
         self._show_reason("")
