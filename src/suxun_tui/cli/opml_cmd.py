@@ -18,6 +18,7 @@ from pathlib import Path
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, parse_config
+from suxun_tui.text.i18n import tr, trn
 from suxun_tui.text.sanitize import clean_line
 
 MAX_OPML_BYTES = 16 * 1024 * 1024  # thousands of subscriptions fit in far less
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 Path(args.output).write_text(text, encoding="utf-8")
             except OSError as exc:
-                _say(f"{args.output}: cannot write ({exc.strerror or exc})")
+                error = exc.strerror or exc
+                _say(tr("{path}: cannot write ({error})", path=args.output, error=error))
                 return EXIT_USAGE
         else:
             sys.stdout.write(text)
@@ -87,7 +89,8 @@ def _read_input(name: str) -> bytes:
         with Path(name).open("rb") as handle:
             data = handle.read(MAX_OPML_BYTES + 1)
     if len(data) > MAX_OPML_BYTES:
-        raise OSError(f"over {MAX_OPML_BYTES // 1024 // 1024} MB; not an OPML file")
+        size = MAX_OPML_BYTES // 1024 // 1024
+        raise OSError(tr("over {size} MB; not an OPML file", size=size))
     return data
 
 
@@ -109,19 +112,26 @@ def _import(args: argparse.Namespace, known_urls: list[str], known_names: list[s
         _say(f"{args.file}: {exc}")
         return EXIT_USAGE
     for reason in found.known:
-        _say(f"not added again: {reason}")
+        _say(tr("not added again: {reason}", reason=reason))
     for reason in found.skipped:
-        _say(f"skipped {reason}")
+        _say(tr("skipped {reason}", reason=reason))
     if found.skipped:
         count = len(found.skipped)
-        _say(f"{args.file}: {count} {'entry' if count == 1 else 'entries'} skipped (exit 1)")
+        _say(
+            trn(
+                "{file}: {count} entry skipped (exit 1)",
+                "{file}: {count} entries skipped (exit 1)",
+                count,
+                file=args.file,
+            )
+        )
     done = EXIT_FAILED if found.skipped else EXIT_OK
     toml = sources_as_toml(found.sources)
     if not args.append:
         sys.stdout.write(toml)
         return done
     if not found.sources:
-        _say("nothing new to add")
+        _say(tr("nothing new to add"))
         return done
     appended = _append(config_path(args.config), toml, len(found.sources))
     return appended if appended != EXIT_OK else done
@@ -139,20 +149,22 @@ def _append(path: Path, toml: str, count: int) -> int:
     try:
         old = read_config_file(target) if target.exists() else ""
     except ConfigError as exc:
-        _say(f"not changing {path}: {exc}")
+        _say(tr("not changing {path}: {error}", path=path, error=exc))
         return EXIT_USAGE
     new = (old.rstrip("\n") + "\n\n" if old.strip() else "") + toml
     try:
         parse_config(new, path)
     except ConfigError as exc:
-        _say(f"not changing {path}: the result would be invalid ({exc})")
+        _say(tr("not changing {path}: the result would be invalid ({error})", path=path, error=exc))
         return EXIT_USAGE
     try:
         _replace_atomically(target, new)
     except OSError as exc:
-        _say(f"not changing {path}: cannot write {target} ({exc.strerror or exc})")
+        error = exc.strerror or exc
+        message = "not changing {path}: cannot write {target} ({error})"
+        _say(tr(message, path=path, target=target, error=error))
         return EXIT_USAGE
-    print(f"added {count} source(s) to {clean_line(str(path))}")
+    print(tr("added {count} source(s) to {path}", count=count, path=clean_line(str(path))))
     return EXIT_OK
 
 

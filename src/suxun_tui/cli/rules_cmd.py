@@ -14,6 +14,7 @@ from suxun_tui.cli.codes import EXIT_OK
 from suxun_tui.cli.context import open_context
 from suxun_tui.store.rules import apply_rules
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -48,5 +49,6 @@ def run(args: argparse.Namespace) -> int:
     if not results:
         print(tr("no [[rules]] in the config"))
     for r in results:
-        print(f"{clean_line(r.name)}: {r.action}: {r.matched} matched, {r.changed} changed")
+        counts = tr("{matched} matched, {changed} changed", matched=r.matched, changed=r.changed)
+        print(f"{clean_line(r.name)}: {r.action}: {counts}")
     return EXIT_OK

@@ -319,6 +319,7 @@ READER: dict[str, str] = {
     "A subscription change is already running.": "已有一项订阅变更在进行中。",
     "Subscribing to {url}": "正在订阅 {url}",
     "✗ Subscription": "✗ 订阅",
+    "account '{account}': {error}": "账户“{account}”：{error}",
     "Subscribed": "已订阅",
     "Unsubscribed": "已退订",
     "{what} · account '{account}' synced · {new} new": (

@@ -73,5 +73,21 @@ CLI: dict[str, str] = {
         "已在账户“{account}”上退订 {target}；新文章 {new} 篇"
     ),
     "no [[rules]] in the config": "配置中没有 [[rules]]",
+    "{matched} matched, {changed} changed": "匹配 {matched} 篇，更改 {changed} 篇",
+    "{path}: cannot write ({error})": "{path}：无法写入（{error}）",
+    "over {size} MB; not an OPML file": "超过 {size} MB，不是 OPML 文件",
+    "not added again: {reason}": "不再重复添加：{reason}",
+    "skipped {reason}": "已跳过 {reason}",
+    "{file}: {count} entry skipped (exit 1)": "{file}：跳过 {count} 项（退出码 1）",
+    "{file}: {count} entries skipped (exit 1)": "{file}：跳过 {count} 项（退出码 1）",
+    "nothing new to add": "没有可添加的新来源",
+    "not changing {path}: {error}": "不修改 {path}：{error}",
+    "not changing {path}: the result would be invalid ({error})": (
+        "不修改 {path}：修改后的配置将无效（{error}）"
+    ),
+    "not changing {path}: cannot write {target} ({error})": (
+        "不修改 {path}：无法写入 {target}（{error}）"
+    ),
+    "added {count} source(s) to {path}": "已向 {path} 添加 {count} 个来源",
     "suxun-tui: search: {error}": "suxun-tui：搜索：{error}",
 }

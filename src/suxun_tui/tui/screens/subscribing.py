@@ -244,7 +244,8 @@ class Subscriptions:
                 screen.app.call_from_thread(self._failed, str(exc))
                 return
             except Exception as exc:  # the cache or a bug: told, and the reader lives on
-                screen.app.call_from_thread(self._failed, f"account '{account}': {exc}")
+                message = tr("account '{account}': {error}", account=account, error=exc)
+                screen.app.call_from_thread(self._failed, message)
                 return
             screen.app.call_from_thread(self._done, result, subscribe is not None)
 
