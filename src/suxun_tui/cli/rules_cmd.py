@@ -14,7 +14,6 @@ from suxun_tui.cli.codes import EXIT_OK
 from suxun_tui.cli.context import open_context
 from suxun_tui.store.rules import apply_rules
 from suxun_tui.text.i18n import tr
-from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
 
