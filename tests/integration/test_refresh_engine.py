@@ -36,9 +36,11 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = refresh.prepare_document
 
-    def counting(spec: SourceSpec, data: bytes, url: str, ctype: str | None) -> object:
+    def counting(
+        spec: SourceSpec, data: bytes, url: str, ctype: str | None, *items: object
+    ) -> object:
         seen.append(url)
-        return real(spec, data, url, ctype)
+        return real(spec, data, url, ctype, *items)  # type: ignore[arg-type]
 
     monkeypatch.setattr(refresh, "prepare_document", counting)
     return seen

@@ -153,3 +153,11 @@ class BodyBudget:
             return html, True
         self.left -= len(html)
         return html, False
+
+    def take_whole(self, html: str) -> bool:
+        """Charge ``html`` as :meth:`cut` would when it fits whole; False (nothing charged)
+        when :meth:`cut` would cut it. For an item kept as stored without being rebuilt."""
+        if len(html) > max(min(BODY_HTML_CHARS, self.left), BODY_MIN_CHARS):
+            return False
+        self.left -= len(html)
+        return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,6 +24,7 @@ import feedparser
 from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
 from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
+from suxun_tui.feeds.itemkeys import KeyedBuild, item_key
 from suxun_tui.feeds.jsonitems import JsonFeedSyntaxError, read_json_items
 from suxun_tui.feeds.limits import (
     AUTHOR_CHARS,
@@ -71,9 +72,20 @@ class FeedDocument:
     warnings: tuple[str, ...]
     build: Callable[[], Iterator[FeedEntry]]
     notices: tuple[str, ...] = ()  # what bounded the work: worth telling the user
+    build_keyed: KeyedBuild | None = None  # XML feeds: entries with their item keys
 
     def entries(self) -> Iterator[FeedEntry]:
         return self.build()
+
+    def keyed_entries(
+        self, known: Collection[str], seed: str
+    ) -> Iterator[tuple[str, FeedEntry | None]]:
+        """``(item key, entry)`` for each entry; the entry is None when its key is in
+        ``known``: the item is byte for byte what was stored, so no blocks are built for
+        it (see :func:`item_key`). JSON Feed items have the key ""."""
+        if self.build_keyed is None:
+            return (("", entry) for entry in self.build())
+        return self.build_keyed(known, seed)
 
 
 def parse_feed(
@@ -144,8 +156,18 @@ def _parse_xml_feed(
         for raw_entry in entries:
             yield _build_entry(raw_entry, url, now, budget)
 
+    def build_keyed(known: Collection[str], seed: str) -> Iterator[tuple[str, FeedEntry | None]]:
+        now, budget = datetime.now(UTC), BodyBudget()
+        for raw_entry in entries:
+            key = item_key(raw_entry, seed)
+            # A known item is skipped only when the budget would not cut it either.
+            if key in known and budget.take_whole(_content_html(raw_entry)):
+                yield key, None
+            else:
+                yield key, _build_entry(raw_entry, url, now, budget)
+
     title = _line(raw.title, TITLE_CHARS)
-    return FeedDocument(title, ttl, warnings, build, notices)
+    return FeedDocument(title, ttl, warnings, build, notices, build_keyed)
 
 
 def _newest(entries: list[RawEntry], max_items: int) -> list[RawEntry]:
@@ -224,7 +246,7 @@ def _build_entry(
     link = _entry_link(feed_url, link)
     title = _line(raw.title, TITLE_CHARS)
     summary_only = not raw.content
-    content_html = "\n".join(raw.content) if raw.content else str(raw.summary or "")
+    content_html = _content_html(raw)
     content_html, was_cut = (budget or BodyBudget()).cut(content_html)
     blocks = paragraphs(content_html)
     if blocks is None:
@@ -244,6 +266,10 @@ def _build_entry(
         enclosures = (_entry_link(feed_url, h) for rel, h in raw.links if rel == "enclosure")
         blocks = (*blocks, *media_blocks(enclosures))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
+
+
+def _content_html(raw: RawEntry) -> str:
+    return "\n".join(raw.content) if raw.content else str(raw.summary or "")
 
 
 def _entry_link(feed_url: str, link: str) -> str:

@@ -38,9 +38,9 @@ from suxun_tui.refresh.schedule import (
     retry_not_before,
     server_says_wait,
 )
-from suxun_tui.refresh.unchanged import document_hash, validators_apply
+from suxun_tui.refresh.unchanged import document_hash, item_seed, validators_apply
 from suxun_tui.store import SourceUpdate, Store
-from suxun_tui.store.articles import ArticleRow
+from suxun_tui.store.articles import ArticleRow, stored_item_keys
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
 from suxun_tui.store.remote import retire_accounts
@@ -321,8 +321,11 @@ class _Job:
             update = SourceUpdate(**validators, next_due=due, not_before=not_before, moved_to=moved)
             self.unchanged.append((source_id, update))
             return SourceResult(spec.name, True, not_modified=True, notice=notice)
+        known: frozenset[str] = frozenset()
+        if state.content_hash and not self.force:  # items stored before need no rebuilding
+            known = await self.db.call(lambda store: stored_item_keys(store.conn, source_id))
         try:
-            outcome = await self.parse(spec, result)
+            outcome = await self.parse(spec, result, known)
         except (FeedError, FetchError, ValueError) as exc:
             return await self._fail(spec, str(exc), source_id)
         due, not_before = next_fetch_times(spec, result, outcome.ttl_minutes, now)
@@ -336,22 +339,27 @@ class _Job:
             detected_kind=outcome.kind,
         )
         stored = await self.db.call(lambda store: stored_identities(store.conn, source_id))
-        rows = keep_guids_stable(outcome.rows, stored)
-        counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update))
+        rows = keep_guids_stable(outcome.rows, stored, len(outcome.rows) + outcome.skipped)
+        keys = outcome.item_keys
+        counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update, keys))
         notice = "; ".join(n for n in (notice, outcome.notice) if n) or None
-        return SourceResult(
-            spec.name, True, counts.new, counts.updated, counts.unchanged, notice=notice
-        )
+        unchanged = counts.unchanged + outcome.skipped
+        return SourceResult(spec.name, True, counts.new, counts.updated, unchanged, notice=notice)
 
-    async def parse(self, spec: SourceSpec, result: FetchResult) -> PreparedDocument:
-        outcome = await self._parse_document(spec, result)
+    async def parse(
+        self, spec: SourceSpec, result: FetchResult, known: frozenset[str] = frozenset()
+    ) -> PreparedDocument:
+        outcome = await self._parse_document(spec, result, known)
         if outcome.kind == "page" and spec.pages > 1 and outcome.next_page:
             outcome = await self._more_listing_pages(spec, outcome)
         return outcome
 
-    async def _parse_document(self, spec: SourceSpec, result: FetchResult) -> PreparedDocument:
+    async def _parse_document(
+        self, spec: SourceSpec, result: FetchResult, known: frozenset[str] = frozenset()
+    ) -> PreparedDocument:
         loop = asyncio.get_running_loop()
-        args = (spec, result.content, result.url, result.content_type)
+        seed = item_seed(spec, result.url)
+        args = (spec, result.content, result.url, result.content_type, known, seed)
         try:
             return await loop.run_in_executor(self.pool.get(), prepare_document, *args)
         except concurrent.futures.BrokenExecutor:

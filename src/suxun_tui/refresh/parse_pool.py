@@ -55,28 +55,47 @@ class PreparedDocument:
     ttl_minutes: int | None = None
     next_page: str | None = None
     notice: str | None = None  # what bounded the work (items kept, a document cut short)
+    item_keys: tuple[str, ...] = ()  # each row's item key ("" for none), as rows go
+    skipped: int = 0  # items left out because they are exactly what is stored
 
 
 def prepare_document(
-    spec: SourceSpec, data: bytes, url: str, content_type: str | None
+    spec: SourceSpec,
+    data: bytes,
+    url: str,
+    content_type: str | None,
+    known_items: frozenset[str] = frozenset(),
+    item_seed: str = "",
 ) -> PreparedDocument:
     """:func:`parse_source_document`, then each entry as a store row.
 
     A feed's entries become rows one at a time, so the blocks of only one entry are ever
     held: memory stays within a few times the document (``tests/unit/test_bounded_work``).
+    An item whose key (``feeds.parse.item_key`` under ``item_seed``) is among
+    ``known_items`` is left out before any block is built: it is what is stored.
     """
     kind = spec.kind or sniff_kind(data, content_type)
     if kind == "feed":
         from suxun_tui.feeds.parse import read_feed_document  # the readers: only when used
 
         doc = read_feed_document(data, url, content_type, spec.max_items)
-        rows = tuple(article_row(e) for e in doc.entries())
+        rows: list[ArticleRow] = []
+        keys: list[str] = []
+        skipped = 0
+        for key, entry in doc.keyed_entries(known_items, item_seed):
+            if entry is None:
+                skipped += 1
+                continue
+            rows.append(article_row(entry))
+            keys.append(key)
         notice = "; ".join(doc.notices) or None
-        return PreparedDocument("feed", doc.title, rows, doc.ttl_minutes, None, notice)
+        return PreparedDocument(
+            "feed", doc.title, tuple(rows), doc.ttl_minutes, None, notice, tuple(keys), skipped
+        )
     outcome = parse_source_document(spec, data, url, content_type)
-    rows = tuple(article_row(e) for e in outcome.entries)
+    page_rows = tuple(article_row(e) for e in outcome.entries)
     return PreparedDocument(
-        outcome.kind, outcome.title, rows, outcome.ttl_minutes, outcome.next_page
+        outcome.kind, outcome.title, page_rows, outcome.ttl_minutes, outcome.next_page
     )
 
 

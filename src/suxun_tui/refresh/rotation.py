@@ -21,14 +21,20 @@ from suxun_tui.store.articles import ArticleRow
 from suxun_tui.store.identities import Identities
 
 
-def keep_guids_stable(rows: Sequence[ArticleRow], stored: Identities) -> tuple[ArticleRow, ...]:
-    """``rows`` with each repeat of a stored article under a new guid given the stored guid."""
+def keep_guids_stable(
+    rows: Sequence[ArticleRow], stored: Identities, total: int | None = None
+) -> tuple[ArticleRow, ...]:
+    """``rows`` with each repeat of a stored article under a new guid given the stored guid.
+
+    ``total`` counts the document's items when some were left out as already stored
+    (they are not repeats under a new guid: their guids are known).
+    """
     if not stored:
         return tuple(rows)
     by_digest = {digest: guid for guid, (_, _, digest) in stored.items()}
     by_link = {(url, title): guid for guid, (url, title, _) in stored.items() if url}
     repeats = sum(1 for row in rows if row[0] not in stored and (row[1], row[2]) in by_link)
-    rotating = repeats >= 2 and repeats * 2 > len(rows)
+    rotating = repeats >= 2 and repeats * 2 > (len(rows) if total is None else total)
     taken = {row[0] for row in rows if row[0] in stored}
     out: list[ArticleRow] = []
     for row in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from suxun_tui import __version__ as _VERSION
 from suxun_tui.config import SourceSpec
 
 
@@ -41,3 +42,9 @@ def document_hash(spec: SourceSpec, content: bytes) -> str:
 def validators_apply(spec: SourceSpec, stored_hash: str | None) -> bool:
     """Whether the stored ETag/Last-Modified were earned under the current settings."""
     return bool(stored_hash) and str(stored_hash).startswith(settings_fingerprint(spec) + ":")
+
+
+def item_seed(spec: SourceSpec, url: str) -> str:
+    """What shapes an item's stored row besides the item: the source's parse settings, the
+    address its links are joined with, and the code (a new version rebuilds every item)."""
+    return f"{settings_fingerprint(spec)}:{_VERSION}:{url}"

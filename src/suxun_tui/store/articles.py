@@ -21,16 +21,18 @@ ArticleRow = tuple[str, str, str, str | None, str | None, str, int, str]
 # The duplicate keys (store.duplicates) are computed from the link and title in the insert.
 _INSERT_ARTICLE = (
     "INSERT OR IGNORE INTO articles (source_id, guid, url, title, published, first_seen,"
-    " author, body, summary_only, content_hash, url_key, title_key)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10, suxun_url_key(?3), suxun_title_key(?3, ?4))"
+    " author, body, summary_only, content_hash, url_key, title_key, item_hash) VALUES"
+    " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10, suxun_url_key(?3), suxun_title_key(?3, ?4), ?11)"
 )
 _UPDATE_ARTICLE = (
     "UPDATE articles SET url = ?, title = ?, author = COALESCE(?, author),"
     " published = COALESCE(?, published), content_hash = ?,"
     " body = CASE WHEN has_full_text = 1 THEN body ELSE ? END,"
-    " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END"
+    " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END, item_hash = ?"
     " WHERE source_id = ? AND guid = ?"
 )
+# The same row from an item that reads differently (or was stored before item keys).
+_SET_ITEM_KEY = "UPDATE articles SET item_hash = ? WHERE source_id = ? AND guid = ?"
 
 
 def article_row(entry: FeedEntry) -> ArticleRow:
@@ -57,36 +59,71 @@ class WritePlan:
 
     inserts: list[tuple[object, ...]] = field(default_factory=list)
     updates: list[tuple[object, ...]] = field(default_factory=list)
+    rekeys: list[tuple[object, ...]] = field(default_factory=list)
     unchanged: int = 0
 
     def write(self, conn: sqlite3.Connection) -> tuple[int, int]:
         """Run the plan inside the caller's transaction; (new, updated) rows."""
         # INSERT OR IGNORE: another process may have stored the same guid meanwhile.
-        return _changes(conn, _INSERT_ARTICLE, self.inserts), _changes(
-            conn, _UPDATE_ARTICLE, self.updates
-        )
+        new = _changes(conn, _INSERT_ARTICLE, self.inserts)
+        updated = _changes(conn, _UPDATE_ARTICLE, self.updates)
+        _changes(conn, _SET_ITEM_KEY, self.rekeys)
+        return new, updated
+
+
+def stored_hashes(
+    conn: sqlite3.Connection, source_id: int
+) -> tuple[dict[str, str], dict[str, str | None]]:
+    """A source's stored articles: guid → content hash, and guid → item key."""
+    rows = conn.execute(
+        "SELECT guid, content_hash, item_hash FROM articles WHERE source_id = ?", (source_id,)
+    ).fetchall()
+    return {g: digest for g, digest, _ in rows}, {g: key for g, _, key in rows}
+
+
+def stored_item_keys(conn: sqlite3.Connection, source_id: int) -> frozenset[str]:
+    """The item keys of a source's stored articles: items a refresh need not rebuild."""
+    rows = conn.execute(
+        "SELECT item_hash FROM articles WHERE source_id = ? AND item_hash IS NOT NULL",
+        (source_id,),
+    )
+    return frozenset(key for (key,) in rows)
 
 
 def plan_writes(
-    source_id: int, rows: Sequence[ArticleRow], existing: dict[str, str], now: str
+    source_id: int,
+    rows: Sequence[ArticleRow],
+    existing: dict[str, str],
+    now: str,
+    keys: Sequence[str] = (),
+    stored_keys: dict[str, str | None] | None = None,
 ) -> WritePlan:
-    """Compare ``rows`` with the stored hashes (guid → hash); the first of a guid wins."""
+    """Compare ``rows`` with the stored hashes (guid → hash); the first of a guid wins.
+
+    ``keys`` are the rows' item keys (``feeds.parse.item_key``; "" or none for rows
+    without one), stored with them so that the next refresh can skip those items.
+    """
     plan = WritePlan()
     seen: set[str] = set()
-    for guid, url, title, published, author, body, summary_only, digest in rows:
+    known = stored_keys or {}
+    for index, row in enumerate(rows):
+        guid, url, title, published, author, body, summary_only, digest = row
         if guid in seen:
             continue  # duplicate guids inside one feed: the first wins
         seen.add(guid)
+        key = (keys[index] if index < len(keys) else "") or None
         old = existing.get(guid)
         if old is None:
             plan.inserts.append(
                 (source_id, guid, url, title, published or now, now, author, body)
-                + (summary_only, digest)
+                + (summary_only, digest, key)
             )
         elif old != digest:
             plan.updates.append(
-                (url, title, author, published, digest, body, summary_only, source_id, guid)
+                (url, title, author, published, digest, body, summary_only, key) + (source_id, guid)
             )
         else:
             plan.unchanged += 1
+            if key is not None and known.get(guid) != key:
+                plan.rekeys.append((key, source_id, guid))
     return plan

@@ -21,7 +21,7 @@ from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.query import Query
 from suxun_tui.store.arrivals import last_id, settle_new
-from suxun_tui.store.articles import ArticleRow, article_row, plan_writes
+from suxun_tui.store.articles import ArticleRow, article_row, plan_writes, stored_hashes
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
     BUSY_TIMEOUT_MS,
@@ -247,20 +247,18 @@ class Store:
         source_id: int,
         rows: Sequence[ArticleRow],
         update: SourceUpdate | None = None,
+        item_keys: Sequence[str] = (),
     ) -> UpdateCounts:
-        """:meth:`store_entries` for rows prepared by :func:`article_row` (in a worker).
+        """:meth:`store_entries` for rows prepared by :func:`article_row` (in a worker),
+        each stored with its item key when ``item_keys`` gives one.
 
         Comparing happens before the write lock is taken, and the writes are two
         ``executemany`` calls, so the lock is held for milliseconds even for a big feed.
         Changed content never touches ``read``/``starred``; a full text fetched earlier
         is kept when the feed still carries only its summary.
         """
-        existing = dict(
-            self.conn.execute(
-                "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
-            ).fetchall()
-        )
-        plan = plan_writes(source_id, rows, existing, to_stored(now_utc()))
+        existing, keys = stored_hashes(self.conn, source_id)
+        plan = plan_writes(source_id, rows, existing, to_stored(now_utc()), item_keys, keys)
         with self.transaction() as conn:
             before = last_id(conn)
             new, updated = plan.write(conn)

@@ -126,6 +126,9 @@ MIGRATIONS: tuple[Step, ...] = (
     # 9: writes queue their articles for the index instead of indexing them in the write
     # (store.fts, store.index_fill); the index of an existing cache is already complete.
     QUEUE_INDEX,
+    # 10: each article's item key (feeds.parse.item_key): a refresh skips the items of a
+    # changed feed that are exactly as stored, before building their blocks.
+    "ALTER TABLE articles ADD COLUMN item_hash TEXT;",
 )
 
 

@@ -1,0 +1,37 @@
+"""Item keys: a cheap hash of a feed item as read, so an unchanged item is not rebuilt.
+
+A changed feed usually changed in a few items; the others are byte for byte what was
+stored. Hashing an item's raw fields costs about 3 µs, building its blocks and row tens,
+so each stored article keeps its item's key (``articles.item_hash``) and the next parse of
+the feed leaves out the items whose key it already has
+(:meth:`~suxun_tui.feeds.parse.FeedDocument.keyed_entries`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection, Iterator
+
+from suxun_tui.feeds.fastfeed import RawEntry
+from suxun_tui.models import FeedEntry
+
+# (known keys, seed) -> (key, entry or None when known)
+KeyedBuild = Callable[[Collection[str], str], Iterator[tuple[str, FeedEntry | None]]]
+
+# Part of every item key: raise it when the conversion of an unchanged item changes, so
+# that stored items are rebuilt once (a new release rebuilds them anyway: see item_key).
+ITEM_KEY_VERSION = "1"
+
+
+def item_key(raw: RawEntry, seed: str) -> str:
+    """A cheap hash of an item as the reader found it (before any cleaning or blocks).
+
+    ``seed`` holds what else shapes the stored row: the feed's address (links are joined
+    with it), the source's parse settings and the package version. The same key means
+    the same row; about 3 µs an item, against tens for building its blocks.
+    """
+    fields = (raw.id, raw.title, raw.link, raw.links, raw.content, raw.summary, raw.author)
+    dates = (tuple(raw.published or ()), tuple(raw.updated or ()))
+    digest = hashlib.blake2b(f"{ITEM_KEY_VERSION}:{seed}".encode(), digest_size=12)
+    digest.update(repr((fields, dates)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
