@@ -51,18 +51,20 @@ STEADY_RUNS = 5
 IMPORTS = (
     "import resource, sys\n"
     "u = resource.getrusage(resource.RUSAGE_SELF)\n"
-    "import suxun_tui.entry, suxun_tui.cli.refresh_cmd, suxun_tui.sync.engine\n"
+    "import {modules}\n"
     "v = resource.getrusage(resource.RUSAGE_SELF)\n"
     "print(v.ru_utime + v.ru_stime - u.ru_utime - u.ru_stime)"
 )
+REFRESH_PATH = "suxun_tui.entry, suxun_tui.cli.refresh_cmd"
 
 
-def import_cpu() -> float:
-    """CPU seconds of importing what a sync's refresh imports (best of 5 fresh runs)."""
+def import_cpu(modules: str) -> float:
+    """CPU seconds of importing ``modules`` in a fresh interpreter (best of 5 runs)."""
+    code = IMPORTS.format(modules=modules)
     runs = [
         float(
             subprocess.run(
-                [sys.executable, "-c", IMPORTS], capture_output=True, text=True, check=True
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
             ).stdout
         )
         for _ in range(5)
@@ -164,10 +166,12 @@ def main() -> None:
                 f"{os.cpu_count()} cores, load {load:.2f}, Python {platform.python_version()},"
                 f" {datetime.now().strftime('%Y-%m-%d %H:%M')}"
             )
-            imports = import_cpu()
+            imports = import_cpu(REFRESH_PATH)
+            with_sync = import_cpu(f"{REFRESH_PATH}, suxun_tui.sync.engine")
             print(
                 f"imports of the refresh path: {imports * 1000:.0f} ms CPU"
-                f" ({ratio(imports, 'imports')} of 60 ms)"
+                f" ({ratio(imports, 'imports')} of 60 ms), with the sync clients"
+                f" {with_sync * 1000:.0f} ms ({ratio(with_sync, 'imports')})"
             )
             print(
                 f"{'API':<10}{'first sync':>11}{'second':>9}{'nothing new':>13}{'CPU':>7}"
