@@ -7,14 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from suxun_tui.config import Config
+from suxun_tui.config import Config, Settings
 from suxun_tui.demo import demo_config
 from suxun_tui.store import Store
-from suxun_tui.tui.app import SuxunApp
+from suxun_tui.text.i18n import set_language
+from suxun_tui.tui.app import SuxunApp, searchable
+from suxun_tui.tui.screens.confirm import Confirm
 from suxun_tui.tui.screens.help import HelpScreen
-from tests.tui.conftest import SIZE, fixed_clock
+from tests.tui.conftest import SIZE, MakeApp, entries, fill, fixed_clock, two_sources
 from tests.tui.helpers import article_text, main_screen, notifications, settle
 
 
@@ -119,3 +122,31 @@ async def test_notes_and_toasts_in_chinese(tmp_path: Path) -> None:
         await settle(pilot)
         assert "没有与 'zzqqxx' 匹配的文章" in article_text(app)
         assert str(main_screen(app).headlines.border_title).startswith("搜索：zzqqxx")
+
+
+async def test_the_confirmation_in_chinese(make_app: MakeApp, store: Store) -> None:
+    sources = two_sources()
+    fill(store, sources, {"Alpha": entries("Alpha", 25), "Beta": entries("Beta", 2, day=27)})
+    settings = Settings(full_text="never", language="zh-Hans")
+    app = make_app(Config(settings=settings, sources=sources))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Confirm)
+        assert dialog.question.startswith("把“全部”中的 27 篇未读文章标为已读？")
+        hint = str(dialog.query(Static).last().render())
+        assert hint == "y / Enter：是    n / Esc：否"
+        descriptions = {b.description for _, b in dialog._bindings}
+        assert {"是", "否"} <= descriptions  # the dialog's own keys, for Textual's key panel
+        await pilot.press("y")
+        await settle(pilot)
+        assert any("已把“全部”中的 27 篇文章标为已读。" in n for n in notifications(app))
+
+
+def test_palette_titles_keep_the_english_to_search_by() -> None:
+    assert searchable("Refresh") == "Refresh"
+    set_language("zh-Hans")
+    assert searchable("Refresh") == "刷新 · Refresh"
+    assert searchable("Theme") == "主题 · Theme"  # Textual's own command
