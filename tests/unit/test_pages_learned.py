@@ -77,3 +77,27 @@ def test_the_model_body_wins_only_when_clearly_bigger() -> None:
     ]
     picky = BlockModel({"kind:list_item": 6.0}, -3.0, 0.5, 1.2)
     assert learned_body(tree, blocks, region, rules, None, picky) is rules  # type: ignore[arg-type]
+
+
+def test_features_limited_to_the_models_names_score_the_same() -> None:
+    tree, blocks, region = _page()
+    everything = block_features(tree, blocks, region)  # type: ignore[arg-type]
+    model = BlockModel({"up:menu": -2.0, "own:threads": 0.5, "tag:nav": -1.0}, 0.1, 0.5, 1.0)
+    known = block_features(tree, blocks, region, model.weights)  # type: ignore[arg-type]
+    assert any("up:site" in f for f in everything)
+    assert not any("up:site" in f for f in known)  # a word the model has no weight for
+    for full, short in zip(everything, known, strict=True):
+        assert abs(model.probability(full) - model.probability(short)) < 1e-12
+
+
+def test_names_reach_seven_ancestors_up_and_no_further() -> None:
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    html = "<body>" + "".join(f'<div class="{w}">' for w in words) + "<p>Text here.</p>"
+    body = clean_tree(parse_html(html + "</div>" * 10 + "</body>"))
+    tree = score_tree(body)
+    blocks = linearize(body, "")
+    region = next(candidate_regions(tree, body, None))
+    (features,) = block_features(tree, blocks, region)
+    ups = sorted(name for name in features if name.startswith("up:"))
+    # The <p> is the block's own element; its seven nearest ancestors are nine ... three.
+    assert ups == sorted("up:" + w for w in words[3:])

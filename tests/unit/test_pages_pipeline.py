@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from suxun_tui.pages.body_filter import filter_blocks
+from suxun_tui.pages.body_filter import drop_repeats, filter_blocks
 from suxun_tui.pages.dom import clean_tree, parse_html
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.meta import PageMeta
@@ -102,3 +102,20 @@ def test_a_thread_served_in_noscript_is_kept_and_a_notice_is_not() -> None:
     </body></html>"""
     text = "".join(clean_tree(parse_html(html)).itertext())
     assert PROSE in text and "enable JavaScript" not in text
+
+
+def test_drop_repeats_drops_a_long_block_an_earlier_one_holds() -> None:
+    long = "The minister said the budget would be presented to parliament next week after talks"
+    blocks = [
+        _block("paragraph", long + " with the unions.", 1),
+        _block("paragraph", "Short line", 2),
+        _block("paragraph", "Short line", 3),  # under 30 letters: kept
+        _block("paragraph", long, 4),  # held by block 1, spaces aside: dropped
+        _block("paragraph", "the unions. Short", 5),  # short, though it spans two blocks
+        _block("paragraph", long.replace("parliament", "the senate"), 6),
+    ]
+    out = drop_repeats(blocks)
+    assert [b.index for b in out] == [1, 2, 3, 5, 6]
+    # Nothing runs across the boundary between two earlier blocks.
+    pair = [_block("paragraph", "a" * 20, 1), _block("paragraph", "b" * 20, 2)]
+    assert len(drop_repeats([*pair, _block("paragraph", "a" * 15 + "b" * 15, 3)])) == 3

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 
 from suxun_tui.pages.boilerplate import is_boilerplate, is_tail_marker
 from suxun_tui.pages.html_blocks import RawBlock
@@ -47,36 +48,77 @@ def _length_bucket(n: int) -> str:
 Words = tuple[tuple[str, ...], tuple[str, ...]]  # as the element's own, as an ancestor's
 
 
-def _own_words(tree: TreeScore, i: int, cache: dict[int, Words]) -> Words:
-    """The tag (if telling) and the class/id words of one element, split and prefixed once
-    per page: ``own:`` when it is the block's element, ``up:`` when an ancestor's."""
-    found = cache.get(i)
-    if found is not None:
-        return found
-    el = tree.elements[i]
-    tag = el.tag if isinstance(el.tag, str) else ""
-    tags = ("tag:" + tag,) if tag in _TAGS else ()
-    cls, ident = el.get("class"), el.get("id")
-    words: list[str] = []
-    if cls or ident:
-        words = [w for w in _SPLIT.split(f"{cls or ''} {ident or ''}".lower()) if 2 <= len(w) <= 20]
-    out = (tags + tuple("own:" + w for w in words), tags + tuple("up:" + w for w in words))
-    cache[i] = out
-    return out
+class _PageNames:
+    """The tag and class/id words of a page's elements, each worked out once per page.
 
+    With ``known`` (a model's feature names) only the words the model has a weight for are
+    kept: any other weighs nothing, and a page styled with utility classes gives each
+    element dozens of them.
+    """
 
-def _names(tree: TreeScore, index: int, cache: dict[int, Words]) -> set[str]:
-    """Tags and lower-case class/id words of the elements from ``index`` up."""
-    if index < 0:
-        return set()
-    names = set(_own_words(tree, index, cache)[0])
-    i = tree.parent[index]
-    for _ in range(DEPTH - 1):
-        if i < 0:
-            break
-        names.update(_own_words(tree, i, cache)[1])
-        i = tree.parent[i]
-    return names
+    def __init__(self, tree: TreeScore, known: Collection[str] | None) -> None:
+        self.tree = tree
+        self.known = known
+        self.words: dict[int, Words] = {}  # by element
+        self.by_names: dict[tuple[str, str, str], Words] = {}  # by (tag, class, id)
+        self.near: dict[int, tuple[dict[str, int], frozenset[str]]] = {}
+
+    def own_words(self, i: int) -> Words:
+        """``own:`` words when the element is the block's, ``up:`` when an ancestor's."""
+        found = self.words.get(i)
+        if found is not None:
+            return found
+        el = self.tree.elements[i]
+        tag = el.tag if isinstance(el.tag, str) and el.tag in _TAGS else ""
+        key = (tag, el.get("class") or "", el.get("id") or "")
+        out = self.by_names.get(key)
+        if out is None:
+            out = self.by_names[key] = self._split(*key)
+        self.words[i] = out
+        return out
+
+    def _split(self, tag: str, cls: str, ident: str) -> Words:
+        tags = ("tag:" + tag,) if tag else ()
+        words: list[str] = []
+        if cls or ident:
+            words = [w for w in _SPLIT.split(f"{cls} {ident}".lower()) if 2 <= len(w) <= 20]
+        own, up = tags + tuple("own:" + w for w in words), tags + tuple("up:" + w for w in words)
+        if self.known is not None:
+            known = self.known
+            own, up = tuple(w for w in own if w in known), tuple(w for w in up if w in known)
+        return own, up
+
+    def _near(self, index: int) -> frozenset[str]:
+        """The ``up:`` words of the element at ``index`` and its ancestors, ``DEPTH - 1``
+        elements in all.
+
+        Each word is kept with its distance to the nearest element that has it, so an
+        element's set is its parent's one step further plus its own: every element is
+        looked at once per page, however many blocks lie below it.
+        """
+        path: list[int] = []
+        parent = self.tree.parent
+        i = index
+        while i >= 0 and i not in self.near:
+            path.append(i)
+            i = parent[i]
+        above: dict[str, int] = self.near[i][0] if i >= 0 else {}
+        for j in reversed(path):
+            dist = {w: d + 1 for w, d in above.items() if d + 1 < DEPTH - 1}
+            for w in self.own_words(j)[1]:
+                dist[w] = 0
+            self.near[j] = (dist, frozenset(dist))
+            above = dist
+        return self.near[index][1]
+
+    def names(self, index: int) -> frozenset[str]:
+        """Tags and lower-case class/id words of the elements from ``index`` up."""
+        if index < 0:
+            return frozenset()
+        p = self.tree.parent[index]
+        up = self._near(p) if p >= 0 else frozenset()
+        own = self.own_words(index)[0]
+        return up.union(own) if own else up
 
 
 def _own(b: RawBlock) -> Features:
@@ -104,8 +146,17 @@ def _inside(index: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= index <= e for s, e in spans)
 
 
-def block_features(tree: TreeScore, blocks: list[RawBlock], region: Region) -> list[Features]:
-    """Features of every block of the page, in order."""
+def block_features(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    region: Region,
+    known: Collection[str] | None = None,
+) -> list[Features]:
+    """Features of every block of the page, in order.
+
+    ``known`` (a model's feature names) leaves out the class/id words the model has no
+    weight for (see :class:`_PageNames`); training passes nothing and sees every word.
+    """
     n = len(blocks)
     inside = [_inside(b.index, region.spans) for b in blocks]
     positions = [i for i, flag in enumerate(inside) if flag]
@@ -119,7 +170,7 @@ def block_features(tree: TreeScore, blocks: list[RawBlock], region: Region) -> l
         "page_linky": float(region_links > 0.35),
     }
     own = [_own(b) for b in blocks]
-    cache: dict[int, Words] = {}
+    names = _PageNames(tree, known)
     out: list[Features] = []
     for i, b in enumerate(blocks):
         f = dict(own[i])
@@ -136,7 +187,7 @@ def block_features(tree: TreeScore, blocks: list[RawBlock], region: Region) -> l
             f["before_region" if i < first else "after_region"] = 1.0
             f["region_gap"] = min(1.0, gap / 20.0)
         f["position"] = i / n
-        for word in _names(tree, b.index, cache):
+        for word in names.names(b.index):
             f[word] = 1.0
         for side, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:

@@ -32,7 +32,9 @@ __all__ = ["FilteredBody", "drop_repeats", "filter_blocks", "is_prose"]
 
 _PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _DEDUPE = re.compile(r"[\s|｜]+")
-_WORDISH = re.compile(r"[^\W_]")
+# Thirty letters or digits, whatever lies between: a block worth checking for a repeat.
+_LONG_ENOUGH = re.compile(r"[^\W_](?:[\W_]*[^\W_]){29}")
+_SEP = "\x00"  # lxml never gives text holding NUL
 _NOTE = re.compile(r"^[（(][^()（）]{1,60}[)）]$")
 # Past this share of the text, an editor's credit closes the article.
 CLOSING_CREDIT = 0.9
@@ -107,18 +109,29 @@ def _first_pass(
 
 
 def drop_repeats(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The blocks less any of 30 or more letters that an earlier block already holds.
+
+    The earlier blocks are searched as one string (joined by a character no page text
+    holds), so a long page costs one substring search per block, not one per pair.
+    """
     out: list[RawBlock] = []
     seen: list[str] = []
+    joined = ""
     for b in blocks:
         if b.kind in ("image", "code"):  # a snippet may well repeat part of an earlier one
             out.append(b)
             continue
         key = _DEDUPE.sub("", b.text)
-        if len(_WORDISH.findall(key)) >= 30 and any(key in earlier for earlier in seen):
+        if seen and _LONG_ENOUGH.search(key) and _held(key, joined, seen):
             continue
         seen.append(key)
+        joined += _SEP + key
         out.append(b)
     return out
+
+
+def _held(key: str, joined: str, seen: list[str]) -> bool:
+    return (key in joined) if _SEP not in key else any(key in e for e in seen)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ articles and the model's recall elsewhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from suxun_tui.pages.block_features import Features, block_features
@@ -55,9 +56,10 @@ def learned_features(
     region: Region,
     body: FilteredBody,
     title_pos: int | None,
+    known: Collection[str] | None = None,
 ) -> list[Features]:
     """:func:`~.block_features.block_features` completed by the rules' decisions."""
-    features = block_features(tree, blocks, region)
+    features = block_features(tree, blocks, region, known)
     kept = {b.index for b in body.blocks if b.kind != "image"}
     empty = float(not kept)
     for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
@@ -87,7 +89,7 @@ def learned_body(
         return body
     if _chars(blocks) <= model.gate * _chars(body.blocks):
         return body  # the model could not find clearly more text than the rules did
-    features = learned_features(tree, blocks, region, body, title_pos)
+    features = learned_features(tree, blocks, region, body, title_pos, model.weights)
     by_index = {b.index: b for b in body.blocks}
     out: list[RawBlock] = []
     for i, (b, f) in enumerate(zip(blocks, features, strict=True)):

@@ -122,7 +122,9 @@ def score_tree(root: HtmlElement) -> TreeScore:
 
     One ``iterwalk`` pass (C speed) visits every element twice: on the way down it notes
     the parent, link state and class/id kind and weighs the element's own text; on the
-    way up its finished subtree score goes to the parent, with the text after it.
+    way up its finished subtree score goes to the parent, with the text after it. The
+    loop runs once per element of every page, so it keeps to local names and does each
+    test once (the tag is read once, the container test made on the way down).
     """
     elements: list[HtmlElement] = []
     parent: list[int] = []
@@ -132,44 +134,50 @@ def score_tree(root: HtmlElement) -> TreeScore:
     end: list[int] = []
     kinds: list[int] = []
     stack: list[int] = []
+    containers: list[int] = []  # eligible elements, in pre-order
+    weight, kind_of, bonus = _weight, _kind_of_names, _attr_bonus
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             i = len(elements)
             j = stack[-1] if stack else -1
-            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = el.tag
+            if not isinstance(tag, str):
+                tag = ""
             link = tag == "a" or (j >= 0 and in_link[j])
-            names = el.get("class"), el.get("id")
-            kind = _kind_of_names(f"{names[0] or ''} {names[1] or ''}") if any(names) else 0
+            cls, ident = el.get("class"), el.get("id")
+            kind = kind_of(f"{cls or ''} {ident or ''}") if cls or ident else 0
             elements.append(el)
             parent.append(j)
             in_link.append(link)
             kinds.append(kind)
-            blocked.append((j >= 0 and blocked[j]) or kind == _DISCUSS)
+            block = (j >= 0 and blocked[j]) or kind == _DISCUSS
+            blocked.append(block)
+            if not block and tag in _CONTAINERS:
+                containers.append(i)
             text = el.text
-            score.append(_weight(text, link) if text else 0.0)
+            score.append(weight(text, link) if text else 0.0)
             end.append(i)
             stack.append(i)
             continue
         i = stack.pop()
         own = score[i]
-        score[i] = own + _attr_bonus(kinds[i], own)
+        kind = kinds[i]
+        score[i] = own + (bonus(kind, own) if kind else 0.0)
         end[i] = len(elements) - 1
         if stack:
             j = stack[-1]
             score[j] += score[i]
             tail = el.tail
             if tail:
-                score[j] += _weight(tail, in_link[j])
+                score[j] += weight(tail, in_link[j])
     n = len(elements)
     best = 0
     best_score = float("-inf")
     eligible = [False] * n
-    for i, el in enumerate(elements):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _CONTAINERS and not blocked[i]:
-            eligible[i] = True
-            if score[i] >= best_score:
-                best, best_score = i, score[i]
+    for i in containers:
+        eligible[i] = True
+        if score[i] >= best_score:
+            best, best_score = i, score[i]
     best = _first_post(elements, end, score, best)
     return TreeScore(elements, end, score, best, eligible, parent)
 

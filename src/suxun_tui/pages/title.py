@@ -19,10 +19,13 @@ __all__ = ["find_title"]
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
 
 
-def _lcs(a: str, b: str) -> int:
+def _lcs(a: str, b: str, matcher: SequenceMatcher[str]) -> int:
+    """Length of the longest common substring of ``a`` and ``b``, the matcher's second
+    sequence (indexed once per page: up to 45 blocks are compared with the same title)."""
     if not a or not b:
         return 0
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    matcher.set_seq1(a)
+    return matcher.find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _title_parts(meta: PageMeta) -> tuple[str, str]:
@@ -43,6 +46,7 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
     full, first = _title_parts(meta)
     reference = full + " " + clean_line(meta.title)
     best: tuple[float, int] | None = None
+    matcher = SequenceMatcher(None, "", reference, autojunk=False)
     lo = max(0, start - 40)
     for pos in range(lo, min(len(blocks), start + 5)):
         b = blocks[pos]
@@ -50,7 +54,7 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
             continue
         if b.link_density > 0.5 and b.kind != "heading":
             continue
-        common = _lcs(b.text, reference)
+        common = _lcs(b.text, reference, matcher)
         inside = common / len(b.text)
         cover = common / max(1, len(first))
         score = inside * min(1.0, cover)

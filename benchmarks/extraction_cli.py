@@ -1,0 +1,114 @@
+"""Pages per second of one ``suxun-tui extract`` process, start-up included, and its memory.
+
+Why: a user (or a script) hands the command a pile of saved pages; what counts is how many
+it gets through per second from the moment it starts, and that its memory does not grow
+with the pile. The pages are every development-split page of about 150 KB (100-200 KB as
+served) of all four sets, each a different real page; they are written to a temporary
+folder and given to one process. Then the same process is run on the list repeated to
+``--many`` inputs: its peak memory (``ru_maxrss`` of that child alone, from ``wait4``) should
+be that of the short run, give or take a page.
+
+Figures are CPU-seconds of the child (user + system) and wall seconds; on a shared machine
+the CPU figure is the one to compare, and the load is printed with it.
+
+Usage: ``python benchmarks/extraction_cli.py [--many 2000] [--split dev]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = Path(os.environ.get("SUXUN_SRC") or ROOT / "src").resolve()
+sys.path.insert(0, str(SRC))
+
+from extraction_data import SETS  # noqa: E402
+from extraction_same import DEFAULT_CORPUS, _files  # noqa: E402
+
+LOW, HIGH = 100_000, 200_000
+
+
+def _command() -> list[str]:
+    exe = shutil.which("suxun-tui", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "suxun_tui"]
+
+
+def write_pages(corpus: Path, side: str, folder: Path) -> list[str]:
+    """The split's pages of 100-200 KB, as files in ``folder``; their paths."""
+    out = []
+    for name in SETS:
+        for _page_id, path in _files(corpus, name, side):
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            if LOW <= len(data) <= HIGH:
+                target = folder / f"{len(out):04d}-{name}.html"
+                target.write_bytes(data)
+                out.append(str(target))
+    return out
+
+
+def run_once(files: list[str]) -> dict[str, float]:
+    """One ``extract`` process over ``files``: wall, CPU, peak memory, extracted pages."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen([*_command(), "extract", *files], stdout=out, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        lines = [json.loads(line) for line in out.read().splitlines() if line.strip()]
+    return {
+        "inputs": len(files),
+        "extracted": sum(1 for obj in lines if "error" not in obj),
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "max_rss_mb": usage.ru_maxrss / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--split", choices=("dev", "held"), default="dev")
+    parser.add_argument("--many", type=int, default=2000, help="inputs of the memory run")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        files = write_pages(args.corpus, args.split, Path(tmp))
+        if not files:
+            print("no page of 100-200 KB found", file=sys.stderr)
+            return 2
+        kb = sum(os.path.getsize(f) for f in files) / len(files) / 1000
+        print(
+            f"suxun-tui extract, one process, start-up included: {len(files)} {args.split} "
+            f"pages of {kb:.0f} KB mean; load {os.getloadavg()[0]:.1f}"
+        )
+        runs = [("distinct pages", files)]
+        if args.many > len(files):
+            repeated = (files * (args.many // len(files) + 1))[: args.many]
+            runs.append(("memory run", repeated))
+        for label, inputs in runs:
+            r = run_once(inputs)
+            print(
+                f"  {label}: {r['inputs']:.0f} inputs ({r['extracted']:.0f} extracted), "
+                f"{r['inputs'] / r['cpu_s']:.1f} pages/CPU-s, {r['inputs'] / r['wall_s']:.1f} "
+                f"pages/s wall, peak {r['max_rss_mb']:.0f} MB; load {os.getloadavg()[0]:.1f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
