@@ -127,3 +127,9 @@ def test_an_absurd_language_is_an_error_naming_the_line(tmp_path: Path, value: s
     path = tmp_path / "config.toml"
     with pytest.raises(ConfigError, match=r"config\.toml:3: .*language"):
         parse_config(f"[settings]\nscript = 'original'\nlanguage = {value}\n", path)
+
+
+def test_traditional_takes_corner_quotes() -> None:
+    set_language("zh-Hant")
+    assert tr("Script: {label}", label="“x”") == "字形：“x”"  # a value is left as it is
+    assert "「全部」" in tr("Marked {count} articles read in {label}.", count=2, label="全部")

@@ -41,6 +41,7 @@ _OPENCC = {"zh-Hant": "s2twp", "zh-Hant-HK": "s2hk"}  # the shown languages beyo
 _state = {"language": "en"}  # en, zh-Hans, zh-Hant (Taiwan phrasing) or zh-Hant-HK
 _LOCK = threading.Lock()
 _derived: dict[tuple[str, str], str] = {}
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 
 def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
@@ -126,6 +127,7 @@ def _translated(message: str) -> str:
         text = convert(simplified) if convert is not None else simplified
     except Exception:  # noqa: BLE001 - a native converter must never break the interface
         text = simplified
+    text = text.translate(_CORNER_QUOTES)  # OpenCC keeps “”; Taiwan and Hong Kong write 「」
     _derived[key] = text
     return text
 
