@@ -35,6 +35,7 @@ TRIGGERS = (
     "sources_index_rename",
 )
 TARGET = 0.15  # indexing adds at most this share to a first refresh
+WAYS = ("no index", "queued", "in the write")
 
 
 @dataclass
@@ -66,12 +67,13 @@ def _prepare(data: Path, way: str) -> None:
         store.close()
 
 
-def measure(feeds: int = 200, items: int = 100) -> WriteCost:
+def measure(feeds: int = 200, items: int = 100, repeat: int = 3) -> WriteCost:
+    """Each way ``repeat`` times, interleaved (a shared machine's load drifts); medians."""
     docs = {f"/feed/{i}.xml": make_feed(i, items, "http://example.org") for i in range(feeds)}
     server = FeedServer(docs)
     urls = [f"http://127.0.0.1:{server.port}{path}" for path in docs]
     env = {**os.environ, "SUXUN_TUI_INDEX_LATER": "1"}
-    runs: dict[str, Run] = {}
+    runs: dict[str, list[Run]] = {way: [] for way in WAYS}
     try:
         with tempfile.TemporaryDirectory(prefix="suxun-index-cost-") as tmp:
             config = Path(tmp) / "config.toml"
@@ -79,27 +81,38 @@ def measure(feeds: int = 200, items: int = 100) -> WriteCost:
             for i, url in enumerate(urls):
                 lines += ["[[sources]]", f'name = "feed {i:04d}"', f'url = "{url}"', ""]
             config.write_text("\n".join(lines), encoding="utf-8")
-            for way in ("no index", "queued", "in the write"):
-                data = Path(tmp) / way.replace(" ", "-")
-                _prepare(data, way)
-                command = [str(SUXUN), "refresh", "--all", "--config", str(config)]
-                runs[way] = timed([*command, "--data-dir", str(data)], env)
-                if not runs[way].last_line.startswith("refreshed"):
-                    raise SystemExit(f"refresh did not finish: {runs[way].last_line}")
-            with Store(Path(tmp) / "queued" / DB_NAME) as store:
+            for round_ in range(repeat):
+                for way in WAYS:
+                    data = Path(tmp) / f"{way.replace(' ', '-')}-{round_}"
+                    _prepare(data, way)
+                    command = [str(SUXUN), "refresh", "--all", "--config", str(config)]
+                    run = timed([*command, "--data-dir", str(data)], env)
+                    if not run.last_line.startswith("refreshed"):
+                        raise SystemExit(f"refresh did not finish: {run.last_line}")
+                    runs[way].append(run)
+            with Store(Path(tmp) / "queued-0" / DB_NAME) as store:
                 waiting = queued(store.conn)
                 began, cpu = time.perf_counter(), time.process_time()
                 fill(store.conn)
                 fill_wall, fill_cpu = time.perf_counter() - began, time.process_time() - cpu
     finally:
         server.shutdown()
-    return WriteCost(
-        runs["no index"], runs["queued"], runs["in the write"], fill_cpu, fill_wall, waiting
-    )
+    return WriteCost(*(_median(runs[way]) for way in WAYS), fill_cpu, fill_wall, waiting)
+
+
+def _median(runs: list[Run]) -> Run:
+    """The run of median CPU time, with the spread of all of them."""
+    ordered = sorted(runs, key=lambda r: r.cpu)
+    middle = ordered[len(ordered) // 2]
+    spread = f"{ordered[0].cpu:.2f}-{ordered[-1].cpu:.2f}"
+    return Run(middle.wall, middle.cpu, middle.memory, spread)
 
 
 def report(cost: WriteCost, feeds: int, items: int) -> None:
-    print(f"\nindexing in a first refresh ({feeds} feeds x {items} items, 80 % Chinese):")
+    print(
+        f"\nindexing in a first refresh ({feeds} feeds x {items} items, 80 % Chinese;"
+        f" median of each way's runs, load {os.getloadavg()[0]:.1f}):"
+    )
     base = cost.bare.cpu
     for label, run in (
         ("no index", cost.bare),
@@ -107,7 +120,10 @@ def report(cost: WriteCost, feeds: int, items: int) -> None:
         ("indexed in the write (before)", cost.in_write),
     ):
         added = f"+{(run.cpu / base - 1) * 100:5.1f} %" if run is not cost.bare else "       "
-        print(f"  {label:<31} {run.cpu:6.2f} CPU-s {added}  {run.wall:6.2f} s wall")
+        print(
+            f"  {label:<31} {run.cpu:6.2f} CPU-s {added} (runs {run.last_line})"
+            f"  {run.wall:6.2f} s wall"
+        )
     share = cost.queued.cpu / base - 1
     verdict = "met" if share <= TARGET else "NOT met"
     print(

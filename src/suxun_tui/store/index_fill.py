@@ -4,11 +4,12 @@ A write only queues the article (:mod:`suxun_tui.store.fts`); this module indexe
 is queued, a batch per transaction: each batch deletes the queued articles' old index
 rows, indexes the ones that still exist and empties their queue rows, all or nothing, so
 a kill at any moment loses at most one batch's work and never leaves an article marked
-indexed that is not. Batches are small (a tenth of a second of work) so a refresh or a
-key press waiting for the write lock is never held up for long.
+indexed that is not. Batches are small (tens of milliseconds of work), and the background
+filler pauses between them, so a refresh or a key press waiting for the write lock is
+never held up for long.
 
 Who runs it: after a refresh, a sync or a ``gc``, the command and the reader call
-:func:`start_filling`, a separate low-priority process (it does not share the reader's
+:func:`start_filling`, a separate process (it does not share the reader's
 interpreter, so the screen stays smooth, and a ``refresh`` from cron returns as soon as its
 articles are stored); one such process per cache at a time (a lock file next to it).
 Queued articles come first; deleted articles' rows (which search never reads) after.
@@ -27,7 +28,11 @@ from pathlib import Path
 
 from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
 
-BATCH = 100
+BATCH = 50
+# The background filler's pauses between batches (seconds): at least this long, and this
+# long when another connection wrote during the last batch or pause.
+MIN_PAUSE = 0.02
+BUSY_PAUSE = 0.25
 
 
 def queued(conn: sqlite3.Connection) -> int:
@@ -106,19 +111,37 @@ def fill(
     *,
     seconds: float | None = None,
     stop: Callable[[], bool] | None = None,
+    yielding: bool = False,
 ) -> int:
     """Fill batch after batch until nothing is left, ``seconds`` have passed or
-    ``stop()`` says so; how many ids were handled."""
+    ``stop()`` says so; how many ids were handled.
+
+    ``yielding`` (the background filler): after each batch, let go of the write lock for
+    a while — as long as the batch took, and longer while other connections are writing —
+    so a refresh or a key press waiting for the lock (SQLite's busy handler retries every
+    few tens of milliseconds) gets it, instead of the filler taking it straight back.
+    """
     began = time.monotonic()
     done = 0
+    version = _data_version(conn)
     while not (stop is not None and stop()):
         if seconds is not None and time.monotonic() - began >= seconds:
             break
+        started = time.monotonic()
         taken = fill_batch(conn)
         if not taken:
             break
         done += taken
+        if yielding:
+            busy = _data_version(conn) != version
+            time.sleep(BUSY_PAUSE if busy else max(MIN_PAUSE, time.monotonic() - started))
+            version = _data_version(conn)
     return done
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes whenever another connection commits (never for this one's own commits)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 # --- the background process ------------------------------------------------------------
@@ -178,7 +201,10 @@ def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m suxun_tui.store.index_fill CACHE``: fill its index, at low priority."""
+    """``python -m suxun_tui.store.index_fill CACHE``: fill its index, giving way to writers.
+
+    Not at a lower CPU priority: holding the write lock while the scheduler passes it
+    over would keep the refresh or the reader waiting behind it."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         print("usage: python -m suxun_tui.store.index_fill CACHE", file=sys.stderr)
@@ -186,8 +212,6 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(args[0])
     if not cache.exists():
         return 0
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
     from suxun_tui.store.db import connect
 
     conn = connect(cache)
@@ -200,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             with _only_one(cache) as alone:
                 if not alone:
                     return 0
-                fill(conn)
+                fill(conn, yielding=True)
     except sqlite3.Error:
         return 1
     finally:
