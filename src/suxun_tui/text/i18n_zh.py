@@ -262,7 +262,7 @@ READER: dict[str, str] = {
     " · {pulled} pulled · {pushed} pushed": " · 拉取 {pulled} · 推送 {pushed}",
     " · {pushed} pushed": " · 推送 {pushed}",
     " · {queued} queued": " · 待推送 {queued}",
-    "Refreshed {count} · {new} new": "已刷新 {count} 个 · 新文章 {new} 篇",
+    "Refreshed {count} · {new} new": "已刷新 {count} 个来源 · 新文章 {new} 篇",
     " · {failed} failed": " · 失败 {failed} 个",
     "Refresh failed": "刷新失败",
     "Refresh failed: {error}": "刷新失败：{error}",
