@@ -21,9 +21,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from suxun_tui.text.i18n import N_, tr
+from suxun_tui.tui.jobs import Abandoned, abandonable
 from suxun_tui.tui.render import ArticleDocument, Part, split_at_pictures
 from suxun_tui.tui.themes import no_color
 
@@ -102,10 +103,19 @@ def fit(pixels: tuple[int, int], columns: int) -> tuple[int, int]:
 
 
 def load(reader: Reader, article_id: int, url: str) -> CachedPicture:
-    """The core's picture for the worker thread (the fetching code loads on first use)."""
+    """The core's picture for the worker thread (the fetching code loads on first use).
+
+    The fetch runs in a thread of its own that the worker stops waiting for when it is
+    cancelled (another article, or quitting), so quitting never waits for a slow server.
+    """
     from suxun_tui.refresh.images import load_picture
 
-    return load_picture(reader.config, reader.store.path, article_id, url, offline=reader.offline)
+    worker = get_current_worker()
+    config, path, offline = reader.config, reader.store.path, reader.offline
+    return abandonable(
+        partial(load_picture, config, path, article_id, url, offline=offline),
+        lambda: worker.is_cancelled,
+    )
 
 
 class PictureView(Vertical):
@@ -164,7 +174,7 @@ class PictureView(Vertical):
             picture: CachedPicture = event.worker.result
             self.known[(self.article_id, self.url)] = picture
             self._show(picture)
-        elif event.state == WorkerState.ERROR:
+        elif event.state == WorkerState.ERROR and not isinstance(event.worker.error, Abandoned):
             self._show_reason(tr("cannot be shown: {error}", error=event.worker.error))
 
     def _show_reason(self, reason: str) -> None:
