@@ -102,6 +102,9 @@ def prepare_document(
 # Below this many sources a process pool's start-up costs more than it saves: measured on
 # 2 cores with 100-item feeds, threads win at 60 sources, processes from 100 (1.15 s vs 1.36).
 PROCESS_POOL_MIN_SOURCES = 80
+# And the first this many documents of a refresh parse on threads: a refresh in which
+# only a few feeds changed (a tenth of 200) never starts worker processes at all.
+PROCESS_POOL_MIN_DOCUMENTS = 20
 
 
 _MAIN_GUARD = re.compile(r"""__name__\s*==\s*['"]__main__['"]""")
@@ -142,7 +145,8 @@ class ParsePool:
     Parsing is pure Python under the GIL, so threads only keep the event loop free; a
     process pool also puts the other cores to work, which pays for its start-up (~0.3 s)
     once a refresh has a few dozen sources. The pool starts on the first document that
-    needs parsing, so a refresh where everything is unchanged never pays for it.
+    needs parsing, so a refresh where everything is unchanged never pays for it, and
+    worker processes only after :data:`PROCESS_POOL_MIN_DOCUMENTS` documents.
     (Parsing on threads while the workers start was measured: no gain on 2 cores.)
     Workers start with ``forkserver``, because the TUI refreshes from a thread and
     forking a threaded process is unsafe; a command-line refresh forks its own server
@@ -153,13 +157,18 @@ class ParsePool:
     def __init__(self, jobs: int) -> None:
         self.cpus = os.cpu_count() or 1
         self.use_processes = uses_processes(jobs)
+        # Asked for by name (SUXUN_TUI_PARSE_POOL=process): processes from the first document.
+        self.forced = os.environ.get("SUXUN_TUI_PARSE_POOL", "") == "process"
+        self.documents = 0
         self.server = ""  # where the worker processes came from, once they started
         self._processes: concurrent.futures.ProcessPoolExecutor | None = None
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
 
     def get(self) -> concurrent.futures.Executor:
         """The executor for the next document, started on first use."""
-        if self.use_processes:
+        self.documents += 1
+        many = self.forced or self.documents > PROCESS_POOL_MIN_DOCUMENTS
+        if self.use_processes and (many or self._processes is not None):
             if self._processes is None:
                 import multiprocessing
 
