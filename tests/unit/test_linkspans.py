@@ -136,3 +136,12 @@ def test_labels_are_found_in_order_and_missing_ones_skipped() -> None:
     text = "cats and dogs and cats"
     found = spans_of_labels(text, [("u1", "dogs"), ("u2", "birds"), ("u3", "cats")])
     assert found == ((9, 13, "u1"), (18, 22, "u3"))
+
+
+def test_a_converter_that_changes_lengths_keeps_each_number_after_its_link() -> None:
+    block = Block("paragraph", "读这篇报道和那篇。", links=((1, 5, "u1"), (6, 8, "u2")))
+
+    def longer(text: str) -> str:  # a phrase converter may change a text's length
+        return text.replace("这", "這個").replace("那", "那個")
+
+    assert numbered_text(block, {"u1": 2, "u2": 3}, longer) == "读這個篇报道[2]和那個篇[3]。"
