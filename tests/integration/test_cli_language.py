@@ -60,3 +60,19 @@ def test_the_config_wins_over_the_locale(
 def test_english_under_the_c_locale(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "999"]) == 1
     assert "suxun-tui: no article with id 999 (see 'suxun-tui list')" in capsys.readouterr().err
+
+
+def test_help_in_chinese_with_option_names_unchanged(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：suxun-tui [-h] [--config FILE]")
+    assert "显示此帮助并退出" in out and "打开阅读器（默认）" in out and "--offline" in out
+    with pytest.raises(SystemExit) as refused:
+        main(["list", "--limit", "0"])
+    assert refused.value.code == 2
+    assert "suxun-tui list：错误：argument --limit: 至少为 1，不能是 0" in capsys.readouterr().err

@@ -37,36 +37,38 @@ def add_parser(subparsers: argparse._SubParsersAction[P]) -> None:
     """Add the ``extract`` subcommand to the main parser."""
     parser = subparsers.add_parser(
         "extract",
-        help="extract articles (or a column's links) from pages; prints JSON Lines",
-        description="Extract the article from each page (a file or a URL) and print one JSON "
-        "object per input, in order. Exit 1 if any input failed.",
+        help=tr("extract articles (or a column's links) from pages; prints JSON Lines"),
+        description=tr(
+            "Extract the article from each page (a file or a URL) and print one JSON "
+            "object per input, in order. Exit 1 if any input failed."
+        ),
     )
     parser.add_argument(
         "--script",
         choices=SCRIPTS,
         default="original",
-        help="convert Chinese text to simplified or traditional characters (default: original)",
+        help=tr("convert Chinese text to simplified or traditional characters (default: original)"),
     )
     parser.add_argument(
         "--links",
         action="store_true",
-        help="treat the inputs as column pages: print their article links",
+        help=tr("treat the inputs as column pages: print their article links"),
     )
     parser.add_argument(
         "--base-url",
         metavar="URL",
-        help="the address local files were saved from (resolves their relative links)",
+        help=tr("the address local files were saved from (resolves their relative links)"),
     )
     parser.add_argument(
         "--timezone",
         metavar="ZONE",
         default="Asia/Shanghai",
-        help="zone of times printed without one (default: Asia/Shanghai)",
+        help=tr("zone of times printed without one (default: Asia/Shanghai)"),
     )
     parser.add_argument(
-        "--pages", type=int, default=1, metavar="N", help="with --links, follow N column pages"
+        "--pages", type=int, default=1, metavar="N", help=tr("with --links, follow N column pages")
     )
-    parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files or URLs")
+    parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help=tr("files or URLs"))
     parser.set_defaults(command="extract")
 
 

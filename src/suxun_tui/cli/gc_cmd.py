@@ -25,11 +25,15 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     gc = sub.add_parser(
         "gc",
         parents=[common],
-        help="remove old articles (keep_days, max_articles; never starred ones), shrink the cache",
+        help=tr(
+            "remove old articles (keep_days, max_articles; never starred ones), shrink the cache"
+        ),
     )
-    gc.add_argument("--dry-run", action="store_true", help="only say what would be removed")
-    gc.add_argument("--no-vacuum", action="store_true", help="do not shrink the file afterwards")
-    gc.add_argument("--json", action="store_true", help="print a JSON object")
+    gc.add_argument("--dry-run", action="store_true", help=tr("only say what would be removed"))
+    gc.add_argument(
+        "--no-vacuum", action="store_true", help=tr("do not shrink the file afterwards")
+    )
+    gc.add_argument("--json", action="store_true", help=tr("print a JSON object"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,9 +40,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     sub.add_parser(
         "init",
         parents=[common],
-        help="write a commented starter config (never over an existing one)",
-        description="Write a commented starter config to the XDG config path (or --config "
-        "FILE, or $SUXUN_TUI_CONFIG). Refuses to overwrite an existing file.",
+        help=tr("write a commented starter config (never over an existing one)"),
+        description=tr(
+            "Write a commented starter config to the XDG config path (or --config "
+            "FILE, or $SUXUN_TUI_CONFIG). Refuses to overwrite an existing file."
+        ),
     )
 
 

@@ -18,12 +18,12 @@ from suxun_tui.text.sanitize import clean_line
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    rules = sub.add_parser("rules", parents=[common], help="apply the [[rules]] of the config")
+    rules = sub.add_parser("rules", parents=[common], help=tr("apply the [[rules]] of the config"))
     actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     apply = actions.add_parser(
-        "apply", parents=[common], help="apply every rule to every cached article"
+        "apply", parents=[common], help=tr("apply every rule to every cached article")
     )
-    apply.add_argument("--json", action="store_true", help="print a JSON array")
+    apply.add_argument("--json", action="store_true", help=tr("print a JSON array"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,12 +5,14 @@ included, which the translation must keep); Traditional Chinese is derived from 
 OpenCC (:mod:`suxun_tui.text.i18n`). ``tests/unit/test_i18n_catalog.py`` fails when a
 string shown anywhere has no entry here. Footer titles are kept short: Chinese characters
 take two cells, and at 80 columns the footer must still show help and quit. The CLI's
-messages are in :mod:`suxun_tui.text.i18n_zh_cli`, merged below.
+messages are in :mod:`suxun_tui.text.i18n_zh_cli`, ``--help`` in
+:mod:`suxun_tui.text.i18n_zh_help`, merged below.
 """
 
 from __future__ import annotations
 
 from suxun_tui.text.i18n_zh_cli import CLI
+from suxun_tui.text.i18n_zh_help import HELP
 
 # Textual's own palette commands, which the reader shows through tr() as well.
 TEXTUAL_STRINGS: tuple[str, ...] = (
@@ -365,4 +367,4 @@ READER: dict[str, str] = {
     "{n}d ago": "{n}天前",
 }
 
-ZH_HANS: dict[str, str] = {**READER, **CLI}
+ZH_HANS: dict[str, str] = {**READER, **CLI, **HELP}
