@@ -5,7 +5,8 @@ server's own address. Login is ``accounts/ClientLogin`` (or a ready token from
 ``token_env``), writes need the short-lived ``reader/api/0/token``.
 
 A pull lists ids, then fetches only what is missing: ``stream/items/ids`` of the reading
-list (continuations followed, opaque, bounded by :data:`MAX_ID_PAGES`), then
+list's read entries (``it``; a server that ignores it lists them all) and of the unread
+ones (continuations followed, opaque, bounded by :data:`MAX_ID_PAGES`), then
 ``stream/items/contents`` as a POST of :data:`CONTENTS_BATCH` ids at a time. Flags come
 from the id lists of unread and starred items; the API gives no change times, so a local
 mark still queued wins. Marks go up with ``edit-tag``, one ``a`` or one ``r`` per call
@@ -225,7 +226,7 @@ class GReaderClient:
         cached = asyncio.ensure_future(known())
         try:
             listings = await _together(
-                self._ids([("s", READING_LIST)], "the reading list"),
+                self._ids([("s", READING_LIST), ("it", READ)], "the reading list"),
                 self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
                 self._ids([("s", STARRED)], "the starred list"),
             )
@@ -235,6 +236,11 @@ class GReaderClient:
         (everything, complete), (unread, unread_complete), (starred, starred_complete) = listings
         if not complete:
             yield Batch(notice="the server kept listing entries; took what it sent")
+        # A server that filters by ``it`` (FreshRSS, Inoreader) listed the read entries
+        # only, one that does not (Miniflux) every entry: with the unread ones it is all of
+        # them either way, and where ``it`` is honoured each id comes once, not twice.
+        listed = set(everything)
+        everything += [i for i in unread if i not in listed]
         unread_set, starred_set = set(unread), set(starred)
         missing = [i for i in everything if i not in stored]
         for part in chunks(missing, CONTENTS_BATCH):
