@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from refresh import make_feed, start_server  # noqa: E402
+from refresh_feeds import FeedServer, make_feed  # noqa: E402
 from suxun_tui.config import Config, Settings, SourceSpec  # noqa: E402
 from suxun_tui.models import Block, FeedEntry  # noqa: E402
 from suxun_tui.store import DB_NAME, Store  # noqa: E402
@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     base_url = "http://127.0.0.1:{port}"
     feeds = {f"/feed/{i}.xml": make_feed(i, args.items, base_url) for i in range(args.feeds)}
-    httpd, port = start_server(feeds)
+    httpd = FeedServer(feeds)
+    port = httpd.port
     try:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / DB_NAME)
