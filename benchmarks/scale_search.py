@@ -58,7 +58,7 @@ def search_figures(path: Path, sources: int) -> list[str]:
     queries = [
         ("English word, every article", "headline"),
         ("2 Chinese chars, every article", "标题"),
-        ("1 Chinese char, every article", "文"),
+        ("1 Chinese char, every article", "题"),
         ("phrase, one article", f'"标题 {last} 3 headline"'),
         ("3 terms, few articles", f"标题 {last} headline"),
         ("unread + word", "is:unread headline"),

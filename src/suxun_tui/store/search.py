@@ -178,8 +178,8 @@ def _newest_page(
 
     The index answers a phrase by reading every matching article, which for a term in a
     fifth of 100,000 articles costs far more than the page shown. The first
-    :data:`PROBE` matches (in id order) tell which case this is: fewer than that, and
-    they are all the matches, read by id without asking the index again; many, and
+    :data:`PROBE` matches of the whole query (in id order) tell which case this is: fewer
+    than that, and they are all the matches, read by id without asking again; many, and
     reading the newest articles and confirming each with ``instr`` on the index's copy
     finds a page after ``limit / share`` articles. That walk is bounded by a date (the
     newest :data:`WALK_FACTOR` times that many articles): a full page found inside the
@@ -192,18 +192,25 @@ def _newest_page(
     expression = compiled.expression()
     if expression is None:
         return None
-    probe = f"SELECT rowid FROM {IDX} WHERE {IDX} MATCH ? LIMIT {PROBE}"
-    ids = [int(r[0]) for r in conn.execute(probe, (expression,))]
     where = ["s.active = 1", *extra]
     if waiting:
         where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+    # The first matches of the whole query (every condition, not the text alone), in id
+    # order: how many there are, and how densely they come, decide the way.
+    probe = (
+        f"SELECT a.id FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
+        f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ?"
+        f" AND {' AND '.join([*where, *compiled.where])} LIMIT {PROBE}"
+    )
+    probe_params = [expression, *extra_params, *compiled.params]
+    ids = [int(r[0]) for r in conn.execute(probe, probe_params)]
     if len(ids) < PROBE:
         listed = ",".join(map(str, ids)) or "NULL"
         sql = (
             f"SELECT {_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
-            f" WHERE a.id IN ({listed}) AND {' AND '.join([*where, *compiled.where])}{_NEWEST}"
+            f" WHERE a.id IN ({listed}){_NEWEST}"
         )
-        return _page(conn, sql, [*extra_params, *compiled.params], limit)
+        return _page(conn, sql, [], limit)
     first, last = conn.execute(
         "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
     ).fetchone()
