@@ -1,5 +1,5 @@
-"""SVG snapshots of the reader on the bundled demo, with a fixed clock and zone: 120×40 in
-the dark theme, 80×24 and 160×50 in the light one.
+"""SVG snapshots of the reader on the bundled demo, with a fixed clock and zone: 80×24,
+120×40 and 160×50, each in the dark and the light theme.
 
 Update after an intended change with ``pytest tests/tui --snapshot-update`` and look at
 the SVGs (``docs/screenshot.svg`` is a copy of the first one).
@@ -78,3 +78,32 @@ def test_article_at_160x50_in_the_light_theme(snap_compare: Any, tmp_path: Path)
 
     app = demo_app(tmp_path, "light")
     assert snap_compare(app, terminal_size=(160, 50), run_before=open_first)
+
+
+def test_main_screen_at_80x24_in_the_dark_theme(snap_compare: Any, tmp_path: Path) -> None:
+    """The smallest common terminal in the dark theme: the second headline is the cursor."""
+
+    async def second(pilot: Pilot[Any]) -> None:
+        await demo_ready(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=(80, 24), run_before=second)
+
+
+def test_main_screen_at_120x40_in_the_light_theme(snap_compare: Any, tmp_path: Path) -> None:
+    """The usual size in the light theme: panes, cursor and borders on a light background."""
+    app = demo_app(tmp_path, "light")
+    assert snap_compare(app, terminal_size=SIZE, run_before=demo_ready)
+
+
+def test_article_at_160x50_in_the_dark_theme(snap_compare: Any, tmp_path: Path) -> None:
+    """A wide terminal in the dark theme: the article's lines stay text_width long, centred."""
+
+    async def open_first(pilot: Pilot[Any]) -> None:
+        await demo_ready(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=(160, 50), run_before=open_first)
