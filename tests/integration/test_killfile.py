@@ -102,3 +102,26 @@ def test_a_synced_batch_gets_the_rules_in_its_transaction(tmp_path: Path) -> Non
     assert [h.title for h in store.headlines()] == ["城市新闻"]
     assert [h.title for h in store.search("is:hidden")] == ["足球：决赛"]
     store.close()
+
+
+def test_rules_on_arrival_read_words_fields_and_negations(tmp_path: Path) -> None:
+    """A negated word needs the text as much as a word does; a field-only rule none."""
+    store = Store(tmp_path / DB_NAME)
+    store.use_rules((RuleSpec("s", "-地铁", "star"), RuleSpec("r", "source:新闻", "read")))
+    store.sync_sources([("新闻", "https://example.org/a.xml", "feed", None)])
+    source_id = store.source_id("新闻")
+    assert source_id is not None
+    store.store_entries(
+        source_id,
+        [
+            FeedEntry(
+                "1", "城市新闻", "https://example.org/1", None, None, (Block("paragraph", "地铁"),)
+            ),
+            FeedEntry(
+                "2", "天气", "https://example.org/2", None, None, (Block("paragraph", "晴"),)
+            ),
+        ],
+    )
+    rows = {h.title: (h.read, h.starred) for h in store.headlines()}
+    assert rows == {"城市新闻": (True, False), "天气": (True, True)}
+    store.close()

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from suxun_tui.config.model import RuleSpec
-from suxun_tui.query import Query, parse_query
+from suxun_tui.query import Query, Text, parse_query
 from suxun_tui.store.duplicates import group_ids
 from suxun_tui.store.fold import fold
 from suxun_tui.store.marks import Mark, write_mark
+from suxun_tui.store.query_sql import Compiler
 from suxun_tui.store.queue import Flag
 from suxun_tui.store.search import matching_parts
 
@@ -45,23 +46,63 @@ class RuleResult:
     applied: bool = True  # every action is applied (kept for ``rules apply --json``)
 
 
+# The new articles' folded text, as the index would hold it, computed once for all the
+# rules of one arrival: a rule on arrival reads these rows only (they are all still
+# queued for the index), never the rest of the cache.
+_ARRIVED = "temp.suxun_arrived"
+_CREATE_ARRIVED = (
+    "CREATE TEMP TABLE IF NOT EXISTS suxun_arrived"
+    " (id INTEGER PRIMARY KEY, title TEXT, text TEXT, author TEXT)"
+)
+_FILL_ARRIVED = (
+    f"INSERT INTO {_ARRIVED} (id, title, text, author) SELECT a.id, suxun_index(a.title),"
+    " CASE WHEN ? THEN suxun_index_body(a.body) ELSE '' END, suxun_index(a.author)"
+    " FROM articles a WHERE a.id > ?"
+)
+
+
 def matching_ids(conn: sqlite3.Connection, query: str | Query, after_id: int = 0) -> list[int]:
     """Every article above ``after_id`` that ``query`` matches, hidden ones included.
 
-    New articles are still queued for the search index: search's own two parts (indexed
-    articles through the index, queued ones scanned) find them exactly as ``/`` will.
+    The whole cache (``after_id`` 0) goes through search's own two parts (indexed
+    articles through the index, queued ones scanned), so a rule matches what ``/`` finds.
+    New articles (a refresh's, a sync batch's) are scanned with their folded text (see
+    :func:`apply_to_new`), so a rule's cost follows the new articles, not the cache.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    indexed, pending = matching_parts(
-        conn, parsed, extra=["a.id > ?"], extra_params=[after_id], every=True
-    )
+    if after_id > 0:
+        _arrived(conn, after_id, needs_text=True)
+        return _matching_arrived(conn, parsed)
+    indexed, pending = matching_parts(conn, parsed, every=True)
     ids = {int(r[0]) for r in conn.execute(f"SELECT a.id {indexed[0]}", indexed[1])}
     if pending is not None:
         sql = f"{pending[0]} SELECT a.id {pending[1]}"
         ids.update(int(r[0]) for r in conn.execute(sql, pending[2]))
     return sorted(ids)
+
+
+def _arrived(conn: sqlite3.Connection, after_id: int, *, needs_text: bool) -> None:
+    """Fill the table of new articles' folded text (the body only when a rule reads it)."""
+    conn.execute(_CREATE_ARRIVED)
+    conn.execute(f"DELETE FROM {_ARRIVED}")
+    conn.execute(_FILL_ARRIVED, (int(needs_text), after_id))
+
+
+def _reads_text(query: Query) -> bool:
+    """Whether ``query`` looks for words (``-word`` too), so the bodies must be folded."""
+    return any(isinstance(item.atom, Text) for group in query.groups for item in group)
+
+
+def _matching_arrived(conn: sqlite3.Connection, parsed: Query) -> list[int]:
+    compiled = Compiler(conn, scan="n").compile(parsed, every=True)
+    where = " AND ".join(["s.active = 1", *compiled.where])
+    sql = (
+        f"SELECT a.id FROM {_ARRIVED} n JOIN articles a ON a.id = n.id"
+        f" JOIN sources s ON s.id = a.source_id WHERE {where} ORDER BY a.id"
+    )
+    return [int(r[0]) for r in conn.execute(sql, compiled.params)]
 
 
 def hide(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
@@ -91,12 +132,19 @@ def apply_action(conn: sqlite3.Connection, action: str, ids: Sequence[int]) -> i
 def apply_to_new(conn: sqlite3.Connection, rules: Sequence[RuleSpec], after_id: int) -> int:
     """Every rule on the articles above ``after_id``, in the caller's transaction.
 
-    A query the config accepted cannot fail here; what a rule changed is not reported
-    (a refresh says what it stored). Returns how many changes the rules made.
+    The new articles' text is folded once for all the rules (and not at all when no rule
+    looks for words). A query the config accepted cannot fail here; what a rule changed
+    is not reported (a refresh says what it stored). Returns how many changes they made.
     """
+    if not rules:
+        return 0
+    queries = [parse_query(rule.query) for rule in rules]
+    _arrived(conn, after_id, needs_text=any(_reads_text(q) for q in queries))
     changed = 0
-    for rule in rules:
-        changed += apply_action(conn, rule.action, matching_ids(conn, rule.query, after_id))
+    for rule, parsed in zip(rules, queries, strict=True):
+        ids = _matching_arrived(conn, parsed) if not parsed.empty else []
+        changed += apply_action(conn, rule.action, ids)
+    conn.execute(f"DELETE FROM {_ARRIVED}")
     return changed
 
 
