@@ -16,6 +16,8 @@ import calendar
 import re
 import time
 
+from suxun_tui.text.i18n import N_
+
 DEFAULT_MAX_ITEMS = 1000
 TITLE_CHARS = 500
 AUTHOR_CHARS = 200
@@ -62,7 +64,7 @@ def not_a_feed(data: bytes) -> str | None:
     """
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
-        return "the document is empty"
+        return N_("the document is empty")
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return f"this is {what}"
@@ -71,9 +73,9 @@ def not_a_feed(data: bytes) -> str | None:
     binary = len(data) - len(data.translate(None, _BINARY_BYTES))
     if binary > len(data) * _BINARY_SHARE:
         share = 100 * binary / len(data)
-        return f"binary data ({share:.0f}% control bytes)"
+        return N_("binary data ({share:.0f}% control bytes)").format(share=share)
     if b"<" not in head and not head.startswith((b"{", b"[")):
-        return "plain text without any markup"
+        return N_("plain text without any markup")
     return None
 
 

@@ -44,6 +44,7 @@ from suxun_tui.feeds.rescue import FEEDPARSER_BYTES, read_recovered
 from suxun_tui.feeds.urls import join_url
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
 from suxun_tui.text.hashing import content_hash
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.timefmt import normalize_iso
 
@@ -107,7 +108,8 @@ def read_feed_document(
     """
     reason = not_a_feed(data)
     if reason:
-        raise FeedError(f"{url}: not a feed: {reason}; check that the URL is the feed's")
+        message = N_("{url}: not a feed: {reason}; check that the URL is the feed's")
+        raise FeedError(message.format(url=url, reason=reason))
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{") or (content_type and "json" in content_type):
         return parse_json_feed(data, url, max_items)
@@ -311,9 +313,12 @@ def parse_json_feed(data: bytes, url: str, max_items: int = DEFAULT_MAX_ITEMS) -
     try:
         doc, items, total = read_json_items(data.decode("utf-8-sig", errors="replace"), max_items)
     except JsonFeedSyntaxError as exc:
-        raise FeedError(f"{url}: invalid JSON Feed ({clean_line(str(exc))[:160]})") from None
+        message = N_("{url}: invalid JSON Feed ({reason})")
+        raise FeedError(message.format(url=url, reason=clean_line(str(exc))[:160])) from None
     if "items" not in doc:
-        raise FeedError(f"{url}: JSON without an 'items' list is not a JSON Feed")
+        raise FeedError(
+            N_("{url}: JSON without an 'items' list is not a JSON Feed").format(url=url)
+        )
     warnings = (_kept_newest(max_items, total),) if total > max_items else ()
 
     def build() -> Iterator[FeedEntry]:
@@ -386,11 +391,15 @@ def _not_a_feed_message(data: bytes, url: str, parsed: Any) -> str:
                 except ValueError:  # an address urllib cannot read: not worth suggesting
                     continue
         if found:
-            return (
-                f"{url} is a web page, not a feed; it links to the feed "
-                f'{clean_line(found[0])} — use that URL, or set kind = "page"'
-            )
-        return f'{url} is a web page, not a feed; set kind = "page" to read it as a page'
+            return N_(
+                "{url} is a web page, not a feed; it links to the feed {feed} — use that URL,"
+                ' or set kind = "page"'
+            ).format(url=url, feed=clean_line(found[0]))
+        return N_('{url} is a web page, not a feed; set kind = "page" to read it as a page').format(
+            url=url
+        )
     reason = parsed.get("bozo_exception")
-    detail = f" ({clean_line(str(reason))[:160]})" if reason else ""
-    return f"{url}: not a feed (RSS, Atom, RDF or JSON Feed){detail}"
+    if reason:
+        message = N_("{url}: not a feed (RSS, Atom, RDF or JSON Feed) ({reason})")
+        return message.format(url=url, reason=clean_line(str(reason))[:160])
+    return N_("{url}: not a feed (RSS, Atom, RDF or JSON Feed)").format(url=url)

@@ -29,6 +29,7 @@ from suxun_tui.net.hints import retry_after, sendable_validator
 from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
 from suxun_tui.net.urls import request_url
+from suxun_tui.text.i18n import N_
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -186,14 +187,18 @@ class Fetcher:
         for name, value in merged.items():
             if not (name + value).isascii():
                 raise FetchError(
-                    f"{url}: a request header is not plain ASCII (check user_agent, or an"
-                    " account's token or password)",
+                    N_(
+                        "{url}: a request header is not plain ASCII (check user_agent, or an"
+                        " account's token or password)"
+                    ).format(url=url),
                     status=0,
                 )
             if not (name + value.replace("\t", " ")).isprintable():
                 raise FetchError(
-                    f"{url}: a request header holds control characters (check user_agent,"
-                    " or an account's token or password)",
+                    N_(
+                        "{url}: a request header holds control characters (check user_agent,"
+                        " or an account's token or password)"
+                    ).format(url=url),
                     status=0,
                 )
         return merged
@@ -214,7 +219,7 @@ class Fetcher:
         try:
             host = urlsplit(url).hostname or ""
         except ValueError as exc:
-            raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
+            raise FetchError(_invalid(url, exc), status=0) from exc
         async with self._host_slots[host]:
             try:
                 async with asyncio.timeout(self.settings.timeout):
@@ -223,21 +228,31 @@ class Fetcher:
                         if head.status in _REDIRECTS:
                             location = head.headers.get("location")
                             if not location:
-                                raise FetchError(f"{current}: redirect without a Location header")
+                                raise FetchError(
+                                    N_("{url}: redirect without a Location header").format(
+                                        url=current
+                                    )
+                                )
                             permanent = permanent and head.status in (301, 308)
                             if method != "GET":
-                                raise FetchError(f"{current}: the server redirects this call")
+                                raise FetchError(
+                                    N_("{url}: the server redirects this call").format(url=current)
+                                )
                             current = _redirect_target(url, current, location)
                             continue
                         return self._finish(url, current, permanent, head, decoder)
                     raise FetchError(
-                        f"{url}: too many redirects (more than {self.settings.max_redirects});"
-                        " the site may be redirecting in a loop"
+                        N_(
+                            "{url}: too many redirects (more than {count}); the site may be"
+                            " redirecting in a loop"
+                        ).format(url=url, count=self.settings.max_redirects)
                     )
             except TimeoutError as exc:
                 raise FetchError(
-                    f"{url}: timed out after {self.settings.timeout:g} s; the server is slow or"
-                    " not answering (raise 'timeout' in [settings] if it is just slow)"
+                    N_(
+                        "{url}: timed out after {seconds:g} s; the server is slow or not"
+                        " answering (raise 'timeout' in [settings] if it is just slow)"
+                    ).format(url=url, seconds=self.settings.timeout)
                 ) from exc
 
     async def _exchange(
@@ -246,9 +261,9 @@ class Fetcher:
         try:
             target = request_url(current)
         except ValueError as exc:
-            raise FetchError(f"{current}: invalid URL ({exc})", status=0) from exc
+            raise FetchError(_invalid(current, exc), status=0) from exc
         if not target.startswith(("http://", "https://")):
-            raise FetchError(f"{current}: invalid URL (only http and https)", status=0)
+            raise FetchError(_invalid(current, N_("only http and https")), status=0)
 
         def choose_body(head: Head) -> BoundedDecoder | None:
             if head.status in _REDIRECTS or head.status == 304 or head.status >= 400:
@@ -256,8 +271,9 @@ class Fetcher:
             declared = head.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.settings.max_bytes:
                 raise FetchError(
-                    f"{url}: response of {_mb(int(declared))} is over the "
-                    f"{_mb(self.settings.max_bytes)} limit ('max_bytes')",
+                    N_("{url}: response of {size} is over the {limit} limit ('max_bytes')").format(
+                        url=url, size=_mb(int(declared)), limit=_mb(self.settings.max_bytes)
+                    ),
                     status=0,
                 )
             return BoundedDecoder(head.headers.get("content-encoding"), self.settings.max_bytes)
@@ -266,13 +282,17 @@ class Fetcher:
             return await self.backend.exchange(method, target, headers, content, choose_body)
         except BodyTooLarge as exc:
             raise FetchError(
-                f"{url}: response is over the {_mb(self.settings.max_bytes)} limit"
-                " ('max_bytes') after decompression",
+                N_(
+                    "{url}: response is over the {limit} limit ('max_bytes') after decompression"
+                ).format(url=url, limit=_mb(self.settings.max_bytes)),
                 status=0,
             ) from exc
         except BrokenEncoding as exc:
             raise FetchError(
-                f"{url}: the server sent a broken compressed body ({exc})", status=0
+                N_("{url}: the server sent a broken compressed body ({error})").format(
+                    url=url, error=exc
+                ),
+                status=0,
             ) from exc
 
     def _finish(
@@ -284,7 +304,7 @@ class Fetcher:
             return FetchResult(url=final, status=304, headers=hdrs)
         if status >= 400:
             raise FetchError(
-                f"{url}: HTTP {status} {head.reason}".rstrip() + _status_hint(status),
+                _status_message(url, status, head.reason),
                 status=status,
                 retry_after=retry_after(hdrs.get("retry-after")),
             )
@@ -293,14 +313,25 @@ class Fetcher:
         return FetchResult(final, status, body, hdrs.get("content-type"), hdrs, moved)
 
 
-def _status_hint(status: int) -> str:
+def _status_message(url: str, status: int, reason: str) -> str:
+    """``url: HTTP 404 Not Found; the address is gone …``: the status, and what it means."""
+    if reason.strip():
+        said = N_("{url}: HTTP {status} {reason}").format(
+            url=url, status=status, reason=reason.rstrip()
+        )
+    else:
+        said = N_("{url}: HTTP {status}").format(url=url, status=status)
     if status in (404, 410):
-        return "; the address is gone — check the source's url"
+        return N_("{message}; the address is gone — check the source's url").format(message=said)
     if status in (401, 403):
-        return "; the site refuses access"
+        return N_("{message}; the site refuses access").format(message=said)
     if status == 429:
-        return "; the site asks to be polled less often"
-    return ""
+        return N_("{message}; the site asks to be polled less often").format(message=said)
+    return said
+
+
+def _invalid(url: str, reason: object) -> str:
+    return N_("{url}: invalid URL ({reason})").format(url=url, reason=reason)
 
 
 def _received_headers(headers: dict[str, str]) -> dict[str, str]:
@@ -325,11 +356,21 @@ def _redirect_target(url: str, current: str, location: str) -> str:
         target = request_url(urljoin(current, location.strip()))
         parts = urlsplit(target)
     except ValueError as exc:
-        raise FetchError(f"{url}: redirected to an invalid URL ({exc})", status=0) from exc
+        raise FetchError(
+            N_("{url}: redirected to an invalid URL ({reason})").format(url=url, reason=exc),
+            status=0,
+        ) from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"{url}: redirected to unsupported URL {location}", status=0)
+        raise FetchError(
+            N_("{url}: redirected to unsupported URL {location}").format(
+                url=url, location=location
+            ),
+            status=0,
+        )
     return target
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+    if size >= 1024 * 1024:
+        return N_("{size:.0f} MB").format(size=size / 1024 / 1024)
+    return N_("{size} bytes").format(size=size)

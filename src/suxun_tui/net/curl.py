@@ -27,6 +27,7 @@ import pycurl
 from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BoundedDecoder
 from suxun_tui.net.exchange import BodyChoice, FetchError, Head, header_text
+from suxun_tui.text.i18n import N_
 
 _BUFFER = 64 * 1024
 _IDLE_HANDLES = 64
@@ -192,30 +193,36 @@ class CurlBackend:
         code = exc.args[0] if exc.args else -1
         if code in (pycurl.E_URL_MALFORMAT, pycurl.E_UNSUPPORTED_PROTOCOL):
             detail = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
-            return FetchError(f"{url}: invalid URL ({detail})", status=0)
+            return FetchError(
+                N_("{url}: invalid URL ({reason})").format(url=url, reason=detail), status=0
+            )
         return FetchError(self._message(url, curl, exc))
 
     def _message(self, url: str, curl: pycurl.Curl, exc: pycurl.error) -> str:
         code = exc.args[0] if exc.args else -1
         detail = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+        message = N_("{url}: network error ({reason})")
         if code == pycurl.E_COULDNT_RESOLVE_HOST:
-            host = _host(url)
-            return f"{url}: the host name {host} does not resolve; check the URL or your network"
-        if code == pycurl.E_COULDNT_CONNECT:
+            message = N_(
+                "{url}: the host name {host} does not resolve; check the URL or your network"
+            )
+        elif code == pycurl.E_COULDNT_CONNECT:
+            message = N_("{url}: could not connect ({reason})")
             if curl.getinfo(pycurl.OS_ERRNO) == errno.ECONNREFUSED:
-                return f"{url}: connection refused; the server is down or the port is wrong"
-            return f"{url}: could not connect ({detail})"
-        if code == pycurl.E_OPERATION_TIMEDOUT:
+                message = N_("{url}: connection refused; the server is down or the port is wrong")
+        elif code == pycurl.E_OPERATION_TIMEDOUT:
+            message = N_("{url}: timed out waiting for the server")
             if curl.getinfo(pycurl.CONNECT_TIME) == 0:
-                return f"{url}: could not connect within {self.settings.connect_timeout:g} s"
-            return f"{url}: timed out waiting for the server"
-        if code in (pycurl.E_PARTIAL_FILE, pycurl.E_RECV_ERROR):
-            return f"{url}: the response was cut off ({detail})"
-        if code in (pycurl.E_GOT_NOTHING, pycurl.E_SEND_ERROR, 8):  # 8: weird server reply
-            return f"{url}: the server broke the connection ({detail})"
-        if code in _TLS_ERRORS:
-            return f"{url}: TLS error ({detail})"
-        return f"{url}: network error ({detail})"
+                message = N_("{url}: could not connect within {seconds:g} s")
+        elif code in (pycurl.E_PARTIAL_FILE, pycurl.E_RECV_ERROR):
+            message = N_("{url}: the response was cut off ({reason})")
+        elif code in (pycurl.E_GOT_NOTHING, pycurl.E_SEND_ERROR, 8):  # 8: weird server reply
+            message = N_("{url}: the server broke the connection ({reason})")
+        elif code in _TLS_ERRORS:
+            message = N_("{url}: TLS error ({reason})")
+        return message.format(
+            url=url, reason=detail, host=_host(url), seconds=self.settings.connect_timeout
+        )
 
 
 def _trust_store(curl: pycurl.Curl) -> None:

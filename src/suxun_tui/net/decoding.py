@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import brotli
 
+from suxun_tui.text.i18n import N_
+
 
 class BodyTooLarge(Exception):
     """The decoded body would exceed the budget."""
@@ -32,7 +34,8 @@ class BoundedDecoder:
         codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
         codings = [c for c in codings if c != "identity"]
         if len(codings) > 1:
-            raise BrokenEncoding(f"stacked content encodings are not supported: {content_encoding}")
+            message = N_("stacked content encodings are not supported: {encoding}")
+            raise BrokenEncoding(message.format(encoding=content_encoding))
         coding = codings[0] if codings else ""
         self._feed: Callable[[bytes], None]
         if coding in ("", "none"):
@@ -47,7 +50,7 @@ class BoundedDecoder:
             self._feed = self._brotli
             self._brotli_state = brotli.Decompressor()
         else:
-            raise BrokenEncoding(f"unknown content encoding {coding!r}")
+            raise BrokenEncoding(N_("unknown content encoding {coding!r}").format(coding=coding))
 
     @property
     def body(self) -> bytes:

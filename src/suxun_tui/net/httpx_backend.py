@@ -17,6 +17,7 @@ from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BoundedDecoder
 from suxun_tui.net.exchange import BodyChoice, FetchError, Head
 from suxun_tui.net.transport import client_transports
+from suxun_tui.text.i18n import N_
 
 
 class HttpxBackend:
@@ -58,9 +59,13 @@ class HttpxBackend:
                     decoder.feed(raw)
             return head, decoder
         except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out while reading the response") from exc
+            raise FetchError(
+                N_("{url}: timed out while reading the response").format(url=url)
+            ) from exc
         except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            raise FetchError(f"{url}: the response was cut off ({exc})") from exc
+            raise FetchError(
+                _said(N_("{url}: the response was cut off ({reason})"), url, exc)
+            ) from exc
         finally:
             await response.aclose()
 
@@ -71,19 +76,23 @@ class HttpxBackend:
             request = self.client.build_request(method, url, headers=headers, content=content)
             return await self.client.send(request, stream=True)
         except httpx.ConnectTimeout as exc:
+            message = N_("{url}: could not connect within {seconds:g} s")
             raise FetchError(
-                f"{url}: could not connect within {self.settings.connect_timeout:g} s"
+                message.format(url=url, seconds=self.settings.connect_timeout)
             ) from exc
         except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out waiting for the server") from exc
+            raise FetchError(N_("{url}: timed out waiting for the server").format(url=url)) from exc
         except httpx.ConnectError as exc:
             raise FetchError(_connect_message(url, exc)) from exc
         except httpx.RemoteProtocolError as exc:
-            raise FetchError(f"{url}: the server broke the connection ({exc})") from exc
+            message = N_("{url}: the server broke the connection ({reason})")
+            raise FetchError(_said(message, url, exc)) from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-            raise FetchError(f"{url}: invalid URL ({exc})", status=0) from exc
+            raise FetchError(
+                _said(N_("{url}: invalid URL ({reason})"), url, exc), status=0
+            ) from exc
         except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: network error ({exc})") from exc
+            raise FetchError(_said(N_("{url}: network error ({reason})"), url, exc)) from exc
 
 
 def _connect_message(url: str, exc: httpx.ConnectError) -> str:
@@ -91,15 +100,28 @@ def _connect_message(url: str, exc: httpx.ConnectError) -> str:
     while cause is not None:
         if isinstance(cause, socket.gaierror):
             host = urlsplit(url).hostname
-            return f"{url}: the host name {host} does not resolve; check the URL or your network"
+            message = N_(
+                "{url}: the host name {host} does not resolve; check the URL or your network"
+            )
+            return message.format(url=url, host=host)
         if isinstance(cause, ssl.SSLError):
-            return f"{url}: TLS error ({cause})"
+            return _said(N_("{url}: TLS error ({reason})"), url, cause)
         if isinstance(cause, ConnectionRefusedError):
-            return f"{url}: connection refused; the server is down or the port is wrong"
+            return _said(REFUSED, url)
         cause = cause.__cause__ or cause.__context__
     text = str(exc)
     if "Name or service not known" in text or "nodename nor servname" in text:
-        return f"{url}: the host name does not resolve; check the URL or your network"
+        return _said(
+            N_("{url}: the host name does not resolve; check the URL or your network"), url
+        )
     if "refused" in text.lower():
-        return f"{url}: connection refused; the server is down or the port is wrong"
-    return f"{url}: could not connect ({text or type(exc).__name__})"
+        return _said(REFUSED, url)
+    return _said(N_("{url}: could not connect ({reason})"), url, text or type(exc).__name__)
+
+
+REFUSED = N_("{url}: connection refused; the server is down or the port is wrong")
+
+
+def _said(template: str, url: str, reason: object = "") -> str:
+    """A failure's English message (translated where it is shown, not here)."""
+    return template.format(url=url, reason=reason)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from suxun_tui.text.i18n import N_
+
 _CHUNK = 1024 * 1024
 
 
@@ -39,7 +41,7 @@ def local_path(url: str) -> Path | None:
 
 def refusal(url: str) -> str:
     """The message for a local file that a web source linked to."""
-    return f"{url}: refusing to read a local file linked from a web source"
+    return N_("{url}: refusing to read a local file linked from a web source").format(url=url)
 
 
 def read_local_file(path: Path, url: str, max_bytes: int) -> bytes:
@@ -47,7 +49,9 @@ def read_local_file(path: Path, url: str, max_bytes: int) -> bytes:
     size_cap = _size_text(max_bytes)
     try:
         if path.exists() and not path.is_dir() and not path.is_file():
-            raise LocalFileError(f"{url}: not a regular file (a device, FIFO or socket)")
+            raise LocalFileError(
+                N_("{url}: not a regular file (a device, FIFO or socket)").format(url=url)
+            )
         chunks: list[bytes] = []
         total = 0
         with path.open("rb") as handle:
@@ -58,15 +62,24 @@ def read_local_file(path: Path, url: str, max_bytes: int) -> bytes:
                 chunks.append(chunk)
                 total += len(chunk)
         if total > max_bytes:
-            raise LocalFileError(f"{url}: file is larger than {size_cap} ('max_bytes')")
+            raise LocalFileError(
+                N_("{url}: file is larger than {limit} ('max_bytes')").format(
+                    url=url, limit=size_cap
+                )
+            )
     except FileNotFoundError as exc:
-        raise LocalFileError(f"{url}: no such file") from exc
+        raise LocalFileError(N_("{url}: no such file").format(url=url)) from exc
     except IsADirectoryError as exc:
-        raise LocalFileError(f"{url}: is a directory, not a file") from exc
+        raise LocalFileError(N_("{url}: is a directory, not a file").format(url=url)) from exc
     except OSError as exc:
-        raise LocalFileError(f"{url}: cannot read file ({exc.strerror or exc})") from exc
+        message = N_("{url}: cannot read file ({reason})").format(
+            url=url, reason=exc.strerror or exc
+        )
+        raise LocalFileError(message) from exc
     return b"".join(chunks)
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+    if size >= 1024 * 1024:
+        return N_("{size:.0f} MB").format(size=size / 1024 / 1024)
+    return N_("{size} bytes").format(size=size)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.vocabulary import HIDDEN_STYLE, JUNK_TAGS, PERMALINK_MARKS
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.nesting import parse_within_depth
 
 # Plain lxml elements: lxml.html's element classes cost a Python lookup per node visited,
@@ -131,13 +132,13 @@ def parse_html(html: str) -> HtmlElement:
     """Parse a whole document; raises :class:`ExtractionError` on empty input."""
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
-        raise ExtractionError("empty page")
+        raise ExtractionError(N_("empty page"))
     try:
         root = _parse_deep(html)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ExtractionError(f"unparseable page: {exc}") from None
+        raise ExtractionError(N_("unparseable page: {reason}").format(reason=exc)) from None
     if root is None:
-        raise ExtractionError("empty page")
+        raise ExtractionError(N_("empty page"))
     return root
 
 

@@ -36,6 +36,7 @@ from suxun_tui.pages.pagination import continuation_urls
 from suxun_tui.pages.region import RegionBlocks, candidate_regions, cut_region
 from suxun_tui.pages.scoring import score_tree
 from suxun_tui.pages.title import find_title
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.linkspans import spans_of_labels
 from suxun_tui.text.sanitize import clean_line
 
@@ -79,7 +80,7 @@ def extract_article(
     described = _described(meta)
     if described is not None:
         return described
-    raise ExtractionError("no article text found")
+    raise ExtractionError(N_("no article text found"))
 
 
 # A title longer than this is cut with a visible "…" (as feed titles are): a page's

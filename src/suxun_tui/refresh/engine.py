@@ -44,6 +44,7 @@ from suxun_tui.store.articles import ArticleRow, stored_item_keys
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
 from suxun_tui.store.remote import retire_accounts
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.timefmt import now_utc, to_stored
 
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
@@ -284,7 +285,9 @@ class _Job:
                 result = await self.refresh_one(spec)
             except Exception as exc:  # one source must never stop the others
                 source_id = self.states[spec.name][0] if spec.name in self.states else None
-                message = f"{spec.name}: unexpected error: {exc!r}"
+                message = N_("{name}: unexpected error: {error!r}").format(
+                    name=spec.name, error=exc
+                )
                 try:  # keep it on the source too, where the sources pane shows errors
                     result = await self._fail(spec, message, source_id)
                 except Exception:
@@ -296,7 +299,7 @@ class _Job:
         source_id, url, state = self.states[spec.name]
         now = now_utc()
         if not self.force and server_says_wait(state, now):
-            return SourceResult(spec.name, True, notice="not due yet (server asked to wait)")
+            return SourceResult(spec.name, True, notice=N_("not due yet (server asked to wait)"))
         try:
             conditional = not self.force and validators_apply(spec, state.content_hash)
             result = await self.fetcher.get(
@@ -310,7 +313,9 @@ class _Job:
         due, not_before = next_fetch_times(spec, result, None, now)
         moved = result.permanent_url
         notice = (
-            f"moved permanently to {moved}; the new address is used from now on" if moved else None
+            N_("moved permanently to {url}; the new address is used from now on").format(url=moved)
+            if moved
+            else None
         )
         validators = {
             "etag": result.headers.get("etag"),

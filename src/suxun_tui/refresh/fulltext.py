@@ -15,6 +15,7 @@ from suxun_tui.models import ArticleText
 from suxun_tui.net.client import Fetcher, FetchError, local_path
 from suxun_tui.pages import ExtractionError
 from suxun_tui.store import Store
+from suxun_tui.text.i18n import N_
 
 
 class ArticleFetchError(Exception):
@@ -49,9 +50,10 @@ def fetch_full_article(config: Config, db_path: Path, article_id: int) -> None:
     with Store(db_path) as store:
         article = store.article(article_id)
         if article is None:
-            raise ArticleFetchError(f"article {article_id} is not in the cache")
+            raise ArticleFetchError(N_("article {id} is not in the cache").format(id=article_id))
         if not article.url:
-            raise ArticleFetchError(f"{article.title}: the article has no link to fetch")
+            message = N_("{title}: the article has no link to fetch")
+            raise ArticleFetchError(message.format(title=article.title))
         spec = config.source(article.source_name)
         try:
             text = asyncio.run(fetch_article_text(config.settings, article.url, spec))

@@ -12,6 +12,7 @@ messages are in :mod:`suxun_tui.text.i18n_zh_cli`, ``--help`` in
 from __future__ import annotations
 
 from suxun_tui.text.i18n_zh_cli import CLI
+from suxun_tui.text.i18n_zh_core import CORE
 from suxun_tui.text.i18n_zh_help import HELP
 
 # Textual's own palette commands, which the reader shows through tr() as well.
@@ -367,4 +368,4 @@ READER: dict[str, str] = {
     "{n}d ago": "{n}天前",
 }
 
-ZH_HANS: dict[str, str] = {**READER, **CLI, **HELP}
+ZH_HANS: dict[str, str] = {**READER, **CLI, **HELP, **CORE}

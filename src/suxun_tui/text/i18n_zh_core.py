@@ -1,0 +1,118 @@
+"""The Simplified Chinese catalog of the core's messages (English template → 简体中文).
+
+Fetch failures, feed and page problems, the cache's troubles, config, query and sync
+errors. The core makes these in English (they are stored, logged and put in JSON as
+such); :func:`suxun_tui.text.i18n_said.tr_said` reads a shown one back against these
+templates and fills in the translation. Each template needs words of its own besides its
+fields, or it would match any text.
+"""
+
+from __future__ import annotations
+
+_FETCH: dict[str, str] = {
+    # --- net.client, net.curl, net.httpx_backend, net.local, net.decoding ---------------
+    "{url}: invalid URL ({reason})": "{url}：网址无效（{reason}）",
+    "only http and https": "只支持 http 和 https",
+    "{url}: HTTP {status} {reason}": "{url}：HTTP {status} {reason}",
+    "{url}: HTTP {status}": "{url}：HTTP {status}",
+    "{message}; the address is gone — check the source's url": (
+        "{message}；这个地址已不存在——请检查来源的 url"
+    ),
+    "{message}; the site refuses access": "{message}；网站拒绝访问",
+    "{message}; the site asks to be polled less often": "{message}；网站要求降低抓取频率",
+    "{size} bytes": "{size} 字节",
+    "{size:.0f} MB": "{size:.0f} MB",
+    "{url}: redirected to unsupported URL {location}": "{url}：重定向到不支持的网址 {location}",
+    "{url}: redirected to an invalid URL ({reason})": "{url}：重定向到无效的网址（{reason}）",
+    "{url}: a request header is not plain ASCII (check user_agent, or an account's token"
+    " or password)": "{url}：请求头含有非 ASCII 字符（请检查 user_agent，或账户的令牌、密码）",
+    "{url}: a request header holds control characters (check user_agent, or an account's"
+    " token or password)": "{url}：请求头含有控制字符（请检查 user_agent，或账户的令牌、密码）",
+    "{url}: response of {size} is over the {limit} limit ('max_bytes')": (
+        "{url}：响应大小 {size}，超过了 {limit} 的上限（“max_bytes”）"
+    ),
+    "{url}: response is over the {limit} limit ('max_bytes') after decompression": (
+        "{url}：解压后的响应超过了 {limit} 的上限（“max_bytes”）"
+    ),
+    "{url}: the server sent a broken compressed body ({error})": (
+        "{url}：服务器发来的压缩内容已损坏（{error}）"
+    ),
+    "{url}: too many redirects (more than {count}); the site may be redirecting in a loop": (
+        "{url}：重定向次数过多（超过 {count} 次）；网站可能在循环重定向"
+    ),
+    "{url}: timed out after {seconds:g} s; the server is slow or not answering (raise"
+    " 'timeout' in [settings] if it is just slow)": (
+        "{url}：{seconds:g} 秒后超时；服务器很慢或没有响应（如果只是慢，"
+        "请调大 [settings] 中的“timeout”）"
+    ),
+    "{url}: redirect without a Location header": "{url}：重定向缺少 Location 头",
+    "{url}: the server redirects this call": "{url}：服务器重定向了这个请求",
+    "{url}: network error ({reason})": "{url}：网络错误（{reason}）",
+    "{url}: the host name {host} does not resolve; check the URL or your network": (
+        "{url}：无法解析主机名 {host}；请检查网址或网络"
+    ),
+    "{url}: the host name does not resolve; check the URL or your network": (
+        "{url}：无法解析主机名；请检查网址或网络"
+    ),
+    "{url}: could not connect ({reason})": "{url}：无法连接（{reason}）",
+    "{url}: connection refused; the server is down or the port is wrong": (
+        "{url}：连接被拒绝；服务器未运行或端口有误"
+    ),
+    "{url}: timed out waiting for the server": "{url}：等待服务器超时",
+    "{url}: timed out while reading the response": "{url}：读取响应时超时",
+    "{url}: could not connect within {seconds:g} s": "{url}：{seconds:g} 秒内无法连接",
+    "{url}: the response was cut off ({reason})": "{url}：响应被截断（{reason}）",
+    "{url}: the server broke the connection ({reason})": "{url}：服务器中断了连接（{reason}）",
+    "{url}: TLS error ({reason})": "{url}：TLS 错误（{reason}）",
+    "stacked content encodings are not supported: {encoding}": ("不支持叠加的内容编码：{encoding}"),
+    "unknown content encoding {coding!r}": "未知的内容编码 {coding!r}",
+    "{url}: refusing to read a local file linked from a web source": (
+        "{url}：拒绝读取网络来源链接的本地文件"
+    ),
+    "{url}: cannot read file ({reason})": "{url}：无法读取文件（{reason}）",
+    "{url}: not a regular file (a device, FIFO or socket)": (
+        "{url}：不是普通文件（是设备、FIFO 或套接字）"
+    ),
+    "{url}: file is larger than {limit} ('max_bytes')": "{url}：文件大于 {limit}（“max_bytes”）",
+    "{url}: no such file": "{url}：文件不存在",
+    "{url}: is a directory, not a file": "{url}：是目录，不是文件",
+}
+
+_FEEDS: dict[str, str] = {
+    # --- feeds.parse, feeds.limits, pages, refresh --------------------------------------
+    "the document is empty": "文档是空的",
+    "plain text without any markup": "没有任何标记的纯文本",
+    "binary data ({share:.0f}% control bytes)": "二进制数据（{share:.0f}% 为控制字节）",
+    "{url}: not a feed: {reason}; check that the URL is the feed's": (
+        "{url}：不是订阅源：{reason}；请确认这是订阅源的网址"
+    ),
+    "{url}: not a feed (RSS, Atom, RDF or JSON Feed) ({reason})": (
+        "{url}：不是订阅源（RSS、Atom、RDF 或 JSON Feed）（{reason}）"
+    ),
+    "{url}: not a feed (RSS, Atom, RDF or JSON Feed)": (
+        "{url}：不是订阅源（RSS、Atom、RDF 或 JSON Feed）"
+    ),
+    "{url}: invalid JSON Feed ({reason})": "{url}：JSON Feed 无效（{reason}）",
+    "{url}: JSON without an 'items' list is not a JSON Feed": (
+        "{url}：没有“items”列表的 JSON 不是 JSON Feed"
+    ),
+    '{url} is a web page, not a feed; set kind = "page" to read it as a page': (
+        '{url} 是网页，不是订阅源；设置 kind = "page" 可按网页读取'
+    ),
+    "{url} is a web page, not a feed; it links to the feed {feed} — use that URL,"
+    ' or set kind = "page"': (
+        '{url} 是网页，不是订阅源；它链接的订阅源是 {feed}——请改用这个网址，或设置 kind = "page"'
+    ),
+    "empty page": "空白页面",
+    "unparseable page: {reason}": "无法解析的页面：{reason}",
+    "no article text found": "没有找到正文",
+    "not due yet (server asked to wait)": "还没到时间（服务器要求稍后再来）",
+    "moved permanently to {url}; the new address is used from now on": (
+        "已永久迁移到 {url}；今后使用新地址"
+    ),
+    "{name}: unexpected error: {error!r}": "{name}：意外错误：{error!r}",
+    "{title}: the article has no link to fetch": "{title}：这篇文章没有可抓取的链接",
+    "article {id} is not in the cache": "缓存中没有文章 {id}",
+}
+
+CORE: dict[str, str] = {**_FETCH, **_FEEDS}
