@@ -14,6 +14,11 @@ Usage::
     python benchmarks/extraction_same.py --save /tmp/before.txt   # on the old code
     python benchmarks/extraction_same.py --check /tmp/before.txt  # after the change; exit 1
     python benchmarks/extraction_same.py --save F --full          # keep whole results (diffs)
+    python benchmarks/extraction_same.py --save F --cli           # also ``suxun-tui extract``
+
+With ``--cli`` the pages are also written to one fixed folder and given to one
+``suxun-tui extract`` process, whose JSON line per page is digested too: that path adds
+decoding from bytes, continuation pages and the command's own output.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -112,6 +119,35 @@ def run(corpus: Path, side: str, full: bool) -> tuple[dict[str, dict[str, object
     return out, decode_cpu, extract_cpu
 
 
+CLI_DIR = Path("/tmp/suxun-extraction-same")  # fixed: the output names each page's path
+
+
+def run_cli(corpus: Path, side: str) -> dict[str, dict[str, object]]:
+    """Each page's ``suxun-tui extract`` JSON line, digested, from one process."""
+    shutil.rmtree(CLI_DIR, ignore_errors=True)
+    CLI_DIR.mkdir(parents=True)
+    keys, files = [], []
+    for name in SETS:
+        for page_id, path in _files(corpus, name, side):
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            target = CLI_DIR / f"{name}-{page_id.replace('/', '-')}.html"
+            target.write_bytes(data)
+            keys.append(f"cli/{name}/{page_id}")
+            files.append(str(target))
+    exe = shutil.which("suxun-tui", path=str(Path(sys.executable).parent))
+    command = [exe] if exe else [sys.executable, "-m", "suxun_tui"]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run([*command, "extract", *files], capture_output=True, env=env, check=False)
+    lines = done.stdout.decode("utf-8").splitlines()
+    if len(lines) != len(keys):
+        raise SystemExit(f"extract printed {len(lines)} lines for {len(keys)} pages")
+    return {
+        k: {"result": _digest(line), "decoded": ""} for k, line in zip(keys, lines, strict=True)
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     action = parser.add_mutually_exclusive_group(required=True)
@@ -119,12 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--check", type=Path, metavar="FILE", help="compare with a baseline")
     parser.add_argument("--split", choices=("dev", "held"), default="dev")
     parser.add_argument("--full", action="store_true", help="with --save: keep whole results")
+    parser.add_argument("--cli", action="store_true", help="also run suxun-tui extract")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     rows, decode_cpu, extract_cpu = run(args.corpus, args.split, args.full)
+    if args.cli:
+        rows.update(run_cli(args.corpus, args.split))
     print(
         f"{len(rows)} {args.split} pages: decode {decode_cpu:.1f} CPU-s, extract "
         f"{extract_cpu:.1f} CPU-s ({len(rows) / (decode_cpu + extract_cpu):.1f} pages/CPU-s); "

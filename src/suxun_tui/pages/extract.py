@@ -26,21 +26,20 @@ from suxun_tui.pages.body_filter import FilteredBody, filter_blocks, is_prose
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.dates import DEFAULT_TZ
-from suxun_tui.pages.dom import absolute_url, clean_tree, parse_html
+from suxun_tui.pages.dom import HtmlElement, absolute_url, clean_tree, parse_html
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.learned_body import learned_body
 from suxun_tui.pages.meta import PageMeta, read_meta
 from suxun_tui.pages.metadata import InfoFields
-from suxun_tui.pages.pagination import continuation_urls
+from suxun_tui.pages.pagination import continuation_links, continuation_urls
 from suxun_tui.pages.region import RegionBlocks, candidate_regions, cut_region
 from suxun_tui.pages.scoring import score_tree
 from suxun_tui.pages.title import find_title
-from suxun_tui.text.i18n import N_
 from suxun_tui.text.linkspans import spans_of_labels
 from suxun_tui.text.sanitize import clean_line
 
-__all__ = ["extract_article", "continuation_urls"]
+__all__ = ["extract_article", "extract_page", "continuation_urls"]
 
 _TEXT_KINDS = ("paragraph", "heading", "list_item", "quote", "code", "table")
 # How far around the region the info bar is looked for, in blocks.
@@ -60,7 +59,26 @@ def extract_article(
 
     Raises :class:`~suxun_tui.pages.ExtractionError` when the page holds no article text.
     """
+    return _extract(parse_html(html), url, timezone, body_selector, now)
+
+
+def extract_page(
+    html: str,
+    url: str,
+    *,
+    timezone: str = DEFAULT_TZ,
+    body_selector: str | None = None,
+    now: datetime | None = None,
+) -> tuple[ArticleText, list[str]]:
+    """:func:`extract_article` and :func:`continuation_urls` of one page from one parse."""
     root = parse_html(html)
+    later = continuation_links(root, url)  # before cleaning, which changes the tree
+    return _extract(root, url, timezone, body_selector, now), later
+
+
+def _extract(
+    root: HtmlElement, url: str, timezone: str, body_selector: str | None, now: datetime | None
+) -> ArticleText:
     meta = read_meta(root)
     body = clean_tree(root)
     tree = score_tree(body)
@@ -80,7 +98,7 @@ def extract_article(
     described = _described(meta)
     if described is not None:
         return described
-    raise ExtractionError(N_("no article text found"))
+    raise ExtractionError("no article text found")
 
 
 # A title longer than this is cut with a visible "…" (as feed titles are): a page's

@@ -15,7 +15,7 @@ from suxun_tui.pages.boilerplate import is_pager_text
 from suxun_tui.pages.dom import HtmlElement, absolute_url, parse_html, text_content
 from suxun_tui.pages.vocabulary import NEXT_PAGE_TEXT, PAGE_QUERY_KEYS
 
-__all__ = ["continuation_urls", "next_page_link", "page_number"]
+__all__ = ["continuation_links", "continuation_urls", "next_page_link", "page_number"]
 
 _NUMBERED = re.compile(r"^(?P<stem>.*?)(?:[_-](?P<n>\d{1,3}))?(?P<ext>\.[A-Za-z]{2,6})?$")
 
@@ -60,10 +60,23 @@ def continuation_urls(html: str, url: str) -> list[str]:
         root = parse_html(html)
     except Exception:  # noqa: BLE001 - no continuation is the safe answer
         return []
+    return continuation_links(root, url)
+
+
+def continuation_links(root: HtmlElement, url: str) -> list[str]:
+    """:func:`continuation_urls` of a parsed page (before cleaning: the pager may be hidden).
+
+    A link's text is tested before its address is resolved: most links are no pager, and
+    resolving hundreds of addresses per page cost more than the test.
+    """
     key, current = page_number(url)
     found: dict[int, str] = {}
-    for link, text in _links(root, url):
-        if not is_pager_text(text):
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href or not is_pager_text(" ".join(text_content(a).split())):
+            continue
+        link = absolute_url(href, url)
+        if not link:
             continue
         other_key, number = page_number(link)
         if other_key == key and number > current and number not in found:

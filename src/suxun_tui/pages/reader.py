@@ -15,7 +15,7 @@ from datetime import datetime
 from suxun_tui.models import ArticleText, ListedArticle
 from suxun_tui.pages.charset import decode_html
 from suxun_tui.pages.dates import DEFAULT_TZ
-from suxun_tui.pages.extract import continuation_urls, extract_article
+from suxun_tui.pages.extract import extract_page
 from suxun_tui.pages.listing import find_article_links, next_listing_url
 
 __all__ = ["Fetch", "read_article", "read_listing", "join_pages"]
@@ -67,11 +67,10 @@ async def read_article(
     """Fetch and extract an article, following ``_2.html``/下一页 continuations."""
     data, content_type, final = await fetch(url)
     html = decode_html(data, content_type)
-    first = extract_article(
+    first, queue = extract_page(
         html, final or url, timezone=timezone, body_selector=body_selector, now=now
     )
     seen = {url, final}
-    queue = continuation_urls(html, final or url)
     more: list[ArticleText] = []
     while queue and len(more) + 1 < max_pages:
         next_url = queue.pop(0)
@@ -81,7 +80,7 @@ async def read_article(
         try:
             data, content_type, final = await fetch(next_url)
             page_html = decode_html(data, content_type)
-            page = extract_article(
+            page, later_pages = extract_page(
                 page_html,
                 final or next_url,
                 timezone=timezone,
@@ -91,7 +90,7 @@ async def read_article(
         except Exception:  # noqa: BLE001 - any failure of a later page: keep what we have
             continue
         more.append(page)
-        for later in continuation_urls(page_html, final or next_url):
+        for later in later_pages:
             if later not in seen and later not in queue:
                 queue.append(later)
     return join_pages(first, more)
