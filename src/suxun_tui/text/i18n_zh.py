@@ -183,6 +183,7 @@ READER: dict[str, str] = {
     "All": "全部",
     "Starred": "星标",
     "All unread": "全部未读",
+    "Hidden": "已隐藏",
     "Search: {query}": "搜索：{query}",
     "Article": "文章",
     "{minutes} min": "{minutes} 分钟",

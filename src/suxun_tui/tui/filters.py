@@ -16,7 +16,7 @@ from suxun_tui.config.model import QuerySpec
 from suxun_tui.models import Headline, SourceRow
 from suxun_tui.store import Store, WriteResult
 from suxun_tui.text.i18n import tr
-from suxun_tui.tui.query_feeds import ALL_UNREAD, QueryFeed, read_query_feeds, with_unread_only
+from suxun_tui.tui.query_feeds import BUILT_IN, QueryFeed, read_query_feeds, with_unread_only
 
 MAX_ROWS = 100_000  # headlines one list holds
 
@@ -59,9 +59,8 @@ class SourceFilter:
         """
         if self.kind == "search":
             return tr("Search: {query}", query=self.query)
-        built_in = self.kind == "query" and (self.label, self.query) == (
-            ALL_UNREAD.name,
-            ALL_UNREAD.query,
+        built_in = self.kind == "query" and any(
+            (self.label, self.query) == (spec.name, spec.query) for spec in BUILT_IN
         )
         if self.kind in ("all", "starred") or built_in:
             return tr(self.label)

@@ -17,6 +17,9 @@ from suxun_tui.store import Store
 from suxun_tui.text.i18n import N_
 
 ALL_UNREAD = QuerySpec(N_("All unread"), "is:unread")  # shown through tr(), kept as its key
+# What rules hid: listed after "All unread" while there is any (rules never delete).
+HIDDEN = QuerySpec(N_("Hidden"), "is:hidden")
+BUILT_IN = (ALL_UNREAD, HIDDEN)
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class QueryFeed:
 def read_query_feeds(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFeed, ...]:
     """The built-in feeds, then the configured ones, each with (unread, total)."""
     feeds: list[QueryFeed] = []
-    for spec in (ALL_UNREAD, *specs):
+    for spec in (*BUILT_IN, *specs):
         if spec is ALL_UNREAD:  # the sources' counts say it: no pass over the articles
             unread = total = store.counts()[0]
             feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
@@ -44,7 +47,8 @@ def read_query_feeds(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFee
         except QueryError as exc:  # the config checks queries; a stored one may be old
             feeds.append(QueryFeed(spec.name, spec.query, spec.group, 0, 0, str(exc)))
             continue
-        feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
+        if spec is not HIDDEN or total:
+            feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
     return tuple(feeds)
 
 
