@@ -92,7 +92,7 @@ async def measure(
         began = time.perf_counter()
         if with_refresh:
             app.simulate_key("R")
-            while not screen.refreshing:
+            while not screen.refreshes.running:
                 await asyncio.sleep(0.001)
         deadline = began + 180
         while time.perf_counter() < deadline:
@@ -106,7 +106,7 @@ async def measure(
                 await asyncio.sleep(0.02)
             if not with_refresh and len(latencies) >= 300:
                 break
-            if with_refresh and not screen.refreshing:
+            if with_refresh and not screen.refreshes.running:
                 break
         took = time.perf_counter() - began
         running = False
