@@ -69,6 +69,10 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.pictures_on: bool | None = None  # None: from the settings, once mounted
         self.known_pictures: Known = {}  # pictures loaded, so a redraw fetches none again
         self.jumps = MatchJumps()  # where . and , last showed a match
+        # A remembered place, held until the reader scrolls: pictures arriving later
+        # make the article taller, and the place (its end, say) must move with them.
+        self.held_position: float | None = None
+        self._placing = False
 
     @property
     def article_id(self) -> int | None:
@@ -109,6 +113,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
             if old.article_id is not None:
                 self.post_message(self.Left(old.article_id, self.position))
             self.scroll_home(animate=False, immediate=True)
+            self.held_position = new.position if new.position > 0 else None
             if new.position > 0:
                 self.call_after_refresh(self._scroll_to_position, new.position)
         self.minutes = reading_minutes(new.detail) if new.detail is not None else 0
@@ -119,13 +124,25 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._show_progress)  # the height is known once laid out
 
     def _scroll_to_position(self, position: float) -> None:
-        self.scroll_to(y=round(position * self.max_scroll_y), animate=False, immediate=True)
+        self._placing = True
+        try:
+            self.scroll_to(y=round(position * self.max_scroll_y), animate=False, immediate=True)
+        finally:
+            self._placing = False
 
     def on_resize(self) -> None:
         self._show_progress()
 
+    def watch_virtual_size(self) -> None:
+        """The article grew or shrank (a picture drawn): keep the held place, and the %."""
+        if self.held_position is not None:
+            self._scroll_to_position(self.held_position)
+        self._show_progress()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if not self._placing:
+            self.held_position = None  # the reader moved: the place is theirs now
         self._show_progress()
 
     def _show_progress(self) -> None:
