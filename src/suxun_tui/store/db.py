@@ -20,6 +20,7 @@ from pathlib import Path
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.query import Query
+from suxun_tui.store import clean_close
 from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes, stored_hashes
 from suxun_tui.store.codec import encode_blocks
@@ -107,6 +108,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if not self.read_only:
+            clean_close.record(self.path)  # the next start may skip the whole-file check
 
     def use_rules(self, rules: Sequence[RuleSpec]) -> None:
         """Apply ``rules`` to every article this store inserts from now on (refresh, sync)."""

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from suxun_tui.store import clean_close
 from suxun_tui.store.connection import (
     SchemaMismatch,
     StoreError,
@@ -24,8 +25,9 @@ from suxun_tui.store.connection import (
 from suxun_tui.store.db import DB_NAME, Store
 from suxun_tui.text.timefmt import now_utc
 
-# Below this size the whole file is checked at every start (a few milliseconds per MiB);
-# a bigger cache gets its small tables checked, and SQLite checks every page it reads.
+# Below this size the whole file is checked at a start (a few milliseconds per MiB) unless
+# our own clean close left it unchanged (clean_close); a bigger cache, or one closed
+# cleanly, gets its small tables checked, and SQLite checks every page it reads.
 FULL_CHECK_BYTES = 16 * 1024 * 1024
 SMALL_TABLES = ("sources", "pending_changes", "sync_state")
 
@@ -70,11 +72,12 @@ def _looks_healthy(path: Path) -> bool:
     size = _size(path)
     if not size:
         return True
+    whole = size <= FULL_CHECK_BYTES and not clean(path)  # before our connection makes a -wal
     try:
         conn = open_connection(path, read_only=True)  # immutable where -shm cannot be made
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return _checks_pass(conn, size)
+            return _checks_pass(conn, whole=whole)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -83,13 +86,20 @@ def _looks_healthy(path: Path) -> bool:
         raise cannot_open(path, exc) from exc
 
 
-def _checks_pass(conn: sqlite3.Connection, size: int) -> bool:
-    """SQLite's quick check: of the whole file when it is small, else of the small tables.
+def clean(path: Path) -> bool:
+    """Closed cleanly by us and unchanged since (see :mod:`~suxun_tui.store.clean_close`)."""
+    return clean_close.closed_cleanly(path)
+
+
+def _checks_pass(conn: sqlite3.Connection, *, whole: bool) -> bool:
+    """SQLite's quick check: of the whole file when ``whole``, else of the small tables.
 
     A whole check reads every page — seconds for a cache of millions of articles, which
-    every ``list`` would pay.
+    every ``list`` would pay, and tens of milliseconds for a small one, most of a
+    nothing-new sync; after our own clean close the small tables (sources, the queue of
+    changes for the server, sync cursors) are checked alone, as for a big cache.
     """
-    if size <= FULL_CHECK_BYTES:
+    if whole:
         checks = ["PRAGMA quick_check(1)"]
     else:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -123,6 +133,7 @@ def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False
     path = data_dir.absolute() / DB_NAME
     _size(path)  # a directory we may not read: say so before SQLite does, less clearly
     if check and not _looks_healthy(path):
+        clean_close.forget(path)
         notice = _move_aside(path, "was damaged")
         return OpenedStore(Store(path), notice)
     if (reason := _not_writable(path)) is not None:
@@ -136,6 +147,7 @@ def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False
         if not read_only_ok:
             raise StoreError(advice)
         return OpenedStore(Store(path, read_only=True), f"reading only: {advice}")
+    clean_close.forget(path)  # written from now on: only a clean close notes it again
     try:
         return OpenedStore(Store(path))
     except SchemaMismatch as mismatch:
