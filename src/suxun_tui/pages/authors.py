@@ -16,7 +16,7 @@ import re
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import byline_author, posted_by, trailing_author
-from suxun_tui.pages.vocabulary import BYLINE_EN, BYLINE_END, NOT_AUTHOR
+from suxun_tui.pages.vocabulary import BYLINE_EN, BYLINE_END, BYLINE_LABEL, NOT_AUTHOR
 from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["choose_author", "english_byline"]
@@ -94,8 +94,10 @@ def choose_author(
         return labelled
     texts = [b.text for b in body if b.kind != "image"]
     lead = [b.text for b in head if b.kind != "image"] + texts[:3]
-    for text in lead:
+    for i, text in enumerate(lead):
         found = byline_author(text) or english_byline(text)
+        if not found and BYLINE_LABEL.match(text) and i + 1 < len(lead):
+            found = english_byline(lead[i + 1], bare=True)
         if found:
             return found
     found = _join(meta.authors, handles=True) or _join(meta.meta_authors)

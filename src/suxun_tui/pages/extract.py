@@ -25,7 +25,7 @@ from suxun_tui.pages import ExtractionError
 from suxun_tui.pages.body_filter import FilteredBody, filter_blocks, is_prose
 from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.credits import read_info_line
-from suxun_tui.pages.dates import DEFAULT_TZ
+from suxun_tui.pages.dates import DEFAULT_TZ, find_dates
 from suxun_tui.pages.dom import HtmlElement, absolute_url, clean_tree, parse_html
 from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
 from suxun_tui.pages.html_blocks import RawBlock, linearize
@@ -36,6 +36,7 @@ from suxun_tui.pages.pagination import continuation_links, continuation_urls
 from suxun_tui.pages.region import RegionBlocks, candidate_regions, cut_region
 from suxun_tui.pages.scoring import score_tree
 from suxun_tui.pages.title import find_title
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.linkspans import spans_of_labels
 from suxun_tui.text.sanitize import clean_line
 
@@ -98,7 +99,7 @@ def _extract(
     described = _described(meta)
     if described is not None:
         return described
-    raise ExtractionError("no article text found")
+    raise ExtractionError(N_("no article text found"))
 
 
 # A title longer than this is cut with a visible "…" (as feed titles are): a page's
@@ -218,7 +219,7 @@ def _assemble(
     info.merge(replace(body.fields, published=None))
     info.merge(_after_fields(after, tz, now))
     text_blocks = [b for b in body.blocks if b.kind != "image"]
-    first_prose = next((i for i, b in enumerate(region) if is_prose(b.text)), len(region))
+    first_prose = next((i for i, b in enumerate(region) if _starts_text(b.text)), len(region))
     candidates = collect_dates(
         info_date=region_date,
         region=region,
@@ -248,6 +249,27 @@ def _assemble(
         images=tuple(images),
         links=tuple(links),
     )
+
+
+def _starts_text(text: str) -> bool:
+    """Whether a block is the text's first sentence rather than part of the lines above it.
+
+    A date written "December 31, 2024" has the comma of a sentence, and a byline that ends
+    with one is longer than a label: the dates are taken out before the test, so the
+    dateline ("Updated: December 31, 2024", "By A. Writer · Updated May 3, 2025") stays
+    with the title's lines, where the date and the author are looked for.
+    """
+    if not is_prose(text):
+        return False
+    if len(text) > 200 or not any(ch.isdigit() for ch in text):
+        return True
+    rest, last = [], 0
+    for found in find_dates(text, relative=False):
+        rest.append(text[last : found.start])
+        last = found.end
+    if not rest:
+        return True
+    return is_prose("".join(rest) + text[last:])
 
 
 def _to_zone(iso: str | None, tz: str) -> str | None:

@@ -360,9 +360,15 @@ BYLINE_EN = re.compile(
     r"by[:\s]\s*(?P<name>.+)$",
     re.I,
 )
+# A byline's label on a line of its own, the names on the next ("Written by:" / "Jane Doe").
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:(?:posted|written|published|words|story|article|text)\s+)?by\s*:?\s*$|"
+    r"^\s*(?:author|written by)s?\s*:\s*$",
+    re.I,
+)
 # What follows the names in a byline: a date, a role, a separator.
 BYLINE_END = re.compile(
-    r"\s*(?:[|•·—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
+    r"\s*(?:[|•·⋅∙—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
     r"\d{1,2}\s*(?:min|minute)s?\s+read|(?:19|20)\d\d\b|\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|"
     r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.I,
@@ -370,6 +376,6 @@ BYLINE_END = re.compile(
 NOT_AUTHOR = re.compile(
     r"^(?:admin|administrator|staff|editor|editors|guest|anonymous|unknown|team|user|by|"
     r"written|posted|author|authors|about|share|follow|contact|sign\s+in|log\s*in|menu|"
-    r"privacy\s+policy|home|search|subscribe|more)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
+    r"privacy\s+policy|home|search|subscribe|more|fact[\s-]?checked|reviewed|verified)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
     re.I,
 )
