@@ -15,6 +15,7 @@ from suxun_tui.cli.context import ContextError, load_context
 from suxun_tui.config import ConfigError
 from suxun_tui.store import NotSaved, Store
 from suxun_tui.text.i18n import language_from_locale, set_language, tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 LAST_TRY_MS = 5_000  # quitting with marks not saved: wait this long for a lock
@@ -36,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         context = load_context(args)
     except ContextError as exc:
-        print(f"suxun-tui: {exc}", file=sys.stderr)
+        print(f"suxun-tui: {tr_said(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     from suxun_tui.tui.app import SuxunApp
     from suxun_tui.tui.commands import with_keys
@@ -45,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with_keys(context.config.keys)  # [keys] names commands only the reader knows
     except ConfigError as exc:
         context.store.close()
-        print(f"suxun-tui: {exc}", file=sys.stderr)
+        print(f"suxun-tui: {tr_said(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     from suxun_tui.tui.signals import exit_cleanly_on_signals
 

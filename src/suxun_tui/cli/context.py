@@ -11,6 +11,7 @@ from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_co
 from suxun_tui.store import NotSaved, ReaderWrites, Store, StoreError, open_store
 from suxun_tui.store.connection import BUSY_TIMEOUT_MS, INTERACTIVE_TIMEOUT_MS
 from suxun_tui.text.i18n import resolve_language, set_language, tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 # Commands that only read the cache: they work on a cache we may not write, and never
@@ -84,7 +85,10 @@ def load_context(args: argparse.Namespace) -> Context:
                 store.close()
                 raise ContextError(synced.problem.message)
             notices.append(
-                tr("the list of sources was not updated: {problem}", problem=synced.problem.message)
+                tr(
+                    "the list of sources was not updated: {problem}",
+                    problem=tr_said(synced.problem.message),
+                )
             )
     # Paths and config text end up on screen in the reader too: cleaned once, here.
     return Context(config, store, [clean_line(n) for n in notices])
@@ -95,8 +99,9 @@ def open_context(args: argparse.Namespace) -> Context | int:
     try:
         context = load_context(args)
     except ContextError as exc:
-        print(f"suxun-tui: {exc}", file=sys.stderr)
+        print(f"suxun-tui: {tr_said(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     for notice in context.notices:
-        print(tr("suxun-tui: warning: {notice}", notice=clean_line(notice)), file=sys.stderr)
+        notice = tr_said(clean_line(notice))
+        print(tr("suxun-tui: warning: {notice}", notice=notice), file=sys.stderr)
     return context

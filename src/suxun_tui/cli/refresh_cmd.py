@@ -15,6 +15,7 @@ from suxun_tui.refresh.engine import RefreshReport, refresh_sources
 from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store.index_fill import start_filling
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -77,16 +78,16 @@ def _print_summary(report: RefreshReport) -> None:
         # Name the source as the config does; the message itself names the URL.
         if not error.startswith(f"{result.name}:"):
             error = f"{result.name}: {error}"
-        print(tr("error: {error}", error=error))
+        print(tr("error: {error}", error=tr_said(error)))
     for result in sources:
         if result.notice and result.ok:
-            notice = f"{result.name}: {clean_line(result.notice)}"
+            notice = f"{result.name}: {tr_said(clean_line(result.notice))}"
             print(tr("notice: {notice}", notice=notice))
     for account in report.accounts:
         if account.error:
-            print(tr("error: {error}", error=clean_line(account.error)))
+            print(tr("error: {error}", error=tr_said(clean_line(account.error))))
         for notice in account.notices:
-            name, said = clean_line(account.name), clean_line(notice)
+            name, said = clean_line(account.name), tr_said(clean_line(notice))
             print(tr("notice: account '{name}': {notice}", name=name, notice=said))
     failed = [r for r in report.failed if not r.account]
     unchanged = sum(1 for r in sources if r.ok and r.not_modified)

@@ -16,6 +16,7 @@ from suxun_tui.query import QueryError, parse_query
 from suxun_tui.store import Store
 from suxun_tui.store.search import Order
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 HeadlineCommand = Callable[[argparse.Namespace, Callable[[Store, int | None], list[Headline]]], int]
@@ -30,7 +31,8 @@ def run_search(args: argparse.Namespace, headline_command: HeadlineCommand) -> i
         # The query is the user's, but may have been pasted: printed safe, one character
         # for one, so that the caret stays under the column the error names.
         shown = "".join(c if c.isprintable() else "?" for c in text)
-        print(tr("suxun-tui: search: {error}", error=clean_line(str(exc))), file=sys.stderr)
+        error = tr_said(clean_line(str(exc)))
+        print(tr("suxun-tui: search: {error}", error=error), file=sys.stderr)
         print(f"  {shown}\n  {' ' * (exc.column - 1)}^", file=sys.stderr)
         return EXIT_USAGE
     order: Order = "relevance" if getattr(args, "sort", None) == "relevance" else "newest"

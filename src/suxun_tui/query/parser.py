@@ -24,6 +24,7 @@ from suxun_tui.query.model import (
     State,
     Text,
 )
+from suxun_tui.text.i18n import N_
 
 MAX_ITEMS = 32
 _AGE = re.compile(r"([<>])(\d{1,6})([hdw])")
@@ -36,7 +37,13 @@ class QueryError(ValueError):
     """A query that cannot be read; ``column`` is 1-based, ``str()`` says it all."""
 
     def __init__(self, message: str, column: int, hint: str = "") -> None:
-        super().__init__(f"{message} at column {column}" + (f" ({hint})" if hint else ""))
+        if hint:
+            said = N_("{message} at column {column} ({hint})").format(
+                message=message, column=column, hint=hint
+            )
+        else:
+            said = N_("{message} at column {column}").format(message=message, column=column)
+        super().__init__(said)
         self.column = column
         self.problem = message
 
@@ -67,11 +74,11 @@ def _tokens(query: str) -> list[_Token]:
         if match and match.end() < n and not query[match.end()].isspace():
             prefix, i = match.group(0), match.end()
         elif match and _known(match.group(1)):
-            raise QueryError(f"'{match.group(0)}' needs a value", start + 1)
+            raise QueryError(N_("'{field}' needs a value").format(field=match.group(0)), start + 1)
         if i < n and query[i] == '"':
             end = query.find('"', i + 1)
             if end < 0:
-                raise QueryError("unclosed quote", i + 1)
+                raise QueryError(N_("unclosed quote"), i + 1)
             tokens.append(_Token(query[i + 1 : end], start + 1, True, prefix, negated))
             i = end + 1
             continue
@@ -108,7 +115,7 @@ def parse_query(query: str) -> Query:
         last_column = token.column
         if token.text == "OR" and not token.quoted and not token.prefix and not token.negated:
             if not groups or join_next:
-                raise QueryError("'OR' needs a term on each side", token.column)
+                raise QueryError(N_("'OR' needs a term on each side"), token.column)
             join_next = True
             continue
         item = Item(_atom(token), token.negated)
@@ -116,14 +123,14 @@ def parse_query(query: str) -> Query:
             continue  # an empty phrase ("") asks for nothing
         count += 1
         if count > MAX_ITEMS:
-            raise QueryError(f"more than {MAX_ITEMS} terms", token.column)
+            raise QueryError(N_("more than {count} terms").format(count=MAX_ITEMS), token.column)
         if join_next:
             groups[-1].append(item)
             join_next = False
         else:
             groups.append([item])
     if join_next:
-        raise QueryError("'OR' needs a term on each side", last_column)
+        raise QueryError(N_("'OR' needs a term on each side"), last_column)
     return Query(tuple(tuple(g) for g in groups), query.strip())
 
 
@@ -134,29 +141,29 @@ def _atom(token: _Token) -> Atom:
     value = token.text.strip()
     value_column = token.column + len(token.prefix) + int(token.negated)
     if not value:
-        raise QueryError(f"'{token.prefix}' needs a value", token.column)
+        raise QueryError(N_("'{field}' needs a value").format(field=token.prefix), token.column)
     if name in FIELDS:
         return Field(name, value)
     if name == "is":
         if value.lower() not in STATES:
             states = ", ".join("is:" + s for s in STATES)
-            raise QueryError(f"unknown state 'is:{value}'", token.column, f"use {states}")
+            message = N_("unknown state 'is:{value}'").format(value=value)
+            raise QueryError(message, token.column, N_("use {states}").format(states=states))
         return State(value.lower())  # type: ignore[arg-type]
     if name in ("after", "before"):
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            raise QueryError(
-                f"'{token.prefix}{value}' is not a date", value_column, "use YYYY-MM-DD"
-            ) from None
+            message = N_("'{field}{value}' is not a date").format(field=token.prefix, value=value)
+            raise QueryError(message, value_column, N_("use YYYY-MM-DD")) from None
         return DateBound(name == "after", day)
     if name == "age":
         match = _AGE.fullmatch(value)
         if not match:
-            raise QueryError(
-                f"'age:{value}' is not an age", value_column, "use age:<7d or age:>12h; h, d, w"
-            )
+            message = N_("'age:{value}' is not an age").format(value=value)
+            raise QueryError(message, value_column, N_("use age:<7d or age:>12h; h, d, w"))
         seconds = int(match.group(2)) * _UNIT_SECONDS[match.group(3)]
         return Age(match.group(1) == "<", seconds)
     known = ", ".join(f"{f}:" for f in (*FIELDS, "is", "after", "before", "age"))
-    raise QueryError(f"unknown field '{token.prefix}'", token.column, f"known: {known}")
+    message = N_("unknown field '{field}'").format(field=token.prefix)
+    raise QueryError(message, token.column, N_("known: {fields}").format(fields=known))

@@ -39,9 +39,9 @@ def tr_said(message: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _translated(language: str, message: str, depth: int = 0) -> str:  # noqa: ARG001 - cache key
-    from suxun_tui.text.i18n_zh_core import CORE
+    from suxun_tui.text.i18n_zh import ZH_HANS
 
-    if message in CORE:
+    if message in ZH_HANS:  # a message without fields: "no article text found"
         return tr(message)
     for pattern, template in _patterns():
         found = pattern.fullmatch(message)

@@ -115,4 +115,22 @@ _FEEDS: dict[str, str] = {
     "article {id} is not in the cache": "缓存中没有文章 {id}",
 }
 
-CORE: dict[str, str] = {**_FETCH, **_FEEDS}
+_QUERY: dict[str, str] = {
+    # --- query.parser ---------------------------------------------------------------------
+    "{message} at column {column} ({hint})": "{message}，在第 {column} 列（{hint}）",
+    "{message} at column {column}": "{message}，在第 {column} 列",
+    "'{field}' needs a value": "“{field}”需要一个值",
+    "unclosed quote": "引号没有闭合",
+    "'OR' needs a term on each side": "“OR”两边都需要搜索词",
+    "more than {count} terms": "搜索词超过 {count} 个",
+    "unknown state 'is:{value}'": "未知的状态“is:{value}”",
+    "use {states}": "可用 {states}",
+    "'{field}{value}' is not a date": "“{field}{value}”不是日期",
+    "use YYYY-MM-DD": "请用 YYYY-MM-DD",
+    "'age:{value}' is not an age": "“age:{value}”不是时长",
+    "use age:<7d or age:>12h; h, d, w": "请用 age:<7d 或 age:>12h；单位 h、d、w",
+    "unknown field '{field}'": "未知的字段“{field}”",
+    "known: {fields}": "可用：{fields}",
+}
+
+CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY}

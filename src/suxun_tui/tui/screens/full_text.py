@@ -18,6 +18,7 @@ from rich.text import Text
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import Catalog
 from suxun_tui.tui.screens.background import BackgroundWork
@@ -124,4 +125,6 @@ def failure_reason(error: BaseException | None, url: str) -> str:
             url=url or tr("the page"),
             status=status,
         )
-    return (str(error) or type(error).__name__) if error is not None else tr("unknown error")
+    if error is None:
+        return tr("unknown error")
+    return tr_said(str(error)) or type(error).__name__

@@ -18,6 +18,7 @@ from suxun_tui.config import Config
 from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store import Store
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.filters import Catalog, SourceFilter
 
 if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-up
@@ -97,7 +98,9 @@ class Refreshes:
 
     def failed(self, error: BaseException | None) -> None:
         self.screen.activity = tr("Refresh failed")
-        self.screen.notify(tr("Refresh failed: {error}", error=error), severity="error")
+        self.screen.notify(
+            tr("Refresh failed: {error}", error=tr_said(str(error))), severity="error"
+        )
         self._ended()
 
     def _ended(self) -> None:
@@ -216,7 +219,10 @@ def summarize(report: RefreshReport, *, quiet: bool, told: set[str] | None = Non
     if len(fresh) == 1:
         only = fresh[0]
         notice = Notice(
-            only.error or tr("unknown error"), title=f"✗ {only.name}", severity="error", timeout=8
+            tr_said(only.error or "") or tr("unknown error"),
+            title=f"✗ {only.name}",
+            severity="error",
+            timeout=8,
         )
     elif fresh:
         names = ", ".join(r.name for r in fresh[:MAX_FAILURE_NOTICES])

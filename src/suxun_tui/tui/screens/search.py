@@ -11,6 +11,7 @@ from textual.widgets import Input, Label
 
 from suxun_tui.query import QueryError, parse_query
 from suxun_tui.text.i18n import N_, tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.commands import translate_bindings
 
 HINT = N_(
@@ -48,7 +49,7 @@ class SearchPrompt(ModalScreen[str | None]):
         try:
             parse_query(query)
         except QueryError as exc:
-            self.query_one("#problem", Label).update(str(exc))
+            self.query_one("#problem", Label).update(tr_said(str(exc)))
             event.input.cursor_position = max(0, exc.column - 1)
             return
         self.dismiss(query or None)

@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.timefmt import format_relative
 from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
 from suxun_tui.tui.query_feeds import QueryFeed
@@ -344,12 +345,14 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
 
 def short_error(source: SourceRow) -> str:
-    """The error without the source's own URL in front: the pane is narrow, the URL known."""
+    """The error without the source's own URL in front: the pane is narrow, the URL known.
+
+    The cache keeps it in English; it is shown in the interface's language."""
     error = source.last_error or ""
     for prefix in (f"{source.url}: ", f"{source.url} "):
         if error.startswith(prefix):
-            return error[len(prefix) :]
-    return error
+            return tr_said(error[len(prefix) :])
+    return tr_said(error)
 
 
 def _filter(source: SourceRow) -> SourceFilter:

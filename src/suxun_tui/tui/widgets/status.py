@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from suxun_tui.text.i18n import tr, trn
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.timefmt import format_relative
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import LABELS
@@ -74,7 +75,7 @@ class StatusLine(Horizontal):
         source = self.catalog.source(self.selection)
         if source is not None and source.last_error:
             when = source.last_success and format_relative(source.last_success, self.clock())
-            left.append(f" · ✗ {source.name}: {source.last_error}", style="red")
+            left.append(f" · ✗ {source.name}: {tr_said(source.last_error)}", style="red")
             ok = tr(" (last ok {when})", when=when) if when else tr(" (never fetched)")
             left.append(ok, style="dim")
         if source is not None and (failed := dict(self.page_failures).get(source.id)):
