@@ -98,3 +98,22 @@ async def test_u_takes_back_a_read_toggle_and_a_star(make_app: MakeApp, store: S
         await pilot.press("u")
         await settle(pilot)
         assert store.headlines(starred_only=True) == []
+
+
+async def test_all_read_counts_a_story_from_two_sources_once(
+    make_app: MakeApp, store: Store
+) -> None:
+    """The list shows one headline for one story, so the notice and its undo count one."""
+    sources = two_sources()
+    shared = entries("Shared", 1)  # the same link in both sources: one story
+    fill(store, sources, {"Alpha": entries("Alpha", 2) + shared, "Beta": list(shared)})
+    app = make_app(Config(settings=Settings(full_text="never"), sources=sources))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(main_screen(app).headlines.rows) == 3
+        await pilot.press("A")
+        await pilot.pause()
+        assert any("Marked 3 articles read in All." in n for n in notifications(app))
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("Undone: 3 articles." in n for n in notifications(app))

@@ -366,7 +366,10 @@ class MainScreen(PaneMoves, ArticleExports):
         if isinstance(result, NotSaved):
             self.saved(result)
             return
-        count, label = result.changed, selection.display_label(converter(self.script))
+        # Stories, as the list counts them (a story's copies in other sources follow it).
+        last = self.undo.last
+        count = len(last.article_ids) if last is not None else result.changed
+        label = selection.display_label(converter(self.script))
         self.notify(
             trn(
                 "Marked {count} article read in {label}.",
