@@ -14,6 +14,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from suxun_tui.config.model import ConfigError
+from suxun_tui.text.i18n import N_
+
+# Messages more than one check gives (English, translated where shown; see text.i18n_said).
+UNKNOWN_KEY = N_("{where}: unknown key '{key}' (ignored)")
+AT_LEAST = N_("{where}: '{key}' must be at least {bound}, not {value}")
+AT_MOST = N_("{where}: '{key}' must be at most {bound}, not {value}")
+EITHER = N_("{where}: '{key}' must be {a} or {b}, not {value!r}")
+ONE_OF = N_("{where}: '{key}' must be one of {names}, not {value!r}")
 
 
 def check_type(value: Any, expected: type | tuple[type, ...], where: str, key: str) -> None:
@@ -21,16 +29,17 @@ def check_type(value: Any, expected: type | tuple[type, ...], where: str, key: s
     # bool is an int in Python; refuse it where a number is wanted.
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
-        names = "a number" if float in types else " or ".join(TYPE_NAMES[t] for t in types)
-        raise ConfigError(f"{where}: '{key}' must be {names}, not {shown(value)}")
+        names = TYPE_NAMES[float] if float in types else " or ".join(TYPE_NAMES[t] for t in types)
+        message = N_("{where}: '{key}' must be {kind}, not {value}")
+        raise ConfigError(message.format(where=where, key=key, kind=names, value=shown(value)))
 
 
 TYPE_NAMES = {
-    int: "a whole number",
-    float: "a number",
-    str: "a string",
-    bool: "true or false",
-    list: "a list",
+    int: N_("a whole number"),
+    float: N_("a number"),
+    str: N_("a string"),
+    bool: N_("true or false"),
+    list: N_("a list"),
 }
 
 
@@ -101,22 +110,23 @@ def shown(value: Any, limit: int = 60) -> str:
 def check_bounds(key: str, value: Any, where: str) -> None:
     """Numbers must be finite and within :data:`UPPER_BOUNDS` (``nan`` compares false)."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise ConfigError(f"{where}: '{key}' must be a finite number, not {value}")
+        message = N_("{where}: '{key}' must be a finite number, not {value}")
+        raise ConfigError(message.format(where=where, key=key, value=value))
     if key in UPPER_BOUNDS:
         bound, unit = UPPER_BOUNDS[key]
         if value > bound:
-            raise ConfigError(
-                f"{where}: '{key}' must be at most {bound:g}{unit}, not {shown(value)}"
-            )
+            limit = f"{bound:g}{unit}"
+            raise ConfigError(AT_MOST.format(where=where, key=key, bound=limit, value=shown(value)))
 
 
 def check_user_agent(value: str, where: str) -> None:
     """A header value goes out as ASCII: anything else would fail every request."""
     if not value.strip() or not re.fullmatch(r"[\x20-\x7e]+", value):
-        raise ConfigError(
-            f"{where}: 'user_agent' must be printable ASCII on one line (no line breaks,"
-            f" no other scripts: HTTP headers carry ASCII), not {shown(value)}"
+        message = N_(
+            "{where}: 'user_agent' must be printable ASCII on one line (no line breaks, no other"
+            " scripts: HTTP headers carry ASCII), not {value}"
         )
+        raise ConfigError(message.format(where=where, value=shown(value)))
 
 
 def check_selector(key: str, value: str, where: str) -> None:
@@ -126,9 +136,11 @@ def check_selector(key: str, value: str, where: str) -> None:
     try:
         HTMLTranslator().css_to_xpath(value)
     except (SelectorError, ValueError, RecursionError) as exc:
+        message = N_(
+            "{where}: '{key}' is not a CSS selector this reader understands ({error}): {value}"
+        )
         raise ConfigError(
-            f"{where}: '{key}' is not a CSS selector this reader understands ({exc}):"
-            f" {shown(value)}"
+            message.format(where=where, key=key, error=exc, value=shown(value))
         ) from exc
 
 
@@ -140,16 +152,19 @@ def check_web_url(url: str, where: str) -> None:
     """
     # isprintable is False for every control, format and space character but U+0020.
     if " " in url or not url.isprintable():
-        raise ConfigError(
-            f"{where}: 'url' holds spaces or control characters; write a space as %20: {shown(url)}"
+        message = N_(
+            "{where}: 'url' holds spaces or control characters; write a space as %20: {url}"
         )
+        raise ConfigError(message.format(where=where, url=shown(url)))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port is the check
     except ValueError as exc:
-        raise ConfigError(f"{where}: 'url' is not a valid URL ({exc}): {shown(url)}") from exc
+        message = N_("{where}: 'url' is not a valid URL ({error}): {url}")
+        raise ConfigError(message.format(where=where, error=exc, url=shown(url))) from exc
     if not parts.hostname:
-        raise ConfigError(f"{where}: 'url' has no host name: {shown(url)}")
+        message = N_("{where}: 'url' has no host name: {url}")
+        raise ConfigError(message.format(where=where, url=shown(url)))
 
 
 def nesting_too_deep(text: str) -> int | None:

@@ -17,6 +17,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from suxun_tui.config.accounts import parse_accounts
 from suxun_tui.config.checks import (
+    AT_LEAST,
+    AT_MOST,
+    EITHER,
+    ONE_OF,
+    UNKNOWN_KEY,
     Locator,
     check_bounds,
     check_selector,
@@ -31,7 +36,7 @@ from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
 from suxun_tui.config.paths import read_config_file
 from suxun_tui.config.programs import ARGV_SETTINGS, check_argv, check_save_dir
 from suxun_tui.config.queries import parse_queries, parse_rules
-from suxun_tui.text.i18n import LANGUAGES
+from suxun_tui.text.i18n import LANGUAGES, N_
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.script import SCRIPTS
 
@@ -111,34 +116,45 @@ def parse_config(text: str, path: Path) -> Config:
             raise RecursionError
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML syntax error: {exc}") from exc
+        raise ConfigError(
+            N_("{where}: TOML syntax error: {error}").format(where=path, error=exc)
+        ) from exc
     except RecursionError as exc:
         line = deep or 1
+        message = N_(
+            "{where}: '{key}': arrays or inline tables nested too deeply; no setting needs more"
+            " than a list of strings"
+        )
         raise ConfigError(
-            f"{path}:{line}: '{key_on_line(text, line)}': arrays or inline tables nested too"
-            " deeply; no setting needs more than a list of strings"
+            message.format(where=f"{path}:{line}", key=key_on_line(text, line))
         ) from exc
     locator = Locator(text, path)
     warnings: list[str] = []
     for key in data:
         if key not in ("settings", "sources", "accounts", "queries", "rules", "keys"):
-            warnings.append(f"{locator.where(key)}: unknown key '{key}' (ignored)")
+            warnings.append(UNKNOWN_KEY.format(where=locator.where(key), key=key))
     raw_settings = data.get("settings", {})
     if not isinstance(raw_settings, dict):
-        raise ConfigError(f"{locator.where('settings')}: 'settings' must be a table")
+        raise ConfigError(
+            N_("{where}: 'settings' must be a table").format(where=locator.where("settings"))
+        )
     settings = _parse_settings(raw_settings, locator, warnings)
     raw_sources = data.get("sources", [])
     if not isinstance(raw_sources, list):
-        raise ConfigError(f"{locator.where('sources')}: use [[sources]] tables for sources")
+        raise ConfigError(
+            N_("{where}: use [[sources]] tables for sources").format(where=locator.where("sources"))
+        )
     sources: list[SourceSpec] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_sources):
         source = _parse_source(raw, index, settings, locator, warnings, path)
         if source.name in seen:
-            raise ConfigError(
-                f"{locator.where('name', index)}: source '{source.name}': duplicate name "
-                f"(also source #{seen[source.name] + 1}); give each source its own name"
+            message = N_(
+                "{where}: source '{name}': duplicate name (also source #{number}); give each"
+                " source its own name"
             )
+            where, number = locator.where("name", index), seen[source.name] + 1
+            raise ConfigError(message.format(where=where, name=source.name, number=number))
         seen[source.name] = index
         sources.append(source)
     accounts = parse_accounts(data.get("accounts", []), locator, warnings, path)
@@ -154,7 +170,7 @@ def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> S
     for key, value in raw.items():
         where = loc.where(key, section="settings")
         if key not in _SETTINGS_TYPES:
-            warnings.append(f"{where}: unknown key 'settings.{key}' (ignored)")
+            warnings.append(UNKNOWN_KEY.format(where=where, key=f"settings.{key}"))
             continue
         check_type(value, _SETTINGS_TYPES[key], where, key)
         values[key] = _validate_value(key, value, where)
@@ -186,10 +202,13 @@ def _parse_source(
 ) -> SourceSpec:
     where = loc.where("sources", index)
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: each source must be a [[sources]] table")
-    label = (
-        f"source '{raw['name']}'" if isinstance(raw.get("name"), str) else f"source #{index + 1}"
-    )
+        raise ConfigError(
+            N_("{where}: each source must be a [[sources]] table").format(where=where)
+        )
+    if isinstance(raw.get("name"), str):
+        label = N_("source '{name}'").format(name=raw["name"])
+    else:
+        label = N_("source #{number}").format(number=index + 1)
     values: dict[str, Any] = {
         "refresh_minutes": settings.refresh_minutes,
         "script": settings.script,
@@ -201,13 +220,14 @@ def _parse_source(
     }
     for key, value in raw.items():
         if key not in _SOURCE_TYPES:
-            warnings.append(f"{loc.where(key, index)}: {label}: unknown key '{key}' (ignored)")
+            warnings.append(UNKNOWN_KEY.format(where=f"{loc.where(key, index)}: {label}", key=key))
             continue
         with _placed(loc, key, index, label):
             check_type(value, _SOURCE_TYPES[key], _HERE, key)
             values[key] = _validate_value(key, value, _HERE)
     if "url" not in values or not str(values["url"]).strip():
-        raise ConfigError(f"{where}: {label} has no 'url'; add url = \"https://…\"")
+        message = N_("{where}: {label} has no 'url'; add url = \"https://…\"")
+        raise ConfigError(message.format(where=where, label=label))
     with _placed(loc, "url", index, label):
         values["url"] = _normalize_url(values["url"].strip(), path, _HERE)
     if not values.get("name"):
@@ -223,13 +243,16 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         "image_max_bytes",
     )
     if key in at_least_one and value < 1:
-        raise ConfigError(f"{where}: '{key}' must be at least 1, not {value}")
+        raise ConfigError(AT_LEAST.format(where=where, key=key, bound=1, value=value))
     if key == "max_items" and value > MAX_ITEMS_BOUND:
-        raise ConfigError(f"{where}: 'max_items' must be at most {MAX_ITEMS_BOUND:,}, not {value}")
+        raise ConfigError(
+            AT_MOST.format(where=where, key="max_items", bound=f"{MAX_ITEMS_BOUND:,}", value=value)
+        )
     if key == "keep_days" and value > 36_500:
-        raise ConfigError(f"{where}: 'keep_days' must be at most 36500 (a century), not {value}")
+        message = N_("{where}: 'keep_days' must be at most 36500 (a century), not {value}")
+        raise ConfigError(message.format(where=where, value=value))
     if key in ("retries", "max_redirects", "keep_days", "max_articles") and value < 0:
-        raise ConfigError(f"{where}: '{key}' must not be negative")
+        raise ConfigError(N_("{where}: '{key}' must not be negative").format(where=where, key=key))
     check_bounds(key, value, where)
     if key == "user_agent":
         check_user_agent(value, where)
@@ -238,40 +261,50 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
     if key in ("timeout", "connect_timeout"):
         if value < MIN_TIMEOUT:
             # 1e-223 is positive, yet no request can finish in it: every fetch would fail.
-            raise ConfigError(
-                f"{where}: '{key}' must be at least {MIN_TIMEOUT} seconds, not {value!r}"
-            )
+            message = N_("{where}: '{key}' must be at least {bound} seconds, not {value!r}")
+            raise ConfigError(message.format(where=where, key=key, bound=MIN_TIMEOUT, value=value))
         return float(value)
     if key == "script" and value not in SCRIPTS:
-        raise ConfigError(f"{where}: 'script' must be one of {', '.join(SCRIPTS)}, not {value!r}")
+        raise ConfigError(
+            ONE_OF.format(where=where, key="script", names=", ".join(SCRIPTS), value=value)
+        )
     if key == "kind" and value not in ("feed", "page"):
-        raise ConfigError(f'{where}: \'kind\' must be "feed" or "page", not {value!r}')
+        raise ConfigError(
+            EITHER.format(where=where, key="kind", a='"feed"', b='"page"', value=value)
+        )
     if key == "full_text":
         mapped = (
             {True: "always", False: "never"}.get(value, value) if isinstance(value, bool) else value
         )
         if mapped not in ("auto", "always", "never"):
-            raise ConfigError(f"{where}: 'full_text' must be \"auto\", true or false")
+            message = N_("{where}: '{key}' must be \"auto\", true or false")
+            raise ConfigError(message.format(where=where, key="full_text"))
         return mapped
     if key == "theme" and not _THEME_NAME.match(value):
-        raise ConfigError(
-            f'{where}: \'theme\' must be a theme\'s name ("dark", "light", "high-contrast" or '
-            f'a Textual theme such as "nord"), not {value!r}'
+        message = N_(
+            '{where}: \'theme\' must be a theme\'s name ("dark", "light", "high-contrast" or a'
+            ' Textual theme such as "nord"), not {value!r}'
         )
+        raise ConfigError(message.format(where=where, value=value))
     if key == "text_width" and not 20 <= value <= 1000:
-        raise ConfigError(f"{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
+        message = N_("{where}: 'text_width' must be between 20 and 1000 cells, not {value}")
+        raise ConfigError(message.format(where=where, value=value))
     if key == "images":
         mapped = {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
         if mapped not in ("auto", "on", "off"):
-            raise ConfigError(f"{where}: 'images' must be \"auto\", true or false, not {value!r}")
+            message = N_("{where}: '{key}' must be \"auto\", true or false, not {value!r}")
+            raise ConfigError(message.format(where=where, key="images", value=value))
         return mapped
     if key == "mark_read" and value not in ("open", "preview"):
-        raise ConfigError(f'{where}: \'mark_read\' must be "open" or "preview", not {value!r}')
+        message = EITHER.format(
+            where=where, key="mark_read", a='"open"', b='"preview"', value=value
+        )
+        raise ConfigError(message)
     if key == "language":
         canonical = {name.lower(): name for name in LANGUAGES}.get(value.strip().lower())
         if canonical is None:
             names = ", ".join(f'"{name}"' for name in LANGUAGES)
-            raise ConfigError(f"{where}: 'language' must be one of {names}, not {value!r}")
+            raise ConfigError(ONE_OF.format(where=where, key="language", names=names, value=value))
         return canonical
     if key in ARGV_SETTINGS:
         return check_argv(key, value, where)
@@ -281,7 +314,8 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(f"{where}: unknown timezone {value!r}") from exc
+            message = N_("{where}: unknown timezone {value!r}")
+            raise ConfigError(message.format(where=where, value=value)) from exc
     if key in ("name", "group"):
         return clean_line(value)
     return value
@@ -293,10 +327,11 @@ def _normalize_url(url: str, config_file: Path, where: str) -> str:
     if match and len(match.group(1)) > 1:  # a one-letter "scheme" is a Windows drive
         scheme = match.group(1).lower()
         if scheme not in ("http", "https", "file"):
-            raise ConfigError(
-                f"{where}: unsupported URL scheme '{scheme}:' in {url!r}; "
-                "use http://, https://, file:// or a local path"
+            message = N_(
+                "{where}: unsupported URL scheme '{scheme}:' in {url!r}; use http://, https://,"
+                " file:// or a local path"
             )
+            raise ConfigError(message.format(where=where, scheme=scheme, url=url))
         if scheme in ("http", "https"):
             check_web_url(url, where)
         return url

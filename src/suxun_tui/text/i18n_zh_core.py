@@ -133,4 +133,89 @@ _QUERY: dict[str, str] = {
     "known: {fields}": "可用：{fields}",
 }
 
-CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY}
+_CONFIG: dict[str, str] = {
+    # --- config.reading, config.checks ----------------------------------------------------
+    "source '{name}'": "来源“{name}”",
+    "source #{number}": "第 {number} 个来源",
+    "{where}: TOML syntax error: {error}": "{where}：TOML 语法错误：{error}",
+    "{where}: '{key}': arrays or inline tables nested too deeply; no setting needs more than"
+    " a list of strings": (
+        "{where}：“{key}”：数组或内联表嵌套太深；任何设置最多只需要一个字符串列表"
+    ),
+    "{where}: unknown key '{key}' (ignored)": "{where}：未知的键“{key}”（已忽略）",
+    "{where}: 'settings' must be a table": "{where}：“settings”必须是一个表",
+    "{where}: use [[sources]] tables for sources": "{where}：来源请用 [[sources]] 表",
+    "{where}: each source must be a [[sources]] table": "{where}：每个来源都必须是 [[sources]] 表",
+    "{where}: source '{name}': duplicate name (also source #{number}); give each source its"
+    " own name": (
+        "{where}：来源“{name}”：名称重复（与第 {number} 个来源相同）；请给每个来源起不同的名称"
+    ),
+    "{where}: {label} has no 'url'; add url = \"https://…\"": (
+        '{where}：{label} 没有“url”；请添加 url = "https://…"'
+    ),
+    "{where}: '{key}' must be {kind}, not {value}": "{where}：“{key}”必须是{kind}，而不是 {value}",
+    "a whole number": "整数",
+    "a number": "数字",
+    "a string": "字符串",
+    "true or false": "true 或 false",
+    "a list": "列表",
+    "{where}: '{key}' must be {a} or {b}, not {value!r}": (
+        "{where}：“{key}”必须是 {a} 或 {b}，而不是 {value!r}"
+    ),
+    "{where}: '{key}' must be one of {names}, not {value!r}": (
+        "{where}：“{key}”必须是 {names} 之一，而不是 {value!r}"
+    ),
+    "{where}: '{key}' must be at least {bound}, not {value}": (
+        "{where}：“{key}”至少为 {bound}，而不是 {value}"
+    ),
+    "{where}: '{key}' must be at most {bound}, not {value}": (
+        "{where}：“{key}”最多为 {bound}，而不是 {value}"
+    ),
+    "{where}: '{key}' must be at least {bound} seconds, not {value!r}": (
+        "{where}：“{key}”至少为 {bound} 秒，而不是 {value!r}"
+    ),
+    "{where}: '{key}' must be a finite number, not {value}": (
+        "{where}：“{key}”必须是有限的数字，而不是 {value}"
+    ),
+    "{where}: '{key}' must not be negative": "{where}：“{key}”不能是负数",
+    "{where}: 'keep_days' must be at most 36500 (a century), not {value}": (
+        "{where}：“keep_days”最多为 36500（一个世纪），而不是 {value}"
+    ),
+    "{where}: 'text_width' must be between 20 and 1000 cells, not {value}": (
+        "{where}：“text_width”必须在 20 到 1000 格之间，而不是 {value}"
+    ),
+    "{where}: '{key}' must be \"auto\", true or false": (
+        '{where}：“{key}”必须是 "auto"、true 或 false'
+    ),
+    "{where}: '{key}' must be \"auto\", true or false, not {value!r}": (
+        '{where}：“{key}”必须是 "auto"、true 或 false，而不是 {value!r}'
+    ),
+    '{where}: \'theme\' must be a theme\'s name ("dark", "light", "high-contrast" or a'
+    ' Textual theme such as "nord"), not {value!r}': (
+        '{where}：“theme”必须是主题名（"dark"、"light"、"high-contrast" 或 Textual 主题，'
+        '如 "nord"），而不是 {value!r}'
+    ),
+    "{where}: unknown timezone {value!r}": "{where}：未知的时区 {value!r}",
+    "{where}: unsupported URL scheme '{scheme}:' in {url!r}; use http://, https://, file:// or"
+    " a local path": (
+        "{where}：{url!r} 中的网址协议“{scheme}:”不受支持；"
+        "请用 http://、https://、file:// 或本地路径"
+    ),
+    "{where}: 'user_agent' must be printable ASCII on one line (no line breaks, no other"
+    " scripts: HTTP headers carry ASCII), not {value}": (
+        "{where}：“user_agent”必须是单行的可打印 ASCII（不能换行，不能有其他文字：HTTP 头只能是"
+        " ASCII），而不是 {value}"
+    ),
+    "{where}: '{key}' is not a CSS selector this reader understands ({error}): {value}": (
+        "{where}：“{key}”不是本阅读器能理解的 CSS 选择器（{error}）：{value}"
+    ),
+    "{where}: 'url' holds spaces or control characters; write a space as %20: {url}": (
+        "{where}：“url”含有空格或控制字符；空格请写成 %20：{url}"
+    ),
+    "{where}: 'url' is not a valid URL ({error}): {url}": (
+        "{where}：“url”不是有效的网址（{error}）：{url}"
+    ),
+    "{where}: 'url' has no host name: {url}": "{where}：“url”没有主机名：{url}",
+}
+
+CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG}
