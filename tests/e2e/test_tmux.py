@@ -101,7 +101,6 @@ def test_demo_opens_shows_the_seed_article_and_quits_cleanly(tmux: Tmux, tmp_pat
     first = tmux.wait_for(lambda s: SEED_TITLE in s and "Sources" in s)
     assert "Terminal Weekly" in first
     tmux.keys("j")
-    time.sleep(0.5)
     cursor_row_stands_out(tmux, row=2)  # the second headline, under the pane's border
     tmux.keys("k", "Enter")
     opened = tmux.wait_for(lambda s: SEED_BODY in s and "┏━ Article" in s)
@@ -147,11 +146,22 @@ def backgrounds(line: str) -> set[str]:
     return seen
 
 
-def cursor_row_stands_out(tmux: Tmux, row: int) -> None:
-    lines = tmux.styled_screen()
-    # The headline pane is right of the sources pane: compare that part of each row.
-    above, at, below = (backgrounds(lines[i].split("┃", 1)[-1]) for i in (row - 1, row, row + 1))
-    assert at != above and at != below, (above, at, below)
+def cursor_row_stands_out(tmux: Tmux, row: int, timeout: float = 20.0) -> None:
+    """Wait (polling the styled screen, up to ``timeout``) until ``row``'s background
+    differs from both neighbours': the reader draws the key's effect when it gets to it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = tmux.styled_screen()
+        # The headline pane is right of the sources pane: compare that part of each row.
+        rows = [
+            lines[i].split("┃", 1)[-1] if i < len(lines) else "" for i in (row - 1, row, row + 1)
+        ]
+        above, at, below = (backgrounds(line) for line in rows)
+        if at != above and at != below:
+            return
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"row {row} does not stand out: {(above, at, below)}")
+        time.sleep(0.1)
 
 
 def _reader_pid(tmux: Tmux) -> int:
