@@ -49,6 +49,7 @@ def test_a_refresh_with_nothing_to_parse_loads_no_reader_no_sync_and_no_textual(
     assert loaded & READERS == set()
     assert loaded & SYNC_CLIENTS == set()
     assert {"textual", "multiprocessing", "suxun_tui.feeds.fragments"} & loaded == set()
+    assert "email" not in loaded  # HTTP dates are read only when a server sends one
     assert "suxun_tui.demo" not in loaded
 
 

@@ -11,7 +11,6 @@ the CLI use it too.
 
 from __future__ import annotations
 
-import email.utils
 import re
 from datetime import UTC, datetime
 
@@ -40,6 +39,8 @@ def http_date(value: str | None) -> datetime | None:
     """An HTTP date (``Expires``, ``Retry-After``) as an aware datetime; None if it is not one."""
     if not value or len(value) > 200:
         return None
+    import email.utils  # here, not at the top: a sync with nothing new never loads email
+
     try:
         moment = email.utils.parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
