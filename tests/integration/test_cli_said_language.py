@@ -74,3 +74,16 @@ def test_the_json_error_of_extract_stays_english(
         main(["extract", url])
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["error"] == f"{url}: {GONE_EN}"
+
+
+def test_a_damaged_cache_is_reported_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cache.sqlite3").write_bytes(b"not a database, not at all" * 100)
+    assert main(["--data-dir", str(data), "list"]) == 0
+    err = capsys.readouterr().err
+    assert f"suxun-tui：警告：缓存 {data / 'cache.sqlite3'} 已损坏；它已被移到" in err, err
+    assert "请刷新以重新抓取各来源。" in err

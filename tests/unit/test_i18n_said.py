@@ -8,6 +8,7 @@ core marks has an entry, and every entry is still a template the core makes.
 from __future__ import annotations
 
 import ast
+import sqlite3
 import string
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 
 from suxun_tui.net.local import refusal
 from suxun_tui.query import QueryError, parse_query
+from suxun_tui.store.connection import write_problem
+from suxun_tui.store.marks import NotSaved
 from suxun_tui.text.i18n import N_, set_language
 from suxun_tui.text.i18n_said import template_pattern, tr_said
 from suxun_tui.text.i18n_zh_core import CORE
@@ -118,3 +121,14 @@ def test_a_template_without_fields_has_no_pattern() -> None:
     assert template_pattern("unclosed quote") is None
     pattern = template_pattern("{url}: HTTP {status}")
     assert pattern is not None and pattern.fullmatch("http://h: HTTP 500")
+
+
+def test_a_locked_cache_in_the_reader_s_notice(tmp_path: Path) -> None:
+    problem = write_problem(
+        tmp_path / "cache.sqlite3", sqlite3.OperationalError("database is locked")
+    )
+    english = NotSaved(problem, 2).notice
+    assert english.startswith(f"Not saved: the cache {tmp_path / 'cache.sqlite3'} is locked")
+    set_language("zh-Hans")
+    said = NotSaved(problem, 2).notice
+    assert f"缓存 {tmp_path / 'cache.sqlite3'} 被另一个程序锁定（database is locked）" in said, said

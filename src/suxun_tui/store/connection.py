@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from suxun_tui.text.i18n import N_
+
 BUSY_TIMEOUT_MS = 30_000  # refresh and CLI writes: wait for a concurrent refresh's commit
 INTERACTIVE_TIMEOUT_MS = 150  # a key press in the reader: never freeze the screen longer
 
@@ -29,10 +31,11 @@ class SchemaMismatch(StoreError):
 
 
 def cannot_open(path: Path, problem: Exception) -> StoreError:
-    return StoreError(
-        f"{path}: cannot open the cache ({problem}); check that {path.parent} and the file are "
-        "readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+    message = N_(
+        "{path}: cannot open the cache ({problem}); check that {folder} and the file are"
+        " readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
     )
+    return StoreError(message.format(path=path, problem=problem, folder=path.parent))
 
 
 def open_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -98,27 +101,35 @@ def write_problem(path: Path, exc: BaseException) -> WriteProblem:
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in detail:
         return WriteProblem(
             "locked",
-            f"the cache {path} is locked by another program ({detail}); "
-            "a refresh from cron, or another suxun-tui, may be writing",
+            N_(
+                "the cache {path} is locked by another program ({detail}); a refresh from cron,"
+                " or another suxun-tui, may be writing"
+            ).format(path=path, detail=detail),
         )
     if name.startswith("SQLITE_FULL") or "disk is full" in detail:
         return WriteProblem(
-            "full", f"the disk holding {path} is full ({detail}); free some space there"
+            "full",
+            N_("the disk holding {path} is full ({detail}); free some space there").format(
+                path=path, detail=detail
+            ),
         )
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in detail:
         return WriteProblem("read-only", read_only_advice(path, detail))
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return WriteProblem(
             "damaged",
-            f"the cache {path} is damaged ({detail}); quit and start again to move it aside",
+            N_(
+                "the cache {path} is damaged ({detail}); quit and start again to move it aside"
+            ).format(path=path, detail=detail),
         )
-    return WriteProblem("failed", f"cannot write the cache {path} ({detail or name})")
+    failed = N_("cannot write the cache {path} ({detail})").format(path=path, detail=detail or name)
+    return WriteProblem("failed", failed)
 
 
 def read_only_advice(path: Path, detail: str) -> str:
     """The message for a cache we may read but not write."""
-    return (
-        f"the cache {path} is read-only ({detail}); make the file and its directory "
-        f"writable (chmod u+w {path} {path.parent}) or choose another place with "
-        "--data-dir or $SUXUN_TUI_DATA_DIR"
-    )
+    return N_(
+        "the cache {path} is read-only ({detail}); make the file and its directory writable"
+        " (chmod u+w {path} {folder}) or choose another place with --data-dir or"
+        " $SUXUN_TUI_DATA_DIR"
+    ).format(path=path, detail=detail, folder=path.parent)

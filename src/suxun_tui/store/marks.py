@@ -25,6 +25,7 @@ from suxun_tui.store.duplicates import group_ids, group_ids_of_sources
 from suxun_tui.store.queue import Flag, queue_marks, queue_marks_many
 from suxun_tui.store.sources import SourceSpecRow, config_matches, write_config
 from suxun_tui.text.i18n import trn
+from suxun_tui.text.i18n_said import tr_said
 
 if TYPE_CHECKING:
     from suxun_tui.store.db import Store
@@ -127,7 +128,7 @@ class NotSaved:
                 "Not saved: {problem}. {count} changes kept on screen and tried again every few"
                 " seconds.",
                 self.waiting,
-                problem=self.problem.message,
+                problem=tr_said(self.problem.message),
             )
         return trn(
             "Not saved: {problem}. {count} change shown here but not saved; quitting will list"
@@ -135,7 +136,7 @@ class NotSaved:
             "Not saved: {problem}. {count} changes shown here but not saved; quitting will list"
             " them.",
             self.waiting,
-            problem=self.problem.message,
+            problem=tr_said(self.problem.message),
         )
 
 

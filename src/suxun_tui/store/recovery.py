@@ -23,6 +23,7 @@ from suxun_tui.store.connection import (
     read_only_advice,
 )
 from suxun_tui.store.db import DB_NAME, Store
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.timefmt import now_utc
 
 # Below this size the whole file is checked at a start (a few milliseconds per MiB) unless
@@ -52,10 +53,11 @@ _DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 def unreadable(place: Path, exc: OSError) -> StoreError:
     reason = exc.strerror or str(exc)
-    return StoreError(
-        f"{place}: cannot read the data directory ({reason}); give yourself access "
-        f"(chmod u+rwx {place}) or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+    message = N_(
+        "{path}: cannot read the data directory ({reason}); give yourself access (chmod u+rwx"
+        " {path}) or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
     )
+    return StoreError(message.format(path=place, reason=reason))
 
 
 def _size(path: Path) -> int | None:
@@ -114,9 +116,9 @@ def _checks_pass(conn: sqlite3.Connection, *, whole: bool) -> bool:
 def _not_writable(path: Path) -> str | None:
     """Why SQLite could not write here (the file, or its directory for the journal files)."""
     if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return N_("the file is read-only")
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return "its directory is not writable"
+        return N_("its directory is not writable")
     return None
 
 
@@ -129,33 +131,36 @@ def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{data_dir}: cannot create the data directory ({exc})") from exc
+        message = N_("{path}: cannot create the data directory ({reason})")
+        raise StoreError(message.format(path=data_dir, reason=exc)) from exc
     path = data_dir.absolute() / DB_NAME
     _size(path)  # a directory we may not read: say so before SQLite does, less clearly
     if check and not _looks_healthy(path):
         clean_close.forget(path)
-        notice = _move_aside(path, "was damaged")
+        notice = _move_aside(path)
         return OpenedStore(Store(path), notice)
     if (reason := _not_writable(path)) is not None:
         if not path.exists():
-            raise StoreError(
-                f"{data_dir}: cannot create the cache there (not writable); make the directory"
-                f" writable (chmod u+w {data_dir}) or choose another place with --data-dir"
+            message = N_(
+                "{path}: cannot create the cache there (not writable); make the directory"
+                " writable (chmod u+w {path}) or choose another place with --data-dir"
                 " or $SUXUN_TUI_DATA_DIR"
             )
+            raise StoreError(message.format(path=data_dir))
         advice = read_only_advice(path, reason)
         if not read_only_ok:
             raise StoreError(advice)
-        return OpenedStore(Store(path, read_only=True), f"reading only: {advice}")
+        notice = N_("reading only: {advice}").format(advice=advice)
+        return OpenedStore(Store(path, read_only=True), notice)
     clean_close.forget(path)  # written from now on: only a clean close notes it again
     try:
         return OpenedStore(Store(path))
     except SchemaMismatch as mismatch:
-        notice = _move_aside(path, f"was damaged ({mismatch})")
+        notice = _move_aside(path, str(mismatch))
         return OpenedStore(Store(path), notice)
 
 
-def _move_aside(path: Path, what: str) -> str:
+def _move_aside(path: Path, reason: str = "") -> str:
     """Rename the cache (and its WAL files) out of the way; the notice for the user."""
     stamp = now_utc().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -166,11 +171,17 @@ def _move_aside(path: Path, what: str) -> str:
             if extra.exists():
                 extra.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise StoreError(
-            f"{path} is damaged and cannot be moved aside ({exc}); move or delete it, "
-            "then start again"
-        ) from exc
-    return (
-        f"The cache {path} {what}; it was moved to {aside} and a new, empty cache "
-        "was created. Refresh to fetch your sources again."
-    )
+        message = N_(
+            "{path} is damaged and cannot be moved aside ({reason}); move or delete it, then"
+            " start again"
+        )
+        raise StoreError(message.format(path=path, reason=exc)) from exc
+    if reason:
+        return N_(
+            "The cache {path} was damaged ({reason}); it was moved to {aside} and a new, empty"
+            " cache was created. Refresh to fetch your sources again."
+        ).format(path=path, reason=reason, aside=aside)
+    return N_(
+        "The cache {path} was damaged; it was moved to {aside} and a new, empty cache was"
+        " created. Refresh to fetch your sources again."
+    ).format(path=path, aside=aside)

@@ -218,4 +218,55 @@ _CONFIG: dict[str, str] = {
     "{where}: 'url' has no host name: {url}": "{where}：“url”没有主机名：{url}",
 }
 
-CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG}
+_STORE: dict[str, str] = {
+    # --- store.connection, store.recovery -------------------------------------------------
+    "{path}: cannot open the cache ({problem}); check that {folder} and the file are readable"
+    " and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR": (
+        "{path}：无法打开缓存（{problem}）；请确认 {folder} 和这个文件可读可写，"
+        "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
+    ),
+    "cannot write the cache {path} ({detail})": "无法写入缓存 {path}（{detail}）",
+    "the cache {path} is read-only ({detail}); make the file and its directory writable"
+    " (chmod u+w {path} {folder}) or choose another place with --data-dir or"
+    " $SUXUN_TUI_DATA_DIR": (
+        "缓存 {path} 是只读的（{detail}）；请让文件和它的目录可写（chmod u+w {path} {folder}），"
+        "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
+    ),
+    "the cache {path} is locked by another program ({detail}); a refresh from cron, or another"
+    " suxun-tui, may be writing": (
+        "缓存 {path} 被另一个程序锁定（{detail}）；可能是 cron 中的刷新或另一个 suxun-tui 正在写入"
+    ),
+    "the disk holding {path} is full ({detail}); free some space there": (
+        "{path} 所在的磁盘已满（{detail}）；请在那里腾出一些空间"
+    ),
+    "the cache {path} is damaged ({detail}); quit and start again to move it aside": (
+        "缓存 {path} 已损坏（{detail}）；请退出后重新启动，以便把它移到一边"
+    ),
+    "{path}: cannot read the data directory ({reason}); give yourself access (chmod u+rwx"
+    " {path}) or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR": (
+        "{path}：无法读取数据目录（{reason}）；请给自己访问权限（chmod u+rwx {path}），"
+        "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
+    ),
+    "the file is read-only": "文件是只读的",
+    "its directory is not writable": "它所在的目录不可写",
+    "{path}: cannot create the data directory ({reason})": "{path}：无法创建数据目录（{reason}）",
+    "{path}: cannot create the cache there (not writable); make the directory writable"
+    " (chmod u+w {path}) or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR": (
+        "{path}：无法在那里创建缓存（不可写）；请让这个目录可写（chmod u+w {path}），"
+        "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
+    ),
+    "{path} is damaged and cannot be moved aside ({reason}); move or delete it, then start"
+    " again": "{path} 已损坏，且无法移到一边（{reason}）；请移走或删除它，然后重新启动",
+    "The cache {path} was damaged; it was moved to {aside} and a new, empty cache was"
+    " created. Refresh to fetch your sources again.": (
+        "缓存 {path} 已损坏；它已被移到 {aside}，并新建了一个空缓存。请刷新以重新抓取各来源。"
+    ),
+    "The cache {path} was damaged ({reason}); it was moved to {aside} and a new, empty cache"
+    " was created. Refresh to fetch your sources again.": (
+        "缓存 {path} 已损坏（{reason}）；它已被移到 {aside}，并新建了一个空缓存。"
+        "请刷新以重新抓取各来源。"
+    ),
+    "reading only: {advice}": "只读模式：{advice}",
+}
+
+CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG, **_STORE}
