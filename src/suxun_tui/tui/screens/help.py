@@ -14,12 +14,28 @@ from textual.widgets import Static
 
 from suxun_tui.text.i18n import N_, tr
 from suxun_tui.tui.commands import COMMANDS, PALETTE_KEY, Command, sections, translate_bindings
+from suxun_tui.tui.wrap import wrap_text
 
 KEY_WIDTH = 16
+NARROWEST = 10  # below this many cells for a description, it is left to wrap as it will
 
 
-def help_text(table: Sequence[Command] = COMMANDS) -> Text:
-    """Every command with its keys, grouped by section, as plain styled text."""
+def _description(text: Text, description: str, indent: int, width: int | None) -> None:
+    """Append ``description``; given the ``width`` it is drawn in, its further lines start
+    ``indent`` cells in, under its first, so the key column stays clear."""
+    room = width - indent if width else 0
+    if room < NARROWEST:
+        text.append(description)
+        return
+    for index, line in enumerate(wrap_text(Text(description), room)):
+        if index:
+            text.append("\n" + " " * indent)
+        text.append(line)
+
+
+def help_text(table: Sequence[Command] = COMMANDS, width: int | None = None) -> Text:
+    """Every command with its keys, grouped by section, as plain styled text (its long
+    descriptions wrapped under themselves when the ``width`` drawn in is given)."""
     text = Text()
     for section, commands in sections(table).items():
         if text:
@@ -27,13 +43,27 @@ def help_text(table: Sequence[Command] = COMMANDS) -> Text:
         text.append(tr(section) + "\n", style="bold underline")
         for command in commands:
             keys = command.key_text
-            text.append(keys + " " * max(KEY_WIDTH - cell_len(keys), 1), style="bold cyan")
-            text.append(tr(command.help) + "\n")
+            column = keys + " " * max(KEY_WIDTH - cell_len(keys), 1)
+            text.append(column, style="bold cyan")
+            _description(text, tr(command.help), cell_len(column), width)
+            text.append("\n")
     keys, description = PALETTE_KEY
     text.append(keys + " " * (KEY_WIDTH - len(keys)), style="bold cyan")
-    text.append(tr(description) + "\n")
+    _description(text, tr(description), KEY_WIDTH, width)
+    text.append("\n")
     text.append("\n" + tr("Press Esc, q or ? to close."), style="dim")
     return text
+
+
+class HelpBody(Static):
+    """The list of keys, wrapped again for the width it gets each time that changes."""
+
+    def __init__(self, commands: Sequence[Command]) -> None:
+        super().__init__(help_text(commands), markup=False)
+        self.commands = commands
+
+    def on_resize(self) -> None:
+        self.update(help_text(self.commands, self.size.width))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -57,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_text(self.commands), markup=False)
+            yield HelpBody(self.commands)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = tr("Keys")
