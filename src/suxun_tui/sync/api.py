@@ -16,9 +16,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.sanitize import clean_line
 
 FormData = Sequence[tuple[str, str]]
+ACCOUNT = N_("account '{name}'")  # in front of every sync message
 
 
 class SyncError(Exception):
@@ -76,14 +78,16 @@ class Api:
             raise self.explain(exc) from None
 
     def explain(self, exc: FetchError) -> SyncError:
-        where = f"account '{self.account}'"
+        where = ACCOUNT.format(name=self.account)
         if exc.status in (401, 403):
-            return AuthError(
-                f"{where}: the server refused the username, password or token (HTTP"
-                f" {exc.status}); check the account's credentials"
+            message = N_(
+                "{where}: the server refused the username, password or token (HTTP {status});"
+                " check the account's credentials"
             )
+            return AuthError(message.format(where=where, status=exc.status))
         if exc.status is None or exc.status >= 500:
-            return ServerDown(f"{where}: server unreachable ({exc}); local changes stay queued")
+            message = N_("{where}: server unreachable ({reason}); local changes stay queued")
+            return ServerDown(message.format(where=where, reason=exc))
         return SyncError(f"{where}: {exc}")
 
     async def json(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -92,26 +96,30 @@ class Api:
         return self.decode(result, path)
 
     def decode(self, result: FetchResult, path: str) -> Any:
-        where = f"account '{self.account}': {path}"
+        where = f"{ACCOUNT.format(name=self.account)}: {path}"
         body = result.content.strip()
         if not body:
             return None
         if body[:1] == b"<" or "html" in (result.content_type or ""):
-            raise SyncError(
-                f"{where}: the server answered with an HTML page instead of JSON; check the"
+            message = N_(
+                "{where}: the server answered with an HTML page instead of JSON; check the"
                 " account's url (FreshRSS: …/api/greader.php)"
             )
+            raise SyncError(message.format(where=where))
         try:
             return json.loads(body)
         except (ValueError, RecursionError) as exc:
-            reason = "truncated" if isinstance(exc, json.JSONDecodeError) else "invalid"
-            raise SyncError(f"{where}: the server sent {reason} JSON ({exc})") from None
+            if isinstance(exc, json.JSONDecodeError):
+                message = N_("{where}: the server sent truncated JSON ({reason})")
+            else:
+                message = N_("{where}: the server sent invalid JSON ({reason})")
+            raise SyncError(message.format(where=where, reason=exc)) from None
 
 
 def expect(value: Any, kind: type, account: str, what: str) -> Any:
     """``value`` if it has the promised JSON type; a :class:`SyncError` otherwise."""
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise SyncError(
-            f"account '{account}': unexpected answer for {what} (not a {kind.__name__})"
-        )
+        message = N_("{where}: unexpected answer for {what} (not a {kind})")
+        where = ACCOUNT.format(name=account)
+        raise SyncError(message.format(where=where, what=what, kind=kind.__name__))
     return value

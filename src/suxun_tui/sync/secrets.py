@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from suxun_tui.config import AccountSpec
-from suxun_tui.sync.api import SyncError
+from suxun_tui.sync.api import ACCOUNT, SyncError
+from suxun_tui.text.i18n import N_
 
 COMMAND_TIMEOUT = 60.0
 
@@ -29,7 +30,7 @@ class Secret:
 
 def read_secret(account: AccountSpec, env: Mapping[str, str] | None = None) -> Secret:
     env = os.environ if env is None else env
-    label = f"account '{account.name}'"
+    label = ACCOUNT.format(name=account.name)
     if account.token_env:
         return Secret("token", _from_env(env, account.token_env, label))
     if account.password_env:
@@ -38,13 +39,14 @@ def read_secret(account: AccountSpec, env: Mapping[str, str] | None = None) -> S
         return Secret("password", _from_command(account.password_command, label))
     if account.password:
         return Secret("password", account.password)
-    raise SyncError(f"{label}: no password or token configured")
+    raise SyncError(N_("{where}: no password or token configured").format(where=label))
 
 
 def _from_env(env: Mapping[str, str], name: str, label: str) -> str:
     value = env.get(name, "")
     if not value:
-        raise SyncError(f"{label}: the environment variable {name} is not set or empty")
+        message = N_("{where}: the environment variable {name} is not set or empty")
+        raise SyncError(message.format(where=label, name=name))
     return value
 
 
@@ -58,18 +60,20 @@ def _from_command(argv: tuple[str, ...], label: str) -> str:
             stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
-        raise SyncError(f"{label}: password_command {argv[0]!r} was not found") from None
+        message = N_("{where}: password_command {program!r} was not found")
+        raise SyncError(message.format(where=label, program=argv[0])) from None
     except subprocess.TimeoutExpired:
-        raise SyncError(
-            f"{label}: password_command did not finish within {COMMAND_TIMEOUT:g} s"
-        ) from None
+        message = N_("{where}: password_command did not finish within {seconds:g} s")
+        raise SyncError(message.format(where=label, seconds=COMMAND_TIMEOUT)) from None
     except OSError as exc:
-        raise SyncError(f"{label}: password_command could not run ({exc.strerror})") from None
+        message = N_("{where}: password_command could not run ({reason})")
+        raise SyncError(message.format(where=label, reason=exc.strerror)) from None
     if done.returncode != 0:
-        raise SyncError(f"{label}: password_command exited with status {done.returncode}")
+        message = N_("{where}: password_command exited with status {status}")
+        raise SyncError(message.format(where=label, status=done.returncode))
     # Like pass(1) and most secret tools: the first line is the secret.
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     value = lines[0].strip() if lines else ""
     if not value:
-        raise SyncError(f"{label}: password_command printed nothing")
+        raise SyncError(N_("{where}: password_command printed nothing").format(where=label))
     return value

@@ -52,8 +52,8 @@ def _translated(language: str, message: str, depth: int = 0) -> str:  # noqa: AR
             values = {k: _translated(language, v, depth + 1) for k, v in values.items()}
         return _fill(tr(template), values)
     head, colon, rest = message.partition(": ")  # "name: message", a prefix no template has
-    if colon and depth < _DEPTH and (said := _translated(language, rest, depth + 1)) != rest:
-        return f"{head}: {said}"
+    if colon and depth < _DEPTH:
+        return f"{_translated(language, head, depth + 1)}: {_translated(language, rest, depth + 1)}"
     return message
 
 

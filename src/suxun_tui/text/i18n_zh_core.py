@@ -269,4 +269,47 @@ _STORE: dict[str, str] = {
     "reading only: {advice}": "只读模式：{advice}",
 }
 
-CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG, **_STORE}
+_SYNC: dict[str, str] = {
+    # --- sync.api, sync.secrets -----------------------------------------------------------
+    "account '{name}'": "账户“{name}”",
+    "{where}: the server refused the username, password or token (HTTP {status}); check the"
+    " account's credentials": (
+        "{where}：服务器拒绝了用户名、密码或令牌（HTTP {status}）；请检查账户的凭据"
+    ),
+    "{where}: server unreachable ({reason}); local changes stay queued": (
+        "{where}：无法连接服务器（{reason}）；本地更改仍在队列中等待"
+    ),
+    "{where}: the server answered with an HTML page instead of JSON; check the account's url"
+    " (FreshRSS: …/api/greader.php)": (
+        "{where}：服务器返回的是 HTML 页面而不是 JSON；"
+        "请检查账户的 url（FreshRSS：…/api/greader.php）"
+    ),
+    "{where}: the server sent truncated JSON ({reason})": (
+        "{where}：服务器发来的 JSON 不完整（{reason}）"
+    ),
+    "{where}: the server sent invalid JSON ({reason})": (
+        "{where}：服务器发来的 JSON 无效（{reason}）"
+    ),
+    "{where}: unexpected answer for {what} (not a {kind})": (
+        "{where}：{what} 的回答不符合预期（不是 {kind}）"
+    ),
+    "{where}: no password or token configured": "{where}：没有配置密码或令牌",
+    "{where}: the environment variable {name} is not set or empty": (
+        "{where}：环境变量 {name} 没有设置或为空"
+    ),
+    "{where}: password_command {program!r} was not found": (
+        "{where}：找不到 password_command {program!r}"
+    ),
+    "{where}: password_command did not finish within {seconds:g} s": (
+        "{where}：password_command 没有在 {seconds:g} 秒内结束"
+    ),
+    "{where}: password_command could not run ({reason})": (
+        "{where}：password_command 无法运行（{reason}）"
+    ),
+    "{where}: password_command exited with status {status}": (
+        "{where}：password_command 退出，状态为 {status}"
+    ),
+    "{where}: password_command printed nothing": "{where}：password_command 没有输出任何内容",
+}
+
+CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG, **_STORE, **_SYNC}

@@ -20,6 +20,7 @@ from suxun_tui.config import Config
 from suxun_tui.store import Store
 from suxun_tui.store.ui_state import UiState
 from suxun_tui.text.i18n import resolve_language, set_language, tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.timefmt import now_utc
 from suxun_tui.tui import themes
 from suxun_tui.tui.commands import palette_commands
@@ -90,7 +91,8 @@ class SuxunApp(App[None]):
 
     def on_mount(self) -> None:
         for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=10, markup=False)
+            # The core's notices (a cache moved aside, config warnings) come in English.
+            self.notify(tr_said(notice), severity="warning", timeout=10, markup=False)
         self.watch(self, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self, name: str) -> None:
