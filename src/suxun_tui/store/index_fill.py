@@ -62,7 +62,9 @@ def fill_batch(conn: sqlite3.Connection, limit: int = BATCH) -> int:
             _index(conn, ids)
             table = QUEUE_TABLE
         else:
-            ids = _taken(conn, STALE_TABLE, limit)
+            # Removing a row from a large index can cost far more than writing one (FTS5
+            # reads the doclists it changes): a tenth of a batch keeps the lock short.
+            ids = _taken(conn, STALE_TABLE, max(1, limit // 10))
             # An id of the stale list always belongs to a deleted article (its insert
             # takes it off); the check keeps a live article's row whatever happens.
             conn.executemany(
