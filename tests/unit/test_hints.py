@@ -3,6 +3,7 @@ every wait is between zero and a day, and only sendable validators survive."""
 
 from __future__ import annotations
 
+import email.utils
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -14,10 +15,12 @@ from suxun_tui.net.client import FetchResult
 from suxun_tui.net.hints import (
     LONGEST_HINT_SECONDS,
     bounded_seconds,
+    fixdate,
     max_age,
     retry_after,
     sendable_validator,
 )
+from suxun_tui.net.hints import http_date as read_http_date
 from suxun_tui.refresh.schedule import is_due, next_fetch_times, server_hint, server_says_wait
 from suxun_tui.store.db import FetchState
 from suxun_tui.text.timefmt import parse_iso, to_stored
@@ -103,3 +106,28 @@ def test_a_stored_wait_is_honoured_only_up_to_a_day(moment: datetime) -> None:
     assert waits == (NOW < moment.replace(microsecond=0) <= NOW + DAY)
     if moment > NOW + timedelta(days=400):
         assert is_due(state, to_stored(NOW))
+
+
+@given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_the_preferred_date_form_reads_as_email_utils_reads_it(moment: datetime) -> None:
+    text = email.utils.format_datetime(moment.replace(tzinfo=UTC, microsecond=0), usegmt=True)
+    expected = email.utils.parsedate_to_datetime(text)
+    assert fixdate(text) == (expected if moment.year >= 100 else None)  # else email answers
+    assert read_http_date(text) == expected
+
+
+def test_other_date_forms_still_go_through_email_utils() -> None:
+    assert fixdate("Sunday, 06-Nov-94 08:49:37 GMT") is None  # RFC 850
+    assert read_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == datetime(
+        1994, 11, 6, 8, 49, 37, tzinfo=UTC
+    )
+    assert fixdate("Sun, 06 Nov 1994 08:49:37 +0000") is None
+    assert read_http_date("Sun, 06 Nov 1994 08:49:37 +0000") == datetime(
+        1994, 11, 6, 8, 49, 37, tzinfo=UTC
+    )
+    for odd in (
+        "Sun, 31 Feb 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 25:49:37 GMT",
+        "Sun, 06 Foo 1994 08:49:37 GMT",
+    ):
+        assert fixdate(odd) is None and read_http_date(odd) is None, odd

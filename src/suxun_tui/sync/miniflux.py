@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import email.utils
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 from suxun_tui.net.client import Fetcher
+from suxun_tui.net.hints import fixdate
 from suxun_tui.store.queue import PendingChange
 from suxun_tui.store.remote import Known, RemoteFeed
 from suxun_tui.sync.api import Api, SyncError, expect
@@ -224,6 +224,10 @@ class MinifluxClient:
 
 def _server_seconds(date: str | None) -> int | None:
     """The server's clock from its ``Date`` header, in whole seconds; None if unreadable."""
+    if date and (fixed := fixdate(date)) is not None:
+        return int(fixed.timestamp())
+    import email.utils  # only for a Date in an older form (see hints.fixdate)
+
     try:
         moment = email.utils.parsedate_to_datetime(date or "")
     except (TypeError, ValueError, IndexError, OverflowError):
