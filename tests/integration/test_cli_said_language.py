@@ -87,3 +87,28 @@ def test_a_damaged_cache_is_reported_in_chinese(
     err = capsys.readouterr().err
     assert f"suxun-tui：警告：缓存 {data / 'cache.sqlite3'} 已损坏；它已被移到" in err, err
     assert "请刷新以重新抓取各来源。" in err
+
+
+def test_an_unknown_command_in_keys_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nrefrsh = "R"\n', encoding="utf-8")
+    assert main(["--config", str(config), "--data-dir", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert f"suxun-tui: {config}:2: [keys] 中有未知的命令 'refrsh'；您是指 'refresh' 吗？" in err, (
+        err
+    )
+
+
+def test_a_saved_query_that_does_not_parse_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    config = tmp_path / "config.toml"
+    config.write_text('[[queries]]\nname = "Mine"\nquery = "sorce:x"\n', encoding="utf-8")
+    assert main(["--config", str(config), "list"]) == 2
+    err = capsys.readouterr().err
+    expected = f"{config}:3：查询“Mine”：查询 'sorce:x'：未知的字段“sorce:”，在第 1 列"
+    assert expected in err, err

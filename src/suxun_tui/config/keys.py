@@ -24,6 +24,7 @@ from typing import Any
 
 from suxun_tui.config.checks import shown
 from suxun_tui.config.model import ConfigError, KeyOverride
+from suxun_tui.text.i18n import N_
 
 # Named keys a terminal sends, as Textual names them; a few common spellings map onto them.
 _NAMED = frozenset(
@@ -68,7 +69,7 @@ _RENAMED = {
 }
 _MODIFIERS = ("alt", "ctrl", "shift")  # sorted: the order Textual reports them in
 # Keys the reader does not own: the command palette, and Textual's own quit.
-RESERVED = {"ctrl+p": "the command palette", "ctrl+q": "quitting (Textual's own key)"}
+RESERVED = {"ctrl+p": N_("the command palette"), "ctrl+q": N_("quitting (Textual's own key)")}
 MAX_KEYS_PER_COMMAND = 8
 
 
@@ -94,17 +95,19 @@ def normalize_key(name: str) -> str:
     if len(text) == 1:
         return _single(text)
     if not text or not re.fullmatch(r"[\x21-\x7e]+", text):
-        raise KeyNameError("a key is one character or a name such as ctrl+r, f5 or pageup")
+        raise KeyNameError(N_("a key is one character or a name such as ctrl+r, f5 or pageup"))
     *modifiers, base = re.split(r"\+(?=.)", text)
     lowered = [m.lower() for m in modifiers]
     for modifier in lowered:
         if modifier not in _MODIFIERS:
-            raise KeyNameError(f"{modifier!r} is not a modifier; use ctrl, alt or shift")
+            message = N_("{modifier!r} is not a modifier; use ctrl, alt or shift")
+            raise KeyNameError(message.format(modifier=modifier))
     if len(set(lowered)) != len(lowered):
-        raise KeyNameError("a modifier is given twice")
+        raise KeyNameError(N_("a modifier is given twice"))
     key = _base(base, bool(lowered))
     if "shift" in lowered and len(key) == 1:
-        raise KeyNameError(f'write "{key.upper()}" for Shift+{key}, not "shift+{key}"')
+        message = N_('write "{upper}" for Shift+{key}, not "shift+{key}"')
+        raise KeyNameError(message.format(upper=key.upper(), key=key))
     return "+".join([*sorted(lowered), key])
 
 
@@ -113,9 +116,10 @@ def _single(character: str) -> str:
         return character
     if character in _PUNCTUATION:
         return _PUNCTUATION[character]
-    raise KeyNameError(
-        f"{character!r} is not a key a terminal sends alone; use an ASCII letter, digit or sign"
+    message = N_(
+        "{character!r} is not a key a terminal sends alone; use an ASCII letter, digit or sign"
     )
+    raise KeyNameError(message.format(character=character))
 
 
 def _base(base: str, modified: bool) -> str:
@@ -126,10 +130,11 @@ def _base(base: str, modified: bool) -> str:
     key = _ALIASES.get(lowered, lowered)
     if key in _NAMED or key in _PUNCTUATION_NAMES:
         return key
-    raise KeyNameError(
-        f"{base!r} is not a key name; use a character or one of up, down, left, right, home,"
+    message = N_(
+        "{base!r} is not a key name; use a character or one of up, down, left, right, home,"
         " end, pageup, pagedown, enter, escape, tab, space, backspace, delete, insert, f1-f24"
     )
+    raise KeyNameError(message.format(base=base))
 
 
 def command_name(action: str) -> str:
@@ -169,19 +174,24 @@ def parse_keys(raw: Any, text: str, path: Path) -> tuple[KeyOverride, ...]:
     """
     table = _KeysTable(text, path)
     if not isinstance(raw, dict):
-        raise ConfigError(f"{table.where()}: 'keys' must be a table: [keys] then refresh = \"r\"")
+        message = N_("{where}: 'keys' must be a table: [keys] then refresh = \"r\"")
+        raise ConfigError(message.format(where=table.where()))
     overrides: list[KeyOverride] = []
     owner: dict[str, str] = {}
     for command, value in raw.items():
         where = table.where(command)
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ConfigError(
-                f'{where}: keys.{command} must be a key ("R") or a list of keys'
-                f' (["q", "ctrl+c"]), not {shown(value)}'
+            message = N_(
+                '{where}: keys.{command} must be a key ("R") or a list of keys (["q", "ctrl+c"]),'
+                " not {value}"
             )
+            raise ConfigError(message.format(where=where, command=command, value=shown(value)))
         if len(names) > MAX_KEYS_PER_COMMAND:
-            raise ConfigError(f"{where}: keys.{command}: at most {MAX_KEYS_PER_COMMAND} keys")
+            message = N_("{where}: keys.{command}: at most {count} keys")
+            raise ConfigError(
+                message.format(where=where, command=command, count=MAX_KEYS_PER_COMMAND)
+            )
         keys: list[str] = []
         for name in names:
             try:
@@ -189,14 +199,19 @@ def parse_keys(raw: Any, text: str, path: Path) -> tuple[KeyOverride, ...]:
             except KeyNameError as exc:
                 raise ConfigError(f"{where}: keys.{command}: {shown(name)}: {exc}") from exc
             if key in RESERVED:
-                raise ConfigError(
-                    f"{where}: keys.{command}: {name!r} is kept for {RESERVED[key]}; choose another"
-                )
+                message = N_("{where}: keys.{command}: {key!r} is kept for {use}; choose another")
+                use = RESERVED[key]
+                raise ConfigError(message.format(where=where, command=command, key=name, use=use))
             if key in owner and owner[key] != command:
-                raise ConfigError(
-                    f"{where}: keys.{command}: {name!r} is also given to {owner[key]}"
-                    f" ({table.where(owner[key])}); one key runs one command"
+                message = N_(
+                    "{where}: keys.{command}: {key!r} is also given to {other} ({there}); one key"
+                    " runs one command"
                 )
+                there = table.where(owner[key])
+                said = message.format(
+                    where=where, command=command, key=name, other=owner[key], there=there
+                )
+                raise ConfigError(said)
             owner[key] = command
             if key not in keys:
                 keys.append(key)
@@ -238,10 +253,17 @@ def resolve_keys(
 def _unknown(command: str, by_name: Mapping[str, str]) -> str:
     guess = command_name(command.strip().lower())
     if guess in by_name:
-        return f"unknown command {command!r} in [keys]; write it {guess!r}"
+        message = N_("unknown command {command!r} in [keys]; write it {guess!r}")
+        return message.format(command=command, guess=guess)
     close = difflib.get_close_matches(guess, list(by_name), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown command {command!r} in [keys]{hint} (config.example.toml lists them)"
+    if close:
+        message = N_(
+            "unknown command {command!r} in [keys]; did you mean {guess!r}? (config.example.toml"
+            " lists them)"
+        )
+        return message.format(command=command, guess=close[0])
+    message = N_("unknown command {command!r} in [keys] (config.example.toml lists them)")
+    return message.format(command=command)
 
 
 _CHARACTERS = {name: c for c, name in _PUNCTUATION.items()}

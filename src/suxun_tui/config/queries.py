@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from suxun_tui.config.checks import check_type
+from suxun_tui.config.checks import UNKNOWN_KEY, check_type
 from suxun_tui.config.model import ConfigError, QuerySpec, RuleSpec
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.sanitize import clean_line
 
 _QUERY_TYPES: dict[str, type] = {"name": str, "query": str, "group": str}
@@ -48,23 +49,28 @@ class _Tables:
 def _tables(raw: Any, text: str, path: Path, name: str) -> tuple[list[dict[str, Any]], _Tables]:
     tables = _Tables(text, path, name)
     if not isinstance(raw, list):
-        raise ConfigError(f"{path}: use [[{name}]] tables for {name}")
+        raise ConfigError(
+            N_("{where}: use [[{name}]] tables for {name}").format(where=path, name=name)
+        )
     for index, item in enumerate(raw):
         if not isinstance(item, dict):
-            raise ConfigError(f"{tables.where(index)}: each entry must be a [[{name}]] table")
+            message = N_("{where}: each entry must be a [[{name}]] table")
+            raise ConfigError(message.format(where=tables.where(index), name=name))
     return raw, tables
 
 
 def _checked_query(value: Any, where: str, label: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: {label} needs a 'query', such as query = \"is:unread\"")
+        message = N_("{where}: {label} needs a 'query', such as query = \"is:unread\"")
+        raise ConfigError(message.format(where=where, label=label))
     # The query language loads only for a config that has queries or rules.
     from suxun_tui.query import QueryError, parse_query
 
     try:
         parse_query(value)
     except QueryError as exc:
-        raise ConfigError(f"{where}: {label}: query {value!r}: {exc}") from exc
+        message = N_("{where}: {label}: query {query!r}: {error}")
+        raise ConfigError(message.format(where=where, label=label, query=value, error=exc)) from exc
     return value.strip()
 
 
@@ -75,7 +81,7 @@ def _values(
     for key, value in item.items():
         where = tables.where(index, key)
         if key not in types:
-            warnings.append(f"{where}: unknown key '{key}' (ignored)")
+            warnings.append(UNKNOWN_KEY.format(where=where, key=key))
             continue
         check_type(value, types[key], where, key)
         values[key] = value
@@ -89,11 +95,14 @@ def parse_queries(raw: Any, text: str, path: Path, warnings: list[str]) -> tuple
     for index, item in enumerate(items):
         values = _values(item, _QUERY_TYPES, tables, index, warnings)
         name = clean_line(values.get("name", "")).strip()
-        label = f"query '{name}'" if name else f"query #{index + 1}"
+        label = N_("query #{number}").format(number=index + 1)
         if not name:
-            raise ConfigError(f"{tables.where(index)}: {label} needs a 'name'")
+            message = N_("{where}: {label} needs a 'name'")
+            raise ConfigError(message.format(where=tables.where(index), label=label))
+        label = N_("query '{name}'").format(name=name)
         if any(s.name == name for s in specs):
-            raise ConfigError(f"{tables.where(index, 'name')}: {label}: duplicate name")
+            message = N_("{where}: {label}: duplicate name")
+            raise ConfigError(message.format(where=tables.where(index, "name"), label=label))
         query = _checked_query(values.get("query"), tables.where(index, "query"), label)
         group = clean_line(values["group"]).strip() or None if "group" in values else None
         specs.append(QuerySpec(name, query, group))
@@ -107,13 +116,18 @@ def parse_rules(raw: Any, text: str, path: Path, warnings: list[str]) -> tuple[R
     for index, item in enumerate(items):
         values = _values(item, _RULE_TYPES, tables, index, warnings)
         name = clean_line(values.get("name", "")).strip()
-        label = f"rule '{name}'" if name else f"rule #{index + 1}"
+        if name:
+            label = N_("rule '{name}'").format(name=name)
+        else:
+            label = N_("rule #{number}").format(number=index + 1)
         query = _checked_query(values.get("query"), tables.where(index, "query"), label)
         action = str(values.get("action", "")).strip()
         if action not in _ACTIONS and not _TAG.match(action):
-            raise ConfigError(
-                f'{tables.where(index, "action")}: {label}: \'action\' must be "hide", "read",'
-                f' "star" or "tag:NAME", not {action!r}'
+            message = N_(
+                '{where}: {label}: \'action\' must be "hide", "read", "star" or "tag:NAME",'
+                " not {action!r}"
             )
+            where = tables.where(index, "action")
+            raise ConfigError(message.format(where=where, label=label, action=action))
         specs.append(RuleSpec(name or f"rule {index + 1}", query, action))
     return tuple(specs)

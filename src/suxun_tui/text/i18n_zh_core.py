@@ -218,6 +218,71 @@ _CONFIG: dict[str, str] = {
     "{where}: 'url' has no host name: {url}": "{where}：“url”没有主机名：{url}",
 }
 
+_CONFIG_TABLES: dict[str, str] = {
+    # --- config.queries, config.keys ------------------------------------------------------
+    "query #{number}": "第 {number} 个查询",
+    "query '{name}'": "查询“{name}”",
+    "rule #{number}": "第 {number} 条规则",
+    "rule '{name}'": "规则“{name}”",
+    "{where}: use [[{name}]] tables for {name}": "{where}：{name} 请用 [[{name}]] 表",
+    "{where}: each entry must be a [[{name}]] table": "{where}：每一项都必须是 [[{name}]] 表",
+    "{where}: {label} needs a 'query', such as query = \"is:unread\"": (
+        '{where}：{label} 需要“query”，例如 query = "is:unread"'
+    ),
+    "{where}: {label}: query {query!r}: {error}": "{where}：{label}：查询 {query!r}：{error}",
+    "{where}: {label} needs a 'name'": "{where}：{label} 需要“name”",
+    "{where}: {label}: duplicate name": "{where}：{label}：名称重复",
+    '{where}: {label}: \'action\' must be "hide", "read", "star" or "tag:NAME", not {action!r}': (
+        '{where}：{label}：“action”必须是 "hide"、"read"、"star" 或 "tag:NAME"，而不是 {action!r}'
+    ),
+    "the command palette": "命令面板",
+    "quitting (Textual's own key)": "退出（Textual 自己的键）",
+    "a key is one character or a name such as ctrl+r, f5 or pageup": (
+        "键是一个字符，或 ctrl+r、f5、pageup 这样的名称"
+    ),
+    "{modifier!r} is not a modifier; use ctrl, alt or shift": (
+        "{modifier!r} 不是修饰键；请用 ctrl、alt 或 shift"
+    ),
+    "a modifier is given twice": "修饰键重复了",
+    'write "{upper}" for Shift+{key}, not "shift+{key}"': (
+        'Shift+{key} 请写成 "{upper}"，不要写 "shift+{key}"'
+    ),
+    "{character!r} is not a key a terminal sends alone; use an ASCII letter, digit or sign": (
+        "{character!r} 不是终端能单独发送的键；请用 ASCII 字母、数字或符号"
+    ),
+    "{base!r} is not a key name; use a character or one of up, down, left, right, home, end,"
+    " pageup, pagedown, enter, escape, tab, space, backspace, delete, insert, f1-f24": (
+        "{base!r} 不是键名；请用一个字符，或 up、down、left、right、home、end、pageup、"
+        "pagedown、enter、escape、tab、space、backspace、delete、insert、f1-f24 之一"
+    ),
+    "{where}: 'keys' must be a table: [keys] then refresh = \"r\"": (
+        '{where}：“keys”必须是一个表：先写 [keys]，再写 refresh = "r"'
+    ),
+    '{where}: keys.{command} must be a key ("R") or a list of keys (["q", "ctrl+c"]), not'
+    " {value}": (
+        '{where}：keys.{command} 必须是一个键（"R"）或键的列表（["q", "ctrl+c"]），而不是 {value}'
+    ),
+    "{where}: keys.{command}: at most {count} keys": "{where}：keys.{command}：最多 {count} 个键",
+    "{where}: keys.{command}: {key!r} is kept for {use}; choose another": (
+        "{where}：keys.{command}：{key!r} 留给了{use}；请另选一个"
+    ),
+    "{where}: keys.{command}: {key!r} is also given to {other} ({there}); one key runs one"
+    " command": (
+        "{where}：keys.{command}：{key!r} 也分配给了 {other}（{there}）；一个键只能运行一个命令"
+    ),
+    "unknown command {command!r} in [keys]; write it {guess!r}": (
+        "[keys] 中有未知的命令 {command!r}；请写成 {guess!r}"
+    ),
+    "unknown command {command!r} in [keys]; did you mean {guess!r}? (config.example.toml lists"
+    " them)": (
+        "[keys] 中有未知的命令 {command!r}；您是指 {guess!r} 吗？"
+        "（config.example.toml 列出了所有命令）"
+    ),
+    "unknown command {command!r} in [keys] (config.example.toml lists them)": (
+        "[keys] 中有未知的命令 {command!r}（config.example.toml 列出了所有命令）"
+    ),
+}
+
 _STORE: dict[str, str] = {
     # --- store.connection, store.recovery -------------------------------------------------
     "{path}: cannot open the cache ({problem}); check that {folder} and the file are readable"
@@ -312,4 +377,12 @@ _SYNC: dict[str, str] = {
     "{where}: password_command printed nothing": "{where}：password_command 没有输出任何内容",
 }
 
-CORE: dict[str, str] = {**_FETCH, **_FEEDS, **_QUERY, **_CONFIG, **_STORE, **_SYNC}
+CORE: dict[str, str] = {
+    **_FETCH,
+    **_FEEDS,
+    **_QUERY,
+    **_CONFIG,
+    **_CONFIG_TABLES,
+    **_STORE,
+    **_SYNC,
+}
