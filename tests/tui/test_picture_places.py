@@ -1,9 +1,11 @@
-"""An article with pictures keeps its scroll place over a restart, and its border's
-percentage stays true while the pictures arrive and change the article's height."""
+"""An article with pictures keeps the reader's place while its pictures arrive or are
+switched on (over a restart too), and its border's percentage stays true as they change
+its height."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -74,3 +76,24 @@ async def test_the_percentage_follows_the_height_the_pictures_give(
         await settle(pilot)
         percent = int(100 * article.scroll_y / article.max_scroll_y)
         assert str(article.border_subtitle).startswith(f"{percent}%")
+
+
+async def test_showing_the_pictures_at_the_end_keeps_the_view_at_the_end(
+    make_app: MakeApp, store: Store, server: LoopbackServer
+) -> None:
+    config = long_pictured_article(store, server)
+    config = replace(config, settings=replace(config.settings, images="off"))
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "G")
+        await settle(pilot)
+        article = main_screen(app).article
+        assert article.scroll_y == article.max_scroll_y > 0
+        await pilot.press("I")  # the pictures come in above: the end stays in view
+        await shown_pictures(app, pilot)
+        await settle(pilot)
+        assert article.max_scroll_y - article.scroll_y <= 1, (
+            article.scroll_y,
+            article.max_scroll_y,
+        )

@@ -99,6 +99,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def toggle_pictures(self) -> str:
         """Show or hide the pictures; says which, for the screen's notification."""
         self.pictures_on = not self.pictures_on
+        self.held_position = self.position  # the height changes: the reader's place stays
         self._draw()
         return tr("Pictures shown") if self.pictures_on else tr("Pictures hidden")
 
