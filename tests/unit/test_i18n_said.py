@@ -132,3 +132,9 @@ def test_a_locked_cache_in_the_reader_s_notice(tmp_path: Path) -> None:
     set_language("zh-Hans")
     said = NotSaved(problem, 2).notice
     assert f"缓存 {tmp_path / 'cache.sqlite3'} 被另一个程序锁定（database is locked）" in said, said
+
+
+def test_the_core_catalog_overrides_no_other_entry() -> None:
+    from suxun_tui.text.i18n_zh import CLI, HELP, READER
+
+    assert not {*READER, *CLI, *HELP} & set(CORE)

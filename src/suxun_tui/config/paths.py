@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from suxun_tui.config.model import APP_NAME, ConfigError
+from suxun_tui.text.i18n import N_
 
 
 def expand_user(text: str) -> Path:
@@ -52,19 +53,23 @@ def read_config_file(path: Path, limit: int = 4 * 1024 * 1024) -> str:
     """
     try:
         if not path.exists():
-            raise ConfigError(f"{path}: no such config file")
+            raise ConfigError(N_("{path}: no such config file").format(path=path))
         if not path.is_file():
-            raise ConfigError(
-                f"{path}: not a regular file (a directory, FIFO or device); "
-                "point --config or $SUXUN_TUI_CONFIG at a TOML file"
+            message = N_(
+                "{path}: not a regular file (a directory, FIFO or device); point --config or"
+                " $SUXUN_TUI_CONFIG at a TOML file"
             )
+            raise ConfigError(message.format(path=path))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc})") from exc
+        message = N_("{path}: cannot read the config file ({reason})")
+        raise ConfigError(message.format(path=path, reason=exc.strerror or exc)) from exc
     if len(data) > limit:
-        raise ConfigError(f"{path}: the config file is over {limit // 1024 // 1024} MB; is it one?")
+        message = N_("{path}: the config file is over {size} MB; is it one?")
+        raise ConfigError(message.format(path=path, size=limit // 1024 // 1024))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: the config file is not UTF-8 text ({exc})") from exc
+        message = N_("{path}: the config file is not UTF-8 text ({reason})")
+        raise ConfigError(message.format(path=path, reason=exc)) from exc

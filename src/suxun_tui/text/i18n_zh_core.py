@@ -283,6 +283,55 @@ _CONFIG_TABLES: dict[str, str] = {
     ),
 }
 
+_CONFIG_FILE: dict[str, str] = {
+    # --- config.accounts, config.paths ----------------------------------------------------
+    "account #{number}": "第 {number} 个账户",
+    "none": "一个也没有",
+    "{where}: use [[accounts]] tables for accounts": "{where}：账户请用 [[accounts]] 表",
+    "{where}: each account must be an [[accounts]] table": (
+        "{where}：每个账户都必须是 [[accounts]] 表"
+    ),
+    "{where}: {label} needs a 'name' without '/'": "{where}：{label} 需要不含“/”的“name”",
+    "{where}: {label}: duplicate name; give each account its own": (
+        "{where}：{label}：名称重复；请给每个账户起不同的名称"
+    ),
+    '{where}: {label}: \'type\' must be "miniflux" or "greader"': (
+        '{where}：{label}：“type”必须是 "miniflux" 或 "greader"'
+    ),
+    "{where}: {label}: 'url' must be an http:// or https:// address": (
+        "{where}：{label}：“url”必须是 http:// 或 https:// 地址"
+    ),
+    "{where}: {label}: 'password_command' must be a list of strings (an argv such as"
+    ' ["pass", "show", "rss"]; it never runs in a shell)': (
+        "{where}：{label}：“password_command”必须是字符串列表"
+        '（一个 argv，例如 ["pass", "show", "rss"]；它从不在 shell 中运行）'
+    ),
+    "{where}: {label}: give exactly one of password_command, password_env, token_env or"
+    " password (found {found})": (
+        "{where}：{label}：password_command、password_env、token_env 和 password 只能给一个"
+        "（现在是 {found}）"
+    ),
+    "{where}: {label}: a password needs a 'username'": "{where}：{label}：密码需要配上“username”",
+    "{where}: {label}: a plain-text password in a file others can read; use password_command"
+    " or password_env, or chmod 600 {path}": (
+        "{where}：{label}：明文密码写在别人可读的文件里；请改用 password_command 或"
+        " password_env，或者 chmod 600 {path}"
+    ),
+    "{path}: no such config file": "{path}：配置文件不存在",
+    "{path}: not a regular file (a directory, FIFO or device); point --config or"
+    " $SUXUN_TUI_CONFIG at a TOML file": (
+        "{path}：不是普通文件（是目录、FIFO 或设备）；请让 --config 或 $SUXUN_TUI_CONFIG"
+        " 指向一个 TOML 文件"
+    ),
+    "{path}: cannot read the config file ({reason})": "{path}：无法读取配置文件（{reason}）",
+    "{path}: the config file is over {size} MB; is it one?": (
+        "{path}：配置文件超过 {size} MB；它真的是配置文件吗？"
+    ),
+    "{path}: the config file is not UTF-8 text ({reason})": (
+        "{path}：配置文件不是 UTF-8 文本（{reason}）"
+    ),
+}
+
 _STORE: dict[str, str] = {
     # --- store.connection, store.recovery -------------------------------------------------
     "{path}: cannot open the cache ({problem}); check that {folder} and the file are readable"
@@ -383,6 +432,7 @@ CORE: dict[str, str] = {
     **_QUERY,
     **_CONFIG,
     **_CONFIG_TABLES,
+    **_CONFIG_FILE,
     **_STORE,
     **_SYNC,
 }
