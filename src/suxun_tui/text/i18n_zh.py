@@ -6,7 +6,8 @@ OpenCC (:mod:`suxun_tui.text.i18n`). ``tests/unit/test_i18n_catalog.py`` fails w
 string shown anywhere has no entry here. Footer titles are kept short: Chinese characters
 take two cells, and at 80 columns the footer must still show help and quit. The CLI's
 messages are in :mod:`suxun_tui.text.i18n_zh_cli`, ``--help`` in
-:mod:`suxun_tui.text.i18n_zh_help`, merged below.
+:mod:`suxun_tui.text.i18n_zh_help`, the core's failures (read back where they are shown) in
+:mod:`suxun_tui.text.i18n_zh_core`, merged below.
 """
 
 from __future__ import annotations
