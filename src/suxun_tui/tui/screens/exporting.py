@@ -50,7 +50,7 @@ class LinkPrompt(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LinkPrompt { align: center middle; }
     LinkPrompt > Vertical {
-        width: 60; height: auto; padding: 1 2;
+        width: 60; max-width: 100%; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
     LinkPrompt Label { color: $text-muted; }

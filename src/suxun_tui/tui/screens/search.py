@@ -27,7 +27,7 @@ class SearchPrompt(ModalScreen[str | None]):
     DEFAULT_CSS = """
     SearchPrompt { align: center middle; }
     SearchPrompt > Vertical {
-        width: 80; height: auto; padding: 1 2;
+        width: 80; max-width: 100%; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
     SearchPrompt Label { color: $text-muted; }
