@@ -16,8 +16,8 @@ import pytest
 
 from suxun_tui.models import Block, FeedEntry
 from suxun_tui.store import open_store, recovery
-from suxun_tui.store.clean_close import note_path
-from suxun_tui.store.db import DB_NAME
+from suxun_tui.store.clean_close import closed_cleanly, note_path
+from suxun_tui.store.db import DB_NAME, Store, connect
 
 
 def filled(tmp_path: Path) -> Path:
@@ -122,3 +122,22 @@ def test_without_a_note_the_damage_is_found_even_when_the_wal_was_cleaned_up(
     opened = open_store(tmp_path)
     assert opened.notice and "was damaged" in opened.notice
     opened.store.close()
+
+
+def test_every_writable_connection_removes_the_note_and_a_readers_empty_log_keeps_it(
+    tmp_path: Path,
+) -> None:
+    """The index filler writes through ``connect`` without a Store: it too removes the
+    note; a read-only look (the filler's probe) leaves an empty -wal, which holds nothing."""
+    path = filled(tmp_path)
+    reader = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    reader.execute("SELECT count(*) FROM articles").fetchone()
+    reader.close()
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert closed_cleanly(path)
+    connect(path).close()
+    assert not note_path(path).exists() and not closed_cleanly(path)
+    store = Store(path)
+    store.close()
+    assert closed_cleanly(path)

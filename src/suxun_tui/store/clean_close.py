@@ -5,10 +5,11 @@ cache — tens of milliseconds a start, most of a nothing-new sync's own work. I
 against a file damaged by a crash, a full disk or another program. When the last
 connection of a writer closes, SQLite has checkpointed and deleted the write-ahead log;
 we then record the file's identity (inode, size, times and its 100-byte header) in
-``<cache>.clean``. The next writer's start skips the page check when nothing of that
-changed and no ``-wal`` file exists, and removes the note before it writes: a stop
-without a clean close (a crash, kill -9, power loss) leaves no note, so the start after
-it checks the whole file as before. Only our own clean close writes the note.
+``<cache>.clean``. The next start skips the page check when nothing of that changed and
+no ``-wal`` holds a transaction; every writable connection removes the note as it opens
+(``store.db.connect``): a stop without a clean close (a crash, kill -9, power loss)
+leaves no note, so the start after it checks the whole file as before. Only our own
+clean close writes the note.
 """
 
 from __future__ import annotations
@@ -36,10 +37,23 @@ def _identity(path: Path) -> str | None:
     return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {header.hex()}"
 
 
+def _log_has_frames(path: Path) -> bool:
+    """A ``-wal`` with anything in it: a writer still open, or one that stopped uncleanly.
+
+    An empty one is what a read-only connection leaves (it may not delete the file): no
+    transaction is in it.
+    """
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
 def closed_cleanly(path: Path) -> bool:
     """True when the note matches the file and no write-ahead log is left over."""
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
+    if _log_has_frames(path):
         return False
     try:
         note = note_path(path).read_text(encoding="ascii")
@@ -57,7 +71,7 @@ def forget(path: Path) -> None:
 
 def record(path: Path) -> None:
     """After our connection closed: note the file when it is the last (no ``-wal`` left)."""
-    if path.with_name(path.name + "-wal").exists():
+    if _log_has_frames(path):
         return  # another process still has it open; the last one to close notes it
     identity = _identity(path)
     if identity is None:

@@ -67,6 +67,8 @@ DB_NAME = "cache.sqlite3"
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` with the pragmas every connection of ours needs (see ``connection``)."""
+    if not read_only:
+        clean_close.forget(path)  # written from now on: only a clean close notes it again
     conn = open_connection(path, read_only=read_only)
     register_functions(conn)  # the search index's triggers fold text with them
     register_key_functions(conn)  # the article insert computes duplicate keys with them

@@ -152,9 +152,8 @@ def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False
             raise StoreError(advice)
         notice = N_("reading only: {advice}").format(advice=advice)
         return OpenedStore(Store(path, read_only=True), notice)
-    clean_close.forget(path)  # written from now on: only a clean close notes it again
     try:
-        return OpenedStore(Store(path))
+        return OpenedStore(Store(path))  # its connection removes the clean-close note
     except SchemaMismatch as mismatch:
         notice = _move_aside(path, str(mismatch))
         return OpenedStore(Store(path), notice)
