@@ -251,20 +251,6 @@ def test_a_byline_with_its_date_after_a_dot_operator() -> None:
     assert a.published == "2025-11-18T00:00:00+00:00"
 
 
-def test_a_shown_date_that_is_the_markup_change_time_dates_the_page() -> None:
-    head = (
-        '<meta property="article:published_time" content="2025-01-29T20:47:55+00:00">'
-        '<meta property="article:modified_time" content="2025-08-19T13:25:59+00:00">'
-    )
-    top = "<p class='post-date'>August 19, 2025</p>"
-    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
-    assert a.published == "2025-08-19T13:25:59+00:00"
-    # When the page also shows its publish day, that one stands.
-    both = top + "<p class='entry-date'>January 29, 2025</p>"
-    a = extract_article(page(head, both), "https://x.example/a", timezone="UTC")
-    assert a.published == "2025-01-29T20:47:55+00:00"
-
-
 def test_the_date_inside_a_shown_update_is_still_the_update() -> None:
     head = '<meta name="pubdate" content="2015-05-12">'
     top = "<p class='post-date'>Updated <span class='date'>January 25, 2026</span></p>"

@@ -115,21 +115,9 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
 
 def _corroborated(found: list[DateCandidate], markup: list[DateCandidate]) -> list[DateCandidate]:
     """Shown dates that the markup's publish time confirms, raised; they take the markup's
-    time, which names its zone ("17:42 BST" on the page is "17:42+01:00" in markup).
-
-    When the page shows no date the publish time confirms, a shown date that is the
-    markup's last change counts as confirmed: a page that shows the day it was revised
-    (and not the day it first appeared) dates itself by it, and that is the date a reader
-    sees under the title.
-    """
-    shown = [c for c in found if c.weight > SHOWN_UPDATE and c.weight != META]
+    time, which names its zone ("17:42 BST" on the page is "17:42+01:00" in markup)."""
+    published = {c.iso[:10]: c for c in markup if c.weight == META and c.precision >= 5}
     days = {c.iso[:10] for c in markup if c.weight == META}
-    if not any(c.iso[:10] in days for c in shown):
-        days |= {c.iso[:10] for c in markup}
-    published: dict[str, DateCandidate] = {}
-    for c in sorted(markup, key=lambda c: c.weight != META):  # the publish time first
-        if c.precision >= 5 and c.iso[:10] in days:
-            published.setdefault(c.iso[:10], c)
     out: list[DateCandidate] = []
     for c in found:
         if c.weight > SHOWN_UPDATE and c.weight != META and c.iso[:10] in days:
