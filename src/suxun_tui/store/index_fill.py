@@ -214,24 +214,33 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(args[0])
     if not cache.exists():
         return 0
+    from suxun_tui.store import clean_close
     from suxun_tui.store.db import connect
 
     conn = connect(cache)
+    finished = False
     try:
-        if not has_queue(conn):
-            return 0
-        # Checked again after the lock is let go: articles queued while it was held (whose
-        # own filler found it taken and left) are not left waiting for the next write.
-        while queued(conn):
-            with _only_one(cache) as alone:
-                if not alone:
-                    return 0
-                fill(conn, yielding=True)
+        _fill_queue(conn, cache)
+        finished = True
     except sqlite3.Error:
         return 1
     finally:
         conn.close()
+        if finished:  # connect() removed the clean-close note; a clean end puts it back
+            clean_close.record(cache)
     return 0
+
+
+def _fill_queue(conn: sqlite3.Connection, cache: Path) -> None:
+    if not has_queue(conn):
+        return
+    # Checked again after the lock is let go: articles queued while it was held (whose
+    # own filler found it taken and left) are not left waiting for the next write.
+    while queued(conn):
+        with _only_one(cache) as alone:
+            if not alone:
+                return
+            fill(conn, yielding=True)
 
 
 if __name__ == "__main__":
