@@ -37,6 +37,7 @@ from suxun_tui.sync.flags import changed_flags, needs_ids, settled
 from suxun_tui.sync.greader import GReaderClient
 from suxun_tui.sync.miniflux import MinifluxClient
 from suxun_tui.sync.secrets import read_secret
+from suxun_tui.text.i18n import N_
 
 T = TypeVar("T")
 DbCall = Callable[[Callable[[Store], T]], Awaitable[T]]
@@ -123,7 +124,8 @@ class _Run:
                 drop = []
                 self.new, self.updated = self.new + new, self.updated + updated
                 if skipped:
-                    self.notices.append(f"{skipped} entries of feeds not subscribed were skipped")
+                    said = N_("{count} entries of feeds not subscribed were skipped")
+                    self.notices.append(said.format(count=skipped))
                 if loading is not None:  # else read later, with these entries and their ids
                     known = await cached()
                     known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
@@ -177,7 +179,9 @@ async def sync_account(
 
     if offline:
         waiting = await queued()
-        note = f"offline: {waiting} local change(s) stay queued" if waiting else "offline"
+        note = N_("offline: {count} local change(s) stay queued").format(count=waiting)
+        if not waiting:
+            note = N_("offline")
         return AccountResult(account.name, True, queued=waiting, notices=(note,))
     try:
         await run.run(make_client(account, fetcher))

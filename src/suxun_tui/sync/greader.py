@@ -22,11 +22,12 @@ from typing import Any, TypeVar
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store.queue import PendingChange
 from suxun_tui.store.remote import RemoteFeed
-from suxun_tui.sync.api import Api, AuthError, SyncError, expect
+from suxun_tui.sync.api import ACCOUNT, Api, AuthError, SyncError, expect
 from suxun_tui.sync.client import Batch, KnownLoader, Listing, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
 from suxun_tui.sync.tokens import forget_token, load_token, save_token, token_path
+from suxun_tui.text.i18n import N_
 
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
@@ -123,7 +124,8 @@ class GReaderClient:
             (line[5:].strip() for line in text.splitlines() if line.startswith("Auth=")), ""
         )
         if not auth:
-            raise AuthError(f"account '{self.account}': the login gave no Auth token")
+            message = N_("{where}: the login gave no Auth token")
+            raise AuthError(message.format(where=ACCOUNT.format(name=self.account)))
         self.api.headers["Authorization"] = f"GoogleLogin auth={auth}"
         await self.api.json("GET", "reader/api/0/user-info", query={"output": "json"})
         save_token(self.token_file, self.secret.value, auth)
@@ -139,7 +141,8 @@ class GReaderClient:
                 result = await self.api.call("GET", "reader/api/0/token")
             token = result.content.decode("utf-8", "replace").strip()
             if not token or len(token) > 1000 or token.startswith("<"):
-                raise SyncError(f"account '{self.account}': the server gave no write token")
+                message = N_("{where}: the server gave no write token")
+                raise SyncError(message.format(where=ACCOUNT.format(name=self.account)))
             self.write_token = token
         return self.write_token
 

@@ -22,6 +22,7 @@ from suxun_tui.sync.api import Api, SyncError, expect
 from suxun_tui.sync.client import MAX_PAGES, Batch, KnownLoader, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, iso_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
+from suxun_tui.text.i18n import N_
 from suxun_tui.text.timefmt import parse_iso
 
 PAGE = 500
@@ -88,7 +89,8 @@ class MinifluxClient:
                     break
                 raw, ahead = await ahead, None
             else:
-                yield Batch(notice=f"more than {MAX_PAGES * PAGE} new entries; the rest next time")
+                notice = N_("more than {count} new entries; the rest next time")
+                yield Batch(notice=notice.format(count=MAX_PAGES * PAGE))
             if since:
                 offset = 0
                 for _ in range(MAX_PAGES):

@@ -408,6 +408,11 @@ _SYNC: dict[str, str] = {
         "{where}：{what} 的回答不符合预期（不是 {kind}）"
     ),
     "{where}: no password or token configured": "{where}：没有配置密码或令牌",
+    "{where}: the login gave no Auth token": "{where}：登录没有返回 Auth 令牌",
+    "{where}: the server gave no write token": "{where}：服务器没有给出写入令牌",
+    "{count} entries of feeds not subscribed were skipped": "跳过了 {count} 篇未订阅来源的文章",
+    "offline: {count} local change(s) stay queued": "离线：{count} 项本地更改仍在队列中等待",
+    "more than {count} new entries; the rest next time": "新文章超过 {count} 篇；其余的下次再取",
     "{where}: the environment variable {name} is not set or empty": (
         "{where}：环境变量 {name} 没有设置或为空"
     ),
