@@ -162,13 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     rows, decode_cpu, extract_cpu = run(args.corpus, args.split, args.full)
-    if args.cli:
-        rows.update(run_cli(args.corpus, args.split))
+    pages = len(rows)
     print(
-        f"{len(rows)} {args.split} pages: decode {decode_cpu:.1f} CPU-s, extract "
-        f"{extract_cpu:.1f} CPU-s ({len(rows) / (decode_cpu + extract_cpu):.1f} pages/CPU-s); "
+        f"{pages} {args.split} pages: decode {decode_cpu:.1f} CPU-s, extract "
+        f"{extract_cpu:.1f} CPU-s ({pages / (decode_cpu + extract_cpu):.1f} pages/CPU-s); "
         f"load {os.getloadavg()[0]:.1f}"
     )
+    if args.cli:
+        rows.update(run_cli(args.corpus, args.split))
     if args.save:
         args.save.write_text(json.dumps(rows, ensure_ascii=False) + "\n", "utf-8")
         return 0
