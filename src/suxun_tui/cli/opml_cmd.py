@@ -19,6 +19,7 @@ from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import ContextError, load_config_from_args
 from suxun_tui.config import ConfigError, config_path, parse_config
 from suxun_tui.text.i18n import tr, trn
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 MAX_OPML_BYTES = 16 * 1024 * 1024  # thousands of subscriptions fit in far less
@@ -151,13 +152,16 @@ def _append(path: Path, toml: str, count: int) -> int:
     try:
         old = read_config_file(target) if target.exists() else ""
     except ConfigError as exc:
-        _say(tr("not changing {path}: {error}", path=path, error=exc))
+        _say(tr("not changing {path}: {error}", path=path, error=tr_said(str(exc))))
         return EXIT_USAGE
     new = (old.rstrip("\n") + "\n\n" if old.strip() else "") + toml
     try:
         parse_config(new, path)
     except ConfigError as exc:
-        _say(tr("not changing {path}: the result would be invalid ({error})", path=path, error=exc))
+        said = tr_said(str(exc))
+        _say(
+            tr("not changing {path}: the result would be invalid ({error})", path=path, error=said)
+        )
         return EXIT_USAGE
     try:
         _replace_atomically(target, new)

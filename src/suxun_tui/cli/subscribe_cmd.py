@@ -9,6 +9,7 @@ from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.text.i18n import tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -54,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = change_subscription(config, db_path, args.account, unsubscribe=args.source)
     except SyncError as exc:
-        print(tr("error: {error}", error=clean_line(str(exc))))
+        print(tr("error: {error}", error=tr_said(clean_line(str(exc)))))
         return EXIT_FAILED
     if not result.ok:
-        print(tr("error: {error}", error=clean_line(result.error)))
+        print(tr("error: {error}", error=tr_said(clean_line(result.error))))
         return EXIT_FAILED
     message = (
         "subscribed to {target} on account '{account}'; {new} new article(s)"

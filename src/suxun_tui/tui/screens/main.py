@@ -24,6 +24,7 @@ from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.store.ui_state import UiState
 from suxun_tui.text.i18n import tr, trn
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, search_filter
@@ -308,7 +309,8 @@ class MainScreen(PaneMoves, ArticleExports):
         elif worker.group == FULL_TEXT:
             self.full_text_failed(worker.error)
         else:
-            self.notify(f"{worker.description or worker.name}: {worker.error}", severity="error")
+            said = tr_said(str(worker.error))
+            self.notify(f"{worker.description or worker.name}: {said}", severity="error")
 
     # --- actions: refreshing -------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select
 from suxun_tui.config import Config
 from suxun_tui.models import SourceRow
 from suxun_tui.text.i18n import N_, tr
+from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.commands import translate_bindings
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ class Subscriptions:
                     folder=folder,
                 )
             except SyncError as exc:
-                screen.app.call_from_thread(self._failed, str(exc))
+                screen.app.call_from_thread(self._failed, tr_said(str(exc)))
                 return
             except Exception as exc:  # the cache or a bug: told, and the reader lives on
                 message = tr("account '{account}': {error}", account=account, error=exc)
@@ -272,7 +273,7 @@ class Subscriptions:
                 tr(
                     "{what} on the server, but the sync failed: {error}",
                     what=what,
-                    error=result.error,
+                    error=tr_said(result.error or ""),
                 ),
                 severity="warning",
                 timeout=8,
