@@ -4,6 +4,7 @@ by a reader whose language is English."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from suxun_tui.config import Config, Settings, SourceSpec
@@ -11,7 +12,8 @@ from suxun_tui.store import Store
 from suxun_tui.tui.widgets.sources import SourcesPane
 from tests.support.server import LoopbackServer
 from tests.tui.conftest import SIZE, MakeApp
-from tests.tui.helpers import main_screen, notifications, select_source, settle
+from tests.tui.helpers import article_text, main_screen, notifications, select_source, settle
+from tests.tui.test_full_text import page_source
 
 GONE_EN = "HTTP 404 Not Found; the address is gone — check the source's url"
 GONE_ZH = "这个地址已不存在——请检查来源的 url"
@@ -58,3 +60,20 @@ async def test_the_stored_failure_in_english_under_english(make_app: MakeApp, st
             await settle(pilot)
             assert any(GONE_EN in n for n in notifications(app))
             assert "HTTP 404 Not Found; the" in sources_prompt(app)
+
+
+async def test_a_page_that_cannot_be_read_is_a_note_in_chinese(
+    make_app: MakeApp, store: Store
+) -> None:
+    with LoopbackServer() as server:
+        config = page_source(server, store, 1)
+        server.add("/a/0.html", "<html><body></body></html>", headers={"Content-Type": "text/html"})
+        settings = replace(config.settings, language="zh-Hans")
+        app = make_app(replace(config, settings=settings))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            text = article_text(app)
+    url = server.url("/a/0.html")
+    assert f"{url}: 没有找到正文" in text or f"{url}: 空白页面" in text, text
