@@ -17,6 +17,7 @@ from typing import Any
 
 from suxun_tui.config.checks import shown
 from suxun_tui.config.model import ConfigError
+from suxun_tui.text.i18n import N_
 
 ARGV_SETTINGS = {
     "notify_command": '["notify-send", "suxun-tui", "%n new articles"]',
@@ -30,18 +31,24 @@ def check_argv(key: str, value: Any, where: str) -> tuple[str, ...]:
     """A non-empty list of non-empty strings without NUL; an empty list turns it off."""
     example = ARGV_SETTINGS[key]
     if isinstance(value, str):
-        raise ConfigError(
-            f"{where}: '{key}' must be a list of strings, such as {example} (it never runs"
-            f" in a shell), not the line {shown(value)}; as a list: {_as_list(value)}"
+        message = N_(
+            "{where}: '{key}' must be a list of strings, such as {example} (it never runs in a"
+            " shell), not the line {value}; as a list: {words}"
         )
+        words = _as_list(value)
+        said = message.format(
+            where=where, key=key, example=example, value=shown(value), words=words
+        )
+        raise ConfigError(said)
     if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
-        raise ConfigError(f"{where}: '{key}' must be a list of strings, such as {example}")
+        message = N_("{where}: '{key}' must be a list of strings, such as {example}")
+        raise ConfigError(message.format(where=where, key=key, example=example))
     if len(value) > MAX_ARGV:
-        raise ConfigError(f"{where}: '{key}' has {len(value)} words; at most {MAX_ARGV}")
+        message = N_("{where}: '{key}' has {count} words; at most {limit}")
+        raise ConfigError(message.format(where=where, key=key, count=len(value), limit=MAX_ARGV))
     if value and (not value[0].strip() or any("\0" in part for part in value)):
-        raise ConfigError(
-            f"{where}: '{key}' must start with a program's name and hold no NUL characters"
-        )
+        message = N_("{where}: '{key}' must start with a program's name and hold no NUL characters")
+        raise ConfigError(message.format(where=where, key=key))
     return tuple(value)
 
 
@@ -57,7 +64,8 @@ def check_save_dir(value: str, where: str) -> str:
     """A directory path (``~`` allowed, empty: the default); whether it exists is seen when
     saving."""
     if (value and not value.strip()) or any(not c.isprintable() for c in value):
-        raise ConfigError(f"{where}: 'save_dir' must be a directory's path, not {shown(value)}")
+        message = N_("{where}: 'save_dir' must be a directory's path, not {value}")
+        raise ConfigError(message.format(where=where, value=shown(value)))
     return value
 
 

@@ -317,6 +317,23 @@ _CONFIG_FILE: dict[str, str] = {
         "{where}：{label}：明文密码写在别人可读的文件里；请改用 password_command 或"
         " password_env，或者 chmod 600 {path}"
     ),
+    "{where}: '{key}' must be a list of strings, such as {example} (it never runs in a shell),"
+    " not the line {value}; as a list: {words}": (
+        "{where}：“{key}”必须是字符串列表，例如 {example}（它从不在 shell 中运行），"
+        "而不是一行文字 {value}；写成列表是：{words}"
+    ),
+    "{where}: '{key}' must be a list of strings, such as {example}": (
+        "{where}：“{key}”必须是字符串列表，例如 {example}"
+    ),
+    "{where}: '{key}' has {count} words; at most {limit}": (
+        "{where}：“{key}”有 {count} 个词；最多 {limit} 个"
+    ),
+    "{where}: '{key}' must start with a program's name and hold no NUL characters": (
+        "{where}：“{key}”必须以程序名开头，且不能含有 NUL 字符"
+    ),
+    "{where}: 'save_dir' must be a directory's path, not {value}": (
+        "{where}：“save_dir”必须是目录路径，而不是 {value}"
+    ),
     "{path}: no such config file": "{path}：配置文件不存在",
     "{path}: not a regular file (a directory, FIFO or device); point --config or"
     " $SUXUN_TUI_CONFIG at a TOML file": (
