@@ -10,6 +10,7 @@ import pytest
 
 from suxun_tui.entry import main
 from suxun_tui.store import Store
+from tests.support.feeds import items, rss
 from tests.support.server import LoopbackServer
 
 GONE_EN = "HTTP 404 Not Found; the address is gone — check the source's url"
@@ -112,3 +113,37 @@ def test_a_saved_query_that_does_not_parse_in_chinese(
     err = capsys.readouterr().err
     expected = f"{config}:3：查询“Mine”：查询 'sorce:x'：未知的字段“sorce:”，在第 1 列"
     assert expected in err, err
+
+
+def test_a_notifier_that_cannot_start_is_reported_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-notifier"
+    with LoopbackServer() as server:
+        url = server.add("/news.xml", rss("News", items(2)))
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[settings]\nlanguage = "zh-Hans"\nnotify_command = ["{missing}", "%n"]\n'
+            f'[[sources]]\nname = "News"\nurl = "{url}"\n',
+            encoding="utf-8",
+        )
+        code = main(["--config", str(config), "--data-dir", str(tmp_path / "data"), "refresh"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert f"notify_command '{missing}' 无法启动：" in err, err
+    assert "could not start" not in err
+
+
+def test_subscribing_through_an_unknown_account_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[settings]\nlanguage = "zh-Hans"\n', encoding="utf-8")
+    data = tmp_path / "data"
+    code = main(
+        ["--config", str(config), "--data-dir", str(data), "subscribe", "http://127.0.0.1:9/f"]
+        + ["--account", "home"]
+    )
+    assert code != 0
+    said = capsys.readouterr()
+    assert "没有名为 'home' 的账户（已有：未配置）" in said.out + said.err, said

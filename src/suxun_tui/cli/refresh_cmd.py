@@ -65,7 +65,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     _print_summary(report)
     start_filling(db_path)  # the search index catches up in the background
     if (problem := notify_new(config.settings.notify_command, report.new)) is not None:
-        print(tr("warning: {problem}", problem=clean_line(problem)), file=sys.stderr)
+        print(tr("warning: {problem}", problem=tr_said(clean_line(problem))), file=sys.stderr)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Sequence
 
+from suxun_tui.text.i18n import N_
+
 COUNT = "%n"
 
 
@@ -33,5 +35,7 @@ def notify_new(command: Sequence[str], new: int) -> str | None:
             start_new_session=True,  # ^C in the terminal is the reader's, not the notifier's
         )
     except OSError as exc:
-        return f"notify_command {argv[0]!r} could not start: {exc.strerror or exc}"
+        return N_("notify_command {program!r} could not start: {reason}").format(
+            program=argv[0], reason=exc.strerror or exc
+        )
     return None

@@ -220,7 +220,11 @@ class MinifluxClient:
                 return int(item["id"])
         created = await self.api.json("POST", "/v1/categories", json_body={"title": title})
         if not isinstance(created, dict) or not isinstance(created.get("id"), int):
-            raise SyncError(f"account '{self.account}': could not create the category {title!r}")
+            raise SyncError(
+                N_("account '{name}': could not create the category {title!r}").format(
+                    name=self.account, title=title
+                )
+            )
         return int(created["id"])
 
 

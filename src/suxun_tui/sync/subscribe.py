@@ -13,6 +13,7 @@ from suxun_tui.store import Store
 from suxun_tui.store.remote import AccountStore
 from suxun_tui.sync.api import SyncError
 from suxun_tui.sync.engine import AccountResult, make_client, sync_account
+from suxun_tui.text.i18n import N_
 
 
 def change_subscription(
@@ -27,8 +28,10 @@ def change_subscription(
     """Subscribe to a feed URL, or unsubscribe from a source of the account (by name)."""
     account = config.account(account_name)
     if account is None:
-        known = ", ".join(a.name for a in config.accounts) or "none configured"
-        raise SyncError(f"no account named {account_name!r} (known: {known})")
+        known = ", ".join(a.name for a in config.accounts) or N_("none configured")
+        raise SyncError(
+            N_("no account named {name!r} (known: {known})").format(name=account_name, known=known)
+        )
 
     async def run() -> AccountResult:
         with Store(db_path) as store:

@@ -403,6 +403,13 @@ _STORE: dict[str, str] = {
 _SYNC: dict[str, str] = {
     # --- sync.api, sync.secrets -----------------------------------------------------------
     "account '{name}'": "账户“{name}”",
+    "no account named {name!r} (known: {known})": "没有名为 {name!r} 的账户（已有：{known}）",
+    "account '{name}': could not create the category {title!r}": (
+        "账户“{name}”：无法创建分类 {title!r}"
+    ),
+    "notify_command {program!r} could not start: {reason}": (
+        "notify_command {program!r} 无法启动：{reason}"
+    ),
     "{where}: the server refused the username, password or token (HTTP {status}); check the"
     " account's credentials": (
         "{where}：服务器拒绝了用户名、密码或令牌（HTTP {status}）；请检查账户的凭据"

@@ -89,7 +89,7 @@ class Refreshes:
         show_for_a_while(self.screen, summary.status)
         command = self.screen.reader.config.settings.notify_command
         if (problem := notify_new(command, report.new)) is not None:
-            self.screen.notify(problem, title=tr("Notify"), severity="warning", timeout=8)
+            self.screen.notify(tr_said(problem), title=tr("Notify"), severity="warning", timeout=8)
         for notice in summary.notices:
             self.screen.notify(
                 notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout
