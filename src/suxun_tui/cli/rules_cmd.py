@@ -11,8 +11,6 @@ import sys
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK
-from suxun_tui.cli.context import open_context
-from suxun_tui.store.rules import apply_rules
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
 
@@ -27,6 +25,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from suxun_tui.cli.context import open_context
+    from suxun_tui.store.rules import apply_rules
+
     context = open_context(args)
     if isinstance(context, int):
         return context
