@@ -27,6 +27,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
+from suxun_tui.store.index_rebuild import (
+    REBUILD_MIN,
+    REBUILD_SHARE,
+    also_index,
+    rebuild_step,
+    rebuilding,
+    worth_rebuilding,
+)
 
 BATCH = 50
 # The background filler's pauses between batches (seconds): at least this long, and this
@@ -51,16 +59,27 @@ def has_queue(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def fill_batch(conn: sqlite3.Connection, limit: int = BATCH) -> int:
+def fill_batch(
+    conn: sqlite3.Connection,
+    limit: int = BATCH,
+    *,
+    rebuild_share: float = REBUILD_SHARE,
+    rebuild_min: int = REBUILD_MIN,
+) -> int:
     """Index up to ``limit`` queued articles — or, once none are queued, remove up to
-    ``limit`` deleted articles' rows — in one write transaction; how many ids it handled
-    (0: nothing is left to do)."""
+    ``limit`` deleted articles' rows, or take a step of copying the live rows into a new
+    index when that many are stale (:mod:`suxun_tui.store.index_rebuild`) — in one write
+    transaction; how many ids it handled (0: nothing is left to do)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         ids = _taken(conn, QUEUE_TABLE, limit)
         if ids:
             _index(conn, ids)
             table = QUEUE_TABLE
+        elif rebuilding(conn) or worth_rebuilding(conn, rebuild_share, rebuild_min):
+            done = rebuild_step(conn)
+            conn.execute("COMMIT")
+            return done
         else:
             # Removing a row from a large index can cost far more than writing one (FTS5
             # reads the doclists it changes): a tenth of a batch keeps the lock short.
@@ -98,14 +117,16 @@ def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
         f" JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         ids,
     ).fetchall()
+    values = [
+        (int(r[0]), index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
+        for r in rows
+    ]
     conn.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(i,) for i in ids])
     conn.executemany(
         f"INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
-        [
-            (r[0], index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
-            for r in rows
-        ],
+        values,
     )
+    also_index(conn, ids, values)
 
 
 def fill(
@@ -114,6 +135,8 @@ def fill(
     seconds: float | None = None,
     stop: Callable[[], bool] | None = None,
     yielding: bool = False,
+    rebuild_share: float = REBUILD_SHARE,
+    rebuild_min: int = REBUILD_MIN,
 ) -> int:
     """Fill batch after batch until nothing is left, ``seconds`` have passed or
     ``stop()`` says so; how many ids were handled.
@@ -130,7 +153,7 @@ def fill(
         if seconds is not None and time.monotonic() - began >= seconds:
             break
         started = time.monotonic()
-        taken = fill_batch(conn)
+        taken = fill_batch(conn, rebuild_share=rebuild_share, rebuild_min=rebuild_min)
         if not taken:
             break
         done += taken
@@ -176,9 +199,10 @@ def _only_one(cache: Path) -> Iterator[bool]:
 
 
 def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
-    """Start the background filler for ``cache`` (detached, silent); None when the
-    queue is empty, the cache cannot be read, or ``SUXUN_TUI_INDEX_LATER`` is set (for
-    scripts that fill the index themselves: search stays exact, only slower meanwhile)."""
+    """Start the background filler for ``cache`` (detached, silent); None when nothing
+    waits (no queued article, no deleted article's row), the cache cannot be read, or
+    ``SUXUN_TUI_INDEX_LATER`` is set (for scripts that fill the index themselves: search
+    stays exact, only slower meanwhile)."""
     if os.environ.get("SUXUN_TUI_INDEX_LATER"):
         return None
     try:
@@ -186,7 +210,10 @@ def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
         try:
             if (
                 not has_queue(conn)
-                or not conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone()
+                or not conn.execute(
+                    f"SELECT EXISTS (SELECT 1 FROM {QUEUE_TABLE})"
+                    f" OR EXISTS (SELECT 1 FROM {STALE_TABLE})"
+                ).fetchone()[0]
             ):
                 return None
         finally:

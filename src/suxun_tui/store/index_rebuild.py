@@ -1,0 +1,103 @@
+"""Clearing a large backlog of deleted articles' index rows by copying the live ones.
+
+Why: removing one row from a large trigram index rewrites the doclists of every trigram
+of its text, so the cost grows with the index (about 1 ms a row at 10,000 articles,
+76 ms at 1,000,000); after a ``gc`` that deleted half the cache, removing rows one by
+one would take hours. Copying the live rows into a new index costs about what indexing
+them did, whatever the backlog, so past a share of stale rows the filler
+(:mod:`suxun_tui.store.index_fill`) copies instead of deleting.
+
+How it stays exact and crash-safe: the new table is filled in rowid order, a batch per
+transaction, from the old index's own rows (already folded; no refolding), only for
+articles that still exist. Search keeps reading the old index until the swap, one
+transaction that drops it, renames the new one in its place and empties the stale list of
+the ids the copy left out. While the copy runs, the filler indexes queued articles into
+both tables when the copy has already passed them (:func:`also_index`); the others it
+reaches later, from the old table. A kill leaves a half-filled new table that the next
+filler goes on filling from its highest rowid. Only the filler (one process per cache)
+writes either index, so nothing changes behind the copy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from suxun_tui.store.fts import FTS_TABLE, STALE_TABLE
+
+NEXT_TABLE = f"{FTS_TABLE}_next"
+# Copy instead of deleting once this share of the index's rows belong to deleted articles
+# and there are at least REBUILD_MIN of them (below that, deleting takes seconds at most).
+# At 100,000 articles copying a live row cost about as much as deleting a few stale ones
+# (benchmarks/index_cleanup.py), so a tenth is well past the point where copying wins.
+REBUILD_SHARE = 0.1
+REBUILD_MIN = 2000
+COPY_BATCH = 200
+
+_CREATE_NEXT = (
+    f"CREATE VIRTUAL TABLE {NEXT_TABLE} USING fts5(title, text, author, source,"
+    " tokenize = 'trigram case_sensitive 1', detail = 'full')"
+)
+
+
+def rebuilding(conn: sqlite3.Connection) -> bool:
+    """Whether a copy has begun and not yet been swapped in."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (NEXT_TABLE,)
+    ).fetchone()
+    return row is not None
+
+
+def worth_rebuilding(conn: sqlite3.Connection, share: float, minimum: int) -> bool:
+    """Whether the stale backlog is large enough that copying beats deleting."""
+    stale = int(conn.execute(f"SELECT count(*) FROM {STALE_TABLE}").fetchone()[0])
+    if stale == 0 or stale < minimum:
+        return False
+    live = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return stale >= share * (stale + live)
+
+
+def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
+    """One step of the copy, inside the caller's write transaction: create the new table,
+    copy up to ``limit`` live rows past its highest rowid, or — nothing left to copy —
+    swap it in. How many rows or ids it handled (never 0)."""
+    if not rebuilding(conn):
+        conn.execute(_CREATE_NEXT)
+        return 1
+    last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {NEXT_TABLE}").fetchone()[0]
+    rows = conn.execute(
+        f"SELECT i.rowid, i.title, i.text, i.author, i.source FROM {FTS_TABLE} i"
+        " WHERE i.rowid > ? AND EXISTS (SELECT 1 FROM articles a WHERE a.id = i.rowid)"
+        " ORDER BY i.rowid LIMIT ?",
+        (last, limit),
+    ).fetchall()
+    if rows:
+        conn.executemany(
+            f"INSERT INTO {NEXT_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
+            rows,
+        )
+        return len(rows)
+    # The ids deleted after the copy passed them keep their place in the stale list (the
+    # new table has their rows); every other stale id has no row in it.
+    cleared = conn.execute(
+        f"DELETE FROM {STALE_TABLE} WHERE NOT EXISTS"
+        f" (SELECT 1 FROM {NEXT_TABLE} n WHERE n.rowid = {STALE_TABLE}.article_id)"
+    ).rowcount
+    conn.execute(f"DROP TABLE {FTS_TABLE}")
+    conn.execute(f"ALTER TABLE {NEXT_TABLE} RENAME TO {FTS_TABLE}")
+    return max(1, cleared)
+
+
+Row = tuple[int, str, str, str, str]
+
+
+def also_index(conn: sqlite3.Connection, ids: list[int], rows: list[Row]) -> None:
+    """During a copy, write the filler's freshly indexed ``rows`` (of the queued ``ids``)
+    into the new table too, for the ids the copy has already passed."""
+    if not rebuilding(conn):
+        return
+    last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {NEXT_TABLE}").fetchone()[0]
+    conn.executemany(f"DELETE FROM {NEXT_TABLE} WHERE rowid = ?", [(i,) for i in ids if i <= last])
+    conn.executemany(
+        f"INSERT INTO {NEXT_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
+        [r for r in rows if r[0] <= last],
+    )
