@@ -29,7 +29,6 @@ from pathlib import Path
 from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
 from suxun_tui.store.index_rebuild import (
     REBUILD_MIN,
-    REBUILD_SHARE,
     also_index,
     rebuild_step,
     rebuilding,
@@ -63,7 +62,7 @@ def fill_batch(
     conn: sqlite3.Connection,
     limit: int = BATCH,
     *,
-    rebuild_share: float = REBUILD_SHARE,
+    rebuild_share: float | None = None,
     rebuild_min: int = REBUILD_MIN,
 ) -> int:
     """Index up to ``limit`` queued articles — or, once none are queued, remove up to
@@ -135,7 +134,7 @@ def fill(
     seconds: float | None = None,
     stop: Callable[[], bool] | None = None,
     yielding: bool = False,
-    rebuild_share: float = REBUILD_SHARE,
+    rebuild_share: float | None = None,
     rebuild_min: int = REBUILD_MIN,
 ) -> int:
     """Fill batch after batch until nothing is left, ``seconds`` have passed or

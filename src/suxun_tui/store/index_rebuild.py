@@ -27,11 +27,16 @@ from suxun_tui.store.fts import FTS_TABLE, STALE_TABLE
 NEXT_TABLE = f"{FTS_TABLE}_next"
 # Copy instead of deleting once this share of the index's rows belong to deleted articles
 # and there are at least REBUILD_MIN of them (below that, deleting takes seconds at most).
-# At 100,000 articles copying a live row cost about as much as deleting a few stale ones
-# (benchmarks/index_cleanup.py), so a tenth is well past the point where copying wins.
-REBUILD_SHARE = 0.1
+# Copying costs about 1.1 ms of CPU a live row at any size; deleting costs 1.5 ms a stale
+# row at 100,000 articles and 76 ms at 1,000,000 (benchmarks/index_cleanup.py), so copying
+# wins from about 40 % stale at the first size and from about 2 % at the second: the share
+# is the first below LARGE_INDEX rows, LARGE_SHARE (with a margin) from there on.
+REBUILD_SHARE = 0.4
+LARGE_INDEX = 500_000
+LARGE_SHARE = 0.05
 REBUILD_MIN = 2000
-COPY_BATCH = 200
+# Rows copied a transaction: about 50 ms of work, so a writer waits little for the lock.
+COPY_BATCH = 50
 
 _CREATE_NEXT = (
     f"CREATE VIRTUAL TABLE {NEXT_TABLE} USING fts5(title, text, author, source,"
@@ -47,13 +52,16 @@ def rebuilding(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def worth_rebuilding(conn: sqlite3.Connection, share: float, minimum: int) -> bool:
-    """Whether the stale backlog is large enough that copying beats deleting."""
+def worth_rebuilding(conn: sqlite3.Connection, share: float | None, minimum: int) -> bool:
+    """Whether the stale backlog is large enough that copying beats deleting (``share``
+    None: the measured share for the index's size)."""
     stale = int(conn.execute(f"SELECT count(*) FROM {STALE_TABLE}").fetchone()[0])
     if stale == 0 or stale < minimum:
         return False
-    live = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    return stale >= share * (stale + live)
+    rows = stale + int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    if share is None:
+        share = REBUILD_SHARE if rows < LARGE_INDEX else LARGE_SHARE
+    return stale >= share * rows
 
 
 def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
@@ -63,19 +71,16 @@ def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
     if not rebuilding(conn):
         conn.execute(_CREATE_NEXT)
         return 1
-    last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {NEXT_TABLE}").fetchone()[0]
-    rows = conn.execute(
-        f"SELECT i.rowid, i.title, i.text, i.author, i.source FROM {FTS_TABLE} i"
+    last = _copied_to(conn)
+    copied = conn.execute(
+        f"INSERT INTO {NEXT_TABLE} (rowid, title, text, author, source)"
+        f" SELECT i.rowid, i.title, i.text, i.author, i.source FROM {FTS_TABLE} i"
         " WHERE i.rowid > ? AND EXISTS (SELECT 1 FROM articles a WHERE a.id = i.rowid)"
         " ORDER BY i.rowid LIMIT ?",
         (last, limit),
-    ).fetchall()
-    if rows:
-        conn.executemany(
-            f"INSERT INTO {NEXT_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
-            rows,
-        )
-        return len(rows)
+    ).rowcount
+    if copied > 0:
+        return copied
     # The ids deleted after the copy passed them keep their place in the stale list (the
     # new table has their rows); every other stale id has no row in it.
     cleared = conn.execute(
@@ -90,12 +95,19 @@ def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
 Row = tuple[int, str, str, str, str]
 
 
+def _copied_to(conn: sqlite3.Connection) -> int:
+    """The highest rowid the copy has written (0: none yet). Asked by ``ORDER BY rowid
+    DESC``, which FTS5 answers from its own order; ``max(rowid)`` would read every row."""
+    row = conn.execute(f"SELECT rowid FROM {NEXT_TABLE} ORDER BY rowid DESC LIMIT 1").fetchone()
+    return int(row[0]) if row else 0
+
+
 def also_index(conn: sqlite3.Connection, ids: list[int], rows: list[Row]) -> None:
     """During a copy, write the filler's freshly indexed ``rows`` (of the queued ``ids``)
     into the new table too, for the ids the copy has already passed."""
     if not rebuilding(conn):
         return
-    last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {NEXT_TABLE}").fetchone()[0]
+    last = _copied_to(conn)
     conn.executemany(f"DELETE FROM {NEXT_TABLE} WHERE rowid = ?", [(i,) for i in ids if i <= last])
     conn.executemany(
         f"INSERT INTO {NEXT_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
