@@ -27,10 +27,11 @@ from suxun_tui.store.fts import FTS_TABLE, STALE_TABLE
 NEXT_TABLE = f"{FTS_TABLE}_next"
 # Copy instead of deleting once this share of the index's rows belong to deleted articles
 # and there are at least REBUILD_MIN of them (below that, deleting takes seconds at most).
-# Copying costs about 1.1 ms of CPU a live row at any size; deleting costs 1.5 ms a stale
-# row at 100,000 articles and 76 ms at 1,000,000 (benchmarks/index_cleanup.py), so copying
-# wins from about 40 % stale at the first size and from about 2 % at the second: the share
-# is the first below LARGE_INDEX rows, LARGE_SHARE (with a margin) from there on.
+# Measured (benchmarks/index_cleanup.py, CPU): at 100,000 articles of search_corpus's long
+# texts a copied row cost 1.1 ms and a deleted one 1.1-1.5 ms, so copying wins from about
+# 40 % stale; at 1,000,000 of scale.py's short ones a copied row cost 0.05 ms and a deleted
+# one 37-76 ms, so copying wins almost at once. The share is the first below LARGE_INDEX
+# rows and LARGE_SHARE (with a wide margin) from there on.
 REBUILD_SHARE = 0.4
 LARGE_INDEX = 500_000
 LARGE_SHARE = 0.05
