@@ -28,7 +28,7 @@ NEXT_TABLE = f"{FTS_TABLE}_next"
 # Copy instead of deleting once this share of the index's rows belong to deleted articles
 # and there are at least REBUILD_MIN of them (below that, deleting takes seconds at most).
 # Measured (benchmarks/index_cleanup.py, CPU): at 100,000 articles of search_corpus's long
-# texts a copied row cost 1.1 ms and a deleted one 1.1-1.5 ms, so copying wins from about
+# texts a copied row cost 1.1 ms and a deleted one 1.1-1.6 ms, so copying wins from about
 # 40 % stale; at 1,000,000 of scale.py's short ones a copied row cost 0.05 ms and a deleted
 # one 37-76 ms, so copying wins almost at once. The share is the first below LARGE_INDEX
 # rows and LARGE_SHARE (with a wide margin) from there on.
