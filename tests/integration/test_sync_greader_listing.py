@@ -1,8 +1,10 @@
-"""The Google Reader listing asks for the read entries (``it``) beside the unread ones.
+"""The Google Reader listing asks for the read entries beside the unread ones.
 
-A canned server in FreshRSS's format on loopback that honours ``it`` (as FreshRSS and
-Inoreader do) and one that ignores it (as Miniflux does, tested for real elsewhere): both
-bring every entry into the cache with the right flags.
+The read state's own stream (``s=…/state/com.google/read``) lists each read entry once
+and no unread one twice. Canned servers in FreshRSS's format on loopback: one with that
+stream, one that refuses it and honours ``it`` on the reading list (the older way, as
+FreshRSS and Inoreader do), one that refuses it and ignores ``it`` (listing every entry);
+all three bring every entry into the cache with the right flags.
 """
 
 from __future__ import annotations
@@ -35,18 +37,24 @@ def server(monkeypatch: pytest.MonkeyPatch) -> RecordingServer:
         yield running
 
 
-def serve(server: RecordingServer, honours_it: bool) -> list[dict[str, str]]:
+def serve(server: RecordingServer, kind: str) -> list[dict[str, str]]:
     asked: list[dict[str, str]] = []
     recorded_greader(server, PREFIX)
 
     def ids(req: BaseHTTPRequestHandler) -> None:
         query = dict(parse_qsl(urlsplit(req.path).query))
         asked.append(query)
-        if query.get("s", "").endswith("/starred"):
-            wanted: set[str] = set()
+        stream = query.get("s", "")
+        if stream.endswith("/state/com.google/read"):
+            if kind != "read stream":
+                server._send(req, 400, JSON, b'{"error": "unknown stream"}')
+                return
+            wanted: set[str] = READ
+        elif stream.endswith("/starred"):
+            wanted = set()
         elif query.get("xt", "").endswith("/read"):
             wanted = UNREAD
-        elif honours_it and query.get("it", "").endswith("/read"):
+        elif kind == "honours it" and query.get("it", "").endswith("/read"):
             wanted = READ
         else:
             wanted = READ | UNREAD
@@ -69,16 +77,21 @@ def serve(server: RecordingServer, honours_it: bool) -> list[dict[str, str]]:
     return asked
 
 
-@pytest.mark.parametrize("honours_it", [True, False])
-def test_every_entry_arrives_whether_or_not_the_server_filters_by_it(
-    server: RecordingServer, tmp_path: Path, honours_it: bool
+@pytest.mark.parametrize("kind", ["read stream", "honours it", "ignores it"])
+def test_every_entry_arrives_however_the_server_lists_the_read_ones(
+    server: RecordingServer, tmp_path: Path, kind: str
 ) -> None:
-    asked = serve(server, honours_it)
+    asked = serve(server, kind)
     db = tmp_path / "c.db"
     [result] = sync_accounts(config(tmp_path, "greader", server.url(PREFIX)), db)
     assert result.ok and result.new == 3, result.error
+    read_stream = [q for q in asked if q.get("s", "").endswith("/state/com.google/read")]
     reading = [q for q in asked if q.get("s", "").endswith("/reading-list") and "xt" not in q]
-    assert reading and all(q.get("it") == "user/-/state/com.google/read" for q in reading)
+    assert len(read_stream) == 1
+    if kind == "read stream":
+        assert not reading  # every entry listed once: read ones here, unread ones apart
+    else:
+        assert reading and all(q.get("it") == "user/-/state/com.google/read" for q in reading)
     with Store(db) as store:
         flags = {h.title: h.read for h in store.headlines()}
     assert flags == {"Item 1": True, "Item 2": False, "Item 3": False}

@@ -222,6 +222,18 @@ class GReaderClient:
             continuation = following
         return ids, False
 
+    async def _read_ids(self) -> tuple[list[str], bool]:
+        """The read entries' ids: the read state's own stream, so that no entry is listed
+        twice (unread ones come in the unread list); a server that has no such stream is
+        asked for the reading list filtered by ``it`` (FreshRSS and Inoreader honour it,
+        Miniflux lists every entry)."""
+        try:
+            return await self._ids([("s", READ)], "the read list")
+        except AuthError:
+            raise
+        except SyncError:
+            return await self._ids([("s", READING_LIST), ("it", READ)], "the reading list")
+
     async def pull(self, cursor: Mapping[str, str], known: KnownLoader) -> AsyncIterator[Batch]:
         # The three listings are independent: asked at once, the server works on them
         # side by side (a sync with nothing new is little else), while the cache's
@@ -229,7 +241,7 @@ class GReaderClient:
         cached = asyncio.ensure_future(known())
         try:
             listings = await _together(
-                self._ids([("s", READING_LIST), ("it", READ)], "the reading list"),
+                self._read_ids(),
                 self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
                 self._ids([("s", STARRED)], "the starred list"),
             )
@@ -239,9 +251,8 @@ class GReaderClient:
         (everything, complete), (unread, unread_complete), (starred, starred_complete) = listings
         if not complete:
             yield Batch(notice="the server kept listing entries; took what it sent")
-        # A server that filters by ``it`` (FreshRSS, Inoreader) listed the read entries
-        # only, one that does not (Miniflux) every entry: with the unread ones it is all of
-        # them either way, and where ``it`` is honoured each id comes once, not twice.
+        # The read entries with the unread ones are all of them; a server that lists more
+        # than the read ones (every entry) is right too, only slower.
         listed = set(everything)
         everything += [i for i in unread if i not in listed]
         unread_set, starred_set = set(unread), set(starred)
