@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bytecode import compile_package
 from refresh_feeds import FeedServer, make_feed
 from refresh_measure import Run, timed
 
@@ -317,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not SUXUN.exists():
         raise SystemExit(f"{SUXUN} is missing: pip install -e . into .venv first")
+    compile_package()
 
     load = Workload(args.feeds, args.items)
     print(

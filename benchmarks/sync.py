@@ -45,6 +45,8 @@ from tests.support.miniflux_server import (  # noqa: E402
 )
 from tests.support.server import LoopbackServer  # noqa: E402
 
+from bytecode import compile_package  # noqa: E402
+
 CPU: list[float] = []  # CPU seconds of each refresh process, in order
 TARGETS = {"first": 15.0, "nothing new": 0.5, "memory": 150.0, "imports": 0.060}
 STEADY_RUNS = 5
@@ -145,6 +147,7 @@ def main() -> None:
     parser.add_argument("--api", choices=["miniflux", "greader", "both"], default="both")
     args = parser.parse_args()
     apis = ["miniflux", "greader"] if args.api == "both" else [args.api]
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp, LoopbackServer() as feeds:
         server = start_server(build=False)
         try:
