@@ -34,8 +34,6 @@ from suxun_tui.store.remote import AccountStore, Known, RemoteEntry
 from suxun_tui.sync.api import AuthError, ServerDown, SyncError
 from suxun_tui.sync.client import Client
 from suxun_tui.sync.flags import changed_flags, needs_ids, settled
-from suxun_tui.sync.greader import GReaderClient
-from suxun_tui.sync.miniflux import MinifluxClient
 from suxun_tui.sync.secrets import read_secret
 from suxun_tui.text.i18n import N_
 
@@ -74,9 +72,15 @@ SyncCallback = Callable[[SyncProgress], None]
 
 
 def make_client(account: AccountSpec, fetcher: Fetcher) -> Client:
+    """The account's API client; only its own module is loaded (a cron sync of one
+    Miniflux account does not pay for the Google Reader client, nor the reverse)."""
     secret = read_secret(account)
     if account.type == "miniflux":
+        from suxun_tui.sync.miniflux import MinifluxClient
+
         return MinifluxClient(fetcher, account.name, account.url, account.username, secret)
+    from suxun_tui.sync.greader import GReaderClient
+
     return GReaderClient(fetcher, account.name, account.url, account.username, secret)
 
 
