@@ -9,14 +9,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
-from suxun_tui.cli.context import ContextError, load_context
-from suxun_tui.config import ConfigError
-from suxun_tui.store import NotSaved, Store
 from suxun_tui.text.i18n import language_from_locale, set_language, tr
 from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
+
+if TYPE_CHECKING:  # the config and the cache load with the command that needs them
+    from suxun_tui.store import Store
 
 LAST_TRY_MS = 5_000  # quitting with marks not saved: wait this long for a lock
 
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Point stdout at /dev/null so that the flush at exit does not complain again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+    from suxun_tui.cli.context import ContextError, load_context
+    from suxun_tui.config import ConfigError
+
     try:
         context = load_context(args)
     except ContextError as exc:
@@ -62,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report_unsaved(store: Store) -> None:
     """Marks the cache never took (locked, disk full): one last try, then say which."""
+    from suxun_tui.store import NotSaved
+
     writes = store.writes
     if not writes.waiting:
         return

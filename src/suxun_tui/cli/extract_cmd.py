@@ -16,7 +16,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.pages import ExtractionError
@@ -27,49 +27,9 @@ from suxun_tui.text.script import SCRIPTS, convert_script
 if TYPE_CHECKING:  # the values are built only when extract runs
     from suxun_tui.models import ArticleText, ListedArticle
 
-__all__ = ["add_parser", "run", "article_json", "listing_json"]
+__all__ = ["run", "article_json", "listing_json"]
 
 Fetch = Callable[[str], Awaitable[tuple[bytes, str | None, str]]]
-P = TypeVar("P", bound=argparse.ArgumentParser)
-
-
-def add_parser(subparsers: argparse._SubParsersAction[P]) -> None:
-    """Add the ``extract`` subcommand to the main parser."""
-    parser = subparsers.add_parser(
-        "extract",
-        help=tr("extract articles (or a column's links) from pages; prints JSON Lines"),
-        description=tr(
-            "Extract the article from each page (a file or a URL) and print one JSON "
-            "object per input, in order. Exit 1 if any input failed."
-        ),
-    )
-    parser.add_argument(
-        "--script",
-        choices=SCRIPTS,
-        default="original",
-        help=tr("convert Chinese text to simplified or traditional characters (default: original)"),
-    )
-    parser.add_argument(
-        "--links",
-        action="store_true",
-        help=tr("treat the inputs as column pages: print their article links"),
-    )
-    parser.add_argument(
-        "--base-url",
-        metavar="URL",
-        help=tr("the address local files were saved from (resolves their relative links)"),
-    )
-    parser.add_argument(
-        "--timezone",
-        metavar="ZONE",
-        default="Asia/Shanghai",
-        help=tr("zone of times printed without one (default: Asia/Shanghai)"),
-    )
-    parser.add_argument(
-        "--pages", type=int, default=1, metavar="N", help=tr("with --links, follow N column pages")
-    )
-    parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help=tr("files or URLs"))
-    parser.set_defaults(command="extract")
 
 
 def _text(value: str | None, script: str) -> str | None:

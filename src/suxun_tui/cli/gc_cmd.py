@@ -21,21 +21,6 @@ if TYPE_CHECKING:
     from suxun_tui.store.retention import GcReport
 
 
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    gc = sub.add_parser(
-        "gc",
-        parents=[common],
-        help=tr(
-            "remove old articles (keep_days, max_articles; never starred ones), shrink the cache"
-        ),
-    )
-    gc.add_argument("--dry-run", action="store_true", help=tr("only say what would be removed"))
-    gc.add_argument(
-        "--no-vacuum", action="store_true", help=tr("do not shrink the file afterwards")
-    )
-    gc.add_argument("--json", action="store_true", help=tr("print a JSON object"))
-
-
 def run(args: argparse.Namespace) -> int:
     # Imported when gc runs: building the parser must not load the cache's code.
     from suxun_tui.cli.context import open_context

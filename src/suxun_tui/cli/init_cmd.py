@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK, EXIT_USAGE
 from suxun_tui.config.paths import config_path
@@ -34,18 +33,6 @@ url = "https://news.ycombinator.com/rss"
 kind = "feed"
 group = "Tech"
 """
-
-
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    sub.add_parser(
-        "init",
-        parents=[common],
-        help=tr("write a commented starter config (never over an existing one)"),
-        description=tr(
-            "Write a commented starter config to the XDG config path (or --config "
-            "FILE, or $SUXUN_TUI_CONFIG). Refuses to overwrite an existing file."
-        ),
-    )
 
 
 def starter_config() -> str:

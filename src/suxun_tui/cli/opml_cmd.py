@@ -25,31 +25,6 @@ from suxun_tui.text.sanitize import clean_line
 MAX_OPML_BYTES = 16 * 1024 * 1024  # thousands of subscriptions fit in far less
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    opml = sub.add_parser(
-        "opml", parents=[common], help=tr("import or export subscriptions as OPML")
-    )
-    actions = opml.add_subparsers(dest="opml_action", metavar="ACTION", required=True)
-    imp = actions.add_parser(
-        "import",
-        parents=[common],
-        help=tr("print [[sources]] for an OPML file (or --append them to the config)"),
-    )
-    imp.add_argument("file", metavar="FILE", help=tr("the OPML file (- for standard input)"))
-    imp.add_argument(
-        "--append", action="store_true", help=tr("append the new sources to the config file")
-    )
-    imp.add_argument(
-        "--allow-local",
-        action="store_true",
-        help=tr("also import file:// entries and paths (refresh will read those local files)"),
-    )
-    exp = actions.add_parser("export", parents=[common], help=tr("print the sources as OPML"))
-    exp.add_argument("-o", "--output", metavar="FILE", help=tr("write to FILE instead"))
-
-
 def _say(message: str) -> None:
     """One line to stderr, cleaned: file names and OPML titles are a stranger's text."""
     print(f"suxun-tui: {clean_line(message)}", file=sys.stderr)

@@ -8,20 +8,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
 from suxun_tui.cli.codes import EXIT_OK
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.sanitize import clean_line
-
-
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    rules = sub.add_parser("rules", parents=[common], help=tr("apply the [[rules]] of the config"))
-    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
-    apply = actions.add_parser(
-        "apply", parents=[common], help=tr("apply every rule to every cached article")
-    )
-    apply.add_argument("--json", action="store_true", help=tr("print a JSON array"))
 
 
 def run(args: argparse.Namespace) -> int:

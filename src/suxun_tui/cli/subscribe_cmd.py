@@ -5,26 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
-
-
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    subscribe = sub.add_parser(
-        "subscribe", parents=[common], help=tr("subscribe to a feed on a feed-server account")
-    )
-    subscribe.add_argument("url", metavar="URL", help=tr("the feed's address"))
-    subscribe.add_argument("--account", required=True, metavar="NAME", help=tr("the account"))
-    subscribe.add_argument("--folder", metavar="FOLDER", help=tr("put it in this folder"))
-    unsubscribe = sub.add_parser(
-        "unsubscribe", parents=[common], help=tr("unsubscribe from a source of an account")
-    )
-    unsubscribe.add_argument("source", metavar="SOURCE", help=tr("the source's name (see 'list')"))
-    unsubscribe.add_argument("--account", required=True, metavar="NAME", help=tr("the account"))
 
 
 def run(args: argparse.Namespace) -> int:
