@@ -74,6 +74,16 @@ def _page_ids(refs: Any) -> list[str]:
     return [i for i in map(item_id, values) if i is not None]
 
 
+def _drop(task: asyncio.Task[Any] | None) -> None:
+    """Cancel a request no longer wanted (the sync stopped before its turn); one that
+    already failed has its error taken, so that it is not reported as never retrieved."""
+    if task is None:
+        return
+    task.cancel()
+    if task.done() and not task.cancelled():
+        task.exception()
+
+
 async def _together(*calls: Awaitable[T]) -> list[T]:
     """Run ``calls`` at once; the first failure cancels the others and is raised as it is
     (not as an ExceptionGroup: the engine reports a :class:`SyncError` by its message)."""
@@ -257,8 +267,24 @@ class GReaderClient:
         everything += [i for i in unread if i not in listed]
         unread_set, starred_set = set(unread), set(starred)
         missing = [i for i in everything if i not in stored]
-        for part in chunks(missing, CONTENTS_BATCH):
-            yield await self._contents(part, unread_set if unread_complete else None, starred_set)
+        unread_known = unread_set if unread_complete else None
+        # The next batch is asked for while this one is converted and stored: a first
+        # sync is mostly the server building contents, and it works on one batch while
+        # the cache takes the previous one.
+        ahead: asyncio.Task[Batch] | None = None
+        try:
+            for part in chunks(missing, CONTENTS_BATCH):
+                previous, ahead = (
+                    ahead,
+                    asyncio.ensure_future(self._contents(part, unread_known, starred_set)),
+                )
+                if previous is not None:
+                    yield await previous
+            if ahead is not None:
+                last, ahead = ahead, None
+                yield await last
+        finally:
+            _drop(ahead)
         # Every cached entry's flags follow from the two lists (flags.changed_flags).
         listing = Listing(
             unread_set if unread_complete else None, starred_set if starred_complete else None
