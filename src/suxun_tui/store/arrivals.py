@@ -18,7 +18,6 @@ from suxun_tui.config.model import RuleSpec
 from suxun_tui.store.duplicates import group_new
 from suxun_tui.store.fts import Progress
 from suxun_tui.store.marks import Mark, write_mark
-from suxun_tui.store.rules import apply_to_new, hide
 
 
 def last_id(conn: sqlite3.Connection) -> int:
@@ -31,6 +30,8 @@ def settle_new(conn: sqlite3.Connection, after_id: int, rules: Sequence[RuleSpec
     joined = group_new(conn, after_id)
     settle_groups(conn, {root for _, root in joined})
     if rules:
+        from suxun_tui.store.rules import apply_to_new  # the query compiler: only with rules
+
         apply_to_new(conn, rules, after_id)
 
 
@@ -63,6 +64,8 @@ def settle_groups(conn: sqlite3.Connection, roots: Iterable[int]) -> None:
     if starred:
         write_mark(conn, Mark("starred", True, article_ids=tuple(starred)))
     if hidden:
+        from suxun_tui.store.rules import hide  # loads the query compiler: rare
+
         hide(conn, hidden)
 
 

@@ -16,12 +16,11 @@ import functools
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
-from suxun_tui.query import Query
 from suxun_tui.store import clean_close
-from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes, stored_hashes
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
@@ -35,21 +34,17 @@ from suxun_tui.store.counts import ACTIVE_COUNTS, SOURCES_WITH_COUNTS
 from suxun_tui.store.duplicates import register_functions as register_key_functions
 from suxun_tui.store.duplicates import with_sources
 from suxun_tui.store.fts import register_functions
-from suxun_tui.store.marks import Mark, ReaderWrites, write_mark
-from suxun_tui.store.query_sql import SHOWN
+from suxun_tui.store.marks import Mark, write_mark
 from suxun_tui.store.schema import migrate
 from suxun_tui.store.schema_check import check_schema
-from suxun_tui.store.search import (
-    ARTICLE_QUERY,
-    Order,
-    article_from_row,
-    count_matches,
-    search_headlines,
-    select_headlines,
-)
 from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
 from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
 from suxun_tui.text.timefmt import now_utc, to_stored
+
+if TYPE_CHECKING:  # reading, searching and settling new rows load when they run
+    from suxun_tui.query import Query
+    from suxun_tui.store.marks import ReaderWrites
+    from suxun_tui.store.search import Order
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -120,6 +115,8 @@ class Store:
     @functools.cached_property
     def writes(self) -> ReaderWrites:
         """The reader's writes on this connection: never raising, kept and retried."""
+        from suxun_tui.store.marks import ReaderWrites
+
         return ReaderWrites(self)
 
     def __enter__(self) -> Store:
@@ -262,6 +259,8 @@ class Store:
         Changed content never touches ``read``/``starred``; a full text fetched earlier
         is kept when the feed still carries only its summary.
         """
+        from suxun_tui.store.arrivals import last_id, settle_new  # duplicates, rules
+
         existing, keys = stored_hashes(self.conn, source_id)
         plan = plan_writes(source_id, rows, existing, to_stored(now_utc()), item_keys, keys)
         with self.transaction() as conn:
@@ -338,6 +337,9 @@ class Store:
         limit: int | None = None,
     ) -> list[Headline]:
         """Headlines newest first, filtered; one query, so 100,000 rows stay quick."""
+        from suxun_tui.store.query_sql import SHOWN
+        from suxun_tui.store.search import select_headlines
+
         where = ["s.active = 1", SHOWN]  # not hidden by a rule, not a later copy
         params: list[object] = []
         if source_id is not None:
@@ -366,6 +368,8 @@ class Store:
 
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with its body and metadata; None when it is not in the cache."""
+        from suxun_tui.store.search import ARTICLE_QUERY, article_from_row
+
         row = self.conn.execute(ARTICLE_QUERY, (article_id,)).fetchone()
         return with_sources(self.conn, article_from_row(row)) if row is not None else None
 
@@ -380,6 +384,8 @@ class Store:
 
     def starred_count(self) -> int:
         """How many articles of active sources are starred (a count, not the rows)."""
+        from suxun_tui.store.query_sql import SHOWN
+
         row = self.conn.execute(
             "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
             f" WHERE s.active = 1 AND a.starred = 1 AND {SHOWN}"
@@ -400,10 +406,14 @@ class Store:
         order: Order = "newest",
     ) -> list[Headline]:
         """Headlines matching ``query`` (store.search; a bad string raises QueryError)."""
+        from suxun_tui.store.search import search_headlines
+
         return search_headlines(self.conn, query, source_id=source_id, limit=limit, order=order)
 
     def query_counts(self, query: str | Query) -> tuple[int, int]:
         """(unread, total) of what ``query`` matches: a query feed's counts."""
+        from suxun_tui.store.search import count_matches
+
         return count_matches(self.conn, query)
 
     def mark_read(self, article_ids: Sequence[int]) -> int:
