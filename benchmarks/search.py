@@ -185,7 +185,7 @@ def requeue_newest(store: Store, count: int) -> None:
     them (their index rows are then passed over, as after a change of text)."""
     with store.transaction() as conn:
         conn.execute(
-            "INSERT OR IGNORE INTO index_queue (article_id) SELECT id FROM articles"
+            "INSERT OR IGNORE INTO index_changed (article_id) SELECT id FROM articles"
             " ORDER BY published DESC, id DESC LIMIT ?",
             (count,),
         )

@@ -1,12 +1,13 @@
 """Bringing the search index up to date from its queue, after the writes that queued.
 
-A write only queues the article (:mod:`suxun_tui.store.fts`); this module indexes what
-is queued, a batch per transaction: each batch deletes the queued articles' old index
-rows, indexes the ones that still exist and empties their queue rows, all or nothing, so
-a kill at any moment loses at most one batch's work and never leaves an article marked
-indexed that is not. Batches are small (tens of milliseconds of work), and the background
-filler pauses between them, so a refresh or a key press waiting for the write lock is
-never held up for long.
+A write does not index: a new article is past the index's mark, a changed one is listed
+(:mod:`suxun_tui.store.index_mark`). This module indexes what waits, a batch per
+transaction: each batch claims the new articles (raising the mark over them), deletes
+the queued articles' old index rows, indexes the ones that still exist and empties their
+queue rows, all or nothing, so a kill at any moment loses at most one batch's work and
+never leaves an article marked indexed that is not. Batches are small (tens of
+milliseconds of work), and the background filler pauses between them, so a refresh or a
+key press waiting for the write lock is never held up for long.
 
 Who runs it: after a refresh, a sync or a ``gc``, the command and the reader call
 :func:`start_filling`, a separate process (it does not share the reader's
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
+from suxun_tui.store.index_mark import CHANGED_TABLE, claim
 from suxun_tui.store.index_rebuild import (
     REBUILD_MIN,
     also_index,
@@ -53,7 +55,8 @@ def queued(conn: sqlite3.Connection) -> int:
 def has_queue(conn: sqlite3.Connection) -> bool:
     """Whether this cache's schema queues its indexing (an older file does not)."""
     row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (QUEUE_TABLE,)
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
+        (QUEUE_TABLE,),
     ).fetchone()
     return row is not None
 
@@ -71,10 +74,11 @@ def fill_batch(
     transaction; how many ids it handled (0: nothing is left to do)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        ids = _taken(conn, QUEUE_TABLE, limit)
+        claim(conn)  # new articles, past the mark (store.index_mark)
+        ids = _taken(conn, CHANGED_TABLE, limit)
         if ids:
             _index(conn, ids)
-            table = QUEUE_TABLE
+            table = CHANGED_TABLE
         elif rebuilding(conn) or worth_rebuilding(conn, rebuild_share, rebuild_min):
             done = rebuild_step(conn)
             conn.execute("COMMIT")
