@@ -145,6 +145,12 @@ def test_search_equals_a_full_scan(
             limited = store.search(query, limit=3)
             newest = [h.id for h in store.search(query)][:3]
             assert [h.id for h in limited] == newest, query
+            # A queued article changed again after those searches kept its folded text.
+            again = data.draw(st.integers(0, len(rows) - 1), label="changed again")
+            store_articles_again(store, again, data.draw(texts, label="newer title"), rows[again])
+            expected = brute_force(store, query)
+            assert {h.id for h in store.search(query)} == expected, query
+            assert store.query_counts(query)[1] == len(expected), query
         finally:
             store.close()
 

@@ -17,8 +17,10 @@ from typing import Any, Literal
 
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.query import Query, parse_query
+from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.fts import QUEUE_TABLE
+from suxun_tui.store.pending_fold import FUNCTION as QUEUED
 from suxun_tui.store.query_sql import IDX, Compiler
 
 Order = Literal["newest", "relevance"]
@@ -99,10 +101,12 @@ def count_matches(
 
 
 # The folded columns of the articles still queued for the index (those the caller's
-# conditions allow), computed once a query.
+# conditions allow), read once a query: kept by this process from one query to the next
+# (store.pending_fold), folded again only when new or changed.
 _PENDING = (
-    "WITH p AS MATERIALIZED (SELECT q.article_id AS id, suxun_index(a.title) AS title,"
-    " suxun_index_body(a.body) AS text, suxun_index(a.author) AS author"
+    f"WITH p AS MATERIALIZED (SELECT q.article_id AS id, {QUEUED}(q.article_id, 0, a.title)"
+    f" AS title, {QUEUED}(q.article_id, 1, a.body) AS text,"
+    f" {QUEUED}(q.article_id, 2, a.author) AS author"
     f" FROM {QUEUE_TABLE} q JOIN articles a ON a.id = q.article_id WHERE {{}})"
 )
 _NEWEST = " ORDER BY a.published DESC, a.id DESC"
@@ -136,7 +140,7 @@ def matching_parts(
     compiled = compiler.compile(parsed, every=every)
     compiler.narrowing(compiled, limited)
     expression = compiled.expression()
-    waiting = conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None
+    waiting = _waiting(conn)
     where = ["s.active = 1", *extra, *compiled.where]
     params: list[object] = [*extra_params, *compiled.params]
     if waiting:
@@ -163,6 +167,16 @@ def matching_parts(
         [*extra_params, *scanned.params],
     )
     return indexed, pending
+
+
+def _waiting(conn: sqlite3.Connection) -> bool:
+    """Whether articles wait in the index's queue; the folded text kept for articles that
+    have left it is dropped on the way."""
+    if pending_fold.nothing_kept():
+        return conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None
+    ids = {int(r[0]) for r in conn.execute(f"SELECT article_id FROM {QUEUE_TABLE}")}
+    pending_fold.keep_only(ids)
+    return bool(ids)
 
 
 def _newest_page(
