@@ -11,9 +11,9 @@ park a source until year 9999.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from suxun_tui.config import SourceSpec
-from suxun_tui.net.client import FetchResult
 from suxun_tui.net.hints import (
     LONGEST_HINT_SECONDS,
     bounded_minutes,
@@ -23,6 +23,9 @@ from suxun_tui.net.hints import (
 )
 from suxun_tui.store.db import FetchState
 from suxun_tui.text.timefmt import parse_iso, to_stored
+
+if TYPE_CHECKING:  # choosing the due sources loads no fetcher (nor its event loop)
+    from suxun_tui.net.client import FetchResult
 
 _LONGEST_HINT = timedelta(seconds=LONGEST_HINT_SECONDS)
 # refresh_minutes is at most a year (config.reading); a stored next_due beyond that plus
