@@ -1,20 +1,26 @@
-"""What each index on ``articles`` costs a refresh that writes, and what it saves a reader.
+"""What each index on ``articles`` costs a refresh that writes, and what it saves a reader;
+and what the search index's triggers cost the same writes.
 
 Writes the articles of a first refresh (N sources x M items, through ``Store.store_rows``,
 one transaction per source as the refresh engine does) into a fresh cache, once with
 every index and once per index with that index dropped (each the least of three runs),
 and prints the CPU seconds of the writes and the share each index takes. Then, on the
 cache with every index, it times the reads each index exists for (the reader's first
-page, a source's page, the unread counts, the starred list) with and without it. Prints
-a table; asserts nothing. Usage:
-``python benchmarks/index_cost.py [--sources 200] [--items 100]``
+page, a source's page, the unread counts, the starred list) with and without it. Last,
+the same writes with the search index's triggers as they are (new articles wait past a
+mark: store.index_mark), as schema step 9 had them (a queue row per article) and with
+none, seven rounds interleaved, in CPU-microseconds an article (median and spread).
+Prints tables; asserts nothing. Usage:
+``python benchmarks/index_cost.py [--sources 200] [--items 100] [--triggers-only]``
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from suxun_tui.models import Block, FeedEntry  # noqa: E402
 from suxun_tui.store import DB_NAME, Store  # noqa: E402
 from suxun_tui.store.articles import article_row  # noqa: E402
+from suxun_tui.store.fts import QUEUE_INDEX, QUEUE_TABLE  # noqa: E402
 
 # The secondary indexes of articles and the reads they serve.
 READS: dict[str, str] = {
@@ -72,14 +79,25 @@ def write_best(root: Path, rows: list[list[tuple[object, ...]]], drop: str | Non
     return best
 
 
-def write_all(path: Path, rows: list[list[tuple[object, ...]]], drop: str | None) -> float:
-    """CPU seconds of storing every source's rows, with index ``drop`` removed first."""
+def write_all(
+    path: Path, rows: list[list[tuple[object, ...]]], drop: str | None, triggers: str = "mark"
+) -> float:
+    """CPU seconds of storing every source's rows, with index ``drop`` removed first and
+    the search index's ``triggers`` (one of :data:`TRIGGER_WAYS`)."""
     store = Store(path)
     store.sync_sources(
         [(f"s{i}", f"https://example.org/{i}.xml", None, None) for i in range(len(rows))]
     )
     if drop:
         store.conn.execute(f"DROP INDEX {drop}")
+    if triggers != "mark":
+        for name in SEARCH_TRIGGERS:
+            store.conn.execute(f"DROP TRIGGER {name}")
+    if triggers == "row queue":
+        store.conn.execute(f"DROP VIEW {QUEUE_TABLE}")
+        store.conn.execute(f"CREATE TABLE {QUEUE_TABLE} (article_id INTEGER PRIMARY KEY)")
+        for statement in re.findall(r"CREATE TRIGGER.*?\bEND\b", QUEUE_INDEX, re.S):
+            store.conn.execute(statement)
     ids = [store.source_id(f"s{i}") for i in range(len(rows))]
     started = cpu()
     for source_id, batch in zip(ids, rows, strict=True):
@@ -88,6 +106,40 @@ def write_all(path: Path, rows: list[list[tuple[object, ...]]], drop: str | None
     spent = cpu() - started
     store.close()
     return spent
+
+
+SEARCH_TRIGGERS = (
+    "articles_index_insert",
+    "articles_index_update",
+    "articles_index_delete",
+    "sources_index_rename",
+)
+TRIGGER_WAYS = ("none", "mark", "row queue")
+
+
+def trigger_costs(root: Path, rows: list[list[tuple[object, ...]]], rounds: int = 7) -> None:
+    """The writes with each way of the search index's triggers, interleaved and rotated;
+    CPU-µs an article over the floor (no trigger), median and spread of the rounds."""
+    articles = sum(len(batch) for batch in rows)
+    spent: dict[str, list[float]] = {way: [] for way in TRIGGER_WAYS}
+    for round_ in range(rounds):
+        turn = round_ % len(TRIGGER_WAYS)
+        for way in TRIGGER_WAYS[turn:] + TRIGGER_WAYS[:turn]:
+            where = root / f"triggers-{way.replace(' ', '-')}-{round_}"
+            where.mkdir()
+            spent[way].append(write_all(where / DB_NAME, rows, None, way))
+    print(f"\n{'search index triggers':<26}{'write CPU':>10}{'µs/article over none':>24}")
+    for way in TRIGGER_WAYS:
+        over = sorted(
+            (s - f) / articles * 1e6 for s, f in zip(spent[way], spent["none"], strict=True)
+        )
+        median = statistics.median(spent[way])
+        extra = (
+            ""
+            if way == "none"
+            else f"{statistics.median(over):>8.1f} ({over[0]:.1f}-{over[-1]:.1f})"
+        )
+        print(f"{way:<26}{median:>9.2f}s{extra:>24}")
 
 
 def timed(run: Callable[[], object], times: int = 20) -> float:
@@ -103,6 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--items", type=int, default=100)
+    parser.add_argument("--triggers-only", action="store_true", help="only the search triggers")
     args = parser.parse_args()
     rows = rows_for(args.sources, args.items)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -111,6 +164,9 @@ def main() -> None:
         f" {os.cpu_count()} cores, load {load:.2f}"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        if args.triggers_only:
+            trigger_costs(Path(tmp), rows)
+            return
         every = write_best(Path(tmp), rows, None)
         print(f"{'index dropped':<26}{'write CPU':>10}{'saves':>8}")
         print(f"{'(none)':<26}{every:>9.2f}s{'':>8}")
@@ -125,6 +181,7 @@ def main() -> None:
             without = timed(lambda sql=sql: store.conn.execute(sql).fetchall())
             print(f"{name:<26}{with_index * 1000:>8.2f}ms{without * 1000:>8.2f}ms")
         store.close()
+        trigger_costs(Path(tmp), rows)
 
 
 if __name__ == "__main__":
