@@ -6,8 +6,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 from suxun_tui.config.model import APP_NAME, ConfigError
 from suxun_tui.text.i18n import N_
 
@@ -31,6 +29,8 @@ def config_path(cli_value: str | None = None, env: Mapping[str, str] | None = No
         return expand_user(cli_value)
     if env.get("SUXUN_TUI_CONFIG"):
         return expand_user(env["SUXUN_TUI_CONFIG"])
+    import platformdirs  # only when neither the option nor the environment says
+
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
@@ -41,6 +41,8 @@ def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None)
         return expand_user(cli_value)
     if env.get("SUXUN_TUI_DATA_DIR"):
         return expand_user(env["SUXUN_TUI_DATA_DIR"])
+    import platformdirs  # only when neither the option nor the environment says
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 

@@ -100,11 +100,11 @@ def load_config(path: Path) -> Config:
     Whether a missing file means the bundled demo is the caller's decision
     (``cli.context``), because only it knows whether the user named the file.
     """
-    from suxun_tui.config.cache import cached_config  # platformdirs, pickle: large files only
-
     text = read_config_file(path)
     if len(text) < LARGE_CONFIG:
         return parse_config(text, path)
+    from suxun_tui.config.cache import cached_config  # platformdirs, pickle: large files only
+
     return cached_config(path, text, parse_config)
 
 
