@@ -130,6 +130,7 @@ def rs_check(documents: list[tuple[str, bytes, str | None]]) -> None:
     import feedparser_rs
 
     from suxun_tui.feeds import parse
+    from suxun_tui.feeds.fallback import read_with_feedparser
     from suxun_tui.feeds.fastfeed import RawEntry
 
     def get(obj: Any, key: str) -> Any:
@@ -157,7 +158,7 @@ def rs_check(documents: list[tuple[str, bytes, str | None]]) -> None:
     tally: Counter[tuple[str, bool]] = Counter()
     for name, data, ctype in documents:
         try:
-            raw, _ = parse._read_with_feedparser(data, URL, ctype)
+            raw, _ = read_with_feedparser(data, URL, ctype)
         except parse.FeedError:
             continue
         now = datetime.now(UTC)

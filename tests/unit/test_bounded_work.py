@@ -68,7 +68,7 @@ def feedparser_input(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         sizes.append(len(data))
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr(feeds.feedparser, "parse", counting)
+    monkeypatch.setattr(feedparser, "parse", counting)
     return sizes
 
 

@@ -11,18 +11,15 @@ where it enters the core; dates become UTC ISO 8601; HTML content becomes text b
 from __future__ import annotations
 
 import calendar
-import re
 import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin
-
-import feedparser
 
 from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
-from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_feed
+from suxun_tui.feeds.fallback import read_with_feedparser
+from suxun_tui.feeds.fastfeed import RawEntry, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
 from suxun_tui.feeds.itemkeys import KeyedBuild, item_key
 from suxun_tui.feeds.jsonitems import JsonFeedSyntaxError, read_json_items
@@ -50,14 +47,6 @@ from suxun_tui.text.timefmt import normalize_iso
 
 SUMMARY_CHARS = 400  # shorter than this and the item is treated as a summary only
 _FUTURE_SLACK = timedelta(days=2)
-_ALTERNATE = re.compile(
-    rb"<link\b[^<>]*?type=[\"']application/(?:rss|atom)\+xml[\"'][^<>]*>", re.IGNORECASE
-)
-_HREF = re.compile(rb"href=[\"']([^\"']+)[\"']", re.IGNORECASE)
-
-
-# feedparser flags these, but the feed was read correctly all the same.
-_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 @dataclass(frozen=True)
@@ -144,7 +133,7 @@ def _parse_xml_feed(
         else:
             notices = (f"read only the first {FEEDPARSER_BYTES // 1024} KB of a {size} feed",)
     if raw is None:
-        raw, warnings = _read_with_feedparser(data[:FEEDPARSER_BYTES], url, content_type)
+        raw, warnings = read_with_feedparser(data[:FEEDPARSER_BYTES], url, content_type)
     entries = _newest(raw.entries, max_items)
     if len(entries) < len(raw.entries):
         notices = (*notices, _kept_newest(max_items, len(raw.entries)))
@@ -192,46 +181,6 @@ def _newest(entries: list[RawEntry], max_items: int) -> list[RawEntry]:
 
     kept = sorted(sorted(range(len(entries)), key=newness, reverse=True)[:max_items])
     return [entries[index] for index in kept]
-
-
-def _read_with_feedparser(
-    data: bytes, url: str, content_type: str | None
-) -> tuple[RawFeed, tuple[str, ...]]:
-    """The robust route: feedparser rescues broken XML, entities and odd encodings."""
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False)
-    version = parsed.get("version", "")
-    if not version and not parsed.entries:
-        raise FeedError(_not_a_feed_message(data, url, parsed))
-    feed = parsed.get("feed") or {}
-    entries = [_raw_entry(e) for e in parsed.entries]
-    warnings: tuple[str, ...] = ()
-    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if problem is not None and not isinstance(problem, _HARMLESS):
-        warnings = (clean_line(str(problem))[:200],)
-    return RawFeed(feed.get("title"), feed.get("ttl"), entries), warnings
-
-
-def _raw_entry(entry: Any) -> RawEntry:
-    """feedparser's entry → the fields we use, in the shape the fast reader gives them."""
-    return RawEntry(
-        id=entry.get("id"),
-        title=entry.get("title"),
-        link=entry.get("link"),
-        links=[
-            (str(c.get("rel", "alternate")), str(c["href"]))
-            for c in entry.get("links") or ()
-            if c.get("href")
-        ],
-        content=[str(c.get("value", "")) for c in entry.get("content") or ()],
-        summary=entry.get("summary"),
-        published=entry.get("published_parsed"),
-        # Asked only when present: feedparser's fallback to published_parsed warns.
-        updated=entry.get("updated_parsed") if "updated_parsed" in entry else None,
-        author=entry.get("author"),
-    )
 
 
 def _fix_file_url(url: str) -> str:
@@ -376,30 +325,3 @@ def _json_entry(
     types = [str(a.get("mime_type") or "") for a in attachments]
     blocks = (*blocks, *media_blocks(urls, types))
     return FeedEntry(guid, title, link, published, author, blocks, summary_only)
-
-
-def _not_a_feed_message(data: bytes, url: str, parsed: Any) -> str:
-    """Explain why the document is not a feed; point at the page's own feeds if any."""
-    head = data[:65536]
-    if re.search(rb"<html|<!doctype html", head, re.IGNORECASE):
-        found = []
-        for tag in _ALTERNATE.findall(head):
-            href = _HREF.search(tag)
-            if href:
-                try:
-                    found.append(urljoin(url, href.group(1).decode("utf-8", "replace")))
-                except ValueError:  # an address urllib cannot read: not worth suggesting
-                    continue
-        if found:
-            return N_(
-                "{url} is a web page, not a feed; it links to the feed {feed} — use that URL,"
-                ' or set kind = "page"'
-            ).format(url=url, feed=clean_line(found[0]))
-        return N_('{url} is a web page, not a feed; set kind = "page" to read it as a page').format(
-            url=url
-        )
-    reason = parsed.get("bozo_exception")
-    if reason:
-        message = N_("{url}: not a feed (RSS, Atom, RDF or JSON Feed) ({reason})")
-        return message.format(url=url, reason=clean_line(str(reason))[:160])
-    return N_("{url}: not a feed (RSS, Atom, RDF or JSON Feed)").format(url=url)
