@@ -18,7 +18,6 @@ import feedparser
 import pytest
 
 from suxun_tui.config import SourceSpec
-from suxun_tui.feeds import parse as feeds
 from suxun_tui.feeds.limits import (
     AUTHOR_CHARS,
     BODY_HTML_CHARS,
