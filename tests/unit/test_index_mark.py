@@ -10,7 +10,9 @@ import random
 import sqlite3
 from pathlib import Path
 
-from suxun_tui.store import Store
+import pytest
+
+from suxun_tui.store import SchemaMismatch, Store
 from suxun_tui.store.db import connect
 from suxun_tui.store.fts import index_body, index_value
 from suxun_tui.store.index_fill import fill, fill_batch, queued
@@ -239,3 +241,12 @@ def test_a_row_queue_cache_keeps_its_queue_and_stale_list(tmp_path: Path) -> Non
         assert len(store.search("基层治理")) == 29
         assert store.search('"标题 29"') == []
     in_step(path)
+
+
+def test_a_cache_without_the_queue_view_is_a_damaged_cache(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 3)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP VIEW index_queue")
+    with pytest.raises(SchemaMismatch, match="'index_queue' is missing"):
+        Store(path)

@@ -25,17 +25,25 @@ _MISMATCH_WORDS = ("no such table", "no such column", "already exists", "duplica
 
 
 def tables(conn: sqlite3.Connection) -> Tables:
-    """Every table (virtual ones too) of ``conn``'s main schema with its columns."""
+    """Every table (virtual ones too) and view of ``conn``'s main schema with its columns
+    (search reads the index's queue through a view)."""
     names = [
         str(r[0])
         for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            " AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {
-        name: frozenset(str(c[1]) for c in conn.execute(f'PRAGMA table_info("{name}")'))
-        for name in names
-    }
+    return {name: _columns(conn, name) for name in names}
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> frozenset[str]:
+    """A table's or view's column names; none for a view over a table that is gone."""
+    try:
+        rows = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+    except sqlite3.OperationalError:
+        return frozenset()
+    return frozenset(str(c[1]) for c in rows)
 
 
 def reference(
