@@ -8,6 +8,7 @@ imports the one command that runs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NoReturn, cast
@@ -22,7 +23,20 @@ if TYPE_CHECKING:  # argparse's class is generic only to type checkers
 
 
 class _Formatter(argparse.HelpFormatter):
-    """``usage:`` in the interface's language, as the rest of ``--help``."""
+    """``usage:`` in the interface's language, as the rest of ``--help``.
+
+    The width is read as argparse reads it, without the ``shutil`` import (and its
+    compression modules) argparse makes for that on every parse."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(
         self,
@@ -62,7 +76,9 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
     would let a subcommand's default overwrite ``suxun-tui --config FILE list``'s value.
     """
     common = argparse.ArgumentParser(
-        add_help=False, argument_default=None if defaults else argparse.SUPPRESS
+        add_help=False,
+        argument_default=None if defaults else argparse.SUPPRESS,
+        formatter_class=_Formatter,
     )
     common.add_argument(
         "--config",
@@ -170,6 +186,24 @@ def build_parser() -> argparse.ArgumentParser:
     for action in sub.choices.values():
         action.set_defaults(_common=True)
     return parser
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it: ``$COLUMNS``, else the
+    terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    if stdout is None:
+        return 80
+    try:
+        return os.get_terminal_size(stdout.fileno()).columns or 80
+    except (ValueError, OSError):
+        return 80
 
 
 def _positive_int(text: str) -> int:

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from suxun_tui.config.accounts import parse_accounts
 from suxun_tui.config.checks import (
@@ -311,6 +310,8 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
     if key == "save_dir":
         return check_save_dir(value, where)
     if key == "timezone":
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for a config that names one
+
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:

@@ -22,21 +22,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
-import socket
 import sys
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 
-@dataclass(eq=False)
 class _Server:
-    pid: int
-    go: int  # write end: one byte starts serving
-    alive: int  # write end: closed, the server exits (multiprocessing's protocol)
-    address: str
-    started: bool = False
+    """The forked server of this process: its pid, its pipes' write ends, its address."""
+
+    def __init__(self, pid: int, go: int, alive: int, address: str) -> None:
+        self.pid = pid
+        self.go = go  # write end: one byte starts serving
+        self.alive = alive  # write end: closed, the server exits (multiprocessing's protocol)
+        self.address = address
+        self.started = False
 
 
 _server: _Server | None = None
@@ -52,6 +51,8 @@ def fork_server(jobs: int) -> bool:
 
     if not uses_processes(jobs):
         return False
+    import select  # the sockets and the fork itself: only for a refresh that may parse much
+    import socket
     from multiprocessing import connection, forkserver
 
     state: Any = forkserver._forkserver  # its private state (see the module's note)
