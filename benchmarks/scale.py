@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 SUXUN = ROOT / ".venv" / "bin" / "suxun-tui"
@@ -173,8 +173,24 @@ def run_list(config: Path, data_dir: Path, *extra: str) -> float:
     return timed(once)
 
 
-def first_paint(config: Path, data_dir: Path) -> tuple[float, float, str]:
-    """(seconds to open the cache, seconds from there to the first paint, what showed)."""
+class Paint(NamedTuple):
+    """The reader's first paint: how long it took and what it showed."""
+
+    opened: float  # seconds to open the cache (load_context)
+    painted: float  # seconds from there to the first frame holding the rows
+    cpu: float  # CPU-seconds of the reader's own thread for the same span
+    shown: str
+
+
+def first_paint(config: Path, data_dir: Path) -> Paint:
+    """The first frame that shows both the headlines and the sources, as a user meets it.
+
+    A frame is what the app composes and hands to its driver (``App._display``; the
+    headless driver of ``run_test`` then drops it): the first one composed while the
+    headline list and the sources pane hold their rows is the first paint. Its CPU time
+    is the main thread's alone (``thread_time``): the reader's own work, not the
+    background load of the rest of the headlines that starts with it.
+    """
     from suxun_tui.cli import parse_args
     from suxun_tui.cli.context import load_context
     from suxun_tui.tui.app import SuxunApp
@@ -182,34 +198,40 @@ def first_paint(config: Path, data_dir: Path) -> tuple[float, float, str]:
     from suxun_tui.tui.widgets.sources import SourcesPane
 
     args = parse_args(["--config", str(config), "--data-dir", str(data_dir)])
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.thread_time()
     context = load_context(args)
     opened = time.perf_counter() - began
-    shown: list[str] = []
+    seen: list[tuple[float, float, str]] = []
 
-    async def measure() -> float:
+    async def measure() -> tuple[float, float, str]:
         start = time.perf_counter()
         app = SuxunApp(context.config, context.store, offline=True, notices=[])
+        display = app._display
+
+        def displayed(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            headlines, panes = app.query(HeadlineList), app.query(SourcesPane)
+            if seen or not (headlines and panes):
+                return
+            rows, pane = headlines.first().rows, panes.first()
+            if rows and pane.option_count > 2:  # more than All and Starred: the sources
+                cpu = time.thread_time() - cpu_began
+                what = f"{len(rows):,} headlines, {pane.option_count:,} rows in the sources pane"
+                seen.append((time.perf_counter() - start, cpu, what))
+
+        app._display = displayed  # type: ignore[method-assign]
         async with app.run_test(size=(160, 50)) as pilot:
-            while True:
-                headlines = app.query(HeadlineList)
-                panes = app.query(SourcesPane)
-                if headlines and headlines.first().rows and panes and panes.first().filters:
-                    seconds = time.perf_counter() - start
-                    shown.append(
-                        f"{len(headlines.first().rows):,} headlines,"
-                        f" {len(panes.first().filters):,} rows in the sources pane"
-                    )
-                    return seconds
+            while not seen:
                 if time.perf_counter() - start > 120:
                     raise TimeoutError("nothing painted after 120 s")
                 await pilot.pause(0.005)
+        return seen[0]
 
     try:
-        painted = asyncio.run(measure())
+        painted, cpu, shown = asyncio.run(measure())
     finally:
         context.store.close()
-    return opened, painted, shown[0]
+    return Paint(opened, painted, cpu, shown)
 
 
 def config_seconds(path: Path) -> tuple[float, float]:
@@ -272,10 +294,15 @@ def main(argv: list[str] | None = None) -> int:
     figures.append(("list --limit 50 (process)", run_list(config, data_dir)))
     figures.append(("list --limit 50 --unread (process)", run_list(config, data_dir, "--unread")))
     if not args.no_paint:
-        opened, painted, shown = first_paint(config, data_dir)
+        first_paint(config, data_dir)  # warm the page cache and the imports
+        paints = [first_paint(config, data_dir) for _ in range(3)]
+        opened = statistics.median(p.opened for p in paints)
+        painted = statistics.median(p.painted for p in paints)
         figures.append(("open the cache (load_context)", opened))
-        figures.append((f"reader first paint ({shown})", painted))
+        figures.append((f"reader first paint ({paints[0].shown})", painted))
         figures.append(("reader: open + first paint", opened + painted))
+        cpu = statistics.median(p.cpu for p in paints)
+        figures.append(("  its CPU time (the reader's thread)", cpu))
     width = max(len(name) for name, _ in figures)
     for name, seconds in figures:
         print(f"  {name:<{width}}  {seconds:8.3f} s")
@@ -284,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  first paint {paint:.3f} s against the target of {PAINT_TARGET} s at 1,000,000"
             f" articles: {'met' if paint <= PAINT_TARGET else 'NOT met'}"
-            f" ({paint / PAINT_TARGET:.2f}x)"
+            f" ({paint / PAINT_TARGET:.2f}x); median of 3 after a warm-up, load"
+            f" {os.getloadavg()[0]:.2f}"
         )
     if not args.no_search:
         print("\n".join(search_figures(data_dir / DB_NAME, args.sources)))

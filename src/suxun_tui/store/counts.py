@@ -87,3 +87,15 @@ ACTIVE_COUNTS = (
     "SELECT coalesce(sum(c.unread), 0), coalesce(sum(c.total), 0)"
     " FROM source_counts c JOIN sources s ON s.id = c.source_id WHERE s.active = 1"
 )
+
+# Each source's counts alone (source_id, unread, total): what a mark changes. Reading
+# them is a tenth of reading the sources, so the reader recounts after a mark this way.
+SOURCE_COUNTS = "SELECT source_id, unread, total FROM source_counts"
+
+# (unread, total) of the articles a rule hid, read through the partial index on
+# ``hidden = 1`` (CROSS JOIN keeps SQLite from walking every source's articles instead):
+# the built-in "Hidden" feed's counts cost the hidden articles, not the cache.
+HIDDEN_COUNTS = (
+    "SELECT coalesce(sum(a.read = 0), 0), count(*) FROM articles a CROSS JOIN sources s"
+    " ON s.id = a.source_id WHERE a.hidden = 1 AND a.dup_of IS NULL AND s.active = 1"
+)

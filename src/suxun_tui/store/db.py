@@ -30,7 +30,12 @@ from suxun_tui.store.connection import (
     open_connection,
     read_only_advice,
 )
-from suxun_tui.store.counts import ACTIVE_COUNTS, SOURCES_WITH_COUNTS
+from suxun_tui.store.counts import (
+    ACTIVE_COUNTS,
+    HIDDEN_COUNTS,
+    SOURCE_COUNTS,
+    SOURCES_WITH_COUNTS,
+)
 from suxun_tui.store.duplicates import register_functions as register_key_functions
 from suxun_tui.store.duplicates import with_sources
 from suxun_tui.store.fts import register_functions
@@ -161,6 +166,10 @@ class Store:
     def sources(self) -> list[SourceRow]:
         """The active sources with their counts (kept by triggers: see ``store.counts``)."""
         return [SourceRow(*row) for row in self.conn.execute(SOURCES_WITH_COUNTS)]
+
+    def source_counts(self) -> dict[int, tuple[int, int]]:
+        """Each source's (unread, total), as the triggers keep them: what a mark changes."""
+        return {int(r[0]): (int(r[1]), int(r[2])) for r in self.conn.execute(SOURCE_COUNTS)}
 
     def source_id(self, name: str) -> int | None:
         row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
@@ -395,6 +404,11 @@ class Store:
     def counts(self) -> tuple[int, int]:
         """(unread, total) over all active sources."""
         row = self.conn.execute(ACTIVE_COUNTS).fetchone()
+        return int(row[0]), int(row[1])
+
+    def hidden_counts(self) -> tuple[int, int]:
+        """(unread, total) of what rules hid: the built-in "Hidden" feed's counts."""
+        row = self.conn.execute(HIDDEN_COUNTS).fetchone()
         return int(row[0]), int(row[1])
 
     def search(

@@ -8,7 +8,7 @@ counts and health as last read from the store; the panes that show counts read i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
@@ -134,8 +134,26 @@ class Catalog:
 
     @classmethod
     def read(cls, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
-        feeds = read_query_feeds(store, queries)
-        return cls(tuple(store.sources()), store.starred_count(), now, feeds)
+        """Everything anew: the sources (names, groups, errors) and every count."""
+        sources = tuple(store.sources())
+        feeds = read_query_feeds(store, queries, sum(s.unread for s in sources))
+        return cls(sources, store.starred_count(), now, feeds)
+
+    def recount(self, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
+        """The counts read again, the sources kept: what a mark, a star or an undo changes.
+
+        Reading each source's two counts costs a tenth of reading the sources; a source
+        whose counts are unchanged stays the same value, so the panes redraw and lay out
+        nothing for it. Names, groups and errors change only by a refresh, a subscription
+        or the config, which read the catalog anew (:meth:`read`).
+        """
+        counts = store.source_counts()
+        sources = tuple(
+            s if (s.unread, s.total) == (c := counts.get(s.id, (0, 0))) else _counted(s, c)
+            for s in self.sources
+        )
+        feeds = read_query_feeds(store, queries, sum(s.unread for s in sources))
+        return Catalog(sources, store.starred_count(), now, feeds)
 
     def source(self, selection: SourceFilter) -> SourceRow | None:
         """The source ``selection`` is, or None for every other kind of selection."""
@@ -155,6 +173,10 @@ class Catalog:
             return (feed.unread, feed.total) if feed else (0, len(rows))
         counted = [s for s in self.sources if selection.counts(s)]
         return sum(s.unread for s in counted), sum(s.total for s in counted)
+
+
+def _counted(source: SourceRow, counts: tuple[int, int]) -> SourceRow:
+    return replace(source, unread=counts[0], total=counts[1])
 
 
 ALL = SourceFilter()

@@ -34,21 +34,33 @@ class QueryFeed:
     error: str | None = None
 
 
-def read_query_feeds(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFeed, ...]:
-    """The built-in feeds, then the configured ones, each with (unread, total)."""
+def read_query_feeds(
+    store: Store, specs: Sequence[QuerySpec], unread: int | None = None
+) -> tuple[QueryFeed, ...]:
+    """The built-in feeds, then the configured ones, each with (unread, total).
+
+    The built-ins cost no pass over the articles: "All unread" is the sources' unread
+    count (``unread``, summed by the caller from the counts it already read, or read
+    here), and "Hidden" is read through the index of hidden articles. Only configured
+    queries run a search's count.
+    """
     feeds: list[QueryFeed] = []
     for spec in (*BUILT_IN, *specs):
-        if spec is ALL_UNREAD:  # the sources' counts say it: no pass over the articles
-            unread = total = store.counts()[0]
-            feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
+        if spec is ALL_UNREAD:
+            count = store.counts()[0] if unread is None else unread
+            feeds.append(QueryFeed(spec.name, spec.query, spec.group, count, count))
+            continue
+        if spec is HIDDEN:
+            hidden_unread, hidden = store.hidden_counts()
+            if hidden:
+                feeds.append(QueryFeed(spec.name, spec.query, spec.group, hidden_unread, hidden))
             continue
         try:
-            unread, total = store.query_counts(spec.query)
+            feed_unread, total = store.query_counts(spec.query)
         except QueryError as exc:  # the config checks queries; a stored one may be old
             feeds.append(QueryFeed(spec.name, spec.query, spec.group, 0, 0, str(exc)))
             continue
-        if spec is not HIDDEN or total:
-            feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
+        feeds.append(QueryFeed(spec.name, spec.query, spec.group, feed_unread, total))
     return tuple(feeds)
 
 

@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from suxun_tui.models import Headline
 from suxun_tui.store import NotSaved, WriteResult
 from suxun_tui.store.ui_state import UiState
-from suxun_tui.text.i18n import tr, trn
+from suxun_tui.text.i18n import tr
 from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
@@ -32,6 +32,7 @@ from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
 from suxun_tui.tui.screens.exporting import ArticleExports
 from suxun_tui.tui.screens.full_text import FullTextFetches
+from suxun_tui.tui.screens.mark_actions import MarkActions
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
@@ -43,7 +44,7 @@ from suxun_tui.tui.screens.moving import DEMO_NOTICE, PaneMoves, empty_message
 from suxun_tui.tui.screens.remembered import Remembered
 from suxun_tui.tui.screens.subscribing import Subscriptions
 from suxun_tui.tui.screens.undo import Undo
-from suxun_tui.tui.script import LABELS, converter, next_script
+from suxun_tui.tui.script import LABELS, next_script
 from suxun_tui.tui.widgets.article import ArticleView, Shown
 from suxun_tui.tui.widgets.headlines import HeadlineList
 from suxun_tui.tui.widgets.sources import SourcesPane
@@ -52,7 +53,7 @@ from suxun_tui.tui.widgets.status import StatusLine
 FIRST_PAGE = 300  # rows loaded before the first paint; more than any terminal shows
 
 
-class MainScreen(PaneMoves, ArticleExports):
+class MainScreen(PaneMoves, ArticleExports, MarkActions):
     """Sources on the left, headlines above the article on the right."""
 
     BINDINGS = bindings()
@@ -112,7 +113,7 @@ class MainScreen(PaneMoves, ArticleExports):
         self.refresh_counts()
         self.restore_layout()
         self.remembered.restore_view()
-        self.reload()
+        self.reload(counts=False)  # just read
         self.remembered.restore_headline()
         self.set_interval(self.reader.poll_seconds, self.poll_store)
         self.refreshes.start_up()
@@ -140,18 +141,23 @@ class MainScreen(PaneMoves, ArticleExports):
 
     # --- loading -------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, *, counts: bool = True) -> None:
         """Re-read sources and headlines from the store, keeping the selection."""
-        self.refresh_counts()
+        if counts:
+            self.refresh_counts()
         if self.selection.kind != "search":  # a search is not in the pane: it stays
             self.selection = self.sources.selection  # a vanished source falls back to All
         self.load_headlines(keep=self.headlines.current)
 
     def refresh_counts(self) -> None:
-        """Re-read the sources' counts; every pane that shows a count follows."""
-        self.catalog = Catalog.read(
-            self.reader.store, self.reader.clock(), self.reader.config.queries
-        )
+        """Re-read the sources and their counts; every pane that shows them follows."""
+        reader = self.reader
+        self.catalog = Catalog.read(reader.store, reader.clock(), reader.config.queries)
+
+    def recount(self) -> None:
+        """Re-read the counts alone, after a mark: the sources stay as they are."""
+        reader = self.reader
+        self.catalog = self.catalog.recount(reader.store, reader.clock(), reader.config.queries)
 
     def load_headlines(self, keep: Headline | None = None) -> None:
         """Fill the headline list: the first screenful now, the rest in a worker.
@@ -256,11 +262,6 @@ class MainScreen(PaneMoves, ArticleExports):
             self.set_read(headline, True)
         self.focus_pane(self.article)
 
-    def set_read(self, headline: Headline, read: bool) -> None:
-        self.saved(self.reader.store.writes.set_flag("read", headline.id, read, headline.title))
-        self.headlines.update_row(replace(headline, read=read))
-        self.refresh_counts()
-
     def saved(self, result: WriteResult, *, quiet: bool = False) -> None:
         """Say what became of a write: waiting ones saved, or why this one is not (yet).
 
@@ -334,53 +335,6 @@ class MainScreen(PaneMoves, ArticleExports):
 
     # --- actions: reading ----------------------------------------------------------------
 
-    def action_next_unread(self) -> None:
-        marking.go_to_unread(self, 1)
-
-    def action_previous_unread(self) -> None:
-        marking.go_to_unread(self, -1)
-
-    def action_toggle_read(self) -> None:
-        if (headline := self.headlines.current) is not None:
-            self.undo.record("read", headline.read, (headline.id,), headline.title)
-            self.set_read(headline, not headline.read)
-
-    def action_toggle_star(self) -> None:
-        if (headline := self.headlines.current) is None:
-            return
-        starred = not headline.starred
-        writes = self.reader.store.writes
-        self.undo.record("starred", headline.starred, (headline.id,), headline.title)
-        self.saved(writes.set_flag("starred", headline.id, starred, headline.title))
-        self.headlines.update_row(replace(headline, starred=starred))
-        self.refresh_counts()
-        if self.shown.article_id == headline.id:
-            self.show_article(headline.id)
-
-    def action_mark_source_read(self) -> None:
-        marking.confirm_mark_read(self, self.mark_source_read)
-
-    def mark_source_read(self) -> None:
-        selection = self.selection
-        result = self.undo.mark_read(selection, self.headlines.rows)  # u brings them back
-        self.refresh_counts()
-        self.load_headlines(keep=self.headlines.current)
-        if isinstance(result, NotSaved):
-            self.saved(result)
-            return
-        # Stories, as the list counts them (a story's copies in other sources follow it).
-        last = self.undo.last
-        count = len(last.article_ids) if last is not None else result.changed
-        label = selection.display_label(converter(self.script))
-        self.notify(
-            trn(
-                "Marked {count} article read in {label}.",
-                "Marked {count} articles read in {label}.",
-                count,
-                label=label,
-            )
-        )
-
     def action_copy_link(self) -> None:
         links.copy_link(self, self.headlines.current)
 
@@ -405,9 +359,6 @@ class MainScreen(PaneMoves, ArticleExports):
                 self.headlines.focus()
 
         self.app.push_screen(SearchPrompt(), searched)
-
-    def action_undo(self) -> None:
-        self.undo.undo()
 
     def action_next_match(self) -> None:
         self.article.jump_to_match(1)

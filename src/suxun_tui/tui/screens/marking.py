@@ -76,13 +76,12 @@ def next_source_with_unread(screen: MainScreen, direction: int) -> bool:
     if selection.kind != "source":
         return False
     unread = {s.id: s.unread for s in screen.catalog.sources}
-    keys = [f.key for f in pane.filters]
-    if selection.key not in keys:
+    start, filters = pane.index_of(selection.key), pane.filters
+    if start is None:
         return False
-    start = keys.index(selection.key)
-    order = range(start + 1, len(keys)) if direction > 0 else range(start - 1, -1, -1)
+    order = range(start + 1, len(filters)) if direction > 0 else range(start - 1, -1, -1)
     for index in order:
-        candidate = pane.filters[index]
+        candidate = filters[index]
         if candidate.kind == "source" and unread.get(candidate.source_id or -1, 0) > 0:
             pane.highlighted = index
             screen.selection = candidate

@@ -9,14 +9,15 @@ can be read (and tested) without a running app.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.notifications import SeverityLevel
 
 from suxun_tui.config import Config
+from suxun_tui.models import SourceRow
 from suxun_tui.refresh.notify import notify_new
-from suxun_tui.store import Store
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.filters import Catalog, SourceFilter
@@ -42,10 +43,10 @@ class Refreshes:
 
     def start_up(self) -> None:
         """Refresh local (``file://``) sources never fetched, and the demo: no network."""
-        config, store = self.screen.reader.config, self.screen.reader.store
+        config, sources = self.screen.reader.config, self.screen.catalog.sources
         # Failing already when the reader starts: the sources pane shows it, no toast.
-        self.told = {row.name for row in store.sources() if row.last_error}
-        if names := never_fetched_local(config, store):
+        self.told = {row.name for row in sources if row.last_error}
+        if names := never_fetched_local(config, sources):
             self.start(names, quiet=True)
         elif config.settings.refresh_on_start and not self.screen.reader.offline:
             self.start(None, due_only=True, quiet=True)
@@ -138,14 +139,15 @@ class Summary:
     notices: tuple[Notice, ...]
 
 
-def never_fetched_local(config: Config, store: Store) -> list[str]:
+def never_fetched_local(config: Config, sources: Sequence[SourceRow]) -> list[str]:
     """Sources to refresh at start without the network: the demo, and ``file://`` sources
-    never fetched (a new local feed shows its articles at once)."""
+    never fetched (a new local feed shows its articles at once). ``sources``: the
+    catalog the screen has just read, not a second read of 10,000 rows."""
     if config.is_demo:
         return [s.name for s in config.sources]
     return [
         row.name
-        for row in store.sources()
+        for row in sources
         if row.url.startswith("file:") and not row.last_success and not row.last_attempt
     ]
 

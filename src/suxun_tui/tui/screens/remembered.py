@@ -39,9 +39,9 @@ class Remembered:
     def restore_view(self) -> None:
         """Highlight the remembered view in the sources pane, if it still exists."""
         key = self.state.get(VIEW_KEY)
-        keys = [f.key for f in self.screen.sources.filters]
-        if key in keys:
-            self.screen.sources.highlighted = keys.index(key)
+        index = self.screen.sources.index_of(key) if key is not None else None
+        if index is not None:
+            self.screen.sources.highlighted = index
 
     def restore_headline(self) -> None:
         """Put the cursor back on the remembered headline, if it is in the list."""

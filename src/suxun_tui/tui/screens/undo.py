@@ -69,7 +69,7 @@ class Undo:
         self.last = None
         writes = screen.reader.store.writes
         result = writes.set_many(last.flag, last.before, last.article_ids, last.label)
-        screen.refresh_counts()
+        screen.recount()
         screen.load_headlines(keep=screen.headlines.current)
         shown = screen.shown.article_id
         if shown is not None and shown in last.article_ids:

@@ -1,22 +1,19 @@
 """The sources pane: All, Starred, then groups with their sources and unread counts.
 
 A line-API widget, like the headline list: with 10,000 sources an ``OptionList`` rendered
-every row when filled and again on every cursor move (seconds each). Here a rebuild makes
-one cheap entry per row — its filter and how to draw it — and a row is drawn only when it
-scrolls into view. A source whose last refresh failed gets a mark and two more lines —
-the error and when it last worked — because a silently stale source is the worst failure
-a reader can have.
+every row when filled and again on every cursor move (seconds each). Here the rows are a
+:class:`~.sources_layout.Layout` — each row's kind and where its values are in the
+catalog — and a row is drawn (:mod:`.source_rows`) only when it scrolls into view, from
+the catalog the pane holds then. A new catalog that differs only in counts (after a mark)
+keeps the layout and redraws the rows on screen; only new sources, names, groups or
+failures lay the rows out again.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable
-from datetime import datetime
-from functools import partial
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import overload
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -29,34 +26,58 @@ from textual.widgets.option_list import Option
 
 from suxun_tui.models import SourceRow
 from suxun_tui.text.i18n import tr
-from suxun_tui.text.i18n_said import tr_said
-from suxun_tui.text.timefmt import format_relative
-from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
-from suxun_tui.tui.query_feeds import QueryFeed
+from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import converter
 from suxun_tui.tui.widgets.cursor_rows import CursorRows
+from suxun_tui.tui.widgets.source_rows import draw_query, draw_row, draw_source, fit
+from suxun_tui.tui.widgets.sources_layout import (
+    ALL_ROW,
+    GROUP_ROW,
+    QUERY_ROW,
+    SOURCE_ROW,
+    STARRED_ROW,
+    Layout,
+    group_unread,
+    same_structure,
+)
+
+__all__ = ["SourcesPane", "fit"]
 
 
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with an ellipsis, never splitting a wide character."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    cut = set_cell_size(text, width - 1)
-    # set_cell_size pads a half-cut wide character with a space; drop it before the "…"
-    return cut.rstrip() + "…"
+class Filters(Sequence[SourceFilter]):
+    """The pane's rows as the filters they select, each made when it is read."""
 
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
 
-class _Entry(NamedTuple):
-    """One row: what it selects, how many lines it takes, and how to draw it at a width.
+    def __len__(self) -> int:
+        return len(self._layout)
 
-    A tuple, not a dataclass: a rebuild makes 10,000 of them after every mark.
-    """
+    @overload
+    def __getitem__(self, index: int) -> SourceFilter: ...
 
-    selection: SourceFilter
-    height: int
-    draw: Callable[[int], Text]
+    @overload
+    def __getitem__(self, index: slice) -> list[SourceFilter]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceFilter | list[SourceFilter]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._layout.filter(index)
+
+    def __iter__(self) -> Iterator[SourceFilter]:
+        return (self._layout.filter(i) for i in range(len(self)))
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """Found by key (one lookup), not by comparing every row's filter."""
+        found = self._layout.index_of(value.key) if isinstance(value, SourceFilter) else None
+        end = len(self) if stop is None else stop
+        if found is None or not start <= found < end or self[found] != value:
+            raise ValueError(value)
+        return found
 
 
 class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
@@ -99,112 +120,72 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = tr("Sources")
-        self.filters: list[SourceFilter] = []
-        self._entries: list[_Entry] = []
-        self._starts: list[int] = []  # first line of each entry
+        self._layout = Layout(Catalog(), empty=True)  # the store not read yet
+        self._groups: dict[str, int] = {}  # each group's unread count, for this catalog
+        self._unread = 0  # every source's, for All
+        self._convert = converter(self.script)
         self._cursor = 0
         self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
-        self._source_filters: dict[tuple[int, str, str | None], SourceFilter] = {}
 
     # --- what is highlighted -------------------------------------------------------------
 
     @property
+    def filters(self) -> Filters:
+        """Every row's filter, in order (each made when read)."""
+        return Filters(self._layout)
+
+    @property
     def selection(self) -> SourceFilter:
-        index = self.highlighted
-        return self.filters[index] if index is not None and index < len(self.filters) else ALL
+        layout = self._layout
+        return layout.filter(self._cursor) if self._cursor < len(layout) else ALL
 
     @property
     def highlighted(self) -> int | None:
-        return self._cursor if self.filters else None
+        return self._cursor if len(self._layout) else None
 
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
         """Move the cursor (as ``OptionList.highlighted`` did); the screen hears of it."""
-        if index is not None and self.filters:
+        if index is not None and len(self._layout):
             self._move_to(index)
+
+    def index_of(self, key: str) -> int | None:
+        """The row whose filter has ``key`` (``SourceFilter.key``), or None."""
+        return self._layout.index_of(key)
 
     @property
     def option_count(self) -> int:
-        return len(self._entries)
+        return len(self._layout)
 
     def get_option_at_index(self, index: int) -> Option:
         """The row as an option (its prompt drawn at the pane's width), for callers and tests."""
-        entry = self._entries[index]
-        return Option(entry.draw(self._width()), id=entry.selection.key)
+        return Option(self._text(index, self._width()), id=self._layout.filter(index).key)
 
     # --- filling -------------------------------------------------------------------------
 
-    def watch_catalog(self) -> None:
-        self.rebuild()
+    def watch_catalog(self, catalog: Catalog) -> None:
+        """New counts redraw the rows on screen; a new structure lays them out again."""
+        groups = group_unread(catalog)
+        self._groups, self._unread = groups, sum(s.unread for s in catalog.sources)
+        if self._layout.empty or not same_structure(self._layout.catalog, catalog):
+            self.rebuild()
+            return
+        self._layout.catalog = catalog  # the same rows: their values are read from here
+        self._cache.clear()
+        self.refresh()
 
-    def watch_script(self) -> None:
-        self.rebuild()
+    def watch_script(self, script: str) -> None:
+        self._convert = converter(script)
+        self._cache.clear()
+        self.refresh()
 
     def rebuild(self) -> None:
-        """Make every row anew (drawn later, when seen), keeping the highlighted filter."""
-        catalog, convert = self.catalog, converter(self.script)
-        sources, now = catalog.sources, catalog.now
-        keep = self.selection.key if self.filters else ALL.key
-        entries: list[_Entry] = []
-
-        def add(selection: SourceFilter, draw: Callable[[int], Text], height: int = 1) -> None:
-            entries.append(_Entry(selection, height, draw))
-
-        known, filters = self._source_filters, {}
-
-        def source_entry(source: SourceRow, indent: int) -> None:
-            key = (source.id, source.name, source.group)
-            selection = known.get(key) or _filter(source)  # the same value as last time
-            filters[key] = selection
-            draw = partial(self._source, source, indent=indent, convert=convert, now=now)
-            entries.append(_Entry(selection, 3 if source.last_error else 1, draw))
-
-        unread = sum(s.unread for s in sources)
-        add(ALL, lambda w: self._row(tr("All"), unread, w, 0, bold=True))
-        add(
-            STARRED,
-            lambda w: self._row("★ " + tr("Starred"), catalog.starred, w, 0, count_style="yellow"),
-        )
-        groups = {s.group for s in sources}
-        members: dict[str, list[SourceRow]] = {}
-        for source in sources:  # one pass: a group's members in the sources' order
-            if source.group is not None:
-                members.setdefault(source.group, []).append(source)
-        seen: set[str] = set()
-        for source in sources:
-            group = source.group
-            if group is None:
-                source_entry(source, 1)
-            elif group not in seen:
-                seen.add(group)
-                count = sum(s.unread for s in members[group])
-                label = convert(group)
-                add(
-                    SourceFilter("group", group, group=group),
-                    partial(self._row, label, count, indent=0, bold=True),
-                )
-                for member in members[group]:
-                    source_entry(member, 2)
-                for feed in (q for q in catalog.queries if q.group == group):
-                    add(query_filter(feed), partial(self._query, feed, indent=2, convert=convert))
-        for feed in catalog.queries:  # query feeds last: "All unread", then the configured
-            if feed.group is None or feed.group not in groups:
-                add(query_filter(feed), partial(self._query, feed, indent=0, convert=convert))
-        self._source_filters = filters
-        self._fill(entries, keep)
-
-    def _fill(self, entries: list[_Entry], keep: str) -> None:
-        self._entries = entries
-        self.filters = [entry.selection for entry in entries]
-        starts, line = [], 0
-        for entry in entries:
-            starts.append(line)
-            line += entry.height
-        self._starts = starts
+        """Lay the rows out anew (drawn later, when seen), keeping the highlighted filter."""
+        keep = self.selection.key if len(self._layout) else ALL.key
+        self._layout = layout = Layout(self.catalog)
         self._cache.clear()
-        self.virtual_size = Size(self._width(), line)
-        keys = [f.key for f in self.filters]
-        self._cursor = keys.index(keep) if keep in keys else 0
+        self.virtual_size = Size(self._width(), layout.lines)
+        self._cursor = layout.index_of(keep) or 0
         self._scroll_cursor_visible()
         self.refresh()
 
@@ -213,72 +194,47 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
     # --- drawing a row -------------------------------------------------------------------
 
-    def _row(
-        self,
-        label: str,
-        count: int,
-        width: int = 20,
-        indent: int = 0,
-        *,
-        bold: bool = False,
-        count_style: str = "",
-        mark: str = "",
-        style: str = "",
-    ) -> Text:
-        number = str(count) if count else ""
-        room = width - indent - len(mark) - len(number) - 1
-        text = Text(" " * indent + mark, style=style)
-        name = fit(label, room)
-        text.append(name, style=("bold " if bold else "") + style)
-        text.append(" " * (room - cell_len(name) + 1))
-        text.append(number, style=count_style or "cyan")
-        return text
+    def _text(self, index: int, width: int) -> Text:
+        """Row ``index`` as text at ``width``, from the catalog held now."""
+        row, catalog, convert = self._layout.rows[index], self.catalog, self._convert
+        if row.kind == SOURCE_ROW:
+            assert isinstance(row.ref, int)
+            return self._source(catalog.sources[row.ref], width, indent=row.indent)
+        if row.kind == GROUP_ROW:
+            assert isinstance(row.ref, str)
+            count = self._groups.get(row.ref, 0)
+            return draw_row(convert(row.ref), count, width, row.indent, bold=True)
+        if row.kind == QUERY_ROW:
+            assert isinstance(row.ref, int)
+            return draw_query(catalog.queries[row.ref], width, row.indent, convert)
+        if row.kind == STARRED_ROW:
+            return draw_row("★ " + tr("Starred"), catalog.starred, width, count_style="yellow")
+        assert row.kind == ALL_ROW
+        return draw_row(tr("All"), self._unread, width, bold=True)
 
-    def _query(
-        self, feed: QueryFeed, width: int, indent: int, convert: Callable[[str], str]
-    ) -> Text:
-        name = query_filter(feed).display_label(convert)  # "All unread" is ours: translated
-        return self._row("» " + name, feed.unread, width, indent)
-
-    def _source(
-        self,
-        source: SourceRow,
-        width: int,
-        *,
-        indent: int,
-        convert: Callable[[str], str],
-        now: datetime | None,
-    ) -> Text:
-        name = convert(source.name)
-        if not source.last_error:
-            return self._row(name, source.unread, width, indent)
-        text = self._row(name, source.unread, width, indent, mark="✗ ", style="bold red")
-        pad = " " * (indent + 2)
-        text.append("\n" + pad + fit(short_error(source), width - len(pad)), style="red")
-        when = format_relative(source.last_success, now) if source.last_success and now else ""
-        ok = tr("last ok {when}", when=when) if when else tr("never fetched")
-        text.append("\n" + pad + fit(ok, width - len(pad)), style="dim")
-        return text
+    def _source(self, source: SourceRow, width: int, *, indent: int) -> Text:
+        """One source's row (a method: tests count how many are drawn)."""
+        now, convert = self.catalog.now, self._convert
+        return draw_source(source, width, indent=indent, convert=convert, now=now)
 
     def render_line(self, y: int) -> Strip:
-        line = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
-        if not self._entries or line >= self._starts[-1] + self._entries[-1].height:
+        index = self._layout.at_line(y + int(self.scroll_y))
+        if index is None:
             return Strip.blank(width, self.rich_style)
-        index = bisect.bisect_right(self._starts, line) - 1
         key = (index, index == self._cursor)
         if (strips := self._cache.get(key)) is None:
             strips = self._draw(index, width)
             self._cache[key] = strips
-        part = line - self._starts[index]
+        part = y + int(self.scroll_y) - self._layout.starts[index]
         return strips[part] if part < len(strips) else Strip.blank(width, self.rich_style)
 
     def _draw(self, index: int, width: int) -> list[Strip]:
         base = self.rich_style
-        entry = self._entries[index]
-        lines = entry.draw(max(width, 1)).split("\n", allow_blank=True)
+        height = self._layout.rows[index].height
+        lines = self._text(index, max(width, 1)).split("\n", allow_blank=True)
         strips = []
-        for text in lines[: entry.height]:
+        for text in lines[:height]:
             segments = [
                 Segment(s.text, base + s.style if s.style else base)
                 for s in text.render(self.app.console)
@@ -293,7 +249,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
     # --- the screen's moving keys, which every pane answers ------------------------------
 
     def _move_to(self, index: int) -> None:
-        index = max(0, min(index, len(self._entries) - 1))
+        index = max(0, min(index, len(self._layout) - 1))
         if index == self._cursor:
             return
         self._cursor = index
@@ -304,10 +260,11 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
     def _scroll_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height
-        if height <= 0 or not self._entries:
+        layout = self._layout
+        if height <= 0 or not len(layout):
             return
-        first = self._starts[self._cursor]
-        last = first + self._entries[self._cursor].height - 1
+        first = layout.starts[self._cursor]
+        last = first + layout.rows[self._cursor].height - 1
         top = int(self.scroll_y)
         if first < top:
             self.scroll_to(y=first, animate=False, immediate=True)
@@ -321,10 +278,10 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         self._move_to(0)
 
     def move_end(self) -> None:
-        self._move_to(len(self._entries) - 1)
+        self._move_to(len(self._layout) - 1)
 
     def open_current(self) -> None:
-        if self._entries:
+        if len(self._layout):
             self.post_message(self.Opened(self.selection))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -335,25 +292,9 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or not self._entries:
+        if offset is None:
             return
-        line = offset.y + int(self.scroll_y)
-        index = bisect.bisect_right(self._starts, line) - 1
-        if 0 <= index < len(self._entries):
+        index = self._layout.at_line(offset.y + int(self.scroll_y))
+        if index is not None:
             self._move_to(index)
             self.open_current()
-
-
-def short_error(source: SourceRow) -> str:
-    """The error without the source's own URL in front: the pane is narrow, the URL known.
-
-    The cache keeps it in English; it is shown in the interface's language."""
-    error = source.last_error or ""
-    for prefix in (f"{source.url}: ", f"{source.url} "):
-        if error.startswith(prefix):
-            return tr_said(error[len(prefix) :])
-    return tr_said(error)
-
-
-def _filter(source: SourceRow) -> SourceFilter:
-    return SourceFilter("source", source.name, source_id=source.id, group=source.group)
