@@ -8,7 +8,6 @@ mail), and nobody waits for it: a slow notifier must not hold up a refresh.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Sequence
 
 from suxun_tui.text.i18n import N_
@@ -25,6 +24,8 @@ def notify_new(command: Sequence[str], new: int) -> str | None:
     """Start ``command`` when ``new`` articles arrived; returns why it could not start."""
     if not command or new <= 0:
         return None
+    import subprocess  # only when there is news to tell
+
     argv = notify_argv(command, new)
     try:
         subprocess.Popen(

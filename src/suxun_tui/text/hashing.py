@@ -6,11 +6,11 @@ takes the write lock, so the function lives below both.
 
 from __future__ import annotations
 
-import hashlib
-
 
 def content_hash(*parts: str) -> str:
     """A short stable hash, used to tell changed articles and feed bodies from unchanged."""
+    import hashlib  # OpenSSL's library: loaded with the first hash, not by list or search
+
     digest = hashlib.blake2b(digest_size=12)
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
