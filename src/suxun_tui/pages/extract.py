@@ -27,7 +27,7 @@ from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.dates import DEFAULT_TZ, find_dates
 from suxun_tui.pages.dom import HtmlElement, absolute_url, clean_tree, parse_html
-from suxun_tui.pages.fields import choose_author, choose_date, collect_dates
+from suxun_tui.pages.fields import choose_author, choose_date, collect_dates, page_time
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.learned_body import learned_body
 from suxun_tui.pages.meta import PageMeta, read_meta
@@ -239,7 +239,7 @@ def _assemble(
     out_blocks, images, links = _to_blocks(body.blocks, url)
     return ArticleText(
         title=_title_line(title),
-        published=_to_zone(published, tz),
+        published=page_time(published, tz),
         origin=clean_line(info.origin) or None,
         author=clean_line(author) or None,
         editor=clean_line(info.editor) or None,
@@ -270,18 +270,6 @@ def _starts_text(text: str) -> bool:
     if not rest:
         return True
     return is_prose("".join(rest) + text[last:])
-
-
-def _to_zone(iso: str | None, tz: str) -> str | None:
-    """Express a parsed time in the source's zone, so all times of a source look alike."""
-    if iso is None:
-        return None
-    from suxun_tui.pages.dates import _zone
-
-    try:
-        return datetime.fromisoformat(iso).astimezone(_zone(tz)).isoformat()
-    except ValueError:
-        return iso
 
 
 def _to_blocks(raw: list[RawBlock], base: str) -> tuple[list[Block], list[Block], list[Link]]:

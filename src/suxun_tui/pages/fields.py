@@ -22,7 +22,7 @@ from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
 from suxun_tui.pages.vocabulary import UPDATED_LABEL
 
-__all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author"]
+__all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author", "page_time"]
 
 NEAR_TITLE = 100
 META = 95
@@ -202,3 +202,25 @@ def choose_date(candidates: list[DateCandidate]) -> str | None:
             if other.precision >= 5 and other.iso[:10] == best.iso[:10]:
                 return other.iso
     return best.iso
+
+
+def page_time(iso: str | None, tz: str) -> str | None:
+    """The publish time on the page's own clock: as the page wrote it, with its offset.
+
+    A time in UTC (``Z``, ``+00:00``) is most often a server's conversion of the source's
+    local time, so it is shown in the source's zone ``tz``; any other offset is the page's
+    own and is kept, because converting it may move the day (``2025-06-25T20:57-04:00`` is
+    the 26th in UTC, but the page says the 25th). Either way the instant is unchanged.
+    """
+    if iso is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    offset = moment.utcoffset()
+    if offset is None or offset:
+        return iso
+    from suxun_tui.pages.dates import _zone
+
+    return moment.astimezone(_zone(tz)).isoformat()

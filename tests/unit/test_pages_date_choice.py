@@ -1,0 +1,61 @@
+"""Which of a page's dates is its publish date, and on whose clock it is given.
+
+Each test is a small hand-written article run through :func:`extract_article`: the rules
+weigh what the page shows its readers against what its markup says, so the whole pipeline
+is the unit.
+"""
+
+from __future__ import annotations
+
+import json
+
+from suxun_tui.pages.extract import extract_article
+from suxun_tui.pages.fields import page_time
+
+PROSE = "".join(
+    f"<p>Paragraph {i} of the story says something long enough to be read as prose by the "
+    f"extractor, with several clauses, commas, and a full stop at the end of it.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", top: str = "", *, title: str = "Rivers Run Again") -> str:
+    """A small article; ``top`` goes between the title and the text."""
+    return (
+        f"<html><head><title>{title} | The Daily Example</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>{title}</h1>{top}{PROSE}</article>"
+        "<footer><p>Copyright 2025 The Daily Example</p></footer></body></html>"
+    )
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def published_meta(value: str) -> str:
+    return f'<meta property="article:published_time" content="{value}">'
+
+
+def test_a_late_evening_time_keeps_the_pages_own_day() -> None:
+    a = extract_article(
+        page(published_meta("2025-06-25T20:57:54-04:00")), "https://x.example/a", timezone="UTC"
+    )
+    assert a.published == "2025-06-25T20:57:54-04:00"
+
+
+def test_a_utc_time_is_given_on_the_sources_clock() -> None:
+    a = extract_article(
+        page(published_meta("2025-09-14T20:32:05Z")),
+        "https://x.example/a",
+        timezone="Asia/Shanghai",
+    )
+    assert a.published == "2025-09-15T04:32:05+08:00"
+
+
+def test_page_time_keeps_the_instant() -> None:
+    assert page_time("2025-12-19T01:00:00+05:30", "UTC") == "2025-12-19T01:00:00+05:30"
+    assert page_time("2025-12-19T01:00:00+00:00", "America/New_York") == (
+        "2025-12-18T20:00:00-05:00"
+    )
+    assert page_time(None, "UTC") is None
