@@ -9,9 +9,12 @@ cache with every index, it times the reads each index exists for (the reader's f
 page, a source's page, the unread counts, the starred list) with and without it. Last,
 the same writes with the search index's triggers as they are (new articles wait past a
 mark: store.index_mark), as schema step 9 had them (a queue row per article) and with
-none, seven rounds interleaved, in CPU-microseconds an article (median and spread).
+none, seven rounds interleaved, in CPU-microseconds an article (median and spread), and
+with ``--instructions N`` counted in instructions under valgrind (N sources), which a
+loaded machine does not sway.
 Prints tables; asserts nothing. Usage:
-``python benchmarks/index_cost.py [--sources 200] [--items 100] [--triggers-only]``
+``python benchmarks/index_cost.py [--sources 200] [--items 100] [--triggers-only]
+[--instructions 20]``
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,6 +147,48 @@ def trigger_costs(root: Path, rows: list[list[tuple[object, ...]]], rounds: int 
         print(f"{way:<26}{median:>9.2f}s{extra:>24}")
 
 
+def instructions(sources: int, items: int) -> None:
+    """The same writes counted in instructions (valgrind's count: the same on a loaded
+    machine, where CPU time is not): a process per way, and one that stops before the
+    writes, so that the writes' own count is known; per article over no trigger."""
+    if shutil.which("valgrind") is None:
+        print("\n(no valgrind: no instruction counts)")
+        return
+    counts: dict[str, int] = {}
+    for way in ("no write", *TRIGGER_WAYS):
+        with tempfile.TemporaryDirectory() as tmp:
+            command = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+            command += ["--cachegrind-out-file=/dev/null", sys.executable, __file__]
+            command += ["--write-once", way, "--where", tmp]
+            command += ["--sources", str(sources), "--items", str(items)]
+            done = subprocess.run(
+                command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}
+            )
+            found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+            if done.returncode or found is None:
+                raise SystemExit(f"valgrind failed: {done.stderr[-500:]}")
+            counts[way] = int(found[1].replace(",", ""))
+    articles = sources * items
+    writes = counts["none"] - counts["no write"]
+    print(f"\n{sources} x {items} items, instructions of the writes (valgrind):")
+    for way in TRIGGER_WAYS:
+        over = (counts[way] - counts["none"]) / articles
+        share = (counts[way] - counts["none"]) / writes
+        print(
+            f"  {way:<24}{(counts[way] - counts['no write']) / articles:>10,.0f} an article"
+            f"{'' if way == 'none' else f'  +{over:,.0f} (+{share:.1%} of the writes)'}"
+        )
+
+
+def write_once(way: str, where: Path, sources: int, items: int) -> None:
+    """One process's writes, for :func:`instructions` (``no write``: all but the writes)."""
+    rows = rows_for(sources, items)
+    if way == "no write":
+        Store(where / DB_NAME).close()
+        return
+    write_all(where / DB_NAME, rows, None, way)
+
+
 def timed(run: Callable[[], object], times: int = 20) -> float:
     best = float("inf")
     for _ in range(times):
@@ -156,7 +203,19 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--triggers-only", action="store_true", help="only the search triggers")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="SOURCES",
+        default=0,
+        help="also count the trigger ways' instructions (valgrind), SOURCES x items",
+    )
+    parser.add_argument("--write-once", choices=("no write", *TRIGGER_WAYS), help=argparse.SUPPRESS)
+    parser.add_argument("--where", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_once:
+        write_once(args.write_once, args.where, args.sources, args.items)
+        return
     rows = rows_for(args.sources, args.items)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
@@ -166,6 +225,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.triggers_only:
             trigger_costs(Path(tmp), rows)
+            if args.instructions:
+                instructions(args.instructions, args.items)
             return
         every = write_best(Path(tmp), rows, None)
         print(f"{'index dropped':<26}{'write CPU':>10}{'saves':>8}")
@@ -182,6 +243,8 @@ def main() -> None:
             print(f"{name:<26}{with_index * 1000:>8.2f}ms{without * 1000:>8.2f}ms")
         store.close()
         trigger_costs(Path(tmp), rows)
+        if args.instructions:
+            instructions(args.instructions, args.items)
 
 
 if __name__ == "__main__":
