@@ -4,11 +4,12 @@ Why this shape:
 - ``trigram`` finds any substring of three or more characters, the right unit for
   Chinese, which has no spaces for a word tokenizer.
 - Indexing costs about a millisecond per article (FTS5 tokenizing and merging), many
-  times what storing the article costs, so a write does not index: triggers on
-  ``articles`` put the article's id in ``index_queue`` in the statement that changes it
-  (insert, change of title, text or author, deletion, a source renamed), and the index is
-  brought up to date from the queue later, in batches that are each one transaction
-  (:mod:`suxun_tui.store.index_fill`). A queued article's index row is missing or stale;
+  times what storing the article costs, so a write does not index: a new article waits
+  past the index's mark, and triggers on ``articles`` list a changed one (title, text or
+  author changed, a source renamed; a deletion in ``index_stale``) in the statement that
+  changes it (:mod:`suxun_tui.store.index_mark`); ``index_queue`` is the view of both, and
+  the index is brought up to date from it later, in batches that are each one
+  transaction (:mod:`suxun_tui.store.index_fill`). A queued article's index row is missing or stale;
   search reads the index only for articles not queued and scans the queued ones
   (:mod:`suxun_tui.store.search`), so results stay exact whatever the queue holds, and a
   kill at any moment leaves article, queue and index agreeing.
@@ -67,8 +68,9 @@ END
 QUEUE_TABLE = "index_queue"
 STALE_TABLE = "index_stale"
 
-# The schema step that moves indexing out of the writes: the old triggers wrote the index
-# in the write's own statement; these only queue the article (store.index_fill indexes).
+# The schema step that moves indexing out of the writes (step 9; step 11 replaced its
+# triggers and table, store.index_mark): the old triggers wrote the index in the write's
+# own statement; these only queue the article (store.index_fill indexes).
 # ``index_queue`` holds articles whose index row is missing or out of date;
 # ``index_stale`` the ids of deleted articles whose index row is still to be removed
 # (search never looks at those: their articles are gone). An id inserted again (SQLite
