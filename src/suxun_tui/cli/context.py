@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
@@ -29,8 +29,9 @@ class ContextError(Exception):
         super().__init__(clean_line(message))
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
+    """The config, the open cache and the warnings to show (a named tuple: cheap to define)."""
+
     config: Config
     store: Store
     notices: list[str]

@@ -14,13 +14,11 @@ one of them could ever run.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from suxun_tui.config.checks import shown
 from suxun_tui.config.model import ConfigError, KeyOverride
@@ -219,8 +217,7 @@ def parse_keys(raw: Any, text: str, path: Path) -> tuple[KeyOverride, ...]:
     return tuple(overrides)
 
 
-@dataclass(frozen=True)
-class ResolvedKeys:
+class ResolvedKeys(NamedTuple):
     """Every command's keys after the overrides: action → Textual key names, in order."""
 
     keys: Mapping[str, tuple[str, ...]]
@@ -255,6 +252,8 @@ def _unknown(command: str, by_name: Mapping[str, str]) -> str:
     if guess in by_name:
         message = N_("unknown command {command!r} in [keys]; write it {guess!r}")
         return message.format(command=command, guess=guess)
+    import difflib  # only to suggest a name for a mistyped one
+
     close = difflib.get_close_matches(guess, list(by_name), n=1)
     if close:
         message = N_(
