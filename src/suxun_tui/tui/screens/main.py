@@ -81,6 +81,7 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
         self.remembered = Remembered(self, self.ui_state)
         self.preview_marks = marking.PreviewMarks(self)
         self.undo = Undo(self)  # u takes back the last mark
+        self._loading = object()  # the latest load_headlines: only its rest is loaded
 
     @property
     def status(self) -> StatusLine:
@@ -166,15 +167,21 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
         (about a millisecond), so the list paints at once even over 100,000 articles;
         the full list (a few hundred milliseconds) arrives from a thread with its own
         store connection, and the cursor stays where the user has moved it meanwhile.
+        That thread starts once the first page is on screen: started at once, it would
+        share the interpreter with the drawing of that page and delay it.
         """
         selection = self.selection
         rows = load_rows(self.reader.store, selection, FIRST_PAGE)
         self.headlines.set_rows(rows, keep.id if keep else None)
         self.full_text.ahead(rows, self.headlines.cursor, self.catalog)
+        self.background.cancel(HEADLINES)
+        self._loading = loading = object()  # a later call makes this one's rest unwanted
         if len(rows) == FIRST_PAGE:
+            self.call_after_refresh(self._load_the_rest, selection, loading)
+
+    def _load_the_rest(self, selection: SourceFilter, loading: object) -> None:
+        if loading is self._loading:
             self.background.load_headlines(selection)
-        else:
-            self.background.cancel(HEADLINES)
 
     def on_headlines_loaded(self, message: HeadlinesLoaded) -> None:
         if message.selection.key != self.selection.key:

@@ -185,7 +185,8 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         self._layout = layout = Layout(self.catalog)
         self._cache.clear()
         self.virtual_size = Size(self._width(), layout.lines)
-        self._cursor = layout.index_of(keep) or 0
+        # All is the first row; another kept row is looked up by its key.
+        self._cursor = 0 if keep == ALL.key else layout.index_of(keep) or 0
         self._scroll_cursor_visible()
         self.refresh()
 
