@@ -48,10 +48,12 @@ def run(args: argparse.Namespace) -> int:
         from suxun_tui.store.image_cache import prune
 
         prune(store.path, store.conn)
-    if report.removed and not report.dry_run:
+    if not report.dry_run:
         from suxun_tui.store.index_fill import start_filling
 
-        start_filling(store.path)  # the removed articles' index rows go in the background
+        # What is left of the removed articles' index rows goes in the background (no
+        # process starts when nothing is).
+        start_filling(store.path)
     if args.json:
         json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
         print()

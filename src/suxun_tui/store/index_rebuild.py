@@ -38,6 +38,16 @@ LARGE_SHARE = 0.05
 REBUILD_MIN = 2000
 # Rows copied a transaction: about 50 ms of work, so a writer waits little for the lock.
 COPY_BATCH = 50
+# Rows copied a transaction when ``gc`` copies (store.retention): about half a second of
+# work; in large steps FTS5 writes a few large segments instead of merging thousands of
+# small ones, which made the copy cost about three times as much.
+BULK_BATCH = 50_000
+# While ``gc`` copies, FTS5 keeps up to this much of the new rows in memory before it
+# writes them out (its own default is 1 MB), and merges no segments; both settings go
+# back to FTS5's defaults at the swap.
+BULK_HASHSIZE = 64 * 2**20
+DEFAULT_HASHSIZE = 2**20
+DEFAULT_AUTOMERGE = 4
 
 _CREATE_NEXT = (
     f"CREATE VIRTUAL TABLE {NEXT_TABLE} USING fts5(title, text, author, source,"
@@ -65,12 +75,15 @@ def worth_rebuilding(conn: sqlite3.Connection, share: float | None, minimum: int
     return stale >= share * rows
 
 
-def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
+def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH, *, bulk: bool = False) -> int:
     """One step of the copy, inside the caller's write transaction: create the new table,
     copy up to ``limit`` live rows past its highest rowid, or — nothing left to copy —
-    swap it in. How many rows or ids it handled (never 0)."""
+    swap it in. How many rows or ids it handled (never 0). ``bulk``: large steps
+    (``gc``), with FTS5 set for them."""
     if not rebuilding(conn):
         conn.execute(_CREATE_NEXT)
+        if bulk:
+            _configure(conn, BULK_HASHSIZE, 0)
         return 1
     last = _copied_to(conn)
     copied = conn.execute(
@@ -82,6 +95,7 @@ def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
     ).rowcount
     if copied > 0:
         return copied
+    _configure(conn, DEFAULT_HASHSIZE, DEFAULT_AUTOMERGE)
     # The ids deleted after the copy passed them keep their place in the stale list (the
     # new table has their rows); every other stale id has no row in it.
     cleared = conn.execute(
@@ -94,6 +108,13 @@ def rebuild_step(conn: sqlite3.Connection, limit: int = COPY_BATCH) -> int:
 
 
 Row = tuple[int, str, str, str, str]
+
+
+def _configure(conn: sqlite3.Connection, hashsize: int, automerge: int) -> None:
+    """The new table's FTS5 settings (kept in its ``_config`` table, so a copy another
+    process goes on with keeps them until the swap)."""
+    for key, value in (("hashsize", hashsize), ("automerge", automerge)):
+        conn.execute(f"INSERT INTO {NEXT_TABLE} ({NEXT_TABLE}, rank) VALUES (?, ?)", (key, value))
 
 
 def _copied_to(conn: sqlite3.Connection) -> int:

@@ -3,27 +3,51 @@
 The rules, per source: an article read and older than ``keep_days`` (both its date and
 when it was first seen) goes; beyond the newest ``max_articles`` the rest go, read or not;
 a starred article never goes, and neither does one whose mark still waits for a feed
-server. Removal runs in batches, each its own short transaction, so a reader or a cron
-refresh is never kept waiting, and a kill at any moment leaves a consistent cache (tags
-and queued marks follow by their foreign keys; a trigger lists each removed article for
-the index, whose rows go later, in the background, :mod:`~suxun_tui.store.index_fill`,
-since removing an index row costs as much as writing it). Afterwards the file is shrunk
-when enough of it is free.
+server (checked again in the statement that deletes, so a star or a mark made while
+``gc`` runs keeps its article).
+
+How, and why so: removal runs in batches, each its own transaction, so a reader or a
+cron refresh waits a fraction of a second at most, and a kill at any moment leaves a
+consistent cache. The triggers on ``articles`` do their part for every row (a source's
+counts, a story's next copy made its root, the search index's stale list); the foreign
+keys' cascades (tags, queued marks) are done for the whole batch by one statement per
+table instead, with the connection's foreign keys off meanwhile — row by row they were
+about a third of the cost of a large collection. Then the search index: a small backlog
+of removed articles' rows goes row by row for a few seconds here, the rest in the
+background (:mod:`~suxun_tui.store.index_fill`); a large one, where removing rows one by
+one would take hours, is cleared here by copying the live rows into a new index in large
+steps (:mod:`~suxun_tui.store.index_rebuild`), so the file can shrink in the same run.
+Last, the file is vacuumed when enough of it is free.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from suxun_tui.store.index_fill import fill
+from suxun_tui.store.index_rebuild import BULK_BATCH, REBUILD_MIN, rebuild_step, rebuilding
+from suxun_tui.store.index_rebuild import worth_rebuilding as _worth_rebuilding
 from suxun_tui.text.timefmt import to_stored
 
-BATCH = 2000
+# Articles removed a transaction: a few tenths of a second of work. Each batch rewrites
+# every page of the time index that holds one of its articles (they are spread over it),
+# so small batches wrote the same pages again and again: 5,000 a batch wrote 5.6 GB for
+# 249,000 articles of a 1,000,000-article cache, 25,000 wrote 1.6 GB.
+BATCH = 20_000
+# Meanwhile, on this connection: the page cache (KiB; SQLite's default is 2 MB), so a
+# batch's changed pages stay in memory until its commit instead of being written to the
+# log more than once; and the log folded back into the file once it holds this many pages
+# (256 MB; SQLite's default is 1,000), not after every batch: a page every batch changes
+# is then written to the file once, not once a batch (it halved what half of a
+# 1,000,000-article cache's removal wrote).
+CACHE_KIB = 64 * 1024
+CHECKPOINT_PAGES = 65_536
 INDEX_SECONDS = 3.0
 # Shrink the file when at least this share of its pages is free (and a few MB at least).
 VACUUM_SHARE = 0.2
@@ -50,6 +74,7 @@ class GcReport:
     bytes_after: int = 0
     vacuumed: bool = False
     dry_run: bool = False
+    index_copied: bool = False
 
     @property
     def removed(self) -> int:
@@ -90,9 +115,15 @@ def collect(
     dry_run: bool = False,
     vacuum: bool = True,
     path: Path | None = None,
+    rebuild_share: float | None = None,
+    rebuild_min: int = REBUILD_MIN,
 ) -> GcReport:
-    """Remove what ``policies`` (by source name) allow; sources not named are left alone."""
+    """Remove what ``policies`` (by source name) allow; sources not named are left alone.
+
+    ``rebuild_share`` and ``rebuild_min``: from which backlog of removed articles' index
+    rows the index is copied here (None: the share measured for the index's size)."""
     report = GcReport(dry_run=dry_run, bytes_before=_size(path))
+    gone: list[int] = []
     sources = conn.execute("SELECT id, name FROM sources WHERE active = 1").fetchall()
     for source_id, name in sources:
         policy = policies.get(name)
@@ -108,27 +139,109 @@ def collect(
         report.by_age += len(old)
         report.by_count += len(over)
         report.sources[name] = len(old) + len(over)
-        if not dry_run:
-            _delete(transaction, sorted(old | over))
-    if report.removed and not dry_run:
-        # A few seconds of removing index rows here, so a small collection leaves nothing
-        # behind and its space is given back now; the rest goes in the background.
-        fill(conn, seconds=INDEX_SECONDS)
+        gone += old | over
+    if dry_run:
+        report.bytes_after = _size(path)
+        return report
+    with _settings(conn, cache_size=-CACHE_KIB, wal_autocheckpoint=CHECKPOINT_PAGES):
+        if gone:
+            delete(conn, transaction, sorted(gone))
+        # Also when nothing was removed now: a copy an earlier gc was stopped in goes on.
+        if rebuilding(conn) or _worth_rebuilding(conn, rebuild_share, rebuild_min):
+            copy_index(transaction)
+            report.index_copied = True
+        elif gone:
+            # A few seconds of removing index rows here, so a small collection leaves
+            # nothing behind and its space is given back now; the rest goes in the
+            # background.
+            fill(conn, seconds=INDEX_SECONDS)
         if vacuum and _worth_vacuum(conn):
             conn.execute("VACUUM")
             report.vacuumed = True
-        # Fold the log back into the file (VACUUM writes it all there), so the space is
-        # given back now, not at some later checkpoint.
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if gone or report.index_copied or report.vacuumed:
+            # Fold the log back into the file (VACUUM writes it all there), so the space
+            # is given back now, not at some later checkpoint.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     report.bytes_after = _size(path)
     return report
 
 
-def _delete(transaction: Transaction, ids: list[int]) -> None:
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
+def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -> int:
+    """Delete these articles, ``BATCH`` a transaction, unless starred or holding a mark
+    for a server meanwhile; how many went."""
+    cascades = _cascades(conn)
+    removed = 0
+    with _foreign_keys_off(conn):
+        for start in range(0, len(ids), BATCH):
+            chunk = json.dumps(ids[start : start + BATCH])
+            with transaction() as tx:
+                removed += tx.execute(
+                    "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+                    " AND starred = 0 AND NOT EXISTS"
+                    " (SELECT 1 FROM pending_changes p WHERE p.article_id = articles.id)",
+                    (chunk,),
+                ).rowcount
+                for table, column in cascades:
+                    tx.execute(
+                        f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))"
+                        f" AND NOT EXISTS (SELECT 1 FROM articles WHERE id = {table}.{column})",
+                        (chunk,),
+                    )
+    return removed
+
+
+def _cascades(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The (table, column) pairs whose rows go with their article (ON DELETE CASCADE)."""
+    tables = [
+        str(r[0])
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(r[0]).startswith("sqlite_")
+    ]
+    pairs = []
+    for table in tables:
+        for key in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,)):
+            # id, seq, table, from, to, on_update, on_delete, match
+            if key[2] == "articles" and key[6] == "CASCADE":
+                pairs.append((table, str(key[3])))
+    return pairs
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(conn: sqlite3.Connection) -> Iterator[None]:
+    """This connection's foreign keys off meanwhile (a pragma outside any transaction;
+    it changes nothing in the file, so a kill leaves nothing of it behind)."""
+    was = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextlib.contextmanager
+def _settings(conn: sqlite3.Connection, **pragmas: int) -> Iterator[None]:
+    """These pragmas of this connection meanwhile (none of them is kept in the file)."""
+    was = {name: int(conn.execute(f"PRAGMA {name}").fetchone()[0]) for name in pragmas}
+    try:
+        for name, value in pragmas.items():
+            conn.execute(f"PRAGMA {name} = {int(value)}")
+        yield
+    finally:
+        for name, value in was.items():
+            conn.execute(f"PRAGMA {name} = {value}")
+
+
+def copy_index(transaction: Transaction) -> None:
+    """Clear the removed articles' index rows by copying the live ones into a new index,
+    ``BULK_BATCH`` rows a transaction, and swapping it in."""
+    started = False
+    while True:
         with transaction() as tx:
-            tx.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in chunk])
+            if started and not rebuilding(tx):  # swapped in (here, or by the filler)
+                return
+            rebuild_step(tx, BULK_BATCH, bulk=True)
+            started = True
 
 
 def _worth_vacuum(conn: sqlite3.Connection) -> bool:
