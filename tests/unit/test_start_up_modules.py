@@ -1,0 +1,107 @@
+"""What the non-interactive commands leave unloaded (checked by name, never by time).
+
+Each command runs in a fresh interpreter that reports ``sys.modules``. Parsing the command
+line loads no other command's module; a refresh with nothing due (cron, every few
+minutes) starts no event loop, so neither asyncio nor the ``ssl`` it would import; the
+query language loads only for a config with queries or rules; ``list`` and ``search``
+load no fetcher. Each guard has a counterpart showing the path was really taken.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.feeds import items, rss
+
+OTHER_COMMANDS = {
+    "suxun_tui.cli.extract_cmd",
+    "suxun_tui.cli.gc_cmd",
+    "suxun_tui.cli.init_cmd",
+    "suxun_tui.cli.opml_cmd",
+    "suxun_tui.cli.rules_cmd",
+    "suxun_tui.cli.subscribe_cmd",
+    "suxun_tui.pages",
+}
+# Loaded only by the work that needs them: TLS, the query language and rules, hashing,
+# the parsed-config cache, argparse's terminal-width lookup, timezones and suggestions.
+NOT_AT_START = {
+    "ssl",
+    "suxun_tui.query.model",
+    "suxun_tui.query.parser",
+    "suxun_tui.store.rules",
+    "hashlib",
+    "pickle",
+    "shutil",
+    "zoneinfo",
+    "difflib",
+    "platformdirs",
+}
+FETCHING = {"asyncio", "suxun_tui.refresh.running", "suxun_tui.net.client"}
+
+
+def loaded_by(tmp_path: Path, *args: str) -> set[str]:
+    """Module names (dotted and top-level) loaded by ``suxun-tui ARGS`` with this config."""
+    program = (
+        "import contextlib, io, json, sys\n"
+        "from suxun_tui.entry import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({['--data-dir', str(tmp_path / 'data'), *args]!r})\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUXUN_TUI_")}
+    env["SUXUN_TUI_CONFIG"] = str(tmp_path / "config.toml")
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    code, names = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0, done.stderr
+    return set(names) | {n.split(".")[0] for n in names}
+
+
+def write_config(tmp_path: Path, extra: str = "") -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss("Local", items(3)), encoding="utf-8")
+    (tmp_path / "config.toml").write_text(
+        f'[settings]\nrefresh_minutes = 600\n\n[[sources]]\nname = "local"\nurl = "{feed.as_uri()}"\n'
+        + extra,
+        encoding="utf-8",
+    )
+
+
+def test_a_refresh_with_nothing_due_starts_no_event_loop_and_loads_no_other_command(
+    tmp_path: Path,
+) -> None:
+    write_config(tmp_path)
+    first = loaded_by(tmp_path, "refresh")  # the source is new: it is due, and fetched
+    assert first >= FETCHING  # the guards below can fail: this is what fetching loads
+    again = loaded_by(tmp_path, "refresh")  # fetched a moment ago: nothing is due
+    assert "suxun_tui.cli.refresh_cmd" in again
+    assert again & (FETCHING | OTHER_COMMANDS | NOT_AT_START) == set()
+
+
+def test_queries_and_rules_load_the_query_language(tmp_path: Path) -> None:
+    write_config(tmp_path, '\n[[rules]]\nname = "r"\nquery = "spam"\naction = "read"\n')
+    loaded = loaded_by(tmp_path, "refresh")
+    assert {"suxun_tui.query.model", "suxun_tui.store.rules"} <= loaded
+
+
+def test_list_and_search_load_no_fetcher_and_no_other_command(tmp_path: Path) -> None:
+    write_config(tmp_path)
+    loaded_by(tmp_path, "refresh")
+    for args in (("list", "--limit", "50"), ("search", "Item", "--limit", "50")):
+        loaded = loaded_by(tmp_path, *args)
+        assert "suxun_tui.cli.commands" in loaded, args
+        assert loaded & (FETCHING | OTHER_COMMANDS) == set(), args
+        assert loaded & {"ssl", "hashlib", "pickle", "shutil", "difflib", "platformdirs"} == set()
+
+
+def test_the_other_commands_still_load_their_modules(tmp_path: Path) -> None:
+    write_config(tmp_path)
+    assert "suxun_tui.cli.init_cmd" in loaded_by(tmp_path, "init", "--config", str(tmp_path / "n"))
+    loaded = loaded_by(tmp_path, "opml", "export", "-o", str(tmp_path / "out.opml"))
+    assert "suxun_tui.cli.opml_cmd" in loaded
