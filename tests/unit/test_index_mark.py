@@ -16,7 +16,7 @@ from suxun_tui.store import SchemaMismatch, Store
 from suxun_tui.store.db import connect
 from suxun_tui.store.fts import index_body, index_value
 from suxun_tui.store.index_fill import fill, fill_batch, queued
-from suxun_tui.store.index_mark import claim
+from suxun_tui.store.index_mark import claim, not_waiting
 from suxun_tui.store.schema import MIGRATIONS, _run_script
 from tests.unit.test_index_fill import consistent, entries, stored
 
@@ -39,6 +39,11 @@ def in_step(path: Path) -> None:
         waiting = {int(r[0]) for r in conn.execute("SELECT article_id FROM index_queue")}
         rows = conn.execute("SELECT article_id FROM index_queue").fetchall()
         assert len(rows) == len(waiting)  # each article once
+        ready = {
+            int(r[0]) for r in conn.execute(f"SELECT id FROM articles a WHERE {not_waiting()}")
+        }
+        every = {int(r[0]) for r in conn.execute("SELECT id FROM articles")}
+        assert ready == every - waiting  # search's test agrees with the view
         for table in ("article_index", "index_stale"):
             column = "rowid" if table == "article_index" else "article_id"
             top = conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]

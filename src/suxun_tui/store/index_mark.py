@@ -78,6 +78,17 @@ END
 """
 
 
+def not_waiting(article: str = "a") -> str:
+    """SQL that holds when the article aliased ``article`` is not in ``index_queue``: at or
+    below the mark and not listed. The view's own test, without its second part's look at
+    ``articles`` for each candidate (which cost a common term's indexed part of a search
+    some 70 % more, at 20,000 articles with 2,000 waiting)."""
+    return (
+        f"{article}.id <= {_UPTO} AND NOT EXISTS"
+        f" (SELECT 1 FROM {CHANGED_TABLE} q WHERE q.article_id = {article}.id)"
+    )
+
+
 def claim(conn: sqlite3.Connection, limit: int = CLAIM) -> int:
     """Move up to ``limit`` ids past the mark into ``index_changed`` and raise the mark
     over them, inside the caller's write transaction; how many were claimed."""
