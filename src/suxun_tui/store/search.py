@@ -20,6 +20,7 @@ from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.fts import QUEUE_TABLE
+from suxun_tui.store.index_mark import not_waiting
 from suxun_tui.store.pending_fold import FUNCTION as QUEUED
 from suxun_tui.store.query_sql import IDX, Compiler
 
@@ -145,7 +146,7 @@ def matching_parts(
     params: list[object] = [*extra_params, *compiled.params]
     if waiting:
         # A lookup per candidate: the queue may be long right after a large refresh.
-        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        where.append(not_waiting("a"))
     if expression is not None:
         body = (
             f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
@@ -208,7 +209,7 @@ def _newest_page(
         return None
     where = ["s.active = 1", *extra]
     if waiting:
-        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        where.append(not_waiting("a"))
     # The first matches of the whole query (every condition, not the text alone), in id
     # order: how many there are, and how densely they come, decide the way.
     probe = (
