@@ -59,3 +59,57 @@ def test_page_time_keeps_the_instant() -> None:
         "2025-12-18T20:00:00-05:00"
     )
     assert page_time(None, "UTC") is None
+
+
+def modified_meta(value: str) -> str:
+    return f'<meta property="article:modified_time" content="{value}">'
+
+
+def test_the_shown_revision_dates_a_page_that_never_shows_its_first_publication() -> None:
+    head = published_meta("2019-08-11T18:59:51Z") + modified_meta("2025-11-21T18:51:10Z")
+    top = "<p class='byline'>By Jane Doe</p><p>November 21, 2025</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-11-21T18:51:10+00:00"
+
+
+def test_a_shown_publish_day_keeps_the_publish_time() -> None:
+    head = published_meta("2019-08-11T18:59:51Z") + modified_meta("2025-11-21T18:51:10Z")
+    top = "<p>Published August 11, 2019</p><p>November 21, 2025</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2019-08-11T18:59:51+00:00"
+
+
+def test_a_labelled_revision_does_not_replace_a_publish_time() -> None:
+    head = published_meta("2019-08-11T18:59:51Z") + modified_meta("2025-11-21T18:51:10Z")
+    top = "<p class='date'>Last updated on November 21, 2025</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2019-08-11T18:59:51+00:00"
+
+
+def test_a_labelled_revision_dates_a_page_whose_markup_has_only_the_revision() -> None:
+    head = modified_meta("2025-10-21T15:52:08Z")
+    top = "<p class='date'>Updated on October 21, 2025</p><p>Fall term: July 17, 2025</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published is not None and a.published.startswith("2025-10-21")
+
+
+def test_a_date_printed_for_machines_is_not_what_readers_see() -> None:
+    head = published_meta("2019-08-11T18:59:51Z") + modified_meta("2025-11-21T18:51:10Z")
+    top = "<p><span class='date'>2025-11-21T18:51:10Z</span></p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2019-08-11T18:59:51+00:00"
+
+
+def test_a_utc_publish_time_shown_on_the_day_before_takes_the_pages_day() -> None:
+    graph = {"@type": "BlogPosting", "datePublished": "2025-12-19T03:05:00+00:00"}
+    head = ld(graph) + published_meta("2025-12-18T19:05:00-08:00")
+    top = "<p class='posted-on'>December 18, 2025</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-12-18T19:05:00-08:00"
+
+
+def test_a_shown_time_that_is_the_markups_moment_gives_the_pages_clock() -> None:
+    head = '<meta itemprop="datePublished" content="2026-02-15 03:05:48">'
+    top = "<p class='byline'>By Jane Doe</p><p class='date'>2026-02-14 21:05</p>"
+    a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2026-02-14T21:05:48-06:00"

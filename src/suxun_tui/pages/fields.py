@@ -11,8 +11,8 @@ with a time, the time is taken too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from suxun_tui.pages.authors import choose_author
@@ -43,14 +43,21 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?([01]\d)[-/_]?([0-3]\d)(?!\d)"
     r"|/((?:19|20)\d{2})[-/_]?([01]\d)/([0-3]\d)/"
 )
+# A date written for machines (ISO 8601 with its time): text a template hides or prints
+# raw, not the date the page shows its readers.
+_MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
 
 
 @dataclass(frozen=True)
 class DateCandidate:
+    """A publish-time candidate: ``weight`` says how often its place is right, ``human``
+    whether a reader sees it written as people write dates (not ``2025-10-30T10:45:07Z``)."""
+
     iso: str
     precision: int
     weight: int
+    human: bool = False
 
     @property
     def score(self) -> int:
@@ -73,12 +80,13 @@ def _from_lines(
                 continue  # a dated link is another article's date
             if not found.has_year or found.precision < 3:
                 continue
+            human = _MACHINE.search(text[found.start : found.end]) is None
             if timed and found.precision < 5 and not bonus:
                 continue
             if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
-                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE))
+                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
                 continue  # "Updated May 2 · Published April 1": the next date may be it
-            out.append(DateCandidate(found.iso, found.precision, weight + bonus))
+            out.append(DateCandidate(found.iso, found.precision, weight + bonus, human))
             break
     return out
 
@@ -94,6 +102,16 @@ def _first_parsed(
     return []
 
 
+def _all_parsed(
+    values: list[str], weight: int, tz: str, now: datetime | None
+) -> list[DateCandidate]:
+    """Every markup time of one kind (the first few), for confirming what the page shows."""
+    out: list[DateCandidate] = []
+    for value in values[:8]:
+        out.extend(_first_parsed([value], weight, tz, now))
+    return out
+
+
 def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
     """The first date an element marked as a date (class ``date``, ``<time>``) shows; one
     shown as the last change ("Updated …") only counts where nothing else dates the page."""
@@ -105,24 +123,97 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
         for found in find_dates(text, tz, now, relative=False):
             if not found.has_year or found.precision < 3:
                 continue
+            human = _MACHINE.search(text[found.start : found.end]) is None
             if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
-                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE))
+                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
                 updated.append(text)
                 continue
-            return [DateCandidate(found.iso, found.precision, SHOWN), *out[:1]]
+            return [DateCandidate(found.iso, found.precision, SHOWN, human), *out[:1]]
     return out[:1]
 
 
-def _corroborated(found: list[DateCandidate], markup: list[DateCandidate]) -> list[DateCandidate]:
-    """Shown dates that the markup's publish time confirms, raised; they take the markup's
-    time, which names its zone ("17:42 BST" on the page is "17:42+01:00" in markup)."""
-    published = {c.iso[:10]: c for c in markup if c.weight == META and c.precision >= 5}
-    days = {c.iso[:10] for c in markup if c.weight == META}
+def _days(iso: str) -> set[str]:
+    """The calendar days a time can be shown on: its own, and for a UTC time - most often a
+    server's conversion of the page's local time - each day it is in some real zone."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return {iso[:10]}
+    if moment.utcoffset() != timedelta(0):
+        return {iso[:10]}
+    return {(moment + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+
+
+def _on_page_clock(shown: DateCandidate, known: DateCandidate) -> str | None:
+    """``known`` (a UTC time from markup) on the page's clock, when ``shown`` is the same
+    moment as the page prints it (``Feb 14, 21:05`` for ``2026-02-15T03:05:48Z``): the
+    difference is then a whole quarter hour within a real zone's offset."""
+    if shown.precision < 5 or known.precision < 5:
+        return None
+    try:
+        mark = datetime.fromisoformat(known.iso)
+        wall = datetime.fromisoformat(shown.iso).replace(tzinfo=None, second=0, microsecond=0)
+    except ValueError:
+        return None
+    if mark.utcoffset() != timedelta(0):
+        return None
+    diff = wall - mark.replace(tzinfo=None, second=0, microsecond=0)
+    quarters, rest = divmod(diff, timedelta(minutes=15))
+    if rest or not diff or abs(diff) > timedelta(hours=14):
+        return None
+    return mark.astimezone(timezone(quarters * timedelta(minutes=15))).isoformat()
+
+
+def _exact(c: DateCandidate, known: list[DateCandidate]) -> DateCandidate:
+    """A shown date completed by the markup: the markup's time of the same day, which names
+    its zone ("17:42 BST" on the page is "17:42+01:00" in markup), or the markup's moment
+    on the page's clock."""
+    for k in known:
+        clock = _on_page_clock(c, k)
+        if clock is not None:
+            return replace(c, iso=clock, precision=k.precision)
+    for k in known:
+        if k.precision >= 5 and k.iso[:10] == c.iso[:10]:
+            return replace(c, iso=k.iso, precision=k.precision)
+    return c
+
+
+def _corroborated(
+    found: list[DateCandidate],
+    markup: list[DateCandidate],
+    known: list[DateCandidate],
+    shown_days: set[str],
+) -> list[DateCandidate]:
+    """Shown dates that the markup confirms, raised and completed by :func:`_exact`.
+
+    A page that shows its markup's publish day anywhere (``shown_days``: every date of the
+    elements marked as dates, and the candidates from the text) is dated by the shown
+    dates of that day. A page that shows none of it - the markup keeps a first publication
+    its readers never see - is dated by a date it shows in the article's own places,
+    written for people, when the markup names that day too (its last revision, a second
+    publish time): a reader's date is the one the page gives its readers. A date shown as
+    the last change ("Updated …") counts so only where the markup gives no publish time.
+    ``known`` is every time the markup gives, publish times first.
+    """
+    published_days = set().union(*(_days(c.iso) for c in markup if c.weight == META))
+    in_text = {c.iso[:10] for c in found if c.weight > SHOWN_UPDATE and c.weight != META}
+    confirmed = bool(published_days & (in_text | shown_days)) or not known
+    days = published_days if confirmed else set().union(*(_days(k.iso) for k in known))
+    floor = SHOWN_UPDATE if confirmed or published_days else SHOWN_UPDATE - 1
     out: list[DateCandidate] = []
     for c in found:
-        if c.weight > SHOWN_UPDATE and c.weight != META and c.iso[:10] in days:
-            exact = published.get(c.iso[:10], c)
-            c = DateCandidate(exact.iso, max(c.precision, exact.precision), c.weight + CORROBORATED)
+        if c.weight > floor and c.weight != META and c.iso[:10] in days:
+            if confirmed:
+                exact = _exact(c, [k for k in known if k.weight == META])
+                c = replace(
+                    exact,
+                    precision=max(c.precision, exact.precision),
+                    weight=c.weight + CORROBORATED,
+                )
+            elif c.human and (c.weight >= INFO_LINE or c.weight == SHOWN_UPDATE):
+                exact = _exact(c, known)
+                weight = max(c.weight, META) + CORROBORATED
+                c = replace(exact, precision=max(c.precision, exact.precision), weight=weight)
         out.append(c)
     return out
 
@@ -134,6 +225,17 @@ def _url_dates(url: str, tz: str) -> list[DateCandidate]:
     y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
     iso = parse_datetime(f"{y}-{mo}-{d}", tz)
     return [DateCandidate(iso, 3, URL)] if iso else []
+
+
+def _written_for_people(iso: str, region: list[RawBlock], tz: str) -> bool:
+    """Whether the region's first line that gives ``iso`` writes it as people do."""
+    for b in region[:15]:
+        if not any(ch.isdigit() for ch in b.text[:320]):
+            continue
+        for found in find_dates(b.text[:320], tz, relative=False):
+            if found.iso[:16] == iso[:16]:
+                return _MACHINE.search(b.text[found.start : found.end]) is None
+    return False
 
 
 def collect_dates(
@@ -155,7 +257,8 @@ def collect_dates(
     whether a label (发布时间) introduced it.
     """
     iso, labelled = info_date
-    info = [DateCandidate(iso, 5, INFO_LINE + (15 if labelled else 0))] if iso else []
+    info_weight = INFO_LINE + (15 if labelled else 0)
+    info = [DateCandidate(iso, 5, info_weight, _written_for_people(iso, region, tz))] if iso else []
     labelled_lines = [b for b in region if _DATE_LABEL.search(b.text[:200])]
     first_labelled = next(
         (c for c in _from_lines(labelled_lines, INFO_LINE, tz, now) if c.weight > INFO_LINE),
@@ -166,6 +269,10 @@ def collect_dates(
     markup = [
         *_first_parsed(meta.published, META, tz, now),
         *_first_parsed(meta.modified, MODIFIED, tz, now),
+    ]
+    known = [
+        *_all_parsed(meta.published, META, tz, now),
+        *_all_parsed(meta.modified, MODIFIED, tz, now),
     ]
     found = [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
@@ -178,7 +285,10 @@ def collect_dates(
         *markup[1:],
         *_url_dates(url, tz),
     ]
-    return _corroborated(found, markup) or last_resort_dates(after, tz, now)
+    shown_days = {
+        d.iso[:10] for text in meta.shown_dates for d in find_dates(text, tz, now, relative=False)
+    }
+    return _corroborated(found, markup, known, shown_days) or last_resort_dates(after, tz, now)
 
 
 def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:
