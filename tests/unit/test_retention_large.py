@@ -100,6 +100,9 @@ def test_a_large_removal_copies_the_index_and_shrinks_the_file(
         # The connection's own settings are as before the collection.
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        secure = sqlite3.connect(":memory:").execute("PRAGMA secure_delete").fetchone()[0]
+        assert conn.execute("PRAGMA secure_delete").fetchone()[0] == secure
         assert len(store.search("基层治理")) == KEEP + 2
         assert store.search('"標題 3"') == []  # tagged, old: removed, and its tag with it
     settled(path, starred, marked)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -46,8 +47,13 @@ BATCH = 20_000
 # (256 MB; SQLite's default is 1,000), not after every batch: a page every batch changes
 # is then written to the file once, not once a batch (it halved what half of a
 # 1,000,000-article cache's removal wrote).
+# And ``secure_delete`` at FAST where the library's default is ON (Debian's is): freed
+# pages are not overwritten with zeros (dropping the old search index wrote 570 MB of
+# them), while a page written anyway still loses its deleted content; the freed pages
+# leave the file at the VACUUM that follows.
 CACHE_KIB = 64 * 1024
 CHECKPOINT_PAGES = 65_536
+_SECURE_DELETE = ("0", "1", "FAST")
 INDEX_SECONDS = 3.0
 # Shrink the file when at least this share of its pages is free (and a few MB at least).
 VACUUM_SHARE = 0.2
@@ -75,6 +81,8 @@ class GcReport:
     vacuumed: bool = False
     dry_run: bool = False
     index_copied: bool = False
+    # Each step's (wall, CPU) seconds: choosing, deleting, index, vacuum.
+    steps: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def removed(self) -> int:
@@ -123,6 +131,7 @@ def collect(
     ``rebuild_share`` and ``rebuild_min``: from which backlog of removed articles' index
     rows the index is copied here (None: the share measured for the index's size)."""
     report = GcReport(dry_run=dry_run, bytes_before=_size(path))
+    step = _Steps(report.steps)
     gone: list[int] = []
     sources = conn.execute("SELECT id, name FROM sources WHERE active = 1").fetchall()
     for source_id, name in sources:
@@ -140,12 +149,16 @@ def collect(
         report.by_count += len(over)
         report.sources[name] = len(old) + len(over)
         gone += old | over
+    step.done("choosing")
     if dry_run:
         report.bytes_after = _size(path)
         return report
-    with _settings(conn, cache_size=-CACHE_KIB, wal_autocheckpoint=CHECKPOINT_PAGES):
+    with _settings(
+        conn, cache_size=-CACHE_KIB, wal_autocheckpoint=CHECKPOINT_PAGES, secure_delete=2
+    ):
         if gone:
             delete(conn, transaction, sorted(gone))
+            step.done("deleting")
         # Also when nothing was removed now: a copy an earlier gc was stopped in goes on.
         if rebuilding(conn) or _worth_rebuilding(conn, rebuild_share, rebuild_min):
             copy_index(transaction)
@@ -155,6 +168,7 @@ def collect(
             # nothing behind and its space is given back now; the rest goes in the
             # background.
             fill(conn, seconds=INDEX_SECONDS)
+        step.done("index")
         if vacuum and _worth_vacuum(conn):
             conn.execute("VACUUM")
             report.vacuumed = True
@@ -162,8 +176,22 @@ def collect(
             # Fold the log back into the file (VACUUM writes it all there), so the space
             # is given back now, not at some later checkpoint.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        step.done("vacuum")
     report.bytes_after = _size(path)
     return report
+
+
+class _Steps:
+    """Wall and CPU seconds of each step, into ``into`` (for benchmarks/scale_search.py)."""
+
+    def __init__(self, into: dict[str, tuple[float, float]]) -> None:
+        self.into = into
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def done(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.into[name] = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
 
 
 def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -> int:
@@ -225,11 +253,16 @@ def _settings(conn: sqlite3.Connection, **pragmas: int) -> Iterator[None]:
     was = {name: int(conn.execute(f"PRAGMA {name}").fetchone()[0]) for name in pragmas}
     try:
         for name, value in pragmas.items():
-            conn.execute(f"PRAGMA {name} = {int(value)}")
+            conn.execute(f"PRAGMA {name} = {_value(name, value)}")
         yield
     finally:
         for name, value in was.items():
-            conn.execute(f"PRAGMA {name} = {value}")
+            conn.execute(f"PRAGMA {name} = {_value(name, value)}")
+
+
+def _value(name: str, value: int) -> str:
+    """How a pragma's value as read is set again (``secure_delete`` reads FAST as 2)."""
+    return _SECURE_DELETE[value] if name == "secure_delete" else str(int(value))
 
 
 def copy_index(transaction: Transaction) -> None:
