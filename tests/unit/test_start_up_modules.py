@@ -15,7 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.feeds import items, rss
+from tests.support.server import LoopbackServer
 
 OTHER_COMMANDS = {
     "suxun_tui.cli.extract_cmd",
@@ -63,13 +66,12 @@ def loaded_by(tmp_path: Path, *args: str) -> set[str]:
     return set(names) | {n.split(".")[0] for n in names}
 
 
-def write_config(tmp_path: Path, extra: str = "") -> None:
+def write_config(tmp_path: Path, extra: str = "", url: str = "") -> None:
     feed = tmp_path / "feed.xml"
     feed.write_text(rss("Local", items(3)), encoding="utf-8")
+    source = f'[[sources]]\nname = "local"\nurl = "{url or feed.as_uri()}"\n'
     (tmp_path / "config.toml").write_text(
-        f'[settings]\nrefresh_minutes = 600\n\n[[sources]]\nname = "local"\nurl = "{feed.as_uri()}"\n'
-        + extra,
-        encoding="utf-8",
+        f"[settings]\nrefresh_minutes = 600\n\n{source}{extra}", encoding="utf-8"
     )
 
 
@@ -105,3 +107,17 @@ def test_the_other_commands_still_load_their_modules(tmp_path: Path) -> None:
     assert "suxun_tui.cli.init_cmd" in loaded_by(tmp_path, "init", "--config", str(tmp_path / "n"))
     loaded = loaded_by(tmp_path, "opml", "export", "-o", str(tmp_path / "out.opml"))
     assert "suxun_tui.cli.opml_cmd" in loaded
+
+
+def test_a_refresh_of_unchanged_feeds_over_libcurl_loads_no_ssl(tmp_path: Path) -> None:
+    pytest.importorskip("pycurl", reason="without pycurl, httpx fetches and brings ssl")
+    with LoopbackServer() as server:
+        url = server.add(
+            "/feed.xml", rss("Served", items(3)), headers={"Content-Type": "application/rss+xml"}
+        )
+        write_config(tmp_path, url=url)
+        loaded_by(tmp_path, "refresh")  # the first fetch: parsed and stored
+        again = loaded_by(tmp_path, "refresh", "--all")  # the same body: nothing to parse
+        assert server.hits["/feed.xml"] == 2
+    assert {"asyncio", "pycurl", "suxun_tui.refresh.running"} <= again
+    assert "ssl" not in again  # libcurl does its own TLS; asyncio's is never used

@@ -206,7 +206,10 @@ def _refresh(
     on_progress(Progress(0, total))
     if not total:
         return report
-    import asyncio  # the event loop, with the fetcher and the parsers: only with work to do
+    from suxun_tui.net.eventloop import import_asyncio
+
+    import_asyncio()  # the event loop, the fetcher and the parsers: only with work to do
+    import asyncio
 
     from suxun_tui.refresh.running import run_due
 
