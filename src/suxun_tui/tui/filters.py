@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 from typing import Literal
 
 from suxun_tui.config.model import QuerySpec
@@ -65,14 +66,6 @@ class SourceFilter:
         if self.kind in ("all", "starred") or built_in:
             return tr(self.label)
         return convert(self.label)
-
-    def counts(self, source: SourceRow) -> bool:
-        """Whether ``source``'s counts belong to this selection (all, a group, a source)."""
-        if self.kind == "all":
-            return True
-        if self.kind == "group":
-            return source.group == self.group
-        return self.kind == "source" and source.id == self.source_id
 
 
 def search_filter(query: str) -> SourceFilter:
@@ -171,8 +164,27 @@ class Catalog:
         if selection.kind == "query":
             feed = next((q for q in self.queries if q.name == selection.label), None)
             return (feed.unread, feed.total) if feed else (0, len(rows))
-        counted = [s for s in self.sources if selection.counts(s)]
-        return sum(s.unread for s in counted), sum(s.total for s in counted)
+        if selection.kind == "all":
+            return self.sums.get(("all", None), (0, 0))
+        if selection.kind == "group":
+            return self.sums.get(("group", selection.group), (0, 0))
+        return self.sums.get(("source", selection.source_id), (0, 0))
+
+    @cached_property
+    def sums(self) -> dict[tuple[str, str | int | None], tuple[int, int]]:
+        """(unread, total) of every source (``("source", id)``), group (``("group",
+        name)``) and of all (``("all", None)``), summed in one pass when first asked:
+        each title and count after that is a lookup, not a pass over 10,000 sources."""
+        sums: dict[tuple[str, str | int | None], tuple[int, int]] = {}
+        unread = total = 0
+        for source in self.sources:
+            sums[("source", source.id)] = (source.unread, source.total)
+            if source.group is not None:
+                had = sums.get(("group", source.group), (0, 0))
+                sums[("group", source.group)] = (had[0] + source.unread, had[1] + source.total)
+            unread, total = unread + source.unread, total + source.total
+        sums[("all", None)] = (unread, total)
+        return sums
 
 
 def _counted(source: SourceRow, counts: tuple[int, int]) -> SourceRow:

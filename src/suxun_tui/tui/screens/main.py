@@ -5,7 +5,9 @@ The screen owns the state as reactive variables — the display ``script``, the
 background work — and binds them to the panes with ``data_bind``: change one here and
 every pane that shows it follows. Panes report what the user did through messages and
 never reach into each other. Every key is bound here, from the command table; a moving
-key asks the focused pane, and every pane answers the same calls. Slow work runs in
+key asks the focused pane, and every pane answers the same calls (:class:`PaneMoves`);
+the marking keys are :class:`MarkActions`. The catalog is read whole at start and after
+outside changes, and only recounted after a mark. Slow work runs in
 :class:`BackgroundWork`, whose workers answer with the typed messages handled below.
 """
 

@@ -37,7 +37,6 @@ from suxun_tui.tui.widgets.sources_layout import (
     SOURCE_ROW,
     STARRED_ROW,
     Layout,
-    group_unread,
     same_structure,
 )
 
@@ -121,8 +120,6 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.border_title = tr("Sources")
         self._layout = Layout(Catalog(), empty=True)  # the store not read yet
-        self._groups: dict[str, int] = {}  # each group's unread count, for this catalog
-        self._unread = 0  # every source's, for All
         self._convert = converter(self.script)
         self._cursor = 0
         self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
@@ -165,8 +162,6 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
 
     def watch_catalog(self, catalog: Catalog) -> None:
         """New counts redraw the rows on screen; a new structure lays them out again."""
-        groups = group_unread(catalog)
-        self._groups, self._unread = groups, sum(s.unread for s in catalog.sources)
         if self._layout.empty or not same_structure(self._layout.catalog, catalog):
             self.rebuild()
             return
@@ -185,8 +180,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         self._layout = layout = Layout(self.catalog)
         self._cache.clear()
         self.virtual_size = Size(self._width(), layout.lines)
-        # All is the first row; another kept row is looked up by its key.
-        self._cursor = 0 if keep == ALL.key else layout.index_of(keep) or 0
+        self._cursor = layout.index_of(keep) or 0
         self._scroll_cursor_visible()
         self.refresh()
 
@@ -203,7 +197,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
             return self._source(catalog.sources[row.ref], width, indent=row.indent)
         if row.kind == GROUP_ROW:
             assert isinstance(row.ref, str)
-            count = self._groups.get(row.ref, 0)
+            count = catalog.sums.get(("group", row.ref), (0, 0))[0]
             return draw_row(convert(row.ref), count, width, row.indent, bold=True)
         if row.kind == QUERY_ROW:
             assert isinstance(row.ref, int)
@@ -211,7 +205,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         if row.kind == STARRED_ROW:
             return draw_row("★ " + tr("Starred"), catalog.starred, width, count_style="yellow")
         assert row.kind == ALL_ROW
-        return draw_row(tr("All"), self._unread, width, bold=True)
+        return draw_row(tr("All"), catalog.sums.get(("all", None), (0, 0))[0], width, bold=True)
 
     def _source(self, source: SourceRow, width: int, *, indent: int) -> Text:
         """One source's row (a method: tests count how many are drawn)."""
@@ -253,8 +247,7 @@ class SourcesPane(CursorRows, can_focus=True, inherit_bindings=False):
         index = max(0, min(index, len(self._layout) - 1))
         if index == self._cursor:
             return
-        self._cursor = index
-        self._cache.clear()
+        self._cursor = index  # (the drawn rows are cached with and without the cursor)
         self._scroll_cursor_visible()
         self.refresh()
         self.post_message(self.Changed(self.selection))

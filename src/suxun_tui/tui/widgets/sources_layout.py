@@ -89,6 +89,9 @@ class Layout:
 
     def index_of(self, key: str) -> int | None:
         """The row whose filter has ``key`` (``SourceFilter.key``), or None."""
+        if key in (ALL.key, STARRED.key):  # the first two rows, whenever there are rows
+            index = 0 if key == ALL.key else 1
+            return index if index < len(self.rows) else None
         if self._keys is None:
             self._keys = {}
             for index, row in enumerate(self.rows):
@@ -145,12 +148,3 @@ def _rows(catalog: Catalog) -> list[Row]:
         if feed.group is None or feed.group not in members:
             rows.append(Row(QUERY_ROW, index, 0, 1))
     return rows
-
-
-def group_unread(catalog: Catalog) -> dict[str, int]:
-    """Each group's unread count: one pass over the sources, once per catalog."""
-    counts: dict[str, int] = {}
-    for source in catalog.sources:
-        if source.group is not None:
-            counts[source.group] = counts.get(source.group, 0) + source.unread
-    return counts
