@@ -118,6 +118,10 @@ def test_search_equals_a_full_scan(
 ) -> None:
     # ``common``: every short term but the rarest is confirmed with instr, not collected.
     monkeypatch.setattr(query_sql, "VOCAB_LIMIT", 1 if common else 20_000)
+    # ... and a newest page of short terms alone is found by walking the newest articles,
+    # two at a time per row of the page, again further, or by the whole plan.
+    monkeypatch.setattr(query_sql, "WALK_COST", 1e-9 if common else 1.6)
+    monkeypatch.setattr(search, "SHORT_WALK", 2 if common else 8)
     # ``walk``: a newest page of a long term reads the newest articles (as for a term in
     # a fifth of a large cache), else the matches are listed by id.
     monkeypatch.setattr(search, "PROBE", 1 if walk else 1000)
@@ -170,3 +174,62 @@ def test_folding_finds_every_variant(tmp_path: Path) -> None:
     assert titles("STRASSE") == ["加強基層治理"]
     assert titles("雪") == ["雪"]  # a one-character title: the padding makes it findable
     assert titles("經濟") == ["加强基层治理"]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    rows=st.lists(
+        st.tuples(st.text("的了经濟ai。", max_size=6), texts, texts), min_size=8, max_size=30
+    ),
+    terms=st.lists(st.text("的了经济ai", min_size=1, max_size=2), min_size=1, max_size=2),
+    limit=st.integers(1, 5),
+    walk=st.sampled_from([1, 2, 8]),
+    cost=st.sampled_from([1e-9, 0.05, 1.6]),
+)
+def test_newest_page_of_short_terms_walks_exactly(
+    rows: list[tuple[str, str, str]],
+    terms: list[str],
+    limit: int,
+    walk: int,
+    cost: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The newest articles walked first (a few per row of the page), further, or the whole
+    # plan: always the first ``limit`` of the full answer.
+    monkeypatch.setattr(search, "SHORT_WALK", walk)
+    monkeypatch.setattr(query_sql, "WALK_COST", cost)
+    query = " ".join(terms)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = store_articles(Path(tmp) / "cache.sqlite3", rows)
+        try:
+            while fill_batch(store.conn):
+                pass
+            newest = [h.id for h in store.search(query)]
+            assert set(newest) == brute_force(store, query), query
+            assert [h.id for h in store.search(query, limit=limit)] == newest[:limit], query
+        finally:
+            store.close()
+
+
+def test_a_walk_that_falls_short_twice_ends_in_the_whole_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Newest first: four of the five newest articles match, the next eight do not, the
+    # twelve oldest do. The first walk (five articles) finds four, the second (thirteen)
+    # still four: the fifth is found by the whole plan.
+    monkeypatch.setattr(search, "SHORT_WALK", 1)
+    monkeypatch.setattr(query_sql, "WALK_COST", 0.5)
+    matching = [i <= 11 or i >= 21 for i in range(25)]
+    store = store_articles(
+        tmp_path / "cache.sqlite3",
+        [("的" if match else "了", "", "") for match in matching],
+    )
+    while fill_batch(store.conn):
+        pass
+    newest = [h.id for h in store.search("的")]
+    assert len(newest) == 16 and set(newest) == brute_force(store, "的")
+    assert [h.id for h in store.search("的", limit=5)] == newest[:5]

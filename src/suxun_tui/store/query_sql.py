@@ -17,6 +17,7 @@ article (``every=True``).
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -26,10 +27,21 @@ from suxun_tui.store.fold import fold
 from suxun_tui.text.timefmt import to_stored
 
 IDX = "article_index"
+# The index's own copy of its text (FTS5's content table: c0 title, c1 text, c2 author):
+# a short term is confirmed there, a plain row read by id, far cheaper than a lookup
+# through the index table itself.
+CONTENT = f"{IDX}_content"
+_CONTENT_COLUMNS = {"title": "c0", "text": "c1", "author": "c2", "source": "c3"}
 TEXT_COLUMNS = ("title", "text")
 # A short term with more occurrences than this is confirmed with ``instr`` on the
 # candidates of a rarer one rather than collected from the vocabulary itself.
 VOCAB_LIMIT = 20_000
+# When only the newest page is wanted, reading the newest articles and confirming each
+# (a walk) finds the page sooner than collecting the rarest term's articles once that
+# term is common enough: a walk reads page / share articles, collecting reads share × N,
+# and a walked article costs about WALK_COST times a collected one — so the walk wins
+# past sqrt(page × N × WALK_COST) occurrences (about 6,900 for 300 rows of 100,000).
+WALK_COST = 1.6
 _TOP = "\U0010ffff"
 # What every view shows: not hidden by a rule, not a later copy of another source's story.
 NOT_HIDDEN = "a.hidden = 0"
@@ -47,6 +59,9 @@ class Compiled:
     where: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
     short: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # Set by narrowing(): the newest page is found by reading the newest articles and
+    # confirming every short term on each (store.search bounds that walk).
+    walk: bool = False
 
     def expression(self) -> str | None:
         """The one MATCH expression, or None when no long term can drive the query."""
@@ -153,11 +168,21 @@ class Compiler:
 
     def _contains(self, folded: str, columns: tuple[str, ...], out: Compiled) -> str:
         """``instr`` on the article's index row (one rowid lookup per candidate)."""
-        out.params.extend([folded] * len(columns))
         if self.scan is not None:
+            out.params.extend([folded] * len(columns))
             return "(" + " OR ".join(f"instr({self.scan}.{c}, ?) > 0" for c in columns) + ")"
-        tests = " OR ".join(f"instr({c}, ?) > 0" for c in columns)
-        return f"EXISTS (SELECT 1 FROM {IDX} WHERE rowid = a.id AND ({tests}))"
+        return self._contains_all([(folded, columns)], out)
+
+    def _contains_all(self, terms: list[tuple[str, tuple[str, ...]]], out: Compiled) -> str:
+        """Every one of ``terms`` found by ``instr`` in the article's copy of the index's
+        text: one row read for them all, tested in the order given (the likeliest to
+        fail first)."""
+        tests = []
+        for folded, columns in terms:
+            out.params.extend([folded] * len(columns))
+            found = " OR ".join(f"instr(x.{_CONTENT_COLUMNS[c]}, ?) > 0" for c in columns)
+            tests.append(f"({found})")
+        return f"EXISTS (SELECT 1 FROM {CONTENT} x WHERE x.id = a.id AND {' AND '.join(tests)})"
 
     def _name_sql(self, atom: Field, out: Compiled) -> str:
         wanted = fold(atom.value)
@@ -182,33 +207,38 @@ class Compiler:
 
     # --- short terms -----------------------------------------------------------------------
 
-    def narrowing(self, out: Compiled, limited: bool = False) -> None:
+    def narrowing(self, out: Compiled, page: int | None = None) -> None:
         """Place the positive short terms: each one's articles from the trigram vocabulary
         when nothing else drives the query (the rarest always; the others unless they are
-        common and the rarest is not), the rest confirmed with ``instr`` on the candidates.
+        common and the rarest is not), the rest confirmed with ``instr`` on the candidates
+        (rarest first, all on one read of the article's text).
 
-        When even the rarest is common and only the newest page is wanted (``limited``),
-        every term is tested with ``instr`` while reading the newest articles first: a
-        page of matches is found long before all of them could be collected.
+        When only the newest ``page`` is wanted and even the rarest is common (see
+        :data:`WALK_COST`), every term is confirmed while reading the newest articles
+        first (``out.walk``): a page of matches is found long before all of them could
+        be collected.
         """
         terms = out.short
         if not terms:
             return
         if out.match:
-            for term, columns in terms:
-                out.where.append(self._contains(term, columns, out))
+            # Longer terms first: they fail more often, so the others are rarely tested.
+            out.where.append(self._contains_all(sorted(terms, key=lambda t: -len(t[0])), out))
             return
+        cap = VOCAB_LIMIT if page is None else self._walk_count(page)
+        # Rarest first; among terms past the count, the longer first.
         counted = sorted(
-            ((self._occurrences(t, c), index) for index, (t, c) in enumerate(terms)),
+            (self._occurrences(t, c, cap), -len(t), index) for index, (t, c) in enumerate(terms)
         )
         rarest = counted[0][0]
-        if limited and rarest >= VOCAB_LIMIT:
-            for term, columns in terms:
-                out.where.append(self._contains(term, columns, out))
+        if page is not None and rarest >= cap:
+            out.where.append(self._contains_all([terms[i] for _, _, i in counted], out))
+            out.walk = True
             return
-        for rank, (count, index) in enumerate(counted):
+        confirmed = []
+        for rank, (count, _, index) in enumerate(counted):
             term, columns = terms[index]
-            if rank == 0 or count < VOCAB_LIMIT or rarest >= VOCAB_LIMIT:
+            if rank == 0 or count < cap or rarest >= cap:
                 marks = ",".join("?" * len(columns))
                 out.where.append(
                     f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"
@@ -216,16 +246,31 @@ class Compiler:
                 )
                 out.params.extend([term, term + _TOP * (3 - len(term)), *columns])
             else:
-                out.where.append(self._contains(term, columns, out))
+                confirmed.append((term, columns))
+        if confirmed:
+            out.where.append(self._contains_all(confirmed, out))
 
-    def _occurrences(self, term: str, columns: tuple[str, ...]) -> int:
-        """How often ``term`` starts a trigram, counted up to :data:`VOCAB_LIMIT`."""
+    def _walk_count(self, page: int) -> int:
+        """Occurrences past which walking the newest articles beats collecting."""
+        return math.ceil(math.sqrt(page * article_span(self.conn) * WALK_COST))
+
+    def _occurrences(self, term: str, columns: tuple[str, ...], cap: int) -> int:
+        """How often ``term`` starts a trigram, counted up to ``cap``."""
         row = self.conn.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM {IDX}_terms WHERE term >= ? AND term <= ?"
             f" AND col IN ({','.join('?' * len(columns))}) LIMIT ?)",
-            (term, term + _TOP * (3 - len(term)), *columns, VOCAB_LIMIT),
+            (term, term + _TOP * (3 - len(term)), *columns, cap),
         ).fetchone()
         return int(row[0])
+
+
+def article_span(conn: sqlite3.Connection) -> int:
+    """How many ids the articles span (at least 1): their number, give or take the
+    deleted ones. Two lookups at the ends of the rowid tree, not a count."""
+    row = conn.execute(
+        "SELECT (SELECT max(id) FROM articles) - (SELECT min(id) FROM articles) + 1"
+    ).fetchone()
+    return max(1, int(row[0] or 0))
 
 
 def _text_of(atom: Atom) -> tuple[str | None, tuple[str, ...]]:

@@ -20,9 +20,8 @@ from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.fts import QUEUE_TABLE
-from suxun_tui.store.index_mark import not_waiting
 from suxun_tui.store.pending_fold import FUNCTION as QUEUED
-from suxun_tui.store.query_sql import IDX, Compiler
+from suxun_tui.store.query_sql import IDX, WALK_COST, Compiler, article_span
 
 Order = Literal["newest", "relevance"]
 ORDERS: tuple[Order, ...] = ("newest", "relevance")
@@ -56,8 +55,9 @@ def search_headlines(
         return []
     limited = limit is not None and order == "newest"
     extra, extra_params = _scope(source_id)
-    indexed, pending = matching_parts(conn, parsed, now, extra, extra_params, limited=limited)
-    body, params, ranked = indexed
+    page = limit if limited else None
+    indexed, pending = matching_parts(conn, parsed, now, extra, extra_params, page=page)
+    body, params, ranked, bounded = indexed
     sql = f"SELECT {_COLUMNS} {body}"
     quick = None
     if limited and ranked:
@@ -72,6 +72,8 @@ def search_headlines(
     else:
         sql += _NEWEST
     found = quick if quick is not None else _page(conn, sql, params, limit)
+    if bounded and limit is not None and len(found) < limit:
+        found = _walk_further(conn, parsed, now, extra, extra_params, sql, params, found, limit)
     if pending is None:
         return found
     scanned = _page(
@@ -116,6 +118,13 @@ _NEWEST = " ORDER BY a.published DESC, a.id DESC"
 PROBE = 1000
 WALK_FACTOR = 3
 WALK_SHARE = 0.4
+# The newest page of common short terms alone (query_sql's ``walk``): how many of the
+# newest articles per row of the page are read first (_walk_further then decides).
+SHORT_WALK = 8
+_BOUND = (
+    "a.published >= coalesce((SELECT published FROM articles"
+    " ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?), '')"
+)
 
 
 def matching_parts(
@@ -126,36 +135,47 @@ def matching_parts(
     extra_params: Sequence[object] = (),
     *,
     every: bool = False,
-    limited: bool = False,
-) -> tuple[tuple[str, list[object], bool], tuple[str, str, list[object]] | None]:
+    page: int | None = None,
+) -> tuple[tuple[str, list[object], bool, bool], tuple[str, str, list[object]] | None]:
     """The SQL of the articles ``parsed`` matches, under the ``extra`` conditions.
 
-    First ``(FROM … WHERE …, parameters, ranked)`` over the indexed articles — ranked when
-    an FTS expression drives it, so that ``bm25`` applies; then, when articles wait in
-    the index's queue, ``(WITH …, FROM … WHERE …, parameters)`` scanning just those with
-    their folded text (None when the queue is empty). Each article is in exactly one of
-    the two, so together they are the exact answer. ``every`` keeps hidden articles and
-    later copies of a story in (rules).
+    First ``(FROM … WHERE …, parameters, ranked, bounded)`` over the indexed articles —
+    ranked when an FTS expression drives it, so that ``bm25`` applies; then, when articles
+    wait in the index's queue, ``(WITH …, FROM … WHERE …, parameters)`` scanning just
+    those with their folded text (None when the queue is empty). Each article is in
+    exactly one of the two, so together they are the exact answer. ``every`` keeps
+    hidden articles and later copies of a story in (rules).
+
+    ``page``: only the newest ``page`` matches are wanted. The indexed part may then be
+    ``bounded``: common short terms confirmed while reading the newest articles, only as
+    far as the newest :data:`SHORT_WALK` × ``page`` (by date). A full page found there is
+    the newest page, since every article past the bound is older; fewer, and the caller
+    asks again without ``page``.
     """
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed, every=every)
-    compiler.narrowing(compiled, limited)
+    compiler.narrowing(compiled, page)
     expression = compiled.expression()
     waiting = _waiting(conn)
     where = ["s.active = 1", *extra, *compiled.where]
     params: list[object] = [*extra_params, *compiled.params]
+    bounded = compiled.walk and page is not None
+    if bounded:
+        assert page is not None
+        where.insert(0, _BOUND)
+        params.insert(0, SHORT_WALK * page - 1)
     if waiting:
         # A lookup per candidate: the queue may be long right after a large refresh.
-        where.append(not_waiting("a"))
+        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
     if expression is not None:
         body = (
             f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
             f" JOIN sources s ON s.id = a.source_id WHERE {IDX} MATCH ? AND {' AND '.join(where)}"
         )
-        indexed: tuple[str, list[object], bool] = (body, [expression, *params], True)
+        indexed: tuple[str, list[object], bool, bool] = (body, [expression, *params], True, False)
     else:
         body = f"FROM articles a JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(where)}"
-        indexed = (body, params, False)
+        indexed = (body, params, False, bounded)
     if not waiting:
         return indexed, None
     scanner = Compiler(conn, now, scan="p")
@@ -168,6 +188,35 @@ def matching_parts(
         [*extra_params, *scanned.params],
     )
     return indexed, pending
+
+
+def _walk_further(
+    conn: sqlite3.Connection,
+    parsed: Query,
+    now: datetime | None,
+    extra: Sequence[str],
+    extra_params: Sequence[object],
+    sql: str,
+    params: list[object],
+    found: list[Headline],
+    limit: int,
+) -> list[Headline]:
+    """The newest page when the first walk (the newest :data:`SHORT_WALK` × ``limit``
+    articles) found fewer than ``limit``: what it found tells the share of matches. Past
+    the share at which a walk beats collecting (query_sql.WALK_COST), walk again twice as
+    far as that share needs; below it, or when that walk too falls short, the whole plan
+    (the rarest term's articles collected)."""
+    walked = SHORT_WALK * limit
+    total = article_span(conn)
+    if walked >= total:
+        return found  # no more articles than that: the walk read them all
+    if found and len(found) / walked >= math.sqrt(limit * WALK_COST / total):
+        further = math.ceil(2 * limit * walked / len(found))
+        page = _page(conn, sql, [further - 1, *params[1:]], limit)
+        if len(page) == limit:
+            return page
+    whole, _ = matching_parts(conn, parsed, now, extra, extra_params)
+    return _page(conn, f"SELECT {_COLUMNS} {whole[0]}{_NEWEST}", whole[1], limit)
 
 
 def _waiting(conn: sqlite3.Connection) -> bool:
@@ -203,13 +252,13 @@ def _newest_page(
     """
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed)
-    compiler.narrowing(compiled, True)
+    compiler.narrowing(compiled, limit)
     expression = compiled.expression()
     if expression is None:
         return None
     where = ["s.active = 1", *extra]
     if waiting:
-        where.append(not_waiting("a"))
+        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
     # The first matches of the whole query (every condition, not the text alone), in id
     # order: how many there are, and how densely they come, decide the way.
     probe = (
