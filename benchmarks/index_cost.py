@@ -148,35 +148,33 @@ def trigger_costs(root: Path, rows: list[list[tuple[object, ...]]], rounds: int 
 
 
 def instructions(sources: int, items: int) -> None:
-    """The same writes counted in instructions (valgrind's count: the same on a loaded
-    machine, where CPU time is not): a process per way, and one that stops before the
-    writes, so that the writes' own count is known; per article over no trigger."""
+    """The same writes counted in instructions, which a loaded machine does not sway (CPU
+    time it does): valgrind's count of the instructions run inside SQL statements (the
+    sqlite3 module's execute), a process per way and one that only opens the cache, so
+    that the writes' own count is known; per article over no trigger."""
     if shutil.which("valgrind") is None:
         print("\n(no valgrind: no instruction counts)")
         return
     counts: dict[str, int] = {}
     for way in ("no write", *TRIGGER_WAYS):
         with tempfile.TemporaryDirectory() as tmp:
-            command = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
-            command += ["--cachegrind-out-file=/dev/null", sys.executable, __file__]
-            command += ["--write-once", way, "--where", tmp]
+            command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+            command += ["--collect-atstart=no", "--toggle-collect=_pysqlite_query_execute"]
+            command += [sys.executable, __file__, "--write-once", way, "--where", tmp]
             command += ["--sources", str(sources), "--items", str(items)]
-            done = subprocess.run(
-                command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}
-            )
-            found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+            done = subprocess.run(command, capture_output=True, text=True)
+            found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
             if done.returncode or found is None:
                 raise SystemExit(f"valgrind failed: {done.stderr[-500:]}")
-            counts[way] = int(found[1].replace(",", ""))
+            counts[way] = int(found[1])
     articles = sources * items
     writes = counts["none"] - counts["no write"]
-    print(f"\n{sources} x {items} items, instructions of the writes (valgrind):")
+    print(f"\n{sources} x {items} items, instructions inside SQL statements (valgrind):")
     for way in TRIGGER_WAYS:
         over = (counts[way] - counts["none"]) / articles
-        share = (counts[way] - counts["none"]) / writes
+        extra = "" if way == "none" else f"  +{over:,.0f} (+{over * articles / writes:.1%})"
         print(
-            f"  {way:<24}{(counts[way] - counts['no write']) / articles:>10,.0f} an article"
-            f"{'' if way == 'none' else f'  +{over:,.0f} (+{share:.1%} of the writes)'}"
+            f"  {way:<24}{(counts[way] - counts['no write']) / articles:>10,.0f} an article{extra}"
         )
 
 

@@ -54,14 +54,16 @@ WAYS = ("no index", "mark", "row queue", "in the write")
 
 @dataclass
 class Summary:
-    """One way's runs: median CPU, spread, median wall, and the median per-round ratio
-    to the floor."""
+    """One way's runs: median CPU, spread, median wall, and the median and spread of the
+    per-round ratio to the floor."""
 
     cpu: float
     low: float
     high: float
     wall: float
     ratio: float
+    ratio_low: float
+    ratio_high: float
 
 
 @dataclass
@@ -147,6 +149,8 @@ def _summary(runs: list[Run], floor: list[Run]) -> Summary:
         max(cpus),
         statistics.median(r.wall for r in runs),
         statistics.median(ratios),
+        min(ratios),
+        max(ratios),
     )
 
 
@@ -166,8 +170,13 @@ def report(cost: WriteCost, feeds: int, items: int) -> None:
     }
     for way, label in labels.items():
         run = cost.ways[way]
-        added = "" if way == "no index" else f"  +{(run.cpu / base - 1) * 100:5.1f} % median"
-        paired = "" if way == "no index" else f", +{(run.ratio - 1) * 100:5.1f} % paired"
+        added = "" if way == "no index" else f"  {(run.cpu / base - 1) * 100:+5.1f} % median"
+        paired = (
+            ""
+            if way == "no index"
+            else f", {(run.ratio - 1) * 100:+5.1f} % paired"
+            f" ({(run.ratio_low - 1) * 100:+.1f} to {(run.ratio_high - 1) * 100:+.1f})"
+        )
         print(
             f"  {label:<31} {run.cpu:6.2f} CPU-s ({run.low:.2f}-{run.high:.2f})"
             f"{added}{paired}  {run.wall:6.2f} s wall"
