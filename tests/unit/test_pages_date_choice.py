@@ -113,3 +113,38 @@ def test_a_shown_time_that_is_the_markups_moment_gives_the_pages_clock() -> None
     top = "<p class='byline'>By Jane Doe</p><p class='date'>2026-02-14 21:05</p>"
     a = extract_article(page(head, top), "https://x.example/a", timezone="UTC")
     assert a.published == "2026-02-14T21:05:48-06:00"
+
+
+def test_a_page_read_from_its_summary_keeps_the_markups_date() -> None:
+    summary = "A thread about first telescopes, what to buy and what to avoid, by its readers."
+    html = (
+        "<html><head><title>Best first telescope</title>"
+        f'<meta property="og:description" content="{summary}">'
+        f"{published_meta('2025-02-20T14:19:26+00:00')}</head>"
+        "<body><div id='app'></div><script>render()</script></body></html>"
+    )
+    a = extract_article(html, "https://forum.example/t/1555", timezone="UTC")
+    assert a.body == summary
+    assert a.published == "2025-02-20T14:19:26+00:00"
+
+
+def test_jsonld_with_a_raw_line_break_in_a_string_is_read() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting",'
+        ' "articleBody": "First line.\nSecond line.", "datePublished": "2024-02-21 13:00:00"}'
+        "</script>"
+    )
+    a = extract_article(page(head), "https://x.example/a", timezone="UTC")
+    assert a.published == "2024-02-21T13:00:00+00:00"
+
+
+def test_a_forum_that_shows_the_first_posts_day_in_utc_keeps_the_first_post() -> None:
+    head = ld(
+        {"@type": "DiscussionForumPosting", "datePublished": "2024-01-14T21:50:50-05:00"}
+    ) + published_meta("2024-01-18T13:35:10-0500")
+    top = (
+        "<p><time class='thread-date'>Jan 18, 2024</time></p>"
+        "<p><time class='post-date'>Jan 15, 2024</time></p>"
+    )
+    a = extract_article(page(head, top), "https://x.example/threads/1", timezone="UTC")
+    assert a.published == "2024-01-14T21:50:50-05:00"

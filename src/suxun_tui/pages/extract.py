@@ -27,7 +27,13 @@ from suxun_tui.pages.cleanup import clean_block_text
 from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.dates import DEFAULT_TZ, find_dates
 from suxun_tui.pages.dom import HtmlElement, absolute_url, clean_tree, parse_html
-from suxun_tui.pages.fields import choose_author, choose_date, collect_dates, page_time
+from suxun_tui.pages.fields import (
+    choose_author,
+    choose_date,
+    collect_dates,
+    markup_date,
+    page_time,
+)
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.learned_body import learned_body
 from suxun_tui.pages.meta import PageMeta, read_meta
@@ -96,7 +102,7 @@ def _extract(
         article = _article(blocks, cut, found, meta, url, timezone, now)
         if article is not None and any(b.kind != "image" for b in article.blocks):
             return article
-    described = _described(meta)
+    described = _described(meta, page_time(markup_date(meta, url, timezone, now), timezone))
     if described is not None:
         return described
     raise ExtractionError(N_("no article text found"))
@@ -117,15 +123,17 @@ def _title_line(text: str) -> str:
 DESCRIPTION_CHARS = 60
 
 
-def _described(meta: PageMeta) -> ArticleText | None:
+def _described(meta: PageMeta, published: str | None) -> ArticleText | None:
     """The page as its summary when its body holds no text: a forum or app that renders
     everything with scripts still describes itself for link previews, and a reader is
-    better served by that summary (and the title) than by an error."""
+    better served by that summary (with the title and the markup's date) than by an error."""
     text = clean_block_text(meta.description)
     if len(text) < DESCRIPTION_CHARS:
         return None
     title = clean_block_text(meta.og_title or meta.title)
-    return ArticleText(title=_title_line(title), blocks=(Block("paragraph", text),))
+    return ArticleText(
+        title=_title_line(title), published=published, blocks=(Block("paragraph", text),)
+    )
 
 
 @dataclass(frozen=True)

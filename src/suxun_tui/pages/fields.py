@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from suxun_tui.pages.authors import choose_author
@@ -22,7 +22,14 @@ from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
 from suxun_tui.pages.vocabulary import UPDATED_LABEL
 
-__all__ = ["DateCandidate", "choose_date", "collect_dates", "choose_author", "page_time"]
+__all__ = [
+    "DateCandidate",
+    "choose_date",
+    "collect_dates",
+    "choose_author",
+    "page_time",
+    "markup_date",
+]
 
 NEAR_TITLE = 100
 META = 95
@@ -133,15 +140,19 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
 
 
 def _days(iso: str) -> set[str]:
-    """The calendar days a time can be shown on: its own, and for a UTC time - most often a
-    server's conversion of the page's local time - each day it is in some real zone."""
+    """The calendar days a time can be shown on: its own and its day in UTC (templates that
+    print times in UTC), and for a UTC time - most often a server's conversion of the
+    page's local time - each day it is in some real zone."""
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return {iso[:10]}
-    if moment.utcoffset() != timedelta(0):
+    if moment.utcoffset() is None:
         return {iso[:10]}
-    return {(moment + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+    utc = moment.astimezone(UTC)
+    if moment.utcoffset():
+        return {iso[:10], utc.date().isoformat()}
+    return {(utc + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
 
 
 def _on_page_clock(shown: DateCandidate, known: DateCandidate) -> str | None:
@@ -174,6 +185,11 @@ def _exact(c: DateCandidate, known: list[DateCandidate]) -> DateCandidate:
             return replace(c, iso=clock, precision=k.precision)
     for k in known:
         if k.precision >= 5 and k.iso[:10] == c.iso[:10]:
+            return replace(c, iso=k.iso, precision=k.precision)
+    for k in known:  # the page prints the markup's local time in UTC: the markup's time
+        moment = datetime.fromisoformat(k.iso)
+        utc_day = moment.astimezone(UTC).date().isoformat()
+        if k.precision >= 5 and moment.utcoffset() and utc_day == c.iso[:10]:
             return replace(c, iso=k.iso, precision=k.precision)
     return c
 
@@ -289,6 +305,17 @@ def collect_dates(
         d.iso[:10] for text in meta.shown_dates for d in find_dates(text, tz, now, relative=False)
     }
     return _corroborated(found, markup, known, shown_days) or last_resort_dates(after, tz, now)
+
+
+def markup_date(meta: PageMeta, url: str, tz: str, now: datetime | None) -> str | None:
+    """The publish time markup and URL give, for a page whose text could not be read."""
+    return choose_date(
+        [
+            *_first_parsed(meta.published, META, tz, now),
+            *_first_parsed(meta.modified, MODIFIED, tz, now),
+            *_url_dates(url, tz),
+        ]
+    )
 
 
 def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:

@@ -94,7 +94,7 @@ def _names(value: object, index: dict[str, dict[str, object]]) -> list[tuple[str
 
 def _jsonld(text: str, meta: PageMeta) -> None:
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)  # raw line breaks in strings are common
     except (ValueError, RecursionError):
         return
     items: list[dict[str, object]] = []
