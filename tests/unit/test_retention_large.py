@@ -124,7 +124,8 @@ def test_a_gc_stopped_at_any_transaction_leaves_a_consistent_cache(
 ) -> None:
     # Small steps, so the removal and the copy take several transactions each.
     monkeypatch.setattr(retention, "BATCH", 200)
-    monkeypatch.setattr(retention, "BULK_BATCH", 150)
+    monkeypatch.setattr(retention, "COPY_FIRST", 150)
+    monkeypatch.setattr(retention, "COPY_MOST", 150)
     original = tmp_path / "original.sqlite3"
     starred, marked, _ = prepared(original)
     path = tmp_path / "cache.sqlite3"

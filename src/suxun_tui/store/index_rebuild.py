@@ -14,8 +14,10 @@ transaction that drops it, renames the new one in its place and empties the stal
 the ids the copy left out. While the copy runs, the filler indexes queued articles into
 both tables when the copy has already passed them (:func:`also_index`); the others it
 reaches later, from the old table. A kill leaves a half-filled new table that the next
-filler goes on filling from its highest rowid. Only the filler (one process per cache)
-writes either index, so nothing changes behind the copy.
+filler goes on filling from its highest rowid. ``gc`` runs the same steps itself, larger
+(:func:`suxun_tui.store.retention.copy_index`), after removing a large share of the
+cache, so the file shrinks in the same run; every step is one transaction that starts
+from what the file holds, so the filler and ``gc`` can take turns at one copy.
 """
 
 from __future__ import annotations
@@ -38,13 +40,11 @@ LARGE_SHARE = 0.05
 REBUILD_MIN = 2000
 # Rows copied a transaction: about 50 ms of work, so a writer waits little for the lock.
 COPY_BATCH = 50
-# Rows copied a transaction when ``gc`` copies (store.retention): about half a second of
-# work; in large steps FTS5 writes a few large segments instead of merging thousands of
-# small ones, which made the copy cost about three times as much.
-BULK_BATCH = 50_000
-# While ``gc`` copies, FTS5 keeps up to this much of the new rows in memory before it
-# writes them out (its own default is 1 MB), and merges no segments; both settings go
-# back to FTS5's defaults at the swap.
+# ``gc`` copies in larger steps (store.retention: about half a second each): FTS5 then
+# writes a few large segments instead of merging thousands of small ones, which made the
+# copy cost about three times as much at 1,000,000 articles. While it copies, FTS5 keeps
+# up to BULK_HASHSIZE of the new rows in memory before it writes them out (its own
+# default is 1 MB), and merges no segments; both go back to FTS5's defaults at the swap.
 BULK_HASHSIZE = 64 * 2**20
 DEFAULT_HASHSIZE = 2**20
 DEFAULT_AUTOMERGE = 4
