@@ -21,11 +21,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
 from suxun_tui.store.index_mark import CHANGED_TABLE, claim
@@ -36,6 +36,9 @@ from suxun_tui.store.index_rebuild import (
     rebuilding,
     worth_rebuilding,
 )
+
+if TYPE_CHECKING:  # started only when something waits to be indexed
+    import subprocess
 
 BATCH = 50
 # The background filler's pauses between batches (seconds): at least this long, and this
@@ -223,6 +226,8 @@ def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
             conn.close()
     except sqlite3.Error:
         return None
+    import subprocess
+
     return subprocess.Popen(
         [sys.executable, "-m", "suxun_tui.store.index_fill", str(cache)],
         stdin=subprocess.DEVNULL,
