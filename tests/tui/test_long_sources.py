@@ -193,3 +193,26 @@ def test_every_rows_key_is_its_filters_key() -> None:
     assert layout.filter(0) == ALL and layout.filter(1) == STARRED
     assert layout.at_line(4) == layout.at_line(6) == 4 and layout.at_line(7) == 5
     assert layout.index_of("source-404") is None and layout.at_line(99) is None
+
+
+def test_a_recount_is_the_catalog_read_anew(store: Store) -> None:
+    """After marks in several sources, the recounted catalog (its sums carried over and
+    moved by what changed) equals one read from scratch, sums and all."""
+    from tests.tui.conftest import NOW
+
+    filled_config(store)
+    catalog = Catalog.read(store, NOW)
+    assert catalog.sums[("all", None)] == (120, 120)  # summed before the marks
+    store.mark_all_read(store.source_id("Feed 07"))
+    store.set_read(store.headlines(source_id=store.source_id("Feed 33"))[0].id)
+    store.set_read(store.headlines(source_id=store.source_id("Feed 34"))[0].id)
+    recounted = catalog.recount(store, NOW)
+    fresh = Catalog.read(store, NOW)
+    assert recounted == fresh
+    assert recounted.sums == Catalog(fresh.sources).sums
+    assert recounted.sums[("group", "G2")] == (28, 30) and recounted.sums[("all", None)] == (
+        116,
+        120,
+    )
+    unchanged = [a is b for a, b in zip(catalog.sources, recounted.sources, strict=True)]
+    assert unchanged.count(False) == 3  # the others stay the same values

@@ -169,7 +169,7 @@ class Store:
 
     def source_counts(self) -> dict[int, tuple[int, int]]:
         """Each source's (unread, total), as the triggers keep them: what a mark changes."""
-        return {int(r[0]): (int(r[1]), int(r[2])) for r in self.conn.execute(SOURCE_COUNTS)}
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(SOURCE_COUNTS)}  # all INTEGER
 
     def source_id(self, name: str) -> int | None:
         row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()

@@ -8,9 +8,8 @@ counts and health as last read from the store; the panes that show counts read i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property
 from typing import Literal
 
 from suxun_tui.config.model import QuerySpec
@@ -22,6 +21,7 @@ from suxun_tui.tui.query_feeds import BUILT_IN, QueryFeed, read_query_feeds, wit
 MAX_ROWS = 100_000  # headlines one list holds
 
 FilterKind = Literal["all", "starred", "group", "source", "search", "query"]
+SumKey = tuple[str, str | int | None]  # ("source", id), ("group", name), ("all", None)
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,10 @@ class Catalog:
     starred: int = 0
     now: datetime | None = None
     queries: tuple[QueryFeed, ...] = ()
+    # The sums of the counts (:attr:`sums`), made when first asked or carried over.
+    summed: dict[SumKey, tuple[int, int]] | None = field(
+        default=None, compare=False, repr=False, hash=False
+    )
 
     @classmethod
     def read(cls, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
@@ -141,12 +145,21 @@ class Catalog:
         or the config, which read the catalog anew (:meth:`read`).
         """
         counts = store.source_counts()
-        sources = tuple(
-            s if (s.unread, s.total) == (c := counts.get(s.id, (0, 0))) else _counted(s, c)
-            for s in self.sources
-        )
-        feeds = read_query_feeds(store, queries, sum(s.unread for s in sources))
-        return Catalog(sources, store.starred_count(), now, feeds)
+        sources: list[SourceRow] = []
+        sums = dict(self.sums)  # the sums follow the few sources that changed
+        for source in self.sources:
+            count = counts.get(source.id, (0, 0))
+            if (source.unread, source.total) != count:
+                delta = (count[0] - source.unread, count[1] - source.total)
+                keys: list[SumKey] = [("source", source.id), ("all", None)]
+                keys += [("group", source.group)] if source.group is not None else []
+                for key in keys:
+                    had = sums.get(key, (0, 0))
+                    sums[key] = (had[0] + delta[0], had[1] + delta[1])
+                source = replace(source, unread=count[0], total=count[1])
+            sources.append(source)
+        feeds = read_query_feeds(store, queries, sums.get(("all", None), (0, 0))[0])
+        return Catalog(tuple(sources), store.starred_count(), now, feeds, sums)
 
     def source(self, selection: SourceFilter) -> SourceRow | None:
         """The source ``selection`` is, or None for every other kind of selection."""
@@ -170,25 +183,29 @@ class Catalog:
             return self.sums.get(("group", selection.group), (0, 0))
         return self.sums.get(("source", selection.source_id), (0, 0))
 
-    @cached_property
-    def sums(self) -> dict[tuple[str, str | int | None], tuple[int, int]]:
+    @property
+    def sums(self) -> dict[SumKey, tuple[int, int]]:
         """(unread, total) of every source (``("source", id)``), group (``("group",
-        name)``) and of all (``("all", None)``), summed in one pass when first asked:
-        each title and count after that is a lookup, not a pass over 10,000 sources."""
-        sums: dict[tuple[str, str | int | None], tuple[int, int]] = {}
-        unread = total = 0
-        for source in self.sources:
-            sums[("source", source.id)] = (source.unread, source.total)
-            if source.group is not None:
-                had = sums.get(("group", source.group), (0, 0))
-                sums[("group", source.group)] = (had[0] + source.unread, had[1] + source.total)
-            unread, total = unread + source.unread, total + source.total
-        sums[("all", None)] = (unread, total)
-        return sums
+        name)``) and of all (``("all", None)``), summed in one pass when first asked (or
+        carried over by :meth:`recount`): each title and count after that is a lookup,
+        not a pass over 10,000 sources."""
+        if self.summed is None:
+            object.__setattr__(self, "summed", _sums(self.sources))  # frozen: made once
+        assert self.summed is not None
+        return self.summed
 
 
-def _counted(source: SourceRow, counts: tuple[int, int]) -> SourceRow:
-    return replace(source, unread=counts[0], total=counts[1])
+def _sums(sources: Sequence[SourceRow]) -> dict[SumKey, tuple[int, int]]:
+    sums: dict[SumKey, tuple[int, int]] = {}
+    unread = total = 0
+    for source in sources:
+        sums[("source", source.id)] = (source.unread, source.total)
+        if source.group is not None:
+            had = sums.get(("group", source.group), (0, 0))
+            sums[("group", source.group)] = (had[0] + source.unread, had[1] + source.total)
+        unread, total = unread + source.unread, total + source.total
+    sums[("all", None)] = (unread, total)
+    return sums
 
 
 ALL = SourceFilter()
