@@ -148,3 +148,23 @@ def test_a_forum_that_shows_the_first_posts_day_in_utc_keeps_the_first_post() ->
     )
     a = extract_article(page(head, top), "https://x.example/threads/1", timezone="UTC")
     assert a.published == "2024-01-14T21:50:50-05:00"
+
+
+def test_originally_published_names_the_first_publication() -> None:
+    top = "<p class='date'>30 Sep 2022, 11:07am</p>"
+    tail = "<p>This article was originally published on 26 Sep 2019 and is kept current.</p>"
+    html = page(top=top).replace("</article>", tail + "</article>")
+    a = extract_article(html, "https://x.example/a", timezone="UTC")
+    assert a.published == "2019-09-26T00:00:00+00:00"
+
+
+def test_a_date_linked_on_its_own_is_the_articles_date() -> None:
+    top = "<p><a href='/blog/topic/'>May 18, 2023</a> By Jane Doe In <a href='/t'>Essays</a></p>"
+    a = extract_article(page(top=top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2023-05-18T00:00:00+00:00"
+
+
+def test_a_linked_title_with_a_date_is_another_articles() -> None:
+    top = "<p><a href='/older'>Older story, May 18, 2023</a></p><p class='date'>June 2, 2025</p>"
+    a = extract_article(page(top=top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-06-02T00:00:00+00:00"

@@ -73,6 +73,9 @@ _EN = re.compile(
 # 17.05.2021 - day first, as most of Europe prints it; two-digit day and month only, so
 # version numbers (1.2.2020) stay what they are.
 _DMY = re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>(?:19|20)\d{2})(?![\d.])")
+# 02-12-2025 - dashes with the year last: day first, as Europe and India print it, unless
+# only the other order is a date (12-25-2025).
+_DMY_DASH = re.compile(r"(?<![\d-])(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d{2})(?![\d-])")
 _EN_ZONES = {"utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5}
 _EN_ZONES |= {"mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 _COMPACT = re.compile(
@@ -217,6 +220,11 @@ def find_dates(
         add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
     for m in _DMY.finditer(text):
         add(_build(int(m["y"]), int(m["m"]), int(m["d"]), 0, 0, 0, zone), m.start(), m.end(), 3)
+    for m in _DMY_DASH.finditer(text):
+        first, second = int(m["d"]), int(m["m"])
+        if second > 12 >= first:
+            first, second = second, first
+        add(_build(int(m["y"]), second, first, 0, 0, 0, zone), m.start(), m.end(), 3)
     for m in _COMPACT.finditer(text):
         dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
         add(dt, m.start(), m.end(), 5 if m["H"] else 3)

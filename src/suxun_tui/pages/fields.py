@@ -20,7 +20,7 @@ from suxun_tui.pages.dates import find_dates, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
-from suxun_tui.pages.vocabulary import UPDATED_LABEL
+from suxun_tui.pages.vocabulary import ORIGINAL_LABEL, UPDATED_LABEL
 
 __all__ = [
     "DateCandidate",
@@ -42,6 +42,8 @@ SHOWN_UPDATE = 35
 MODIFIED = 30
 URL = 10
 LAST_RESORT = 5
+# "Originally published on …": the page itself names its first publication.
+ORIGINAL = 140
 # A date the page shows that its markup also gives as the publish time is the one the
 # reader sees as the article's: it beats every other.
 CORROBORATED = 20
@@ -83,17 +85,23 @@ def _from_lines(
         bonus = 15 if info.labelled_date else 0
         for found in find_dates(text, tz, now):
             shown = text[found.start : found.end].strip()
-            if any(shown in label for _url, label in b.links):
-                continue  # a dated link is another article's date
+            if any(shown in label and label.strip() != shown for _url, label in b.links):
+                continue  # a dated link is another article's date; a bare date is a permalink
             if not found.has_year or found.precision < 3:
                 continue
             human = _MACHINE.search(text[found.start : found.end]) is None
-            if timed and found.precision < 5 and not bonus:
+            before = text[max(0, found.start - 30) : found.start]
+            first = ORIGINAL_LABEL.search(before) is not None
+            if timed and found.precision < 5 and not bonus and not first:
                 continue
-            if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+            if UPDATED_LABEL.search(before):
                 out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
                 continue  # "Updated May 2 · Published April 1": the next date may be it
-            out.append(DateCandidate(found.iso, found.precision, weight + bonus, human))
+            out.append(
+                DateCandidate(
+                    found.iso, found.precision, ORIGINAL if first else weight + bonus, human
+                )
+            )
             break
     return out
 
@@ -131,11 +139,13 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
             if not found.has_year or found.precision < 3:
                 continue
             human = _MACHINE.search(text[found.start : found.end]) is None
-            if UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+            before = text[max(0, found.start - 30) : found.start]
+            if UPDATED_LABEL.search(before):
                 out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
                 updated.append(text)
                 continue
-            return [DateCandidate(found.iso, found.precision, SHOWN, human), *out[:1]]
+            weight = ORIGINAL if ORIGINAL_LABEL.search(before) else SHOWN
+            return [DateCandidate(found.iso, found.precision, weight, human), *out[:1]]
     return out[:1]
 
 

@@ -339,6 +339,10 @@ UPDATED_LABEL = re.compile(
     r"(?:on|at|:)?\s*$",
     re.I,
 )
+# Words before a date that name it the first publication of a page revised since.
+ORIGINAL_LABEL = re.compile(
+    r"(?:originally|first)\s+(?:published|posted|appeared)\W{0,3}(?:on|in|:)?\s*$", re.I
+)
 # Class and id names of the elements that show an article's date or author on the page:
 # the words an XPath preselects elements by (lower case), then the patterns that decide.
 SHOWN_NAME_WORDS = ("date", "time", "publish", "byline", "author", "Author", "Date")
