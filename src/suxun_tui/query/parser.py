@@ -9,8 +9,8 @@ the reader, the CLI and the config loader can all point at it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from suxun_tui.query.model import (
     FIELDS,
@@ -48,8 +48,9 @@ class QueryError(ValueError):
         self.problem = message
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """One word of the query as typed, where it starts, and how it was written."""
+
     text: str  # the raw text, quotes removed from a quoted value
     column: int
     quoted: bool  # the value (or the whole token) was in quotes
