@@ -160,3 +160,23 @@ def test_a_gc_stopped_at_any_transaction_leaves_a_consistent_cache(
         assert articles == indexed and len(articles) == KEEP + 2
         stop += 1
     assert seen_copy and stop > 10, stop
+
+
+def test_a_reference_that_is_not_a_cascade_keeps_the_foreign_keys_on(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    starred, marked, tagged = prepared(path)
+    with Store(path) as store:
+        with store.transaction() as tx:
+            tx.execute(
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY,"
+                " article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL)"
+            )
+            tx.execute("INSERT INTO notes (article_id) VALUES (?)", (tagged,))
+        assert delete(store.conn, store.transaction, [tagged]) == 1
+        note = store.conn.execute("SELECT article_id FROM notes").fetchone()
+        assert note == (None,)
+        tags = store.conn.execute(
+            "SELECT count(*) FROM article_tags WHERE article_id = ?", (tagged,)
+        )
+        assert tags.fetchone()[0] == 0
+    settled(path, starred, marked)

@@ -205,7 +205,7 @@ def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -
     for a server meanwhile; how many went."""
     cascades = _cascades(conn)
     removed = 0
-    with _foreign_keys_off(conn):
+    with _foreign_keys_off(conn) if cascades is not None else contextlib.nullcontext():
         for start in range(0, len(ids), BATCH):
             chunk = json.dumps(ids[start : start + BATCH])
             with transaction() as tx:
@@ -215,7 +215,7 @@ def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -
                     " (SELECT 1 FROM pending_changes p WHERE p.article_id = articles.id)",
                     (chunk,),
                 ).rowcount
-                for table, column in cascades:
+                for table, column in cascades or ():
                     tx.execute(
                         f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))"
                         f" AND NOT EXISTS (SELECT 1 FROM articles WHERE id = {table}.{column})",
@@ -224,8 +224,10 @@ def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -
     return removed
 
 
-def _cascades(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """The (table, column) pairs whose rows go with their article (ON DELETE CASCADE)."""
+def _cascades(conn: sqlite3.Connection) -> list[tuple[str, str]] | None:
+    """The (table, column) pairs whose rows go with their article (ON DELETE CASCADE);
+    None when some reference to an article does something else (SQLite's foreign keys
+    then stay on and do it)."""
     tables = [
         str(r[0])
         for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -235,8 +237,11 @@ def _cascades(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     for table in tables:
         for key in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,)):
             # id, seq, table, from, to, on_update, on_delete, match
-            if key[2] == "articles" and key[6] == "CASCADE":
-                pairs.append((table, str(key[3])))
+            if key[2] != "articles":
+                continue
+            if key[6] != "CASCADE":
+                return None
+            pairs.append((f'"{table}"', f'"{key[3]}"'))
     return pairs
 
 
