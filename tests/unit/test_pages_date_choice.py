@@ -168,3 +168,10 @@ def test_a_linked_title_with_a_date_is_another_articles() -> None:
     top = "<p><a href='/older'>Older story, May 18, 2023</a></p><p class='date'>June 2, 2025</p>"
     a = extract_article(page(top=top), "https://x.example/a", timezone="UTC")
     assert a.published == "2025-06-02T00:00:00+00:00"
+
+
+def test_a_day_first_site_is_read_as_its_url_gives_the_day() -> None:
+    top = "<p class='date'>03/10/2023</p>"
+    url = "https://x.example/blog/2023/october/03/wine-styles"
+    a = extract_article(page(top=top), url, timezone="UTC")
+    assert a.published == "2023-10-03T00:00:00+00:00"

@@ -39,7 +39,7 @@ _US = re.compile(
 # 1998年3月号 - magazines and monthly reports print only the month.
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 # English pages: "July 9, 2025", "Tue, Sept. 9th 2025 at 3:05 pm EST", "9 July 2025 14:00".
-_MONTHS = (
+MONTHS = (
     "jan",
     "feb",
     "mar",
@@ -177,7 +177,7 @@ def _afternoon(text: str, hour: int, marker: str | None = None) -> int:
 
 
 def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
-    month = _MONTHS.index((m["mon"] or m["mon2"] or m["mon3"])[:3].lower()) + 1
+    month = MONTHS.index((m["mon"] or m["mon2"] or m["mon3"])[:3].lower()) + 1
     day, year = int(m["d"] or m["d2"] or m["d3"]), int(m["y"] or m["y2"] or m["y3"])
     named = (m["Z"] or "").lower()
     if named in _EN_ZONES:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from suxun_tui.pages.authors import choose_author
-from suxun_tui.pages.dates import find_dates, parse_datetime
+from suxun_tui.pages.dates import MONTHS, find_dates, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
@@ -244,13 +244,40 @@ def _corroborated(
     return out
 
 
+# /2023/october/03/ - a month's name between year and day.
+_URL_MONTH_NAME = re.compile(
+    r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?:/|$)",
+    re.I,
+)
+
+
 def _url_dates(url: str, tz: str) -> list[DateCandidate]:
-    m = _URL_DATE.search(urlsplit(url).path)
-    if not m:
-        return []
-    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    path = urlsplit(url).path
+    m = _URL_DATE.search(path)
+    if m:
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    else:
+        named = _URL_MONTH_NAME.search(path)
+        if not named:
+            return []
+        y, d = named.group(1), named.group(3)
+        mo = str(MONTHS.index(named.group(2).lower()) + 1)
     iso = parse_datetime(f"{y}-{mo}-{d}", tz)
     return [DateCandidate(iso, 3, URL)] if iso else []
+
+
+def _read_as_url(found: list[DateCandidate], url: list[DateCandidate]) -> list[DateCandidate]:
+    """Dates read month first (03/10/2023 as March 10) that the URL gives day first
+    (/2023/10/03/), read as the URL does: the site writes its days first."""
+    if not url:
+        return found
+    y, m, d = url[0].iso[:10].split("-")
+    swapped = f"{y}-{d}-{m}"
+    if m == d or int(d) > 12:
+        return found
+    return [
+        replace(c, iso=url[0].iso[:10] + c.iso[10:]) if c.iso[:10] == swapped else c for c in found
+    ]
 
 
 def _written_for_people(iso: str, region: list[RawBlock], tz: str) -> bool:
@@ -300,6 +327,7 @@ def collect_dates(
         *_all_parsed(meta.published, META, tz, now),
         *_all_parsed(meta.modified, MODIFIED, tz, now),
     ]
+    in_url = _url_dates(url, tz)
     found = [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
         *markup[:1],
@@ -309,8 +337,9 @@ def collect_dates(
         *_from_lines(after, AFTER, tz, now, timed=True),
         *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now),
         *markup[1:],
-        *_url_dates(url, tz),
+        *in_url,
     ]
+    found = _read_as_url(found, in_url)
     shown_days = {
         d.iso[:10] for text in meta.shown_dates for d in find_dates(text, tz, now, relative=False)
     }
