@@ -10,8 +10,9 @@ each as a user meets it:
 * ``suxun-tui list --limit 50`` (and ``--unread``) as a child process: interpreter start,
   config with every source, opening and checking the cache, the query, the output;
 * opening the cache (``cli.context.load_context``) and the reader's first paint
-  (``SuxunApp`` in ``App.run_test()``, until the headline list and the sources pane hold
-  rows), in this process;
+  (``SuxunApp`` in ``App.run_test()``, until the first frame composed with the headline
+  list's and the sources pane's rows: :func:`first_paint`), in this process, with the CPU
+  time of the reader's thread (the machine is often shared: wall time follows its load);
 * the queries behind them: the sources with their counts, the first headline page.
 
 Then (:mod:`scale_search`) the queued articles are indexed, searches run as the reader
