@@ -1,70 +1,96 @@
-"""The folded text of articles still queued for the index, kept by the process that reads it.
+"""The folded text of articles still queued for the index, kept by the connection that reads it.
 
 A search reads the queued articles' text directly (:mod:`suxun_tui.store.search`), folded
 the way the index would hold it. Folding costs some 50 µs an article, so right after a
 refresh — thousands of articles queued until the background filler has indexed them —
-every search and every query feed's count would fold all of them again. This keeps each
-queued article's folded title, text and author from one query to the next.
+every search and every query feed's count would fold all of them again. Instead each
+connection keeps their folded title, text and author in a temporary table (its own, in
+memory or a temporary file: nothing is written to the cache, and it works while another
+connection holds the write lock), brought up to date before each search.
 
-It stays exact without knowing when an article changes: an entry holds the stored text
-it was folded from, and is used only when the article's stored text is the same string
-(folding is a function of that text alone); otherwise the text is folded again. Entries
-of articles that left the queue are dropped (:func:`keep_only`); past :data:`LIMIT`
-articles, the rest are folded at each query rather than kept.
+It stays exact without knowing when an article changes: a row keeps the stored text it
+was folded from, and an article whose stored title, body or author is not that same
+string (compared by SQLite, byte for byte) is folded again; articles that left the queue
+are dropped. The caller reads the table in the same read transaction as the update, so
+the rows are the queue's articles at that moment. A connection that may not write even
+a temporary table (a cache opened read-only) folds at each search instead.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Collection
 
-from suxun_tui.store.fts import index_body, index_value
+from suxun_tui.store.fts import QUEUE_TABLE
 
-LIMIT = 8_000  # articles kept (some 3 KB each for a page of generated news)
-FUNCTION = "suxun_queued"
-# What each column is folded with: title, text (a stored JSON body), author.
-_FOLDERS: tuple[Callable[[str | None], str], ...] = (index_value, index_body, index_value)
+KEPT = "temp.suxun_queued"
+_CREATE = (
+    "CREATE TEMP TABLE IF NOT EXISTS suxun_queued (id INTEGER PRIMARY KEY,"
+    " stored_title TEXT, stored_body TEXT, stored_author TEXT,"
+    " title TEXT, text TEXT, author TEXT)"
+)
+_STATE = "temp.suxun_queued_state"
+_CREATE_STATE = (
+    "CREATE TEMP TABLE IF NOT EXISTS suxun_queued_state (version INTEGER, changes INTEGER)"
+)
+_EXISTS = "SELECT 1 FROM temp.sqlite_master WHERE name = 'suxun_queued'"
+_DROP_LEFT = f"DELETE FROM {KEPT} WHERE id NOT IN (SELECT article_id FROM {QUEUE_TABLE})"
+# CROSS JOIN keeps the queue the outer loop: the queue is a view of two parts, and left
+# to choose, SQLite may read every article to find the queued ones.
+_FOLD_NEW = (
+    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, a.title, a.body, a.author,"
+    " suxun_index(a.title), suxun_index_body(a.body), suxun_index(a.author)"
+    f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id"
+    f" LEFT JOIN {KEPT} k ON k.id = q.article_id WHERE k.id IS NULL"
+    " OR k.stored_title IS NOT a.title OR k.stored_body IS NOT a.body"
+    " OR k.stored_author IS NOT a.author"
+)
+# What a connection that cannot keep them reads: the queued articles folded now.
+FOLDED_NOW = (
+    "(SELECT q.article_id AS id, suxun_index(a.title) AS title,"
+    " suxun_index_body(a.body) AS text, suxun_index(a.author) AS author"
+    f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id)"
+)
 
-# (article id, column) -> (the stored text, as folded); shared by the connections of this
-# process: an entry is right for any article whose stored text is that string.
-_kept: dict[tuple[int, int], tuple[str | None, str]] = {}
+
+def keep_folded(conn: sqlite3.Connection) -> bool:
+    """Bring :data:`KEPT` up to date with the queue (call it inside the read transaction
+    that then reads it); False when this connection cannot write a temporary table.
+
+    Nothing is read again while the cache has not changed since the last time: no other
+    connection has committed (``PRAGMA data_version``) and this one has changed no row
+    (``total_changes``, which counts trigger rows too) — both noted in the table's state
+    row, so a new connection, with no temporary table, always starts afresh.
+    """
+    try:
+        conn.execute(_CREATE)
+        conn.execute(_CREATE_STATE)
+        seen = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+        if conn.execute(f"SELECT version, changes FROM {_STATE}").fetchone() == seen:
+            return True
+        conn.execute(_DROP_LEFT)
+        conn.execute(_FOLD_NEW)
+        conn.execute(f"DELETE FROM {_STATE}")
+        # The insert below is one more change of this connection's: noted with it.
+        conn.execute(
+            f"INSERT INTO {_STATE} (version, changes) VALUES (?, ?)",
+            (seen[0], conn.total_changes + 1),
+        )
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
-def queued_folded(article_id: int, column: int, stored: str | None) -> str:
-    """``stored`` (column 0 title, 1 body, 2 author of article ``article_id``) as the
-    index would hold it: kept from an earlier query when the stored text is the same."""
-    key = (article_id, column)
-    entry = _kept.get(key)
-    if entry is not None and entry[0] == stored:
-        return entry[1]
-    folded = _FOLDERS[column](stored)
-    if entry is not None or len(_kept) < LIMIT * len(_FOLDERS):
-        _kept[key] = (stored, folded)
-    return folded
-
-
-def register(conn: sqlite3.Connection) -> None:
-    """``suxun_queued(id, column, text)`` for the pending part of a search."""
-    conn.create_function(FUNCTION, 3, queued_folded, deterministic=True)
-
-
-def keep_only(waiting: Collection[int]) -> None:
-    """Forget the articles not in ``waiting`` (the ids now queued; empty: forget all)."""
-    if not _kept:
+def forget(conn: sqlite3.Connection) -> None:
+    """Drop the kept text (the queue is empty: nothing of it will be read again)."""
+    if conn.execute(_EXISTS).fetchone() is None:
         return
-    if not waiting:
-        _kept.clear()
-        return
-    gone = [key for key in _kept if key[0] not in waiting]
-    for key in gone:
-        _kept.pop(key, None)
+    if conn.execute(f"SELECT 1 FROM {KEPT} LIMIT 1").fetchone() is not None:
+        conn.execute(f"DELETE FROM {KEPT}")
+        conn.execute(f"DELETE FROM {_STATE}")
 
 
-def nothing_kept() -> bool:
-    """Whether no text is kept (then there is nothing to forget)."""
-    return not _kept
-
-
-def kept() -> int:
-    """How many articles have text kept (for tests and benchmarks)."""
-    return len({key[0] for key in _kept}) if _kept else 0
+def kept(conn: sqlite3.Connection) -> int:
+    """How many articles' text this connection keeps (for tests and benchmarks)."""
+    if conn.execute(_EXISTS).fetchone() is None:
+        return 0
+    return int(conn.execute(f"SELECT count(*) FROM {KEPT}").fetchone()[0])

@@ -83,13 +83,21 @@ class Compiler:
     resolved to ids there, and short terms' frequencies read from the vocabulary)."""
 
     def __init__(
-        self, conn: sqlite3.Connection, now: datetime | None = None, scan: str | None = None
+        self,
+        conn: sqlite3.Connection,
+        now: datetime | None = None,
+        scan: str | None = None,
+        *,
+        content: bool = False,
     ) -> None:
         self.conn = conn
         self.now = now or datetime.now(UTC)
         # ``scan``: the alias of a row holding the folded columns (articles still queued
         # for the index, store.search): every text term is then ``instr`` on that row.
         self.scan = scan
+        # ``content``: that row is the index's content table (:data:`CONTENT`), whose
+        # columns are numbered.
+        self.content = content
         self._sources: list[tuple[int, str, str]] | None = None
 
     def compile(self, query: Query, *, every: bool = False) -> Compiled:
@@ -170,7 +178,8 @@ class Compiler:
         """``instr`` on the article's index row (one rowid lookup per candidate)."""
         if self.scan is not None:
             out.params.extend([folded] * len(columns))
-            return "(" + " OR ".join(f"instr({self.scan}.{c}, ?) > 0" for c in columns) + ")"
+            named = [_CONTENT_COLUMNS[c] if self.content else c for c in columns]
+            return "(" + " OR ".join(f"instr({self.scan}.{c}, ?) > 0" for c in named) + ")"
         return self._contains_all([(folded, columns)], out)
 
     def _contains_all(self, terms: list[tuple[str, tuple[str, ...]]], out: Compiled) -> str:

@@ -9,19 +9,20 @@ scan of every article would give — newest first, or ranked by bm25 with a rece
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.fts import QUEUE_TABLE
-from suxun_tui.store.pending_fold import FUNCTION as QUEUED
-from suxun_tui.store.query_sql import IDX, WALK_COST, Compiler, article_span
+from suxun_tui.store.pending_fold import FOLDED_NOW, KEPT
+from suxun_tui.store.query_sql import CONTENT, IDX, WALK_COST, Compiler, article_span
 
 Order = Literal["newest", "relevance"]
 ORDERS: tuple[Order, ...] = ("newest", "relevance")
@@ -53,6 +54,36 @@ def search_headlines(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
+    with _snapshot(conn):
+        return _search(conn, parsed, source_id, limit, order, now)
+
+
+@contextlib.contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction for a search's statements (unless the caller's is open), so
+    the indexed part, the queue and the queued articles' text are seen at one moment."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if conn.in_transaction:
+        conn.execute("COMMIT")
+
+
+def _search(
+    conn: sqlite3.Connection,
+    parsed: Query,
+    source_id: int | None,
+    limit: int | None,
+    order: Order,
+    now: datetime | None,
+) -> list[Headline]:
     limited = limit is not None and order == "newest"
     extra, extra_params = _scope(source_id)
     page = limit if limited else None
@@ -93,25 +124,21 @@ def count_matches(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return 0, 0
-    indexed, pending = matching_parts(conn, parsed, now)
-    counting = "SELECT count(*), coalesce(sum(a.read = 0), 0)"
-    row = conn.execute(f"{counting} {indexed[0]}", indexed[1]).fetchone()
-    unread, total = int(row[1]), int(row[0])
-    if pending is not None:
-        row = conn.execute(f"{pending[0]} {counting} {pending[1]}", pending[2]).fetchone()
-        unread, total = unread + int(row[1]), total + int(row[0])
+    with _snapshot(conn):
+        indexed, pending = matching_parts(conn, parsed, now)
+        counting = "SELECT count(*), coalesce(sum(a.read = 0), 0)"
+        row = conn.execute(f"{counting} {indexed[0]}", indexed[1]).fetchone()
+        unread, total = int(row[1]), int(row[0])
+        if pending is not None:
+            row = conn.execute(f"{pending[0]} {counting} {pending[1]}", pending[2]).fetchone()
+            unread, total = unread + int(row[1]), total + int(row[0])
     return unread, total
 
 
-# The folded columns of the articles still queued for the index (those the caller's
-# conditions allow), read once a query: kept by this process from one query to the next
-# (store.pending_fold), folded again only when new or changed.
-_PENDING = (
-    f"WITH p AS MATERIALIZED (SELECT q.article_id AS id, {QUEUED}(q.article_id, 0, a.title)"
-    f" AS title, {QUEUED}(q.article_id, 1, a.body) AS text,"
-    f" {QUEUED}(q.article_id, 2, a.author) AS author"
-    f" FROM {QUEUE_TABLE} q JOIN articles a ON a.id = q.article_id WHERE {{}})"
-)
+# The folded columns of the articles still queued for the index: kept by the connection
+# from one query to the next (store.pending_fold), or, when it cannot keep them, folded
+# once for the query (materialized: each is folded once, whatever the conditions).
+_PENDING_NOW = f"WITH p AS MATERIALIZED {FOLDED_NOW}"
 _NEWEST = " ORDER BY a.published DESC, a.id DESC"
 # The newest page of a common term (_newest_page): how many matches tell its case, how far
 # past the expected length a walk may read, and the share of the matches a walk may cost.
@@ -159,14 +186,16 @@ def matching_parts(
     waiting = _waiting(conn)
     where = ["s.active = 1", *extra, *compiled.where]
     params: list[object] = [*extra_params, *compiled.params]
+    if waiting:
+        # A lookup per candidate, before the text is read: the queue may be long right
+        # after a large refresh, and its articles are the newest a walk reads first.
+        where.insert(1, f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
     bounded = compiled.walk and page is not None
     if bounded:
         assert page is not None
+        # Past the queued articles too: they are mostly the newest, and read apart.
         where.insert(0, _BOUND)
-        params.insert(0, SHORT_WALK * page - 1)
-    if waiting:
-        # A lookup per candidate: the queue may be long right after a large refresh.
-        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        params.insert(0, SHORT_WALK * page + queued_count(conn, waiting) - 1)
     if expression is not None:
         body = (
             f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
@@ -180,11 +209,14 @@ def matching_parts(
         return indexed, None
     scanner = Compiler(conn, now, scan="p")
     scanned = scanner.compile(parsed, every=every)
-    conditions = ["s.active = 1", *scanned.where]
+    conditions = [*extra, "s.active = 1", *scanned.where]
+    kept = pending_fold.keep_folded(conn)
     pending = (
-        _PENDING.format(" AND ".join(extra) or "1"),
-        "FROM p JOIN articles a ON a.id = p.id JOIN sources s ON s.id = a.source_id"
-        f" WHERE {' AND '.join(conditions)}",
+        "" if kept else _PENDING_NOW,
+        # CROSS JOIN: the queued articles first (else SQLite may walk every article by
+        # date to meet the ORDER BY).
+        f"FROM {KEPT if kept else 'p'} p CROSS JOIN articles a ON a.id = p.id"
+        f" JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(conditions)}",
         [*extra_params, *scanned.params],
     )
     return indexed, pending
@@ -207,11 +239,12 @@ def _walk_further(
     far as that share needs; below it, or when that walk too falls short, the whole plan
     (the rarest term's articles collected)."""
     walked = SHORT_WALK * limit
+    queued = cast(int, params[0]) + 1 - walked  # the walk's bound went past them too
     total = article_span(conn)
-    if walked >= total:
+    if walked + queued >= total:
         return found  # no more articles than that: the walk read them all
     if found and len(found) / walked >= math.sqrt(limit * WALK_COST / total):
-        further = math.ceil(2 * limit * walked / len(found))
+        further = math.ceil(2 * limit * walked / len(found)) + queued
         page = _page(conn, sql, [further - 1, *params[1:]], limit)
         if len(page) == limit:
             return page
@@ -219,14 +252,20 @@ def _walk_further(
     return _page(conn, f"SELECT {_COLUMNS} {whole[0]}{_NEWEST}", whole[1], limit)
 
 
+def queued_count(conn: sqlite3.Connection, waiting: bool) -> int:
+    """How many articles wait in the index's queue (0 without asking when none do)."""
+    if not waiting:
+        return 0
+    return int(conn.execute(f"SELECT count(*) FROM {QUEUE_TABLE}").fetchone()[0])
+
+
 def _waiting(conn: sqlite3.Connection) -> bool:
-    """Whether articles wait in the index's queue; the folded text kept for articles that
-    have left it is dropped on the way."""
-    if pending_fold.nothing_kept():
-        return conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None
-    ids = {int(r[0]) for r in conn.execute(f"SELECT article_id FROM {QUEUE_TABLE}")}
-    pending_fold.keep_only(ids)
-    return bool(ids)
+    """Whether articles wait in the index's queue (when none do, the folded text kept for
+    queued articles is dropped)."""
+    if conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None:
+        return True
+    pending_fold.forget(conn)
+    return False
 
 
 def _newest_page(
@@ -284,16 +323,16 @@ def _newest_page(
         return None  # too few matches for a walk to be the quicker way
     row = conn.execute(
         "SELECT published FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?",
-        (walk - 1,),
+        (walk + queued_count(conn, waiting) - 1,),  # the queued ones are read apart
     ).fetchone()
-    scanned = Compiler(conn, now, scan="x").compile(parsed)
-    # One look at the index's row per article (a join would make SQLite read the index
-    # first, every row of it, and sort).
+    scanned = Compiler(conn, now, scan="x", content=True).compile(parsed)
+    # One read of the index's copy of the text per article (a join would make SQLite read
+    # the index first, every row of it, and sort).
     confirm = " AND ".join(scanned.where) or "1"
     sql = (
         f"SELECT {_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
-        f" WHERE a.published >= ? AND {' AND '.join(where)} AND EXISTS (SELECT 1 FROM {IDX} x"
-        f" WHERE x.rowid = a.id AND {confirm}){_NEWEST} LIMIT ?"
+        f" WHERE a.published >= ? AND {' AND '.join(where)} AND EXISTS (SELECT 1 FROM"
+        f" {CONTENT} x WHERE x.id = a.id AND {confirm}){_NEWEST} LIMIT ?"
     )
     params: list[object] = [row[0] if row else "", *extra_params, *scanned.params, limit]
     page = [_headline(r) for r in conn.execute(sql, params)]
