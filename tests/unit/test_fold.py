@@ -56,9 +56,14 @@ def _reference_fold(text: str) -> str:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=400))
 def test_quick_paths_fold_as_the_definition(text: str) -> None:
-    # Long enough texts take the looking-first path; short ones translate at once.
+    # Long enough texts take the looking-first path; short ones translate at once, or,
+    # before the table is built, look each character up in the pairs.
+    from suxun_tui.store.fold import _table
+
+    _table.cache_clear()
     assert fold(text) == _reference_fold(text)
     assert fold(text * 3) == _reference_fold(text * 3)
+    assert fold(text) == _reference_fold(text)
 
 
 @settings(max_examples=200, deadline=None)

@@ -67,11 +67,28 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = _nfkc(text).casefold()
+    if len(text) <= FEW and not _table.cache_info().currsize:
+        return "".join(map(_simplified, text))
     # Most text is Simplified or Latin: for long text, looking is much cheaper than
     # translating.
     if len(text) < SHORT or _traditional().search(text):
         text = text.translate(_table())
     return text
+
+
+# A query of a few characters, in a process that has not built the table (a
+# ``suxun-tui search``: building it costs a few milliseconds), looks each character up in
+# the pairs themselves.
+FEW = 32
+
+
+def _simplified(char: str) -> str:
+    """``char`` through the table, found among the pairs (a Traditional one at an even
+    position; the same character may also stand at odd ones, as a Simplified one)."""
+    at = PAIRS.find(char)
+    while at >= 0 and at % 2:
+        at = PAIRS.find(char, at + 1)
+    return char if at < 0 else PAIRS[at + 1]
 
 
 _KINDS = frozenset(get_args(BlockKind))
