@@ -173,6 +173,24 @@ async def test_a_mark_redraws_counts_without_reading_the_sources_or_laying_them_
         assert count_in(screen.sources, "All") == 119
 
 
+async def test_the_start_reads_the_sources_once_and_counts_nothing_by_a_pass(
+    make_app: MakeApp, store: Store
+) -> None:
+    """One read of the sources for the first paint (it was four), and the built-in
+    feeds' counts from the sources' counts and the index of hidden articles."""
+    config = filled_config(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(main_screen(app).sources.filters) == 2 + GROUPS + GROUPS * PER_GROUP + 1
+    store.conn.set_trace_callback(None)
+    assert sum("LEFT JOIN source_counts" in s for s in statements) == 1
+    hidden = [s for s in statements if "hidden = 1" in s]
+    assert hidden and all("CROSS JOIN" in s for s in hidden), hidden
+
+
 def test_every_rows_key_is_its_filters_key() -> None:
     """The layout finds a row by key without making the filters: the two must agree."""
     from suxun_tui.models import SourceRow
