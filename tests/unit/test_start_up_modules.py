@@ -46,7 +46,7 @@ NOT_AT_START = {
 FETCHING = {"asyncio", "suxun_tui.refresh.running", "suxun_tui.net.client"}
 
 
-def loaded_by(tmp_path: Path, *args: str) -> set[str]:
+def loaded_by(tmp_path: Path, *args: str, parse_pool: str = "") -> set[str]:
     """Module names (dotted and top-level) loaded by ``suxun-tui ARGS`` with this config."""
     program = (
         "import contextlib, io, json, sys\n"
@@ -57,6 +57,8 @@ def loaded_by(tmp_path: Path, *args: str) -> set[str]:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUXUN_TUI_")}
     env["SUXUN_TUI_CONFIG"] = str(tmp_path / "config.toml")
+    if parse_pool:
+        env["SUXUN_TUI_PARSE_POOL"] = parse_pool
     done = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=120
     )
@@ -81,9 +83,12 @@ def test_a_refresh_with_nothing_due_starts_no_event_loop_and_loads_no_other_comm
     write_config(tmp_path)
     first = loaded_by(tmp_path, "refresh")  # the source is new: it is due, and fetched
     assert first >= FETCHING  # the guards below can fail: this is what fetching loads
-    again = loaded_by(tmp_path, "refresh")  # fetched a moment ago: nothing is due
+    # Fetched a moment ago: nothing is due. Worker processes asked for, but none needed:
+    # no parse server is forked, and no database thread (concurrent.futures) starts.
+    again = loaded_by(tmp_path, "refresh", parse_pool="process")
     assert "suxun_tui.cli.refresh_cmd" in again
     assert again & (FETCHING | OTHER_COMMANDS | NOT_AT_START) == set()
+    assert {"multiprocessing", "concurrent", "logging"} & again == set()
 
 
 def test_queries_and_rules_load_the_query_language(tmp_path: Path) -> None:

@@ -14,18 +14,18 @@ Conditional GET applies from the first refresh (validators are stored with the a
 a 304 or an unchanged body (same hash) skips parsing. One failing source never stops
 the others: its error is stored on the source and reported. Both the CLI and the TUI call
 :func:`refresh_sources`, which is synchronous (it runs its own event loop) so that the TUI
-can run it in a thread worker. The due sources are chosen first, before any event loop:
-the loop and everything that fetches and parses (:mod:`~suxun_tui.refresh.running`) load
-only when something is due.
+can run it in a thread worker. The due sources are chosen first, on the caller's thread
+with a connection of its own: the parse workers' server is forked for the sources due
+(before any thread starts), and the database thread, the loop and everything that
+fetches and parses (:mod:`~suxun_tui.refresh.running`) start only when something is due.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.net.local import local_path
@@ -38,8 +38,6 @@ from suxun_tui.text.timefmt import now_utc, to_stored
 
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from suxun_tui.sync.engine import AccountResult
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -133,89 +131,51 @@ def refresh_sources(
     on_progress: ProgressCallback | None = None,
 ) -> RefreshReport:
     """Refresh sources into the cache at ``db_path``; safe to call from any thread."""
-    forked = fork_server(len(config.sources))  # the parse workers' server: before any thread
     progress = on_progress or (lambda p: None)
+    report = RefreshReport()
+    with Store(db_path) as store:  # what is due, read on this thread before any other starts
+        sources, accounts, states = _plan(config, store, names, due_only, offline, report)
+    total = len(sources) + len(accounts)
+    progress(Progress(0, total))
+    if not total:
+        return report
+    forked = fork_server(len(sources))  # the parse workers' server: before any thread
     try:
-        db = Database(db_path)
-        try:
-            return _refresh(config, db, names, force, due_only, offline, progress)
-        finally:
-            db.close()
+        from suxun_tui.net.eventloop import import_asyncio
+
+        import_asyncio()  # the event loop, the fetcher and the parsers: only with work to do
+        from suxun_tui.refresh.running import run
+
+        run(config, db_path, sources, accounts, states, force, offline, report, progress)
     finally:
         if forked:
             stop_server()
+    return report
 
 
-class Database:
-    """The store, opened and used on one dedicated thread, called from the event loop.
-
-    SQLite releases the GIL while it works, so writes overlap fetching and parsing, and
-    the connection never crosses threads.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-db")
-        try:
-            self.store: Store = self.executor.submit(Store, path).result()
-        except BaseException:
-            self.executor.shutdown(wait=False)  # no thread left behind when the cache is bad
-            raise
-
-    def run(self, fn: Callable[[Store], T]) -> T:
-        """``fn(store)`` on the database thread, waited for (before the event loop starts)."""
-        return self.executor.submit(fn, self.store).result()
-
-    async def call(self, fn: Callable[[Store], T]) -> T:
-        import asyncio  # loaded by then: this runs only on the event loop
-
-        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, self.store)
-
-    async def call_any(self, fn: Callable[[Store], object]) -> object:
-        return await self.call(fn)
-
-    def close(self) -> None:
-        self.executor.submit(self.store.close).result()
-        self.executor.shutdown(wait=True)
-
-
-def _refresh(
+def _plan(
     config: Config,
-    db: Database,
+    store: Store,
     names: Sequence[str] | None,
-    force: bool,
     due_only: bool,
     offline: bool,
-    on_progress: ProgressCallback,
-) -> RefreshReport:
-    report = RefreshReport()
-    db.run(lambda store: store.use_rules(config.rules))  # on every new article
-    specs = [(s.name, s.url, s.kind, s.group) for s in config.sources]
-    db.run(lambda store: store.sync_sources(specs))
-    db.run(lambda store: retire_accounts(store, [a.name for a in config.accounts]))
-    states = db.run(lambda store: store.refresh_states())
+    report: RefreshReport,
+) -> tuple[list[SourceSpec], list[AccountSpec], dict[str, tuple[int, str, FetchState]]]:
+    """The config's sources and accounts written to the cache, then the ones to refresh
+    now (the sources skipped offline noted in ``report``) and every source's state."""
+    store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
+    retire_accounts(store, [a.name for a in config.accounts])
+    states = store.refresh_states()
     sources = _select(config, states, names, due_only)
     accounts: list[AccountSpec] = []
     if config.accounts:
         from suxun_tui.sync.select import accounts_to_sync
 
-        accounts = db.run(lambda store: accounts_to_sync(config, store, names))
+        accounts = accounts_to_sync(config, store, names)
     if offline:
         report.skipped_offline = [s.name for s in sources if local_path(s.url) is None]
         sources = [s for s in sources if local_path(s.url) is not None]
-    total = len(sources) + len(accounts)
-    on_progress(Progress(0, total))
-    if not total:
-        return report
-    from suxun_tui.net.eventloop import import_asyncio
-
-    import_asyncio()  # the event loop, the fetcher and the parsers: only with work to do
-    import asyncio
-
-    from suxun_tui.refresh.running import run_due
-
-    job = run_due(config, db, sources, accounts, states, force, offline, report, on_progress)
-    asyncio.run(job)
-    return report
+    return sources, accounts, states
 
 
 __all__ = [

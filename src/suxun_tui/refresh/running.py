@@ -2,22 +2,22 @@
 sources, then syncing accounts (see :mod:`~suxun_tui.refresh.engine` for the whole).
 
 Imported only when there is something to fetch: a refresh with nothing due (cron, every
-few minutes) never loads the event loop, the fetcher or the feed readers' front end.
+few minutes) starts no thread and loads no event loop, fetcher or parse pool.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.feeds.errors import FeedError
 from suxun_tui.net.client import Fetcher, FetchError, FetchResult
 from suxun_tui.refresh.engine import (
-    Database,
     Progress,
     ProgressCallback,
     RefreshReport,
@@ -28,7 +28,7 @@ from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_do
 from suxun_tui.refresh.rotation import keep_guids_stable
 from suxun_tui.refresh.schedule import next_fetch_times, retry_not_before, server_says_wait
 from suxun_tui.refresh.unchanged import document_hash, item_seed, validators_apply
-from suxun_tui.store import SourceUpdate
+from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.articles import ArticleRow, stored_item_keys
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
@@ -37,6 +37,56 @@ from suxun_tui.text.timefmt import now_utc
 
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from suxun_tui.sync.engine import SyncProgress
+
+T = TypeVar("T")
+
+
+class Database:
+    """The store, opened and used on one dedicated thread, called from the event loop.
+
+    SQLite releases the GIL while it works, so writes overlap fetching and parsing, and
+    the connection never crosses threads.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-db")
+        try:
+            self.store: Store = self.executor.submit(Store, path).result()
+        except BaseException:
+            self.executor.shutdown(wait=False)  # no thread left behind when the cache is bad
+            raise
+
+    async def call(self, fn: Callable[[Store], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, self.store)
+
+    async def call_any(self, fn: Callable[[Store], object]) -> object:
+        return await self.call(fn)
+
+    def close(self) -> None:
+        self.executor.submit(self.store.close).result()
+        self.executor.shutdown(wait=True)
+
+
+def run(
+    config: Config,
+    db_path: Path,
+    sources: Sequence[SourceSpec],
+    accounts: Sequence[AccountSpec],
+    states: dict[str, tuple[int, str, FetchState]],
+    force: bool,
+    offline: bool,
+    report: RefreshReport,
+    on_progress: ProgressCallback,
+) -> None:
+    """Open the cache on its thread and run :func:`run_due` on a new event loop."""
+    db = Database(db_path)
+    try:
+        db.executor.submit(db.store.use_rules, config.rules).result()  # on every new article
+        asyncio.run(
+            run_due(config, db, sources, accounts, states, force, offline, report, on_progress)
+        )
+    finally:
+        db.close()
 
 
 async def run_due(
