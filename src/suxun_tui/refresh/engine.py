@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.net.local import local_path
@@ -40,9 +40,9 @@ if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from suxun_tui.sync.engine import AccountResult
 
 
-@dataclass(frozen=True)
-class SourceResult:
-    """How one source's refresh went."""
+class SourceResult(NamedTuple):
+    """How one source's refresh went (a named tuple, as :class:`Progress`: cheaper than
+    a frozen dataclass to define at every start, and to make once per source)."""
 
     name: str
     ok: bool
@@ -55,8 +55,7 @@ class SourceResult:
     account: bool = False  # the sync of a feed-server account, named by ``name``
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """Sent after each finished source or account (and once at the start with ``result``
     None); while an account syncs, also with its running totals of entries pulled and
     local changes pushed."""
