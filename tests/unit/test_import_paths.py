@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 READERS = {"lxml", "feedparser", "charset_normalizer", "html5lib", "bs4"}
 SYNC_CLIENTS = {"suxun_tui.sync.greader", "suxun_tui.sync.miniflux", "suxun_tui.sync.engine"}
 
@@ -60,11 +62,29 @@ def test_the_refresh_path_leaves_the_parse_machinery_to_the_first_document() -> 
     assert "multiprocessing" not in loaded and "textual" not in loaded
 
 
-def test_a_sync_loads_its_clients_but_no_html_reader_until_an_entry_comes() -> None:
+def test_a_sync_loads_no_html_reader_until_an_entry_comes_nor_a_client_before_its_account() -> None:
     loaded = modules_after("from suxun_tui.sync import sync_accounts")
-    assert "suxun_tui.sync.greader" in loaded and "suxun_tui.sync.miniflux" in loaded
+    assert "suxun_tui.sync.engine" in loaded
+    assert {"suxun_tui.sync.greader", "suxun_tui.sync.miniflux"} & loaded == set()
     assert loaded & READERS == set()
     assert "textual" not in loaded
+
+
+@pytest.mark.parametrize(("kind", "other"), [("miniflux", "greader"), ("greader", "miniflux")])
+def test_an_account_loads_its_own_api_client_only(kind: str, other: str) -> None:
+    code = (
+        "import os\n"
+        "os.environ['SECRET'] = 's'\n"
+        "from suxun_tui.config import AccountSpec, Settings\n"
+        "from suxun_tui.net.client import Fetcher\n"
+        "from suxun_tui.sync.engine import make_client\n"
+        f"account = AccountSpec('a', {kind!r}, 'http://127.0.0.1:9', 'u', token_env='SECRET',"
+        " password_env='SECRET')\n"
+        "make_client(account, Fetcher(Settings()))"
+    )
+    loaded = modules_after(code)
+    assert f"suxun_tui.sync.{kind}" in loaded
+    assert f"suxun_tui.sync.{other}" not in loaded
 
 
 def test_a_config_without_queries_does_not_load_the_query_parser(tmp_path: Path) -> None:
