@@ -82,3 +82,36 @@ async def test_unread_only_toggle_applies_to_every_view(
         await pilot.press("i")
         await settle(pilot)
         assert titles(app) == ["Beta headline 0", "Beta headline 1"]
+
+
+async def test_configured_feeds_are_counted_off_the_readers_thread_and_follow_marks(
+    make_app: MakeApp, filled: Config, store: Store
+) -> None:
+    """A configured query's count is a search's (seconds over 1,000,000 articles): the
+    reader shows its last count, or "…", and a worker with its own connection counts it,
+    at start and after each mark; the reader's own connection never runs it."""
+    config = replace(filled, queries=(QuerySpec("Betas", "beta"),))
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = [" ".join(r.split()) for r in pane_rows(app)]
+        assert "» Betas 2" in rows
+        screen = main_screen(app)
+        screen.sources.highlighted = rows.index("» Betas 2")
+        await settle(pilot)
+        screen.headlines.focus()
+        await pilot.press("m")  # Beta headline 0: read
+        await settle(pilot)
+        rows = [" ".join(r.split()) for r in pane_rows(app)]
+        assert "» Betas 1" in rows and "All 4" in rows
+        assert "1 unread / 2" in str(screen.headlines.border_title)
+    store.conn.set_trace_callback(None)
+    counting = [s for s in statements if "count(*)" in s and "MATCH" in s]
+    assert not counting, "a query feed was counted on the reader's connection"
+    from suxun_tui.tui.query_feeds import QueryFeed
+    from suxun_tui.tui.widgets.source_rows import draw_query
+
+    waiting = QueryFeed("Betas", "beta", None, 0, 0, counted=False)
+    assert " ".join(draw_query(waiting, 30, 0, str).plain.split()) == "» Betas …"

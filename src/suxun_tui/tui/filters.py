@@ -130,13 +130,29 @@ class Catalog:
     )
 
     @classmethod
-    def read(cls, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
-        """Everything anew: the sources (names, groups, errors) and every count."""
+    def read(
+        cls,
+        store: Store,
+        now: datetime,
+        queries: Sequence[QuerySpec] = (),
+        known: Sequence[QueryFeed] | None = None,
+    ) -> Catalog:
+        """Everything anew: the sources (names, groups, errors) and every count.
+
+        With ``known`` (the query feeds as last shown), the configured query feeds keep
+        those counts, to be counted in the background (``query_feeds.read_query_feeds``).
+        """
         sources = tuple(store.sources())
-        feeds = read_query_feeds(store, queries, sum(s.unread for s in sources))
+        feeds = read_query_feeds(store, queries, sum(s.unread for s in sources), known)
         return cls(sources, store.starred_count(), now, feeds)
 
-    def recount(self, store: Store, now: datetime, queries: Sequence[QuerySpec] = ()) -> Catalog:
+    def recount(
+        self,
+        store: Store,
+        now: datetime,
+        queries: Sequence[QuerySpec] = (),
+        known: Sequence[QueryFeed] | None = None,
+    ) -> Catalog:
         """The counts read again, the sources kept: what a mark, a star or an undo changes.
 
         Reading each source's two counts costs a tenth of reading the sources; a source
@@ -158,7 +174,7 @@ class Catalog:
                     sums[key] = (had[0] + delta[0], had[1] + delta[1])
                 source = replace(source, unread=count[0], total=count[1])
             sources.append(source)
-        feeds = read_query_feeds(store, queries, sums.get(("all", None), (0, 0))[0])
+        feeds = read_query_feeds(store, queries, sums.get(("all", None), (0, 0))[0], known)
         return Catalog(tuple(sources), store.starred_count(), now, feeds, sums)
 
     def source(self, selection: SourceFilter) -> SourceRow | None:
@@ -176,7 +192,11 @@ class Catalog:
             return sum(1 for row in rows if not row.read), len(rows)
         if selection.kind == "query":
             feed = next((q for q in self.queries if q.name == selection.label), None)
-            return (feed.unread, feed.total) if feed else (0, len(rows))
+            if feed is None:
+                return 0, len(rows)
+            if not feed.counted:  # being counted in the background: the rows say it meanwhile
+                return sum(1 for row in rows if not row.read), len(rows)
+            return feed.unread, feed.total
         if selection.kind == "all":
             return self.sums.get(("all", None), (0, 0))
         if selection.kind == "group":

@@ -32,36 +32,55 @@ class QueryFeed:
     unread: int
     total: int
     error: str | None = None
+    counted: bool = True  # False: a configured feed whose counts are still being read
 
 
 def read_query_feeds(
-    store: Store, specs: Sequence[QuerySpec], unread: int | None = None
+    store: Store,
+    specs: Sequence[QuerySpec],
+    unread: int | None = None,
+    known: Sequence[QueryFeed] | None = None,
 ) -> tuple[QueryFeed, ...]:
     """The built-in feeds, then the configured ones, each with (unread, total).
 
     The built-ins cost no pass over the articles: "All unread" is the sources' unread
     count (``unread``, summed by the caller from the counts it already read, or read
-    here), and "Hidden" is read through the index of hidden articles. Only configured
-    queries run a search's count.
+    here), and "Hidden" is read through the index of hidden articles. A configured query
+    runs a search's count — a second and more over 1,000,000 articles — so with ``known``
+    (the feeds as last shown) they are not counted here: each keeps its last counts, or is
+    shown as not counted yet, and :func:`count_configured` counts them in the background.
     """
+    count = store.counts()[0] if unread is None else unread
+    feeds = [QueryFeed(ALL_UNREAD.name, ALL_UNREAD.query, ALL_UNREAD.group, count, count)]
+    hidden_unread, hidden = store.hidden_counts()
+    if hidden:
+        feeds.append(QueryFeed(HIDDEN.name, HIDDEN.query, HIDDEN.group, hidden_unread, hidden))
+    if known is None:
+        return (*feeds, *count_configured(store, specs))
+    last = {(f.name, f.query, f.group): f for f in known}
+    for spec in specs:
+        had = last.get((spec.name, spec.query, spec.group))
+        feeds.append(had or QueryFeed(spec.name, spec.query, spec.group, 0, 0, counted=False))
+    return tuple(feeds)
+
+
+def count_configured(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFeed, ...]:
+    """The configured query feeds with their counts (a worker's thread runs this)."""
     feeds: list[QueryFeed] = []
-    for spec in (*BUILT_IN, *specs):
-        if spec is ALL_UNREAD:
-            count = store.counts()[0] if unread is None else unread
-            feeds.append(QueryFeed(spec.name, spec.query, spec.group, count, count))
-            continue
-        if spec is HIDDEN:
-            hidden_unread, hidden = store.hidden_counts()
-            if hidden:
-                feeds.append(QueryFeed(spec.name, spec.query, spec.group, hidden_unread, hidden))
-            continue
+    for spec in specs:
         try:
-            feed_unread, total = store.query_counts(spec.query)
+            unread, total = store.query_counts(spec.query)
         except QueryError as exc:  # the config checks queries; a stored one may be old
             feeds.append(QueryFeed(spec.name, spec.query, spec.group, 0, 0, str(exc)))
             continue
-        feeds.append(QueryFeed(spec.name, spec.query, spec.group, feed_unread, total))
+        feeds.append(QueryFeed(spec.name, spec.query, spec.group, unread, total))
     return tuple(feeds)
+
+
+def with_counts(feeds: Sequence[QueryFeed], counted: Sequence[QueryFeed]) -> tuple[QueryFeed, ...]:
+    """``feeds`` with the configured ones replaced by their ``counted`` values."""
+    fresh = {(f.name, f.query, f.group): f for f in counted}
+    return tuple(fresh.get((f.name, f.query, f.group), f) for f in feeds)
 
 
 def with_unread_only(query: str, unread_only: bool) -> str:

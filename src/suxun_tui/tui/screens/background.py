@@ -10,7 +10,7 @@ posted once its worker is cancelled: the screen has moved on and must not see it
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,16 +18,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from suxun_tui.config.model import QuerySpec
 from suxun_tui.store import Store
 from suxun_tui.store.index_fill import start_filling
 from suxun_tui.text.i18n import tr
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import SourceFilter, load_rows
+from suxun_tui.tui.query_feeds import count_configured
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
     Prefetched,
+    QueriesCounted,
     RefreshFinished,
     RefreshProgressed,
 )
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 # Worker groups: an exclusive worker cancels the running one of its group.
 HEADLINES, REFRESH, FULL_TEXT, BROWSER = "headlines", "refresh", "fulltext", "browser"
 PREFETCH = "prefetch"
+QUERIES = "queries"
 T = TypeVar("T")
 
 
@@ -51,6 +55,11 @@ class BackgroundWork:
     def load_headlines(self, selection: SourceFilter) -> None:
         """Read every headline of ``selection`` (the first page is already shown)."""
         self._run(partial(self._load_headlines, selection), HEADLINES, tr("Loading headlines"))
+
+    def count_queries(self, specs: Sequence[QuerySpec]) -> None:
+        """Count the configured query feeds (a search's count each): a newer count started
+        after a mark replaces this one."""
+        self._run(partial(self._count_queries, tuple(specs)), QUERIES, tr("Counting query feeds"))
 
     def refresh(self, names: list[str] | None, due_only: bool, force: bool = False) -> None:
         """Refresh ``names`` (None: every source), posting progress after each source.
@@ -81,6 +90,11 @@ class BackgroundWork:
         with Store(self.reader.store.path) as store:
             rows = load_rows(store, selection)
         self._post(HeadlinesLoaded(selection, rows))
+
+    def _count_queries(self, specs: tuple[QuerySpec, ...]) -> None:
+        with Store(self.reader.store.path) as store:
+            feeds = count_configured(store, specs)
+        self._post(QueriesCounted(feeds))
 
     def _refresh(self, names: list[str] | None, due_only: bool, force: bool) -> None:
         reader = self.reader

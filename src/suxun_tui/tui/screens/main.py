@@ -30,6 +30,7 @@ from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.tui.commands import bind_keys, bindings, with_keys
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter, load_rows, search_filter
+from suxun_tui.tui.query_feeds import with_counts
 from suxun_tui.tui.screens import links, marking, refreshing
 from suxun_tui.tui.screens.background import FULL_TEXT, HEADLINES, REFRESH, BackgroundWork
 from suxun_tui.tui.screens.exporting import ArticleExports
@@ -39,6 +40,7 @@ from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
     Prefetched,
+    QueriesCounted,
     RefreshFinished,
     RefreshProgressed,
 )
@@ -153,14 +155,28 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
         self.load_headlines(keep=self.headlines.current)
 
     def refresh_counts(self) -> None:
-        """Re-read the sources and their counts; every pane that shows them follows."""
-        reader = self.reader
-        self.catalog = Catalog.read(reader.store, reader.clock(), reader.config.queries)
+        """Re-read the sources and their counts; every pane that shows them follows.
+
+        The configured query feeds keep their counts meanwhile and are counted in a
+        worker (a search's count each: seconds over 1,000,000 articles)."""
+        reader, queries = self.reader, self.reader.config.queries
+        self.catalog = Catalog.read(reader.store, reader.clock(), queries, self.catalog.queries)
+        self._count_queries()
 
     def recount(self) -> None:
         """Re-read the counts alone, after a mark: the sources stay as they are."""
-        reader = self.reader
-        self.catalog = self.catalog.recount(reader.store, reader.clock(), reader.config.queries)
+        reader, queries, known = self.reader, self.reader.config.queries, self.catalog.queries
+        self.catalog = self.catalog.recount(reader.store, reader.clock(), queries, known)
+        self._count_queries()
+
+    def _count_queries(self) -> None:
+        if self.reader.config.queries:
+            self.background.count_queries(self.reader.config.queries)
+
+    def on_queries_counted(self, message: QueriesCounted) -> None:
+        self.catalog = replace(
+            self.catalog, queries=with_counts(self.catalog.queries, message.feeds)
+        )
 
     def load_headlines(self, keep: Headline | None = None) -> None:
         """Fill the headline list: the first screenful now, the rest in a worker.

@@ -14,6 +14,7 @@ from textual.message import Message
 
 from suxun_tui.models import Headline
 from suxun_tui.tui.filters import SourceFilter
+from suxun_tui.tui.query_feeds import QueryFeed
 
 if TYPE_CHECKING:  # the refresh engine imports the network stack: not at start-up
     from suxun_tui.refresh.engine import Progress, RefreshReport
@@ -58,3 +59,11 @@ class Prefetched(Message, bubble=False):
     def __init__(self, article_id: int) -> None:
         super().__init__()
         self.article_id = article_id
+
+
+class QueriesCounted(Message, bubble=False):
+    """The configured query feeds, counted in the background after a read or a mark."""
+
+    def __init__(self, feeds: tuple[QueryFeed, ...]) -> None:
+        super().__init__()
+        self.feeds = feeds

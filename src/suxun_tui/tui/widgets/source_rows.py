@@ -35,7 +35,7 @@ def fit(text: str, width: int) -> str:
 
 def draw_row(
     label: str,
-    count: int,
+    count: int | str,
     width: int = 20,
     indent: int = 0,
     *,
@@ -45,7 +45,7 @@ def draw_row(
     style: str = "",
 ) -> Text:
     """``label`` (after ``indent`` and ``mark``) and ``count`` (blank when 0) at the right."""
-    number = str(count) if count else ""
+    number = str(count) if count else ""  # (a str: what stands for a count not known yet)
     room = width - indent - len(mark) - len(number) - 1
     text = Text(" " * indent + mark, style=style)
     name = fit(label, room)
@@ -56,9 +56,9 @@ def draw_row(
 
 
 def draw_query(feed: QueryFeed, width: int, indent: int, convert: Callable[[str], str]) -> Text:
-    """A query feed: ``» name`` and its unread count."""
+    """A query feed: ``» name`` and its unread count ("…" while it is being counted)."""
     name = query_filter(feed).display_label(convert)  # "All unread" is ours: translated
-    return draw_row("» " + name, feed.unread, width, indent)
+    return draw_row("» " + name, feed.unread if feed.counted else "…", width, indent)
 
 
 def draw_source(
