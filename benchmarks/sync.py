@@ -57,7 +57,13 @@ IMPORTS = (
     "v = resource.getrusage(resource.RUSAGE_SELF)\n"
     "print(v.ru_utime + v.ru_stime - u.ru_utime - u.ru_stime)"
 )
-REFRESH_PATH = "suxun_tui.entry, suxun_tui.cli.refresh_cmd"
+REFRESH_PATH = "suxun_tui.entry, suxun_tui.cli.refresh_cmd"  # all a refresh with nothing due loads
+# What a sync adds: the event loop (asyncio without ssl, as the refresh imports it), the
+# fetch path, the sync engine and one API client.
+SYNC_PATH = (
+    "suxun_tui.net.eventloop; suxun_tui.net.eventloop.import_asyncio();"
+    " import suxun_tui.refresh.running, suxun_tui.sync.engine, suxun_tui.sync.greader"
+)
 
 
 def import_cpu(modules: str) -> float:
@@ -170,10 +176,10 @@ def main() -> None:
                 f" {datetime.now().strftime('%Y-%m-%d %H:%M')}"
             )
             imports = import_cpu(REFRESH_PATH)
-            with_sync = import_cpu(f"{REFRESH_PATH}, suxun_tui.sync.engine")
+            with_sync = import_cpu(f"{REFRESH_PATH}, {SYNC_PATH}")
             print(
                 f"imports of the refresh path: {imports * 1000:.0f} ms CPU"
-                f" ({ratio(imports, 'imports')} of 60 ms), with the sync clients"
+                f" ({ratio(imports, 'imports')} of 60 ms), with a sync's fetch path and client"
                 f" {with_sync * 1000:.0f} ms ({ratio(with_sync, 'imports')})"
             )
             print(
