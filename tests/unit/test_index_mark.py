@@ -15,7 +15,7 @@ import pytest
 from suxun_tui.store import SchemaMismatch, Store
 from suxun_tui.store.db import connect
 from suxun_tui.store.fts import index_body, index_value
-from suxun_tui.store.index_fill import fill, fill_batch, queued
+from suxun_tui.store.index_fill import fill, fill_batch, queued, start_filling
 from suxun_tui.store.index_mark import claim, not_waiting
 from suxun_tui.store.schema import MIGRATIONS, _run_script
 from tests.unit.test_index_fill import consistent, entries, stored
@@ -255,3 +255,18 @@ def test_a_cache_without_the_queue_view_is_a_damaged_cache(tmp_path: Path) -> No
         conn.execute("DROP VIEW index_queue")
     with pytest.raises(SchemaMismatch, match="'index_queue' is missing"):
         Store(path)
+
+
+def test_the_background_filler_starts_for_new_articles_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SUXUN_TUI_INDEX_LATER", raising=False)
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 12)  # past the mark, nothing listed
+    proc = start_filling(path)
+    assert proc is not None
+    assert proc.wait(timeout=120) == 0
+    with Store(path) as store:
+        assert queued(store.conn) == 0 and mark(store.conn) == 12
+        assert start_filling(path) is None  # nothing waits
+    in_step(path)
