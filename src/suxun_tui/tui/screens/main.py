@@ -170,8 +170,8 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
         self._count_queries()
 
     def _count_queries(self) -> None:
-        if self.reader.config.queries:
-            self.background.count_queries(self.reader.config.queries)
+        if specs := self.reader.config.queries:  # once the counts read are on screen
+            self.call_after_refresh(self.background.count_queries, specs)
 
     def on_queries_counted(self, message: QueriesCounted) -> None:
         self.catalog = replace(
