@@ -23,11 +23,15 @@ import sqlite3
 from suxun_tui.store.fts import QUEUE_TABLE
 
 KEPT = "temp.suxun_queued"
+# The folded columns first and the stored body last: a search reads the start of each row.
 _CREATE = (
     "CREATE TEMP TABLE IF NOT EXISTS suxun_queued (id INTEGER PRIMARY KEY,"
-    " stored_title TEXT, stored_body TEXT, stored_author TEXT,"
-    " title TEXT, text TEXT, author TEXT)"
+    " title TEXT, text TEXT, author TEXT, stored_title TEXT, stored_author TEXT,"
+    " stored_body TEXT)"
 )
+# Room for the rows of a large refresh's queue in memory (16 MB; SQLite's 2 MB default
+# would send them to the temporary file and read them back at every search).
+_ROOM = "PRAGMA temp.cache_size = -16000"
 _STATE = "temp.suxun_queued_state"
 _CREATE_STATE = (
     "CREATE TEMP TABLE IF NOT EXISTS suxun_queued_state (version INTEGER, changes INTEGER)"
@@ -37,8 +41,8 @@ _DROP_LEFT = f"DELETE FROM {KEPT} WHERE id NOT IN (SELECT article_id FROM {QUEUE
 # CROSS JOIN keeps the queue the outer loop: the queue is a view of two parts, and left
 # to choose, SQLite may read every article to find the queued ones.
 _FOLD_NEW = (
-    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, a.title, a.body, a.author,"
-    " suxun_index(a.title), suxun_index_body(a.body), suxun_index(a.author)"
+    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, suxun_index(a.title),"
+    " suxun_index_body(a.body), suxun_index(a.author), a.title, a.author, a.body"
     f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id"
     f" LEFT JOIN {KEPT} k ON k.id = q.article_id WHERE k.id IS NULL"
     " OR k.stored_title IS NOT a.title OR k.stored_body IS NOT a.body"
@@ -62,7 +66,9 @@ def keep_folded(conn: sqlite3.Connection) -> bool:
     row, so a new connection, with no temporary table, always starts afresh.
     """
     try:
-        conn.execute(_CREATE)
+        if conn.execute(_EXISTS).fetchone() is None:
+            conn.execute(_ROOM)
+            conn.execute(_CREATE)
         conn.execute(_CREATE_STATE)
         seen = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
         if conn.execute(f"SELECT version, changes FROM {_STATE}").fetchone() == seen:

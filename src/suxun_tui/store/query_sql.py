@@ -42,6 +42,11 @@ VOCAB_LIMIT = 20_000
 # and a walked article costs about WALK_COST times a collected one — so the walk wins
 # past sqrt(page × N × WALK_COST) occurrences (about 6,900 for 300 rows of 100,000).
 WALK_COST = 1.6
+# Below that, a newest page of a collected term is read by date, each article tested
+# against the collected set, once the term has more than sqrt(page × N × SET_COST)
+# articles (about 1,300 for 300 rows of 100,000): reading every collected article to sort
+# them costs about 1 / SET_COST times testing one more article of the date order.
+SET_COST = 1 / 18
 _TOP = "\U0010ffff"
 # What every view shows: not hidden by a rule, not a later copy of another source's story.
 NOT_HIDDEN = "a.hidden = 0"
@@ -62,6 +67,10 @@ class Compiled:
     # Set by narrowing(): the newest page is found by reading the newest articles and
     # confirming every short term on each (store.search bounds that walk).
     walk: bool = False
+    # Conditions (and their parameters) to test before all others: the collected sets
+    # a newest page is read against in date order (narrowing()).
+    first: list[str] = field(default_factory=list)
+    first_params: list[object] = field(default_factory=list)
 
     def expression(self) -> str | None:
         """The one MATCH expression, or None when no long term can drive the query."""
@@ -244,20 +253,30 @@ class Compiler:
             out.where.append(self._contains_all([terms[i] for _, _, i in counted], out))
             out.walk = True
             return
+        # A newest page of a common collected term: read in date order, each article
+        # tested against the sets ("+" keeps SQLite from reading the set's articles
+        # first; tested before anything else, the set is built once).
+        by_date = page is not None and rarest >= self._set_count(page)
         confirmed = []
         for rank, (count, _, index) in enumerate(counted):
             term, columns = terms[index]
             if rank == 0 or count < cap or rarest >= cap:
                 marks = ",".join("?" * len(columns))
-                out.where.append(
-                    f"a.id IN (SELECT doc FROM {IDX}_terms WHERE term >= ? AND term <= ?"
-                    f" AND col IN ({marks}))"
+                condition = (
+                    f"{'+' if by_date else ''}a.id IN (SELECT doc FROM {IDX}_terms"
+                    f" WHERE term >= ? AND term <= ? AND col IN ({marks}))"
                 )
-                out.params.extend([term, term + _TOP * (3 - len(term)), *columns])
+                values = [term, term + _TOP * (3 - len(term)), *columns]
+                (out.first if by_date else out.where).append(condition)
+                (out.first_params if by_date else out.params).extend(values)
             else:
                 confirmed.append((term, columns))
         if confirmed:
             out.where.append(self._contains_all(confirmed, out))
+
+    def _set_count(self, page: int) -> int:
+        """Occurrences past which a newest page is read in date order against the set."""
+        return math.ceil(math.sqrt(page * article_span(self.conn) * SET_COST))
 
     def _walk_count(self, page: int) -> int:
         """Occurrences past which walking the newest articles beats collecting."""

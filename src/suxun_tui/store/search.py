@@ -184,12 +184,13 @@ def matching_parts(
     compiler.narrowing(compiled, page)
     expression = compiled.expression()
     waiting = _waiting(conn)
-    where = ["s.active = 1", *extra, *compiled.where]
-    params: list[object] = [*extra_params, *compiled.params]
+    where = [*compiled.first, "s.active = 1", *extra, *compiled.where]
+    params: list[object] = [*compiled.first_params, *extra_params, *compiled.params]
     if waiting:
         # A lookup per candidate, before the text is read: the queue may be long right
         # after a large refresh, and its articles are the newest a walk reads first.
-        where.insert(1, f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        at = len(compiled.first) + 1
+        where.insert(at, f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
     bounded = compiled.walk and page is not None
     if bounded:
         assert page is not None
