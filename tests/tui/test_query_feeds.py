@@ -115,3 +115,22 @@ async def test_configured_feeds_are_counted_off_the_readers_thread_and_follow_ma
 
     waiting = QueryFeed("Betas", "beta", None, 0, 0, counted=False)
     assert " ".join(draw_query(waiting, 30, 0, str).plain.split()) == "» Betas …"
+
+
+def test_one_count_of_the_query_feeds_runs_at_a_time_and_the_last_asked_follows() -> None:
+    """A search's count cannot be stopped once started: counts asked for while one runs
+    (marks, a refresh's recounts) become one more count after it, of the newest specs."""
+    from suxun_tui.tui.screens.background import BackgroundWork
+
+    work = BackgroundWork(None, None)  # type: ignore[arg-type]  # no worker really starts
+    started: list[object] = []
+    work._run = lambda job, *args, **kwargs: started.append(job.args)  # type: ignore[method-assign, assignment]
+    first, second, third = (QuerySpec("a", "x"),), (QuerySpec("a", "y"),), (QuerySpec("a", "z"),)
+    work.count_queries(first)
+    work.count_queries(second)
+    work.count_queries(third)
+    assert started == [(first,)]
+    work.queries_counted()
+    assert started == [(first,), (third,)]
+    work.queries_counted()
+    assert started == [(first,), (third,)] and not work.counting

@@ -25,7 +25,7 @@ from suxun_tui.text.i18n import tr
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
 from suxun_tui.tui.filters import SourceFilter, load_rows
-from suxun_tui.tui.query_feeds import count_configured
+from suxun_tui.tui.query_feeds import QueryFeed, count_configured
 from suxun_tui.tui.screens.messages import (
     FullTextFetched,
     HeadlinesLoaded,
@@ -51,15 +51,29 @@ class BackgroundWork:
     def __init__(self, screen: Screen[None], reader: Reader) -> None:
         self.screen = screen
         self.reader = reader
+        self.counting = False  # a count of the query feeds runs
+        self.count_again: tuple[QuerySpec, ...] | None = None  # asked for meanwhile
 
     def load_headlines(self, selection: SourceFilter) -> None:
         """Read every headline of ``selection`` (the first page is already shown)."""
         self._run(partial(self._load_headlines, selection), HEADLINES, tr("Loading headlines"))
 
     def count_queries(self, specs: Sequence[QuerySpec]) -> None:
-        """Count the configured query feeds (a search's count each): a newer count started
-        after a mark replaces this one."""
+        """Count the configured query feeds (a search's count each, which no cancel stops):
+        one count at a time, and one more after it when asked meanwhile (marks, a refresh's
+        recounts twice a second), so counts never pile up in threads."""
+        if self.counting:
+            self.count_again = tuple(specs)
+            return
+        self.counting = True
         self._run(partial(self._count_queries, tuple(specs)), QUERIES, tr("Counting query feeds"))
+
+    def queries_counted(self) -> None:
+        """The count ended (the screen has its result): start the one asked for meanwhile."""
+        self.counting = False
+        if (again := self.count_again) is not None:
+            self.count_again = None
+            self.count_queries(again)
 
     def refresh(self, names: list[str] | None, due_only: bool, force: bool = False) -> None:
         """Refresh ``names`` (None: every source), posting progress after each source.
@@ -92,9 +106,12 @@ class BackgroundWork:
         self._post(HeadlinesLoaded(selection, rows))
 
     def _count_queries(self, specs: tuple[QuerySpec, ...]) -> None:
-        with Store(self.reader.store.path) as store:
-            feeds = count_configured(store, specs)
-        self._post(QueriesCounted(feeds))
+        feeds: tuple[QueryFeed, ...] = ()
+        try:
+            with Store(self.reader.store.path) as store:
+                feeds = count_configured(store, specs)
+        finally:  # after a failure too (reported as any worker's): the next may start
+            self.screen.post_message(QueriesCounted(feeds))
 
     def _refresh(self, names: list[str] | None, due_only: bool, force: bool) -> None:
         reader = self.reader

@@ -174,6 +174,7 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
             self.call_after_refresh(self.background.count_queries, specs)
 
     def on_queries_counted(self, message: QueriesCounted) -> None:
+        self.background.queries_counted()
         self.catalog = replace(
             self.catalog, queries=with_counts(self.catalog.queries, message.feeds)
         )
