@@ -14,11 +14,16 @@ string (compared by SQLite, byte for byte) is folded again; articles that left t
 are dropped. The caller reads the table in the same read transaction as the update, so
 the rows are the queue's articles at that moment. A connection that may not write even
 a temporary table (a cache opened read-only) folds at each search instead.
+
+Also here: whether articles wait (:func:`waiting`), how many, and the one read
+transaction a search runs in (:func:`snapshot`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 
 from suxun_tui.store.fts import QUEUE_TABLE
 
@@ -100,3 +105,37 @@ def kept(conn: sqlite3.Connection) -> int:
     if conn.execute(_EXISTS).fetchone() is None:
         return 0
     return int(conn.execute(f"SELECT count(*) FROM {KEPT}").fetchone()[0])
+
+
+def queued_count(conn: sqlite3.Connection, any_waiting: bool) -> int:
+    """How many articles wait in the index's queue (0 without asking when none do)."""
+    if not any_waiting:
+        return 0
+    return int(conn.execute(f"SELECT count(*) FROM {QUEUE_TABLE}").fetchone()[0])
+
+
+def waiting(conn: sqlite3.Connection) -> bool:
+    """Whether articles wait in the index's queue (when none do, the folded text kept for
+    queued articles is dropped)."""
+    if conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None:
+        return True
+    forget(conn)
+    return False
+
+
+@contextlib.contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction for a search's statements (unless the caller's is open), so
+    the indexed part, the queue and the queued articles' text are seen at one moment."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if conn.in_transaction:
+        conn.execute("COMMIT")

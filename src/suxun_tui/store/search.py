@@ -9,10 +9,9 @@ scan of every article would give — newest first, or ranked by bm25 with a rece
 
 from __future__ import annotations
 
-import contextlib
 import math
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
@@ -54,26 +53,8 @@ def search_headlines(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return []
-    with _snapshot(conn):
+    with pending_fold.snapshot(conn):
         return _search(conn, parsed, source_id, limit, order, now)
-
-
-@contextlib.contextmanager
-def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
-    """One read transaction for a search's statements (unless the caller's is open), so
-    the indexed part, the queue and the queued articles' text are seen at one moment."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    if conn.in_transaction:
-        conn.execute("COMMIT")
 
 
 def _search(
@@ -124,7 +105,7 @@ def count_matches(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.empty:
         return 0, 0
-    with _snapshot(conn):
+    with pending_fold.snapshot(conn):
         indexed, pending = matching_parts(conn, parsed, now)
         counting = "SELECT count(*), coalesce(sum(a.read = 0), 0)"
         row = conn.execute(f"{counting} {indexed[0]}", indexed[1]).fetchone()
@@ -183,7 +164,7 @@ def matching_parts(
     compiled = compiler.compile(parsed, every=every)
     compiler.narrowing(compiled, page)
     expression = compiled.expression()
-    waiting = _waiting(conn)
+    waiting = pending_fold.waiting(conn)
     where = [*compiled.first, "s.active = 1", *extra, *compiled.where]
     params: list[object] = [*compiled.first_params, *extra_params, *compiled.params]
     if waiting:
@@ -196,7 +177,7 @@ def matching_parts(
         assert page is not None
         # Past the queued articles too: they are mostly the newest, and read apart.
         where.insert(0, _BOUND)
-        params.insert(0, SHORT_WALK * page + queued_count(conn, waiting) - 1)
+        params.insert(0, SHORT_WALK * page + pending_fold.queued_count(conn, waiting) - 1)
     if expression is not None:
         body = (
             f"FROM {IDX} JOIN articles a ON a.id = {IDX}.rowid"
@@ -251,22 +232,6 @@ def _walk_further(
             return page
     whole, _ = matching_parts(conn, parsed, now, extra, extra_params)
     return _page(conn, f"SELECT {_COLUMNS} {whole[0]}{_NEWEST}", whole[1], limit)
-
-
-def queued_count(conn: sqlite3.Connection, waiting: bool) -> int:
-    """How many articles wait in the index's queue (0 without asking when none do)."""
-    if not waiting:
-        return 0
-    return int(conn.execute(f"SELECT count(*) FROM {QUEUE_TABLE}").fetchone()[0])
-
-
-def _waiting(conn: sqlite3.Connection) -> bool:
-    """Whether articles wait in the index's queue (when none do, the folded text kept for
-    queued articles is dropped)."""
-    if conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None:
-        return True
-    pending_fold.forget(conn)
-    return False
 
 
 def _newest_page(
@@ -324,7 +289,7 @@ def _newest_page(
         return None  # too few matches for a walk to be the quicker way
     row = conn.execute(
         "SELECT published FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?",
-        (walk + queued_count(conn, waiting) - 1,),  # the queued ones are read apart
+        (walk + pending_fold.queued_count(conn, waiting) - 1,),  # the queued ones are read apart
     ).fetchone()
     scanned = Compiler(conn, now, scan="x", content=True).compile(parsed)
     # One read of the index's copy of the text per article (a join would make SQLite read
