@@ -12,8 +12,11 @@ It stays exact without knowing when an article changes: a row keeps the stored t
 was folded from, and an article whose stored title, body or author is not that same
 string (compared by SQLite, byte for byte) is folded again; articles that left the queue
 are dropped. The caller reads the table in the same read transaction as the update, so
-the rows are the queue's articles at that moment. A connection that may not write even
-a temporary table (a cache opened read-only) folds at each search instead.
+the rows are the queue's articles at that moment. A new connection fills its table from
+a memo of the process (:func:`queued_folded`, the same rule by the stored string), so the
+reader's workers, which open a connection a job, do not fold again either; a connection
+that may not write even a temporary table (a cache opened read-only) reads through the
+memo at each search.
 
 Also here: whether articles wait (:func:`waiting`), how many, and the one read
 transaction a search runs in (:func:`snapshot`).
@@ -23,9 +26,42 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from suxun_tui.store.fts import QUEUE_TABLE
+from suxun_tui.store.fts import QUEUE_TABLE, index_body, index_value
+
+# Behind the tables, one memo for the process: a connection opened for one job (the
+# reader's workers open their own) finds the text another connection folded. Same rule:
+# an entry holds the stored text and serves only that same string.
+LIMIT = 8_000  # articles in the memo (some 3 KB each for a page of generated news)
+FUNCTION = "suxun_queued"
+_FOLDERS: tuple[Callable[[str | None], str], ...] = (index_value, index_body, index_value)
+_memo: dict[tuple[int, int], tuple[str | None, str]] = {}
+
+
+def queued_folded(article_id: int, column: int, stored: str | None) -> str:
+    """``stored`` (column 0 title, 1 body, 2 author of article ``article_id``) as the
+    index would hold it, from the memo when it was folded from the same string."""
+    key = (article_id, column)
+    entry = _memo.get(key)
+    if entry is not None and entry[0] == stored:
+        return entry[1]
+    folded = _FOLDERS[column](stored)
+    if entry is not None or len(_memo) < LIMIT * len(_FOLDERS):
+        _memo[key] = (stored, folded)
+    return folded
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """``suxun_queued(id, column, text)``: the memo's folding, for the statements here."""
+    conn.create_function(FUNCTION, 3, queued_folded, deterministic=True)
+
+
+def _keep_only(ids: set[int]) -> None:
+    """Forget the memo's articles not in ``ids`` (those now queued)."""
+    for key in [key for key in _memo if key[0] not in ids]:
+        _memo.pop(key, None)
+
 
 KEPT = "temp.suxun_queued"
 # The folded columns first and the stored body last: a search reads the start of each row.
@@ -46,8 +82,9 @@ _DROP_LEFT = f"DELETE FROM {KEPT} WHERE id NOT IN (SELECT article_id FROM {QUEUE
 # CROSS JOIN keeps the queue the outer loop: the queue is a view of two parts, and left
 # to choose, SQLite may read every article to find the queued ones.
 _FOLD_NEW = (
-    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, suxun_index(a.title),"
-    " suxun_index_body(a.body), suxun_index(a.author), a.title, a.author, a.body"
+    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, {FUNCTION}(q.article_id, 0, a.title),"
+    f" {FUNCTION}(q.article_id, 1, a.body), {FUNCTION}(q.article_id, 2, a.author),"
+    " a.title, a.author, a.body"
     f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id"
     f" LEFT JOIN {KEPT} k ON k.id = q.article_id WHERE k.id IS NULL"
     " OR k.stored_title IS NOT a.title OR k.stored_body IS NOT a.body"
@@ -55,8 +92,9 @@ _FOLD_NEW = (
 )
 # What a connection that cannot keep them reads: the queued articles folded now.
 FOLDED_NOW = (
-    "(SELECT q.article_id AS id, suxun_index(a.title) AS title,"
-    " suxun_index_body(a.body) AS text, suxun_index(a.author) AS author"
+    f"(SELECT q.article_id AS id, {FUNCTION}(q.article_id, 0, a.title) AS title,"
+    f" {FUNCTION}(q.article_id, 1, a.body) AS text,"
+    f" {FUNCTION}(q.article_id, 2, a.author) AS author"
     f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id)"
 )
 
@@ -80,6 +118,8 @@ def keep_folded(conn: sqlite3.Connection) -> bool:
             return True
         conn.execute(_DROP_LEFT)
         conn.execute(_FOLD_NEW)
+        if _memo:
+            _keep_only({int(r[0]) for r in conn.execute(f"SELECT id FROM {KEPT}")})
         conn.execute(f"DELETE FROM {_STATE}")
         # The insert below is one more change of this connection's: noted with it.
         conn.execute(
@@ -93,6 +133,7 @@ def keep_folded(conn: sqlite3.Connection) -> bool:
 
 def forget(conn: sqlite3.Connection) -> None:
     """Drop the kept text (the queue is empty: nothing of it will be read again)."""
+    _memo.clear()
     if conn.execute(_EXISTS).fetchone() is None:
         return
     if conn.execute(f"SELECT 1 FROM {KEPT} LIMIT 1").fetchone() is not None:
