@@ -38,6 +38,12 @@ from suxun_tui.store.counts import (
 )
 from suxun_tui.store.duplicates import register_functions as register_key_functions
 from suxun_tui.store.duplicates import with_sources
+from suxun_tui.store.fetch_records import (
+    read_fetch_state,
+    read_refresh_states,
+    write_error,
+    write_success,
+)
 from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
 from suxun_tui.store.schema import migrate
@@ -176,29 +182,16 @@ class Store:
         return int(row[0]) if row else None
 
     def fetch_state(self, source_id: int) -> FetchState:
-        row = self.conn.execute(
-            "SELECT etag, last_modified, content_hash, next_due, last_success, not_before"
-            " FROM sources WHERE id = ?",
-            (source_id,),
-        ).fetchone()
-        return FetchState(*row) if row else FetchState(None, None, None, None, None, None)
+        return read_fetch_state(self.conn, source_id)
 
     def refresh_states(self) -> dict[str, tuple[int, str, FetchState]]:
-        """Every active source's id, current URL and fetch state, keyed by name, in one query.
-
-        A refresh needs these for each source; asking once keeps hundreds of sources from
-        costing hundreds of queries.
-        """
-        rows = self.conn.execute(
-            "SELECT name, id, url, etag, last_modified, content_hash, next_due, last_success,"
-            " not_before FROM sources WHERE active = 1"
-        ).fetchall()
-        return {r[0]: (int(r[1]), str(r[2]), FetchState(*r[3:])) for r in rows}
+        """Every active source's id, current URL and fetch state, keyed by name."""
+        return read_refresh_states(self.conn)
 
     def record_success(self, source_id: int, update: SourceUpdate) -> None:
         """Remember a successful fetch (also a 304): validators, schedule, no error."""
         with self.transaction() as conn:
-            self._record_success(conn, source_id, update)
+            write_success(conn, source_id, update)
 
     def record_successes(self, updates: Sequence[tuple[int, SourceUpdate]]) -> None:
         """:meth:`record_success` for many sources in one transaction: a refresh's
@@ -207,40 +200,12 @@ class Store:
             return
         with self.transaction() as conn:
             for source_id, update in updates:
-                self._record_success(conn, source_id, update)
-
-    @staticmethod
-    def _record_success(conn: sqlite3.Connection, source_id: int, update: SourceUpdate) -> None:
-        now = to_stored(now_utc())
-        conn.execute(
-            "UPDATE sources SET last_attempt = ?, last_success = ?, last_error = NULL,"
-            " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
-            " content_hash = COALESCE(?, content_hash), next_due = ?, not_before = ?,"
-            " title = COALESCE(?, title), url = COALESCE(?, url), kind = COALESCE(kind, ?)"
-            " WHERE id = ?",
-            (
-                now,
-                now,
-                update.etag,
-                update.last_modified,
-                update.body_hash,
-                update.next_due,
-                update.not_before,
-                update.title,
-                update.moved_to,
-                update.detected_kind,
-                source_id,
-            ),
-        )
+                write_success(conn, source_id, update)
 
     def record_error(self, source_id: int, message: str, not_before: str | None = None) -> None:
         """Keep the source's last error (its articles and last success stay as they were)."""
-        now = to_stored(now_utc())
         with self.transaction() as conn:
-            conn.execute(
-                "UPDATE sources SET last_attempt = ?, last_error = ?, not_before = ? WHERE id = ?",
-                (now, message, not_before, source_id),
-            )
+            write_error(conn, source_id, message, not_before)
 
     # --- writing articles ----------------------------------------------------------------
 
@@ -277,7 +242,7 @@ class Store:
             new, updated = plan.write(conn)
             if new:  # duplicates and rules, before anyone can see the new rows
                 settle_new(conn, before, self.rules)
-            self._record_success(conn, source_id, update or SourceUpdate())
+            write_success(conn, source_id, update or SourceUpdate())
         unchanged = plan.unchanged
         return UpdateCounts(new, updated, unchanged)
 
