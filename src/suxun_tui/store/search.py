@@ -165,13 +165,17 @@ def matching_parts(
     compiler.narrowing(compiled, page)
     expression = compiled.expression()
     waiting = pending_fold.waiting(conn)
+    # The kept table holds exactly the queued articles from here on (in the caller's
+    # transaction): one small lookup instead of the queue's view of two parts.
+    kept = waiting and pending_fold.keep_folded(conn)
     where = [*compiled.first, "s.active = 1", *extra, *compiled.where]
     params: list[object] = [*compiled.first_params, *extra_params, *compiled.params]
     if waiting:
         # A lookup per candidate, before the text is read: the queue may be long right
         # after a large refresh, and its articles are the newest a walk reads first.
         at = len(compiled.first) + 1
-        where.insert(at, f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        queue = f"{KEPT} q WHERE q.id" if kept else f"{QUEUE_TABLE} q WHERE q.article_id"
+        where.insert(at, f"NOT EXISTS (SELECT 1 FROM {queue} = a.id)")
     bounded = compiled.walk and page is not None
     if bounded:
         assert page is not None
@@ -192,7 +196,6 @@ def matching_parts(
     scanner = Compiler(conn, now, scan="p")
     scanned = scanner.compile(parsed, every=every)
     conditions = [*extra, "s.active = 1", *scanned.where]
-    kept = pending_fold.keep_folded(conn)
     pending = (
         "" if kept else _PENDING_NOW,
         # CROSS JOIN: the queued articles first (else SQLite may walk every article by
