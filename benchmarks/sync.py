@@ -2,8 +2,9 @@
 
 Starts the test suite's Miniflux (``tests/support/miniflux_server.py``; build it first with
 ``--build``), subscribes it to N feeds of M items served from loopback (Miniflux itself
-fetches them), then runs ``suxun-tui refresh`` as a child process, each time into the same
-cache:
+fetches them), brings PostgreSQL's statistics up to date (``ANALYZE``, as its autovacuum
+does within a minute), then runs ``suxun-tui refresh`` as a child process, each time into
+the same cache:
 
 * the first sync into an empty cache (all N x M entries pulled), through each API;
 * a second sync with nothing new, then the median of a few more (the steady state: for
@@ -163,6 +164,7 @@ def main() -> None:
                 url = feeds.add(f"/f{n}", body, headers={"Content-Type": "application/rss+xml"})
                 server.add_feed(url)
             setup = time.perf_counter() - started
+            server.analyze()  # statistics as a server running for a while has them
             total = args.feeds * args.items
             print(f"Miniflux started in {server.startup_seconds:.1f} s; {args.feeds} feeds,")
             print(f"{total} entries fetched by Miniflux in {setup:.1f} s")
