@@ -151,3 +151,20 @@ def test_the_index_filler_notes_its_clean_end(tmp_path: Path) -> None:
         assert not index_fill.queued(conn)
     conn.close()
     assert closed_cleanly(path)
+
+
+@pytest.mark.parametrize(
+    "command", [["list", "--limit", "5"], ["search", "T1", "--limit", "5"], ["show", "1"]]
+)
+def test_the_reading_commands_close_the_cache_cleanly(tmp_path: Path, command: list[str]) -> None:
+    """``list``, ``search`` and ``show`` open the cache writable (they save the list of
+    sources), which takes the note away; closing it puts the note back, so the next start
+    still skips the page check."""
+    path = filled(tmp_path)
+    config = tmp_path / "config.toml"
+    config.write_text('[[sources]]\nname = "src"\nurl = "http://x/feed"\ngroup = "g"\n')
+    argv = [sys.executable, "-m", "suxun_tui", *command, "--offline"]
+    argv += ["--config", str(config), "--data-dir", str(tmp_path)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert note_path(path).exists() and closed_cleanly(path)

@@ -7,13 +7,14 @@ reader does on opening); that import is deferred so the others start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from suxun_tui.cli.context import open_context
+from suxun_tui.cli.context import Context, open_context
 from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.store import Store
@@ -61,14 +62,18 @@ def _headline_command(
     context = open_context(args)
     if isinstance(context, int):
         return context
-    source_id = None
-    if args.source:
-        source_id = context.store.source_id(args.source)
-        if source_id is None:
-            print(tr("suxun-tui: no source named {name!r}", name=args.source), file=sys.stderr)
-            return EXIT_USAGE
-    _print_headlines(query(context.store, source_id), as_json=args.json)
-    return EXIT_OK
+    # Closed, not left to the interpreter's exit: a clean close leaves the note that lets
+    # the next start skip the whole-file check (store.clean_close).
+    with contextlib.closing(context.store):
+        source_id = None
+        if args.source:
+            source_id = context.store.source_id(args.source)
+            if source_id is None:
+                message = tr("suxun-tui: no source named {name!r}", name=args.source)
+                print(message, file=sys.stderr)
+                return EXIT_USAGE
+        _print_headlines(query(context.store, source_id), as_json=args.json)
+        return EXIT_OK
 
 
 def _print_headlines(rows: list[Headline], *, as_json: bool) -> None:
@@ -98,6 +103,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     context = open_context(args)
     if isinstance(context, int):
         return context
+    with contextlib.closing(context.store):  # a clean close, as in list and search
+        return _show(args, context)
+
+
+def _show(args: argparse.Namespace, context: Context) -> int:
     store = context.store
     article = store.article(args.id)
     if article is None:
