@@ -75,5 +75,7 @@ def test_body_is_the_article_and_nothing_else(
 def test_bylines_and_dates_become_fields(extracted: dict[str, dict[str, object]]) -> None:
     assert extracted["news_article"]["author"] == "Daniel Okafor"
     assert extracted["wp_blog"]["author"] == "Maya Lindqvist"
-    assert str(extracted["news_article"]["published"]).startswith("2025-10-15T00:42")
+    # The page's own clock: 17:42 BST on the 14th, as it shows it (not moved to another
+    # zone, where it would be the 15th).
+    assert extracted["news_article"]["published"] == "2025-10-14T17:42:00+01:00"
     assert extracted["longform"]["author"] in (None, "Rosa Ferreira")  # not "by day: …"
