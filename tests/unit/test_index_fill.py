@@ -127,11 +127,12 @@ def test_the_filler_removes_deleted_articles_rows_and_follows_changes(tmp_path: 
     assert articles == indexed
 
 
-def queue_free_cache(path: Path, count: int) -> None:
-    """A cache at the last version before the queue, written as that version did (its
-    triggers indexed every article in the write)."""
+def old_cache(path: Path, version: int, title: str, count: int) -> sqlite3.Connection:
+    """A cache at schema ``version`` (migrated step by step as that version was), with one
+    source and ``count`` articles titled ``title`` and their number, written through that
+    version's triggers; the connection is left open for more of that version's writes."""
     conn = connect(path)
-    for step, script in enumerate(MIGRATIONS[:8], start=1):
+    for step, script in enumerate(MIGRATIONS[:version], start=1):
         if callable(script):
             script(conn, None)
         else:
@@ -141,9 +142,15 @@ def queue_free_cache(path: Path, count: int) -> None:
     conn.executemany(
         "INSERT INTO articles (source_id, guid, title, published, first_seen, body)"
         " VALUES (1, ?, ?, '2025-12-01T00:00:00Z', '2025-12-01T00:00:00Z', ?)",
-        [(f"g{i}", f"舊標題 {i}", f'[["paragraph","基層治理第{i}篇"]]') for i in range(count)],
+        [(f"g{i}", f"{title} {i}", f'[["paragraph","基層治理第{i}篇"]]') for i in range(count)],
     )
-    conn.close()
+    return conn
+
+
+def queue_free_cache(path: Path, count: int) -> None:
+    """A cache at the last version before the queue, written as that version did (its
+    triggers indexed every article in the write)."""
+    old_cache(path, 8, "舊標題", count).close()
 
 
 def test_a_cache_from_before_the_queue_keeps_its_index_and_queues_new_writes(

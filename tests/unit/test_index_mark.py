@@ -17,8 +17,8 @@ from suxun_tui.store.db import connect
 from suxun_tui.store.fts import index_body, index_value
 from suxun_tui.store.index_fill import fill, fill_batch, queued, start_filling
 from suxun_tui.store.index_mark import claim, not_waiting
-from suxun_tui.store.schema import MIGRATIONS, _run_script
-from tests.unit.test_index_fill import consistent, entries, stored
+from suxun_tui.store.schema import MIGRATIONS
+from tests.unit.test_index_fill import consistent, entries, old_cache, stored
 
 
 def mark(conn: sqlite3.Connection) -> int:
@@ -199,19 +199,7 @@ def test_any_mix_of_writes_and_partial_fills_keeps_the_index_in_step(tmp_path: P
 
 def row_queue_cache(path: Path) -> None:
     """A cache at the last version of the row queue (10), with queued and stale ids."""
-    conn = connect(path)
-    for step, script in enumerate(MIGRATIONS[:10], start=1):
-        if callable(script):
-            script(conn, None)
-        else:
-            _run_script(conn, script)
-        conn.execute(f"PRAGMA user_version = {step}")
-    conn.execute("INSERT INTO sources (id, name, url) VALUES (1, '新華網', 'http://x')")
-    conn.executemany(
-        "INSERT INTO articles (source_id, guid, title, published, first_seen, body)"
-        " VALUES (1, ?, ?, '2025-12-01T00:00:00Z', '2025-12-01T00:00:00Z', ?)",
-        [(f"g{i}", f"標題 {i}", f'[["paragraph","基層治理第{i}篇"]]') for i in range(30)],
-    )
+    conn = old_cache(path, 10, "標題", 30)
     # Indexed as that version's filler did: every row written, the queue emptied.
     conn.execute(
         "INSERT INTO article_index (rowid, title, text, author, source)"
