@@ -243,7 +243,7 @@ class Compiler:
             # Longer terms first: they fail more often, so the others are rarely tested.
             out.where.append(self._contains_all(sorted(terms, key=lambda t: -len(t[0])), out))
             return
-        cap = VOCAB_LIMIT if page is None else self._walk_count(page)
+        cap = VOCAB_LIMIT if page is None else self._break_even(page, WALK_COST)
         # Rarest first; among terms past the count, the longer first.
         counted = sorted(
             (self._occurrences(t, c, cap), -len(t), index) for index, (t, c) in enumerate(terms)
@@ -256,7 +256,7 @@ class Compiler:
         # A newest page of a common collected term: read in date order, each article
         # tested against the sets ("+" keeps SQLite from reading the set's articles
         # first; tested before anything else, the set is built once).
-        by_date = page is not None and rarest >= self._set_count(page)
+        by_date = page is not None and rarest >= self._break_even(page, SET_COST)
         confirmed = []
         for rank, (count, _, index) in enumerate(counted):
             term, columns = terms[index]
@@ -274,13 +274,11 @@ class Compiler:
         if confirmed:
             out.where.append(self._contains_all(confirmed, out))
 
-    def _set_count(self, page: int) -> int:
-        """Occurrences past which a newest page is read in date order against the set."""
-        return math.ceil(math.sqrt(page * article_span(self.conn) * SET_COST))
-
-    def _walk_count(self, page: int) -> int:
-        """Occurrences past which walking the newest articles beats collecting."""
-        return math.ceil(math.sqrt(page * article_span(self.conn) * WALK_COST))
+    def _break_even(self, page: int, cost: float) -> int:
+        """Occurrences past which reading the newest articles in date order (each costing
+        ``cost`` times a collected one: :data:`WALK_COST`, :data:`SET_COST`) finds a
+        newest ``page`` sooner than collecting the term's articles."""
+        return math.ceil(math.sqrt(page * article_span(self.conn) * cost))
 
     def _occurrences(self, term: str, columns: tuple[str, ...], cap: int) -> int:
         """How often ``term`` starts a trigram, counted up to ``cap``."""
