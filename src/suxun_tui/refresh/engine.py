@@ -143,9 +143,13 @@ def refresh_sources(
         from suxun_tui.net.eventloop import import_asyncio
 
         import_asyncio()  # the event loop, the fetcher and the parsers: only with work to do
+        import asyncio
+
         from suxun_tui.refresh.running import run
 
-        run(config, db_path, sources, accounts, states, force, offline, report, progress)
+        asyncio.run(
+            run(config, db_path, sources, accounts, states, force, offline, report, progress)
+        )
     finally:
         if forked:
             stop_server()

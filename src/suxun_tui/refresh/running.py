@@ -67,7 +67,7 @@ class Database:
         self.executor.shutdown(wait=True)
 
 
-def run(
+async def run(
     config: Config,
     db_path: Path,
     sources: Sequence[SourceSpec],
@@ -78,43 +78,27 @@ def run(
     report: RefreshReport,
     on_progress: ProgressCallback,
 ) -> None:
-    """Open the cache on its thread and run :func:`run_due` on a new event loop."""
+    """Refresh ``sources``, then sync ``accounts``, each one step of the progress reported;
+    the cache is opened on its own thread for the run and closed after it."""
     db = Database(db_path)
     try:
-        db.executor.submit(db.store.use_rules, config.rules).result()  # on every new article
-        asyncio.run(
-            run_due(config, db, sources, accounts, states, force, offline, report, on_progress)
-        )
+        await db.call(lambda store: store.use_rules(config.rules))  # on every new article
+        total = len(sources) + len(accounts)
+        if sources:
+            queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
+            for spec in sources:
+                queue.put_nowait(spec)
+            with ParsePool(len(sources)) as pool:
+                async with Fetcher(config.settings) as fetcher:
+                    job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
+                    workers = min(config.settings.concurrency, len(sources))
+                    await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
+                    unchanged = job.unchanged
+                    await db.call(lambda store: store.record_successes(unchanged))
+        if accounts:
+            await _sync_accounts(config, accounts, db, offline, report, total, on_progress)
     finally:
         db.close()
-
-
-async def run_due(
-    config: Config,
-    db: Database,
-    sources: Sequence[SourceSpec],
-    accounts: Sequence[AccountSpec],
-    states: dict[str, tuple[int, str, FetchState]],
-    force: bool,
-    offline: bool,
-    report: RefreshReport,
-    on_progress: ProgressCallback,
-) -> None:
-    """Refresh ``sources``, then sync ``accounts``, each one step of the progress reported."""
-    total = len(sources) + len(accounts)
-    if sources:
-        queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
-        for spec in sources:
-            queue.put_nowait(spec)
-        with ParsePool(len(sources)) as pool:
-            async with Fetcher(config.settings) as fetcher:
-                job = _Job(db, states, fetcher, pool, force, report, total, on_progress)
-                workers = min(config.settings.concurrency, len(sources))
-                await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
-                unchanged = job.unchanged
-                await db.call(lambda store: store.record_successes(unchanged))
-    if accounts:
-        await _sync_accounts(config, accounts, db, offline, report, total, on_progress)
 
 
 async def _sync_accounts(
