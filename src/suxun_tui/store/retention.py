@@ -205,7 +205,10 @@ def delete(conn: sqlite3.Connection, transaction: Transaction, ids: list[int]) -
     for a server meanwhile; how many went."""
     cascades = _cascades(conn)
     removed = 0
-    with _foreign_keys_off(conn) if cascades is not None else contextlib.nullcontext():
+    # The foreign keys off meanwhile (a pragma of the connection, set outside any
+    # transaction: nothing of it is in the file, so a kill leaves nothing behind).
+    off = _settings(conn, foreign_keys=0) if cascades is not None else contextlib.nullcontext()
+    with off:
         for start in range(0, len(ids), BATCH):
             chunk = json.dumps(ids[start : start + BATCH])
             with transaction() as tx:
@@ -243,19 +246,6 @@ def _cascades(conn: sqlite3.Connection) -> list[tuple[str, str]] | None:
                 return None
             pairs.append((f'"{table}"', f'"{key[3]}"'))
     return pairs
-
-
-@contextlib.contextmanager
-def _foreign_keys_off(conn: sqlite3.Connection) -> Iterator[None]:
-    """This connection's foreign keys off meanwhile (a pragma outside any transaction;
-    it changes nothing in the file, so a kill leaves nothing of it behind)."""
-    was = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
-    conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        if was:
-            conn.execute("PRAGMA foreign_keys = ON")
 
 
 @contextlib.contextmanager
