@@ -129,10 +129,10 @@ WALK_SHARE = 0.4
 # The newest page of common short terms alone (query_sql's ``walk``): how many of the
 # newest articles per row of the page are read first (_walk_further then decides).
 SHORT_WALK = 8
-_BOUND = (
-    "a.published >= coalesce((SELECT published FROM articles"
-    " ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?), '')"
-)
+# The date of the article after the newest ``?`` (none: fewer articles than that): how
+# far a walk of the newest articles reads.
+_NTH_NEWEST = "SELECT published FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?"
+_BOUND = f"a.published >= coalesce(({_NTH_NEWEST}), '')"
 
 
 def matching_parts(
@@ -291,7 +291,7 @@ def _newest_page(
     if walk > WALK_SHARE * share * (last - first + 1):
         return None  # too few matches for a walk to be the quicker way
     row = conn.execute(
-        "SELECT published FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?",
+        _NTH_NEWEST,
         (walk + pending_fold.queued_count(conn, waiting) - 1,),  # the queued ones are read apart
     ).fetchone()
     scanned = Compiler(conn, now, scan="x", content=True).compile(parsed)
