@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from suxun_tui.store import Store
-from suxun_tui.sync import sync_accounts
+from suxun_tui.sync import greader, sync_accounts
 from tests.integration.test_sync_bad_servers import (
     JSON,
     RecordingServer,
@@ -95,3 +95,59 @@ def test_every_entry_arrives_however_the_server_lists_the_read_ones(
     with Store(db) as store:
         flags = {h.title: h.read for h in store.headlines()}
     assert flags == {"Item 1": True, "Item 2": False, "Item 3": False}
+
+
+@pytest.mark.parametrize("refused", [None, 3])
+def test_contents_arrive_batch_by_batch_and_a_refused_one_keeps_those_before_it(
+    server: RecordingServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    refused: int | None,
+) -> None:
+    """One entry a batch: each batch is asked for while the one before it is stored.
+    Every batch arrives; a batch the server refuses ends the sync with an error, and the
+    batches before it stay in the cache."""
+    monkeypatch.setattr(greader, "CONTENTS_BATCH", 1)
+    serve(server, "read stream")
+    handler_class = server.httpd.RequestHandlerClass
+
+    def do_post(req: BaseHTTPRequestHandler) -> None:  # the form kept on its request
+        length = int(req.headers.get("Content-Length") or 0)
+        req.form = parse_qsl(req.rfile.read(length).decode())  # type: ignore[attr-defined]
+        server._serve(req)
+
+    handler_class.do_POST = do_post  # type: ignore[attr-defined]
+    asked: list[int] = []
+
+    def contents(req: BaseHTTPRequestHandler) -> None:
+        ids = [v for k, v in req.form if k == "i"]  # type: ignore[attr-defined]
+        numbers = [int(i) if i.isdigit() else int(i.rsplit("/", 1)[-1], 16) for i in ids]
+        asked.extend(numbers)
+        if refused in numbers:
+            server._send(req, 400, JSON, b'{"error": "refused"}')
+            return
+        items = [
+            {
+                "id": f"tag:google.com,2005:reader/item/{n:016x}",
+                "title": f"Item {n}",
+                "published": 1764496800,
+                "canonical": [{"href": f"https://example.org/{n}"}],
+                "summary": {"content": "<p>x</p>"},
+                "origin": {"streamId": "feed/2"},
+            }
+            for n in numbers
+        ]
+        server._send(req, 200, JSON, json.dumps({"items": items}).encode())
+
+    server.add(f"{PREFIX}/reader/api/0/stream/items/contents", handler=contents)
+    db = tmp_path / "c.db"
+    [result] = sync_accounts(config(tmp_path, "greader", server.url(PREFIX)), db)
+    assert sorted(asked) == [1, 2, 3]
+    with Store(db) as store:
+        titles = sorted(h.title for h in store.headlines())
+    if refused is None:
+        assert result.ok and result.new == 3, result.error
+        assert titles == ["Item 1", "Item 2", "Item 3"]
+    else:
+        assert not result.ok and result.error
+        assert titles == ["Item 1", "Item 2"]
