@@ -30,7 +30,7 @@ from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.highlight import marked_segments, terms_of
 from suxun_tui.tui.script import converter
 from suxun_tui.tui.widgets.cursor_rows import CursorRows
-from suxun_tui.tui.widgets.sources import fit
+from suxun_tui.tui.widgets.source_rows import fit
 
 TIME_WIDTH = 11  # "12-28 16:45"
 SOURCE_WIDTH = 16

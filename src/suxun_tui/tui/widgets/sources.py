@@ -29,7 +29,7 @@ from suxun_tui.text.i18n import tr
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.script import converter
 from suxun_tui.tui.widgets.cursor_rows import CursorRows
-from suxun_tui.tui.widgets.source_rows import draw_query, draw_row, draw_source, fit
+from suxun_tui.tui.widgets.source_rows import draw_query, draw_row, draw_source
 from suxun_tui.tui.widgets.sources_layout import (
     ALL_ROW,
     GROUP_ROW,
@@ -40,7 +40,7 @@ from suxun_tui.tui.widgets.sources_layout import (
     same_structure,
 )
 
-__all__ = ["SourcesPane", "fit"]
+__all__ = ["SourcesPane"]
 
 
 class Filters(Sequence[SourceFilter]):
