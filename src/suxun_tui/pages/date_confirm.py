@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 
+from suxun_tui.pages.dates import _zone
+
 __all__ = ["DateCandidate", "corroborated", "page_time"]
 
 # How often each place holds the publish time on real pages (see :mod:`.fields`).
@@ -144,7 +146,6 @@ def corroborated(
     return out
 
 
-# /2023/october/03/ - a month's name between year and day.
 def page_time(iso: str | None, tz: str) -> str | None:
     """The publish time on the page's own clock: as the page wrote it, with its offset.
 
@@ -162,6 +163,4 @@ def page_time(iso: str | None, tz: str) -> str | None:
     offset = moment.utcoffset()
     if offset is None or offset:
         return iso
-    from suxun_tui.pages.dates import _zone
-
     return moment.astimezone(_zone(tz)).isoformat()

@@ -142,9 +142,9 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
     return out[:1]
 
 
+# /2023/october/03/ - a month's name between year and day.
 _URL_MONTH_NAME = re.compile(
-    r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)(?:/|$)",
-    re.I,
+    rf"/((?:19|20)\d{{2}})/({'|'.join(MONTHS)})[a-z]*/([0-3]?\d)(?:/|$)", re.I
 )
 
 
