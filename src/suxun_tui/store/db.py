@@ -46,7 +46,7 @@ from suxun_tui.store.fetch_records import (
 )
 from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
-from suxun_tui.store.schema import migrate
+from suxun_tui.store.schema import MIGRATIONS, migrate
 from suxun_tui.store.schema_check import check_schema
 from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
 from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
@@ -81,10 +81,6 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _memory() -> sqlite3.Connection:
-    return connect(Path(":memory:"))
-
-
 class Store:
     """All reads and writes of the cache go through this class; nothing else runs SQL."""
 
@@ -103,7 +99,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise cannot_open(path, exc) from exc
         try:
-            check_schema(self.conn, path, migrate=migrate, fresh=_memory, read_only=read_only)
+            check_schema(
+                self.conn, path, migrate=migrate, latest=len(MIGRATIONS), read_only=read_only
+            )
         except StoreError:
             self.conn.close()
             raise
