@@ -2,8 +2,9 @@
 with their unread counts, plus the built-in "All unread".
 
 A query feed is a :class:`~suxun_tui.tui.filters.SourceFilter` of kind ``query`` whose
-headlines come from the store's search; its counts are read with the sources' counts, so
-the pane, the headline list's title and the status line agree.
+headlines come from the store's search. The built-in feeds' counts are read with the
+sources' counts; a configured feed's (a search's count) in the background, and the pane,
+the headline list's title and the status line show the same last count meanwhile.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ class QueryFeed:
     counted: bool = True  # False: a configured feed whose counts are still being read
 
 
+def feed_key(feed: QueryFeed | QuerySpec) -> tuple[str, str, str | None]:
+    """What names a query feed across reads and counts: its name, query and group."""
+    return feed.name, feed.query, feed.group
+
+
 def read_query_feeds(
     store: Store,
     specs: Sequence[QuerySpec],
@@ -57,9 +63,9 @@ def read_query_feeds(
         feeds.append(QueryFeed(HIDDEN.name, HIDDEN.query, HIDDEN.group, hidden_unread, hidden))
     if known is None:
         return (*feeds, *count_configured(store, specs))
-    last = {(f.name, f.query, f.group): f for f in known}
+    last = {feed_key(f): f for f in known}
     for spec in specs:
-        had = last.get((spec.name, spec.query, spec.group))
+        had = last.get(feed_key(spec))
         feeds.append(had or QueryFeed(spec.name, spec.query, spec.group, 0, 0, counted=False))
     return tuple(feeds)
 
@@ -79,8 +85,8 @@ def count_configured(store: Store, specs: Sequence[QuerySpec]) -> tuple[QueryFee
 
 def with_counts(feeds: Sequence[QueryFeed], counted: Sequence[QueryFeed]) -> tuple[QueryFeed, ...]:
     """``feeds`` with the configured ones replaced by their ``counted`` values."""
-    fresh = {(f.name, f.query, f.group): f for f in counted}
-    return tuple(fresh.get((f.name, f.query, f.group), f) for f in feeds)
+    fresh = {feed_key(f): f for f in counted}
+    return tuple(fresh.get(feed_key(f), f) for f in feeds)
 
 
 def with_unread_only(query: str, unread_only: bool) -> str:

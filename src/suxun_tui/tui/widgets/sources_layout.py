@@ -16,6 +16,7 @@ import bisect
 from typing import NamedTuple
 
 from suxun_tui.tui.filters import ALL, STARRED, Catalog, SourceFilter, query_filter
+from suxun_tui.tui.query_feeds import feed_key
 
 # What a row is.
 ALL_ROW, STARRED_ROW, GROUP_ROW, SOURCE_ROW, QUERY_ROW = range(5)
@@ -39,10 +40,7 @@ def same_structure(old: Catalog, new: Catalog) -> bool:
     """
     if len(old.sources) != len(new.sources) or len(old.queries) != len(new.queries):
         return False
-    if any(
-        (a.name, a.group, a.query) != (b.name, b.group, b.query)
-        for a, b in zip(old.queries, new.queries, strict=True)
-    ):
+    if any(feed_key(a) != feed_key(b) for a, b in zip(old.queries, new.queries, strict=True)):
         return False
     return all(
         a is b
