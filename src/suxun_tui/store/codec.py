@@ -13,7 +13,9 @@ from typing import Any, cast, get_args
 
 from suxun_tui.models import Block, BlockKind, LinkSpan
 
-_KINDS = frozenset(get_args(BlockKind))
+# The kinds a stored row may name (a row of any other is skipped, here and in
+# store.fold.body_plain).
+KINDS = frozenset(get_args(BlockKind))
 
 
 def encode_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
@@ -56,7 +58,7 @@ def decode_blocks(text: str | None) -> tuple[Block, ...]:
         return ()
     blocks: list[Block] = []
     for row in rows if isinstance(rows, list) else ():
-        if not isinstance(row, list) or len(row) < 2 or row[0] not in _KINDS:
+        if not isinstance(row, list) or len(row) < 2 or row[0] not in KINDS:
             continue
         body = str(row[1])
         url = row[2] if len(row) > 2 and isinstance(row[2], str) else None

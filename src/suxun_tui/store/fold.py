@@ -17,9 +17,10 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import cast, get_args
+from typing import cast
 
 from suxun_tui.models import Block, BlockKind, blocks_to_plain
+from suxun_tui.store.codec import KINDS
 from suxun_tui.store.fold_table import PAIRS
 
 
@@ -91,9 +92,8 @@ def _simplified(char: str) -> str:
     return char if at < 0 else PAIRS[at + 1]
 
 
-_KINDS = frozenset(get_args(BlockKind))
 # Kinds whose plain text is their text as it stands (Block.as_plain adds nothing).
-_AS_IS = _KINDS - {"image", "media", "list_item", "quote"}
+_AS_IS = KINDS - {"image", "media", "list_item", "quote"}
 
 
 def body_plain(body: str | None) -> str:
@@ -108,7 +108,7 @@ def body_plain(body: str | None) -> str:
         return ""
     parts: list[str] = []
     for row in rows if isinstance(rows, list) else ():
-        if not isinstance(row, list) or len(row) < 2 or row[0] not in _KINDS:
+        if not isinstance(row, list) or len(row) < 2 or row[0] not in KINDS:
             continue
         kind, text = row[0], str(row[1])
         if kind in _AS_IS:
