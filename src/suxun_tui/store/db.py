@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
-from suxun_tui.store import clean_close
+from suxun_tui.store import clean_close, pending_fold
 from suxun_tui.store.articles import ArticleRow, article_row, plan_writes, stored_hashes
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
@@ -77,6 +77,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         clean_close.forget(path)  # written from now on: only a clean close notes it again
     conn = open_connection(path, read_only=read_only)
     register_functions(conn)  # the search index's triggers fold text with them
+    pending_fold.register(conn)  # a search folds the queued articles' text with it
     register_key_functions(conn)  # the article insert computes duplicate keys with them
     return conn
 

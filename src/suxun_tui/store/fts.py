@@ -118,13 +118,9 @@ def index_body(body: str | None) -> str:
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    """The functions the index triggers and a search's pending part call; every
-    connection of ours registers them."""
-    from suxun_tui.store import pending_fold  # it folds with this module's functions
-
+    """The functions the index triggers call; every connection of ours registers them."""
     conn.create_function("suxun_index", 1, index_value, deterministic=True)
     conn.create_function("suxun_index_body", 1, index_body, deterministic=True)
-    pending_fold.register(conn)
 
 
 def fill_index(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
