@@ -151,3 +151,27 @@ def test_contents_arrive_batch_by_batch_and_a_refused_one_keeps_those_before_it(
     else:
         assert not result.ok and result.error
         assert titles == ["Item 1", "Item 2"]
+
+
+def test_a_read_stream_the_server_cannot_answer_is_not_asked_again_another_way(
+    server: RecordingServer, tmp_path: Path
+) -> None:
+    """A server that is down (here: 503 for the read state's stream) ends the sync with
+    "server unreachable", keeping what is queued; only a server that has no such stream
+    (an answer saying so) is asked for the reading list filtered by ``it`` instead."""
+    asked = serve(server, "read stream")
+    route = server.routes[f"{PREFIX}/reader/api/0/stream/items/ids"]
+    listing = route.handler
+    assert listing is not None
+
+    def down_for_the_read_stream(req: BaseHTTPRequestHandler) -> None:
+        stream = dict(parse_qsl(urlsplit(req.path).query)).get("s", "")
+        if stream.endswith("/state/com.google/read"):
+            server._send(req, 503, JSON, b'{"error": "busy"}')
+            return
+        listing(req)
+
+    server.add(f"{PREFIX}/reader/api/0/stream/items/ids", handler=down_for_the_read_stream)
+    [result] = sync_accounts(config(tmp_path, "greader", server.url(PREFIX)), tmp_path / "c.db")
+    assert not result.ok and result.error and "server unreachable" in result.error
+    assert not [q for q in asked if q.get("it")]  # no second listing of every read entry

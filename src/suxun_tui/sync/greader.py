@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store.queue import PendingChange
 from suxun_tui.store.remote import RemoteFeed
-from suxun_tui.sync.api import ACCOUNT, Api, AuthError, SyncError, expect
+from suxun_tui.sync.api import ACCOUNT, Api, AuthError, ServerDown, SyncError, expect
 from suxun_tui.sync.client import Batch, KnownLoader, Listing, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
 from suxun_tui.sync.secrets import Secret
@@ -236,10 +236,11 @@ class GReaderClient:
         """The read entries' ids: the read state's own stream, so that no entry is listed
         twice (unread ones come in the unread list); a server that has no such stream is
         asked for the reading list filtered by ``it`` (FreshRSS and Inoreader honour it,
-        Miniflux lists every entry)."""
+        Miniflux lists every entry). A server that is down, or refuses the login, is not
+        asked the other way: it would answer that the same."""
         try:
             return await self._ids([("s", READ)], "the read list")
-        except AuthError:
+        except (AuthError, ServerDown):
             raise
         except SyncError:
             return await self._ids([("s", READING_LIST), ("it", READ)], "the reading list")
