@@ -3,6 +3,7 @@ and index agreeing (and search exact); a cache from before the queue keeps its i
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import random
@@ -11,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from suxun_tui.models import Block, FeedEntry
@@ -40,6 +42,15 @@ def stored(path: Path, count: int) -> None:
         source_id = store.source_id("s")
         assert source_id is not None
         store.store_entries(source_id, entries(count))
+
+
+@contextlib.contextmanager
+def filled(path: Path, count: int) -> Iterator[Store]:
+    """The cache of :func:`stored` with every article indexed, open."""
+    stored(path, count)
+    with Store(path) as store:
+        fill(store.conn)
+        yield store
 
 
 def consistent(path: Path) -> tuple[set[int], set[int]]:
@@ -106,9 +117,7 @@ def test_a_filler_killed_at_any_moment_leaves_a_consistent_cache(tmp_path: Path)
 
 def test_the_filler_removes_deleted_articles_rows_and_follows_changes(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    stored(path, 30)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 30) as store:
         source_id = store.source_id("s")
         assert source_id is not None
         changed = entries(1)[0]

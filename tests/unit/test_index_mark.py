@@ -18,7 +18,7 @@ from suxun_tui.store.fts import index_body, index_value
 from suxun_tui.store.index_fill import fill, fill_batch, queued, start_filling
 from suxun_tui.store.index_mark import claim, not_waiting
 from suxun_tui.store.schema import MIGRATIONS
-from tests.unit.test_index_fill import consistent, entries, old_cache, stored
+from tests.unit.test_index_fill import consistent, entries, filled, old_cache, stored
 
 
 def mark(conn: sqlite3.Connection) -> int:
@@ -102,9 +102,7 @@ def test_a_claim_takes_a_bounded_run_of_ids(tmp_path: Path) -> None:
 
 def test_an_id_given_again_after_a_deletion_is_indexed_anew(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    stored(path, 10)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 10) as store:
         with store.transaction() as conn:
             top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
             conn.execute("DELETE FROM articles WHERE id = ?", (top,))
@@ -123,9 +121,7 @@ def test_an_id_given_again_after_a_deletion_is_indexed_anew(tmp_path: Path) -> N
 
 def test_an_id_chosen_below_the_mark_is_queued(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    stored(path, 10)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 10) as store:
         with store.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id = 3")
         fill(store.conn)  # the stale row is removed, the stale list emptied

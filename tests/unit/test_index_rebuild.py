@@ -19,7 +19,7 @@ import pytest
 from suxun_tui.store import Store
 from suxun_tui.store.index_fill import fill, fill_batch, queued, start_filling
 from suxun_tui.store.index_rebuild import NEXT_TABLE, rebuilding
-from tests.unit.test_index_fill import consistent, entries, stored
+from tests.unit.test_index_fill import consistent, entries, filled
 
 # A filler that copies whatever the backlog (the thresholds as parameters).
 FILLER = (
@@ -59,9 +59,7 @@ def exact(path: Path, live: set[str]) -> None:
 
 def backlog(path: Path) -> set[str]:
     """3,000 articles indexed, then the first 1,000 deleted; the live titles."""
-    stored(path, 3000)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 3000) as store:
         with store.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id <= 1000")
         return {r[0] for r in store.conn.execute("SELECT title FROM articles")}
@@ -115,9 +113,7 @@ def test_a_copy_killed_at_any_moment_keeps_search_exact_and_finishes(tmp_path: P
 
 def test_a_small_backlog_is_deleted_row_by_row(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
-    stored(path, 40)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 40) as store:
         with store.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id <= 30")
         assert fill_batch(store.conn, rebuild_share=0.9, rebuild_min=0) == 5
@@ -136,9 +132,7 @@ def test_the_background_filler_starts_for_deleted_articles_alone(
 ) -> None:
     monkeypatch.delenv("SUXUN_TUI_INDEX_LATER", raising=False)
     path = tmp_path / "cache.sqlite3"
-    stored(path, 20)
-    with Store(path) as store:
-        fill(store.conn)
+    with filled(path, 20) as store:
         with store.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id <= 5")
         assert queued(store.conn) == 5
