@@ -6,12 +6,16 @@ lookups, so the refresh engine, the reader and the CLI can share them freely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from suxun_tui import __version__
 from suxun_tui.text.sanitize import clean_line
+
+if TYPE_CHECKING:  # the classes are dataclasses; suxun_tui.record makes them cheaply
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 APP_NAME = "suxun-tui"
 HOMEPAGE = "https://github.com/suxun-tui/suxun-tui"

@@ -10,7 +10,6 @@ import re
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +172,7 @@ def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> S
             continue
         check_type(value, _SETTINGS_TYPES[key], where, key)
         values[key] = _validate_value(key, value, where)
-    return replace(Settings(), **values)
+    return Settings(**values)
 
 
 # Finding a key's line costs a search of its table: with 10,000 sources, done for every
