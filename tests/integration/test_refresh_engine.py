@@ -17,7 +17,7 @@ import pytest
 from suxun_tui import __version__
 from suxun_tui.config import HOMEPAGE, Config, Settings, SourceSpec
 from suxun_tui.net import client
-from suxun_tui.refresh import running
+from suxun_tui.refresh import fetch_job
 from suxun_tui.refresh.engine import refresh_sources
 from suxun_tui.store import DB_NAME, Store
 from tests.support.feeds import items, rss
@@ -34,7 +34,7 @@ def server() -> Iterator[LoopbackServer]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """URLs of the documents actually parsed (refreshes here run parsing on threads)."""
     seen: list[str] = []
-    real = running.prepare_document
+    real = fetch_job.prepare_document
 
     def counting(
         spec: SourceSpec, data: bytes, url: str, ctype: str | None, *items: object
@@ -42,7 +42,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(url)
         return real(spec, data, url, ctype, *items)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(running, "prepare_document", counting)
+    monkeypatch.setattr(fetch_job, "prepare_document", counting)
     return seen
 
 

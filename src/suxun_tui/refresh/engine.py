@@ -138,7 +138,8 @@ def refresh_sources(
     progress(Progress(0, total))
     if not total:
         return report
-    forked = fork_server(len(sources))  # the parse workers' server: before any thread
+    # The parse workers' server, before any thread; none for a sync of accounts alone.
+    forked = bool(sources) and fork_server(len(sources))
     try:
         from suxun_tui.net.eventloop import import_asyncio
 
