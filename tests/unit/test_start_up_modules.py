@@ -30,8 +30,12 @@ OTHER_COMMANDS = {
     "suxun_tui.pages",
 }
 # Loaded only by the work that needs them: TLS, the query language and rules, hashing,
-# the parsed-config cache, argparse's terminal-width lookup, timezones and suggestions.
+# the parsed-config cache, argparse's terminal-width lookup, timezones and suggestions;
+# dataclasses (and the inspect it loads) only for dataclasses.replace or fields on a
+# record (suxun_tui.record makes the value classes without it).
 NOT_AT_START = {
+    "dataclasses",
+    "inspect",
     "ssl",
     "suxun_tui.query.model",
     "suxun_tui.query.parser",
@@ -105,6 +109,7 @@ def test_list_and_search_load_no_fetcher_and_no_other_command(tmp_path: Path) ->
         assert "suxun_tui.cli.commands" in loaded, args
         assert loaded & (FETCHING | OTHER_COMMANDS) == set(), args
         assert loaded & {"ssl", "hashlib", "pickle", "shutil", "difflib", "platformdirs"} == set()
+        assert loaded & {"dataclasses", "inspect"} == set(), args
 
 
 def test_the_other_commands_still_load_their_modules(tmp_path: Path) -> None:

@@ -23,7 +23,6 @@ fetches and parses (:mod:`~suxun_tui.refresh.running`) start only when something
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,7 +36,11 @@ from suxun_tui.store.remote import retire_accounts
 from suxun_tui.text.timefmt import now_utc, to_stored
 
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
+    from dataclasses import dataclass, field  # made cheaply at run time: suxun_tui.record
+
     from suxun_tui.sync.engine import AccountResult
+else:
+    from suxun_tui.record import dataclass, field
 
 
 class SourceResult(NamedTuple):

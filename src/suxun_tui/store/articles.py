@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from suxun_tui.models import FeedEntry
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.text.hashing import content_hash
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 # guid, url, title, published, author, body (encoded blocks), summary_only, content hash
 ArticleRow = tuple[str, str, str, str | None, str | None, str, int, str]

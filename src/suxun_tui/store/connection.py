@@ -10,11 +10,15 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from suxun_tui.text.i18n import N_
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass
+else:
+    from suxun_tui.record import dataclass
 
 BUSY_TIMEOUT_MS = 30_000  # refresh and CLI writes: wait for a concurrent refresh's commit
 INTERACTIVE_TIMEOUT_MS = 150  # a key press in the reader: never freeze the screen longer

@@ -18,10 +18,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from suxun_tui.models import ArticleDetail
 from suxun_tui.store.fold import fold
+
+if TYPE_CHECKING:  # dataclasses.replace, done without importing dataclasses at run time
+    from dataclasses import replace
+else:
+    from suxun_tui.record import replace
 
 # Query parameters that say where a click came from, never which page it is.
 TRACKING_PREFIXES = ("utm_", "hmsr", "mtm_", "pk_", "_hs", "wt_", "ga_")

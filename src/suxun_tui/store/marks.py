@@ -15,7 +15,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
@@ -27,8 +26,12 @@ from suxun_tui.store.sources import SourceSpecRow, config_matches, write_config
 from suxun_tui.text.i18n import trn
 from suxun_tui.text.i18n_said import tr_said
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dataclasses.replace, done without importing dataclasses at run time
+    from dataclasses import replace
+
     from suxun_tui.store.db import Store
+else:
+    from suxun_tui.record import replace
 
 
 class Mark(NamedTuple):

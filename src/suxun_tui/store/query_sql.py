@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from suxun_tui.query.model import Age, Atom, DateBound, Field, Item, Query, State, Text
 from suxun_tui.store.fold import fold
 from suxun_tui.text.timefmt import to_stored
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 IDX = "article_index"
 # The index's own copy of its text (FTS5's content table: c0 title, c1 text, c2 author):

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass
+else:
+    from suxun_tui.record import dataclass
 
 Flag = Literal["read", "starred"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suxun_tui.store import clean_close
 from suxun_tui.store.connection import (
@@ -25,6 +25,11 @@ from suxun_tui.store.connection import (
 from suxun_tui.store.db import DB_NAME, Store
 from suxun_tui.text.i18n import N_
 from suxun_tui.text.timefmt import now_utc
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass
+else:
+    from suxun_tui.record import dataclass
 
 # Below this size the whole file is checked at a start (a few milliseconds per MiB) unless
 # our own clean close left it unchanged (clean_close); a bigger cache, or one closed

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, plan_writes
 from suxun_tui.store.db import Store
 from suxun_tui.store.queue import PendingChange, drop_pushed, pending_changes
 from suxun_tui.text.timefmt import now_utc, to_stored
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass
+else:
+    from suxun_tui.record import dataclass
 
 ACCOUNT_POSITION = 1_000_000  # account sources are listed after the configured ones
 # A flag the server sends is not applied while a local mark of it waits to be pushed.
