@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suxun_tui.sync.greader import _page_ids, _together, item_id
+from suxun_tui.sync.greader import _together
+from suxun_tui.sync.greader_ids import item_id, page_ids, plain_page
 
 
 @given(st.integers(min_value=0, max_value=2**63 - 1))
@@ -41,8 +43,55 @@ def test_a_page_of_refs_reads_each_id_as_item_id_does(
     values = [data.draw(st.sampled_from(forms))(n) for n in numbers]
     refs: list[object] = [{"id": v} for v in values] + ["not a ref", {"no": "id"}]
     expected = [i for i in map(item_id, values) if i is not None]
-    assert _page_ids(refs) == expected
-    assert _page_ids({"id": "1"}) == [] and _page_ids(None) == []
+    assert page_ids(refs) == expected
+    assert page_ids({"id": "1"}) == [] and page_ids(None) == []
+
+
+def read_as_json(body: bytes) -> tuple[list[str], object]:
+    answer = json.loads(body)
+    return page_ids(answer.get("itemRefs")), answer.get("continuation")
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=2**63 - 1)),
+    st.one_of(st.none(), st.text(max_size=12), st.integers(min_value=0, max_value=10**6)),
+    st.booleans(),
+)
+def test_a_page_read_whole_by_its_text_reads_as_its_json_does(
+    numbers: list[int], continuation: object, spaced: bool
+) -> None:
+    page: dict[str, object] = {"itemRefs": [{"id": str(n)} for n in numbers]}
+    if continuation is not None:
+        page["continuation"] = str(continuation) if isinstance(continuation, int) else continuation
+    body = json.dumps(page, separators=(", ", ": ") if spaced else (",", ":")).encode()
+    plain = plain_page(body)
+    ids, following = read_as_json(body)
+    if plain is not None:
+        assert plain == (ids, following or "")
+    elif not spaced and all(str(n)[0] != "0" for n in numbers):
+        # only a continuation JSON writes with escapes may send a page the long way
+        assert isinstance(continuation, str) and json.dumps(continuation)[1:-1] != continuation
+
+
+def test_the_page_miniflux_writes_is_read_by_its_text() -> None:
+    body = b'{"itemRefs":[{"id":"12"},{"id":"7"}],"continuation":"10000"}'
+    assert plain_page(body) == (["12", "7"], "10000")
+    assert plain_page(b'{"itemRefs":[]}') == ([], "")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"itemRefs":[{"id":"12"},]}',  # not JSON
+        b'{"itemRefs":[{"id":"012"}]}',  # not the canonical form
+        b'{"itemRefs":[{"id":"12","timestampUsec":"1"}]}',  # another key
+        b'{"itemRefs":[{"id":"12"}],"continuation":"a\\"b"}',  # an escape
+        b'{"itemRefs":[{"id":"12"}]} ',
+        b'{"itemRefs":[{"id":"12"}],"continuation":10}',
+    ],
+)
+def test_any_other_page_is_left_to_the_json_decoder(body: bytes) -> None:
+    assert plain_page(body) is None
 
 
 def test_the_first_failure_of_calls_run_together_is_raised_and_stops_the_rest() -> None:

@@ -58,6 +58,9 @@ class Client(Protocol):
 
     async def unsubscribe(self, remote_feed_id: str) -> None: ...
 
+    def close(self) -> None:
+        """The sync is over: drop whatever the client asked for ahead and still runs."""
+
 
 def grouped(changes: Sequence[PendingChange]) -> dict[tuple[Flag, bool], list[str]]:
     """Queued marks by (flag, value): each group is one call with many ids."""

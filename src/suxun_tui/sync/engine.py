@@ -188,7 +188,11 @@ async def sync_account(
             note = N_("offline")
         return AccountResult(account.name, True, queued=waiting, notices=(note,))
     try:
-        await run.run(make_client(account, fetcher))
+        client = make_client(account, fetcher)
+        try:
+            await run.run(client)
+        finally:
+            client.close()
         await run.call(lambda a: a.record_success())
     except SyncError as exc:
         message = str(exc)

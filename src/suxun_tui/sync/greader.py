@@ -4,13 +4,15 @@
 server's own address. Login is ``accounts/ClientLogin`` (or a ready token from
 ``token_env``), writes need the short-lived ``reader/api/0/token``.
 
-A pull lists ids, then fetches only what is missing: ``stream/items/ids`` of the reading
-list's read entries (``it``; a server that ignores it lists them all) and of the unread
-ones (continuations followed, opaque, bounded by :data:`MAX_ID_PAGES`), then
-``stream/items/contents`` as a POST of :data:`CONTENTS_BATCH` ids at a time. Flags come
-from the id lists of unread and starred items; the API gives no change times, so a local
-mark still queued wins. Marks go up with ``edit-tag``, one ``a`` or one ``r`` per call
-(FreshRSS reads only one of each) and many ``i``.
+A pull lists ids, then fetches only what is missing: ``stream/items/ids`` of the read
+state's stream (a server without it: the reading list filtered by ``it``), of the unread
+entries and of the starred ones (continuations followed, opaque, bounded:
+:mod:`~suxun_tui.sync.greader_ids`), asked for together with the subscription and tag
+lists, since they depend on nothing before them; then ``stream/items/contents`` as a POST
+of :data:`CONTENTS_BATCH` ids at a time. Flags come from the id lists of unread and
+starred items; the API gives no change times, so a local mark still queued wins. Marks go
+up with ``edit-tag``, one ``a`` or one ``r`` per call (FreshRSS reads only one of each)
+and many ``i``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from suxun_tui.store.remote import RemoteFeed
 from suxun_tui.sync.api import ACCOUNT, Api, AuthError, ServerDown, SyncError, expect
 from suxun_tui.sync.client import Batch, KnownLoader, Listing, chunks, grouped
 from suxun_tui.sync.entries import MAX_TITLE, MAX_URL, epoch_time, make_entry, short
+from suxun_tui.sync.greader_ids import item_id, list_ids
 from suxun_tui.sync.secrets import Secret
 from suxun_tui.sync.tokens import forget_token, load_token, save_token, token_path
 from suxun_tui.text.i18n import N_
@@ -32,49 +35,12 @@ from suxun_tui.text.i18n import N_
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 READING_LIST = "user/-/state/com.google/reading-list"
-IDS_PAGE = 10_000
-MAX_ID_PAGES = 50  # up to 500,000 ids per listing; a continuation loop ends here
 CONTENTS_BATCH = 250
 EDIT_CHUNK = 250
-_ITEM_PREFIX = "tag:google.com,2005:reader/item/"
 T = TypeVar("T")
 
 
-def item_id(value: Any) -> str | None:
-    """Either id form (decimal, or the long form with 16 hex digits) → decimal text."""
-    if type(value) is str and value.isdecimal() and value[:1] != "0" and value.isascii():
-        return value  # the common form, already canonical: tens of thousands per sync
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str):
-        return None
-    try:
-        if value.startswith(_ITEM_PREFIX):
-            return str(int(value[len(_ITEM_PREFIX) :], 16))
-        return str(int(value)) if value.lstrip("-").isdigit() else None
-    except ValueError:
-        return None
-
-
-def _page_ids(refs: Any) -> list[str]:
-    """The item ids of one page of ``stream/items/ids`` in canonical (decimal) form.
-
-    A page holds up to 10,000 refs and a sync reads several: the common form (decimal
-    text) is checked in one pass, and only a page holding another form goes through
-    :func:`item_id` one id at a time.
-    """
-    if not isinstance(refs, list):
-        return []
-    values = [ref.get("id") for ref in refs if isinstance(ref, dict)]
-    decimal = [
-        v for v in values if type(v) is str and v.isdecimal() and v[:1] != "0" and v.isascii()
-    ]
-    if len(decimal) == len(values):
-        return decimal
-    return [i for i in map(item_id, values) if i is not None]
-
-
-def _drop(task: asyncio.Task[Any] | None) -> None:
+def _drop(task: asyncio.Future[Any] | None) -> None:
     """Cancel a request no longer wanted (the sync stopped before its turn); one that
     already failed has its error taken, so that it is not reported as never retrieved."""
     if task is None:
@@ -113,6 +79,7 @@ class GReaderClient:
         # The login's token, kept between syncs (sync.tokens); only for a password login.
         self.token_file = token_path(account, url, username) if secret.kind != "token" else None
         self.kept_token = False
+        self.listings: asyncio.Future[list[tuple[list[str], bool]]] | None = None
 
     async def login(self) -> None:
         if self.secret.kind == "token":
@@ -172,6 +139,7 @@ class GReaderClient:
         await self._client_login()
 
     async def _feeds(self) -> list[RemoteFeed]:
+        self._start_listings()
         tags, answer = await _together(
             self.api.json("GET", "reader/api/0/tag/list", query={"output": "json"}),
             self.api.json("GET", "reader/api/0/subscription/list", query={"output": "json"}),
@@ -205,33 +173,6 @@ class GReaderClient:
             feeds.append(RemoteFeed(feed_id, title, url, folder))
         return feeds
 
-    async def _ids(self, query: list[tuple[str, str]], what: str) -> tuple[list[str], bool]:
-        """All ids of a stream, following continuations; (ids, complete)."""
-        ids: list[str] = []
-        seen: set[str] = set()
-        continuation = ""
-        for _ in range(MAX_ID_PAGES):
-            page = list(query) + [("n", str(IDS_PAGE)), ("output", "json")]
-            if continuation:
-                page.append(("c", continuation))
-            answer = expect(
-                await self.api.json("GET", "reader/api/0/stream/items/ids", query=page),
-                dict,
-                self.account,
-                what,
-            )
-            fresh = _page_ids(answer.get("itemRefs"))
-            fresh = [value for value in dict.fromkeys(fresh) if value not in seen]
-            seen.update(fresh)
-            ids += fresh
-            following = answer.get("continuation")
-            if not following or not isinstance(following, str) or following == continuation:
-                return ids, True
-            if not fresh:
-                return ids, False  # "more" that brings nothing new: a loop
-            continuation = following
-        return ids, False
-
     async def _read_ids(self) -> tuple[list[str], bool]:
         """The read entries' ids: the read state's own stream, so that no entry is listed
         twice (unread ones come in the unread list); a server that has no such stream is
@@ -239,25 +180,41 @@ class GReaderClient:
         Miniflux lists every entry). A server that is down, or refuses the login, is not
         asked the other way: it would answer that the same."""
         try:
-            return await self._ids([("s", READ)], "the read list")
+            return await list_ids(self.api, [("s", READ)], "the read list")
         except (AuthError, ServerDown):
             raise
         except SyncError:
-            return await self._ids([("s", READING_LIST), ("it", READ)], "the reading list")
+            return await list_ids(self.api, [("s", READING_LIST), ("it", READ)], "the reading list")
+
+    def _start_listings(self) -> None:
+        """Ask for the three id listings now: they depend on nothing the sync does first,
+        so the server works on them while it also answers the feed lists (a sync with
+        nothing new is little else)."""
+        _drop(self.listings)
+        self.listings = asyncio.ensure_future(
+            _together(
+                self._read_ids(),
+                list_ids(self.api, [("s", READING_LIST), ("xt", READ)], "the unread list"),
+                list_ids(self.api, [("s", STARRED)], "the starred list"),
+            )
+        )
+
+    def close(self) -> None:
+        """The sync ends (or failed before its pull): listings still running are dropped."""
+        _drop(self.listings)
+        self.listings = None
 
     async def pull(self, cursor: Mapping[str, str], known: KnownLoader) -> AsyncIterator[Batch]:
-        # The three listings are independent: asked at once, the server works on them
-        # side by side (a sync with nothing new is little else), while the cache's
-        # entries are read on the database thread.
+        # The listings run while the cache's entries are read on the database thread.
+        if self.listings is None:
+            self._start_listings()
+        assert self.listings is not None
         cached = asyncio.ensure_future(known())
         try:
-            listings = await _together(
-                self._read_ids(),
-                self._ids([("s", READING_LIST), ("xt", READ)], "the unread list"),
-                self._ids([("s", STARRED)], "the starred list"),
-            )
+            listings = await self.listings
             stored = await cached
         finally:
+            self.listings = None
             cached.cancel()  # a failed listing: the cache's answer is not wanted
         (everything, complete), (unread, unread_complete), (starred, starred_complete) = listings
         if not complete:
