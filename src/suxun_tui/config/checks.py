@@ -175,13 +175,11 @@ def nesting_too_deep(text: str) -> int | None:
     jumps from one character that matters to the next (C-speed searches): a config of
     10,000 sources is a megabyte of text.
     """
-    depth, line, i = 0, 1, 0
+    depth, i = 0, 0
     while (found := _SIGNIFICANT.search(text, i)) is not None:
         j, c = found.start(), found.group()
         i = j + 1
-        if c == "\n":
-            line += 1
-        elif c == "#":
+        if c == "#":
             end = text.find("\n", j)
             if end < 0:
                 return None
@@ -191,18 +189,17 @@ def nesting_too_deep(text: str) -> int | None:
             close = _string_end(text, j + len(quote), quote)
             if close < 0:
                 return None  # an unterminated string: tomllib says where
-            line += text.count("\n", j, close)
             i = close + len(quote)
         elif c in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                return line
+                return text.count("\n", 0, j) + 1  # lines are counted only for the message
         else:
             depth = max(0, depth - 1)
     return None
 
 
-_SIGNIFICANT = re.compile(r"[\n\"'#\[\]{}]")
+_SIGNIFICANT = re.compile(r"[\"'#\[\]{}]")
 
 
 def _string_end(text: str, start: int, quote: str) -> int:

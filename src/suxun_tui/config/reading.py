@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from suxun_tui.config.accounts import parse_accounts
 from suxun_tui.config.checks import (
     AT_LEAST,
     AT_MOST,
@@ -29,11 +26,18 @@ from suxun_tui.config.checks import (
     key_on_line,
     nesting_too_deep,
 )
-from suxun_tui.config.keys import parse_keys
-from suxun_tui.config.model import Config, ConfigError, Settings, SourceSpec
+from suxun_tui.config.model import (
+    AccountSpec,
+    Config,
+    ConfigError,
+    KeyOverride,
+    QuerySpec,
+    RuleSpec,
+    Settings,
+    SourceSpec,
+)
 from suxun_tui.config.paths import read_config_file
 from suxun_tui.config.programs import ARGV_SETTINGS, check_argv, check_save_dir
-from suxun_tui.config.queries import parse_queries, parse_rules
 from suxun_tui.text.i18n import LANGUAGES, N_
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.script import SCRIPTS
@@ -155,12 +159,36 @@ def parse_config(text: str, path: Path) -> Config:
             raise ConfigError(message.format(where=where, name=source.name, number=number))
         seen[source.name] = index
         sources.append(source)
-    accounts = parse_accounts(data.get("accounts", []), locator, warnings, path)
-    queries = parse_queries(data.get("queries", []), text, path, warnings)
-    rules = parse_rules(data.get("rules", []), text, path, warnings)
-    keys = parse_keys(data.get("keys", {}), text, path)
+    accounts, queries, rules, keys = _parse_optional_tables(data, text, path, locator, warnings)
     shown = tuple(clean_line(w) for w in warnings)  # keys are the file's text, printed as-is
     return Config(settings, tuple(sources), path, False, shown, accounts, queries, rules, keys=keys)
+
+
+def _parse_optional_tables(
+    data: dict[str, Any], text: str, path: Path, locator: Locator, warnings: list[str]
+) -> tuple[
+    tuple[AccountSpec, ...], tuple[QuerySpec, ...], tuple[RuleSpec, ...], tuple[KeyOverride, ...]
+]:
+    """``[[accounts]]``, ``[[queries]]``, ``[[rules]]`` and ``[keys]``: each table's parser
+    loads with the first config that has one (most have none of them)."""
+    accounts: tuple[AccountSpec, ...] = ()
+    queries: tuple[QuerySpec, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
+    keys: tuple[KeyOverride, ...] = ()
+    if "accounts" in data:
+        from suxun_tui.config.accounts import parse_accounts
+
+        accounts = parse_accounts(data["accounts"], locator, warnings, path)
+    if "queries" in data or "rules" in data:
+        from suxun_tui.config.queries import parse_queries, parse_rules
+
+        queries = parse_queries(data.get("queries", []), text, path, warnings)
+        rules = parse_rules(data.get("rules", []), text, path, warnings)
+    if "keys" in data:
+        from suxun_tui.config.keys import parse_keys
+
+        keys = parse_keys(data["keys"], text, path)
+    return accounts, queries, rules, keys
 
 
 def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> Settings:
@@ -181,13 +209,10 @@ def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> S
 _HERE = "⟦here⟧"  # printable: ConfigError cleans control characters from messages
 
 
-@contextmanager
-def _placed(loc: Locator, key: str, index: int, label: str) -> Iterator[None]:
-    try:
-        yield
-    except ConfigError as exc:
-        place = f"{loc.where(key, index)}: {label}"
-        raise ConfigError(str(exc).replace(_HERE, place)) from exc.__cause__
+def _placed(exc: ConfigError, loc: Locator, key: str, index: int, label: str) -> ConfigError:
+    """``exc`` with its mark replaced by the key's place (file:line) and the source's label."""
+    place = f"{loc.where(key, index)}: {label}"
+    return ConfigError(str(exc).replace(_HERE, place))
 
 
 def _parse_source(
@@ -198,10 +223,13 @@ def _parse_source(
     warnings: list[str],
     path: Path,
 ) -> SourceSpec:
-    where = loc.where("sources", index)
+    # Run for each of thousands of sources: places (a search of the text each) are found
+    # only for a message.
     if not isinstance(raw, dict):
         raise ConfigError(
-            N_("{where}: each source must be a [[sources]] table").format(where=where)
+            N_("{where}: each source must be a [[sources]] table").format(
+                where=loc.where("sources", index)
+            )
         )
     if isinstance(raw.get("name"), str):
         label = N_("source '{name}'").format(name=raw["name"])
@@ -217,17 +245,22 @@ def _parse_source(
         "max_articles": settings.max_articles,
     }
     for key, value in raw.items():
-        if key not in _SOURCE_TYPES:
+        expected = _SOURCE_TYPES.get(key)
+        if expected is None:
             warnings.append(UNKNOWN_KEY.format(where=f"{loc.where(key, index)}: {label}", key=key))
             continue
-        with _placed(loc, key, index, label):
-            check_type(value, _SOURCE_TYPES[key], _HERE, key)
+        try:
+            check_type(value, expected, _HERE, key)
             values[key] = _validate_value(key, value, _HERE)
+        except ConfigError as exc:
+            raise _placed(exc, loc, key, index, label) from exc.__cause__
     if "url" not in values or not str(values["url"]).strip():
         message = N_("{where}: {label} has no 'url'; add url = \"https://…\"")
-        raise ConfigError(message.format(where=where, label=label))
-    with _placed(loc, "url", index, label):
+        raise ConfigError(message.format(where=loc.where("sources", index), label=label))
+    try:
         values["url"] = _normalize_url(values["url"].strip(), path, _HERE)
+    except ConfigError as exc:
+        raise _placed(exc, loc, "url", index, label) from exc.__cause__
     if not values.get("name"):
         values["name"] = values["url"]
     values["name"] = clean_line(values["name"])
@@ -236,6 +269,10 @@ def _parse_source(
 
 def _validate_value(key: str, value: Any, where: str) -> Any:
     """Check ranges and enumerations; returns the value in its canonical form."""
+    if key == "url":  # every source has these, and no check below is about them; the
+        return value  # URL's own checks come after (_normalize_url)
+    if key in ("name", "group"):
+        return clean_line(value)
     at_least_one = (
         *("concurrency", "per_host", "refresh_minutes", "pages", "max_bytes", "max_items"),
         "image_max_bytes",
@@ -316,8 +353,6 @@ def _validate_value(key: str, value: Any, where: str) -> Any:
         except (ZoneInfoNotFoundError, ValueError) as exc:
             message = N_("{where}: unknown timezone {value!r}")
             raise ConfigError(message.format(where=where, value=value)) from exc
-    if key in ("name", "group"):
-        return clean_line(value)
     return value
 
 
