@@ -8,6 +8,7 @@ imports the one command that runs.
 from __future__ import annotations
 
 import argparse
+import gettext
 import os
 import sys
 from collections.abc import Iterable
@@ -98,6 +99,7 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """Every command's options and help; the commands themselves are not imported."""
+    _translate_once()
     common = _common_options(defaults=False)
     parser = _Parser(
         prog="suxun-tui",
@@ -186,6 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
     for action in sub.choices.values():
         action.set_defaults(_common=True)
     return parser
+
+
+def _translate_once() -> None:
+    """argparse translates its own words (``options``, ``show this help message and exit``)
+    with ``gettext.gettext``, which looks for a catalog again in every locale directory at
+    each call: fifty times for our parsers, half of building them. The catalog found once
+    gives the same words; argparse is given its methods."""
+    domain = gettext.textdomain()
+    found = gettext.translation(domain, gettext.bindtextdomain(domain), fallback=True)
+    vars(argparse).update(_=found.gettext, ngettext=found.ngettext)
 
 
 def _columns() -> int:
