@@ -23,6 +23,7 @@ META = 95
 SHOWN = 92
 REGION_HEAD = 90
 INFO_LINE = 80
+EARLY_LINE = 85  # a short line among the text's first blocks
 AFTER = 45
 BEFORE_TITLE = 50
 SHOWN_UPDATE = 35
@@ -45,6 +46,7 @@ class DateCandidate:
     precision: int
     weight: int
     human: bool = False
+    swappable: bool = False
 
     @property
     def score(self) -> int:
@@ -119,8 +121,11 @@ def corroborated(
     dates of that day. A page that shows none of it - the markup keeps a first publication
     its readers never see - is dated by a date it shows in the article's own places,
     written for people, when the markup names that day too (its last revision, a second
-    publish time): a reader's date is the one the page gives its readers. A date shown as
-    the last change ("Updated …") counts so only where the markup gives no publish time.
+    publish time): a reader's date is the one the page gives its readers. Where the markup
+    names no shown day at all, a date written for people in the article's own places
+    (under the title, in its info line) still beats the markup, which then dates a
+    publication the reader is not shown. A date shown as the last change ("Updated …")
+    counts so only where the markup gives no publish time.
     ``known`` is every time the markup gives, publish times first.
     """
     published_days = set().union(*(_days(c.iso) for c in markup if c.weight == META))
@@ -142,6 +147,8 @@ def corroborated(
                 exact = _exact(c, known)
                 weight = max(c.weight, META) + CORROBORATED
                 c = replace(exact, precision=max(c.precision, exact.precision), weight=weight)
+        elif not confirmed and c.human and c.weight >= INFO_LINE and c.weight != META:
+            c = replace(c, weight=max(c.weight, META) + 1)  # shown, if unconfirmed
         out.append(c)
     return out
 

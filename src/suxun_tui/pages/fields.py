@@ -10,7 +10,10 @@ with a time, the time is taken too.
 The date a reader is given is the one the page gives its readers. A shown date the markup
 confirms beats the markup alone; a page that shows its markup's publish day nowhere (the
 first publication of a page revised since) is dated by the day it does show, when the
-markup names that day too; "originally published on …" names the first publication. A UTC
+markup names that day too, or by a date written for people under its title when the
+markup names none of the days it shows; a date that reads either way (09.10.2024) is read
+as the URL or the markup gives its day; "originally published on …" names the first
+publication. A UTC
 time in markup is most often a server's conversion, so it confirms a shown date on either
 side of midnight, and the result keeps the page's own clock (:func:`page_time`): the offset
 the page wrote, never a conversion that moves the day.
@@ -27,6 +30,7 @@ from suxun_tui.pages.authors import choose_author
 from suxun_tui.pages.date_confirm import (
     AFTER,
     BEFORE_TITLE,
+    EARLY_LINE,
     INFO_LINE,
     LAST_RESORT,
     META,
@@ -41,7 +45,7 @@ from suxun_tui.pages.date_confirm import (
     corroborated,
     page_time,
 )
-from suxun_tui.pages.dates import MONTHS, find_dates, parse_datetime
+from suxun_tui.pages.dates import MONTHS, FoundDate, find_dates, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
@@ -66,6 +70,20 @@ _MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
 
 
+# 09.10.2024, 3/4/2025: day and month could be read either way.
+_EITHER_WAY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d\b")
+
+
+def _candidate(found: FoundDate, text: str, weight: int) -> DateCandidate:
+    """A candidate for a date shown in ``text``: whether people read it (not ISO 8601 with
+    its time) and whether its day and month could be swapped."""
+    shown = text[found.start : found.end]
+    either = _EITHER_WAY.match(shown.strip())
+    swappable = either is not None and max(map(int, either.groups())) <= 12
+    human = _MACHINE.search(shown) is None
+    return DateCandidate(found.iso, found.precision, weight, human, swappable)
+
+
 def _from_lines(
     blocks: list[RawBlock], weight: int, tz: str, now: datetime | None, *, timed: bool = False
 ) -> list[DateCandidate]:
@@ -82,19 +100,14 @@ def _from_lines(
                 continue  # a dated link is another article's date; a bare date is a permalink
             if not found.has_year or found.precision < 3:
                 continue
-            human = _MACHINE.search(text[found.start : found.end]) is None
             before = text[max(0, found.start - 30) : found.start]
             first = ORIGINAL_LABEL.search(before) is not None
             if timed and found.precision < 5 and not bonus and not first:
                 continue
             if UPDATED_LABEL.search(before):
-                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
+                out.append(_candidate(found, text, SHOWN_UPDATE))
                 continue  # "Updated May 2 · Published April 1": the next date may be it
-            out.append(
-                DateCandidate(
-                    found.iso, found.precision, ORIGINAL if first else weight + bonus, human
-                )
-            )
+            out.append(_candidate(found, text, ORIGINAL if first else weight + bonus))
             break
     return out
 
@@ -131,14 +144,13 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
         for found in find_dates(text, tz, now, relative=False):
             if not found.has_year or found.precision < 3:
                 continue
-            human = _MACHINE.search(text[found.start : found.end]) is None
             before = text[max(0, found.start - 30) : found.start]
             if UPDATED_LABEL.search(before):
-                out.append(DateCandidate(found.iso, found.precision, SHOWN_UPDATE, human))
+                out.append(_candidate(found, text, SHOWN_UPDATE))
                 updated.append(text)
                 continue
             weight = ORIGINAL if ORIGINAL_LABEL.search(before) else SHOWN
-            return [DateCandidate(found.iso, found.precision, weight, human), *out[:1]]
+            return [_candidate(found, text, weight), *out[:1]]
     return out[:1]
 
 
@@ -163,18 +175,19 @@ def _url_dates(url: str, tz: str) -> list[DateCandidate]:
     return [DateCandidate(iso, 3, URL)] if iso else []
 
 
-def _read_as_url(found: list[DateCandidate], url: list[DateCandidate]) -> list[DateCandidate]:
-    """Dates read month first (03/10/2023 as March 10) that the URL gives day first
-    (/2023/10/03/), read as the URL does: the site writes its days first."""
-    if not url:
-        return found
-    y, m, d = url[0].iso[:10].split("-")
-    swapped = f"{y}-{d}-{m}"
-    if m == d or int(d) > 12:
-        return found
-    return [
-        replace(c, iso=url[0].iso[:10] + c.iso[10:]) if c.iso[:10] == swapped else c for c in found
-    ]
+def _read_as(found: list[DateCandidate], reference: list[DateCandidate]) -> list[DateCandidate]:
+    """Dates that read either way (03/10/2023, 09.10.2024), read as the URL (/2023/10/03/)
+    or the markup gives their day: a site writes its days in one order, and a date read
+    in the other is a different day the page never meant."""
+    days = {r.iso[:10] for r in reference}
+    out = []
+    for c in found:
+        y, m, d = c.iso[:10].split("-")
+        swapped = f"{y}-{d}-{m}"
+        if c.swappable and c.iso[:10] not in days and swapped in days:
+            c = replace(c, iso=swapped + c.iso[10:])
+        out.append(c)
+    return out
 
 
 def _written_for_people(iso: str, region: list[RawBlock], tz: str) -> bool:
@@ -186,6 +199,18 @@ def _written_for_people(iso: str, region: list[RawBlock], tz: str) -> bool:
             if found.iso[:16] == iso[:16]:
                 return _MACHINE.search(b.text[found.start : found.end]) is None
     return False
+
+
+# A dateline a template puts under the standfirst ("by Jane Doe ● December 23, 2025") is
+# among the first few blocks after the text begins, and short.
+_EARLY_BLOCKS, _EARLY_CHARS = 8, 100
+
+
+def _early_lines(region: list[RawBlock], first_prose: int) -> list[RawBlock]:
+    """The short lines among the first blocks of the text: where a dateline below the
+    standfirst stands, which the lines above the text (``region_head``) do not reach."""
+    stop = first_prose + _EARLY_BLOCKS
+    return [b for b in region[first_prose:stop] if len(b.text) <= _EARLY_CHARS]
 
 
 def collect_dates(
@@ -229,6 +254,7 @@ def collect_dates(
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
         *markup[:1],
         *_from_lines(region_head[:15], REGION_HEAD, tz, now),
+        *_from_lines(_early_lines(region, len(region_head)), EARLY_LINE, tz, now),
         *_shown_dates(meta, tz, now),
         *info,
         *_from_lines(after, AFTER, tz, now, timed=True),
@@ -236,7 +262,7 @@ def collect_dates(
         *markup[1:],
         *in_url,
     ]
-    found = _read_as_url(found, in_url)
+    found = _read_as(found, in_url + markup)
     shown_days = {
         d.iso[:10] for text in meta.shown_dates for d in find_dates(text, tz, now, relative=False)
     }

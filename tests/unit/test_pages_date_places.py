@@ -1,0 +1,65 @@
+"""Where else an article shows its date, and how a shown date and the markup read together.
+
+Each test is a small hand-written article run through :func:`extract_article`, since the
+rules weigh the places against each other across the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from suxun_tui.pages.extract import extract_article
+
+PROSE = "".join(
+    f"<p>Paragraph {i} of the story says something long enough to be read as prose by the "
+    f"extractor, with several clauses, commas, and a full stop at the end of it.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", top: str = "", *, title: str = "Rivers Run Again") -> str:
+    """A small article; ``top`` goes between the title and the text."""
+    return (
+        f"<html><head><title>{title} | The Daily Example</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>{title}</h1>{top}{PROSE}</article>"
+        "<footer><p>Copyright 2025 The Daily Example</p></footer></body></html>"
+    )
+
+
+def published_meta(value: str) -> str:
+    return f'<meta property="article:published_time" content="{value}">'
+
+
+INTRO = (
+    "<p>Rivers that ran dry for a decade are flowing again, and the towns along them are "
+    "learning, slowly and with some doubts, what to do with the water.</p>"
+)
+
+
+def test_a_dateline_below_the_standfirst_dates_the_page() -> None:
+    top = INTRO + "<p>by Jane Doe ● December 23, 2025 ● 6 min read</p>"
+    a = extract_article(page(top=top), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-12-23T00:00:00+00:00"
+
+
+def test_a_shown_date_beats_a_markup_day_the_page_never_shows() -> None:
+    top = "<p>Jane Doe</p><p>Dec 30, 2013</p>"
+    a = extract_article(
+        page(published_meta("2024-08-07T12:01:51Z"), top), "https://x.example/a", timezone="UTC"
+    )
+    assert a.published is not None and a.published.startswith("2013-12-30")
+
+
+def test_a_date_that_reads_either_way_is_read_as_the_markup_gives_it() -> None:
+    top = "<p class='date'>09.10.2024</p>"
+    a = extract_article(
+        page(published_meta("2024-09-10T16:07:00Z"), top), "https://x.example/a", timezone="UTC"
+    )
+    assert a.published == "2024-09-10T16:07:00+00:00"
+
+
+def test_a_date_that_reads_one_way_only_is_not_swapped() -> None:
+    top = "<p class='date'>Oct 9, 2024</p>"
+    a = extract_article(
+        page(published_meta("2024-09-10T16:07:00Z"), top), "https://x.example/a", timezone="UTC"
+    )
+    assert a.published is not None and a.published.startswith("2024-10-09")
