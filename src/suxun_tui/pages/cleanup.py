@@ -48,6 +48,8 @@ _NEWLINE_BETWEEN_CJK = re.compile(
     rf"(?=[{CJK}\u3000-\u303f\uff00-\uffef])"
 )
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200b\u2028\u2029\ufeff\u200c\u200d]+")
+# The characters of _INLINE_SPACE that str.split() keeps (they are not whitespace to it).
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 
 
 def repair_pinyin(text: str) -> str:
@@ -66,9 +68,14 @@ def normalize_whitespace(text: str, *, multiline: bool = False) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _NEWLINE_BETWEEN_CJK.sub("", text)
+    if "\n" in text:
+        text = _NEWLINE_BETWEEN_CJK.sub("", text)
     if not multiline:
-        return _INLINE_SPACE.sub(" ", " ".join(text.split())).strip()
+        line = " ".join(text.split())
+        # After the split only the zero-width members of _INLINE_SPACE can be left.
+        if any(ch in line for ch in _ZERO_WIDTH):
+            return _INLINE_SPACE.sub(" ", line).strip()
+        return line
     lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

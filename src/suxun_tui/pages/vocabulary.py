@@ -13,6 +13,19 @@ from __future__ import annotations
 
 import re
 
+
+def _led_by(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters a match of it can start with.
+
+    Python's regex engine tries each alternative of a long alternation at every position
+    of the text; the look-ahead passes a position where none can start in one test, which
+    makes a search through a paragraph about ten times faster. ``first`` is a character
+    class body; tests/unit/test_pages_vocabulary_first.py proves it holds every character
+    a match can start with, so the pattern matches exactly what it would without it.
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 # --- Tree cleanup (dom.clean_tree) -------------------------------------------------------
 
 # Elements that never hold article text.
@@ -101,7 +114,8 @@ DECORATION_IMAGES = (
 
 # --- Furniture lines in the body (boilerplate, body_filter) ------------------------------
 
-DISCLAIMER = re.compile(
+DISCLAIMER = _led_by(
+    r"版免凡不转轉未如联聯备備举舉严嚴侵许許新违違正感本禁仅僅声聲©(ACI",
     r"版[权權]所有|版[权權]及?免[责責]|免[责責][声聲]明|版[权權][声聲]明|凡本[网網站]|"
     r"不代表本[网網站]|[转轉][载載]目的|[转轉][载載][请請]?注明|未[经經](?:本[网網站])?(?:书面)?"
     r"(?:[许許]可|授[权權])|如有侵[权權]|[联聯][系繫][删刪]除|[联聯][系繫]我[们們][删刪]除|"
@@ -124,8 +138,9 @@ UI_LABEL = re.compile(
     r"责任编辑|責任編輯|一[键鍵][转轉][发發]|一[键鍵]分享)[】\]]?$",
     re.I,
 )
-APP_PROMO = re.compile(
-    r"(?:下[载載]|安[装裝]).{0,12}(?:客[户戶]端|APP|App)|(?:客[户戶]端|APP|App).{0,12}下[载載]"
+APP_PROMO = _led_by(
+    r"下安客A",
+    r"(?:下[载載]|安[装裝]).{0,12}(?:客[户戶]端|APP|App)|(?:客[户戶]端|APP|App).{0,12}下[载載]",
 )
 TAIL_MARKER = re.compile(
     r"^[【\[]?\s*(?:相[关關](?:文章|新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報]道|推[荐薦])|推[荐薦][阅閱][读讀]|"
@@ -140,7 +155,8 @@ TAIL_MARKER = re.compile(
     r"[登][录錄]\s*[后後]\s*(?:参与|參與|[发發]表)(?:[讨討][论論]|[评評][论論]))",
     re.I,
 )
-CONTACT_LABEL = re.compile(
+CONTACT_LABEL = _led_by(
+    r"客热熱电電传傳微邮郵投联聯地QE",
     r"客服|[热熱][线線]|[电電][话話]|[传傳]真|QQ|微信[号號]?|[邮郵]箱|[邮郵]件|E-?mail|投稿|[联聯][系繫]方式|地址",
     re.I,
 )
@@ -153,14 +169,16 @@ NAV_START = re.compile(
     r"[点點][击擊][进進]入|[点點][击擊][查查]看|[查]看原文|[阅閱][读讀]原文|[发發][表]?[评評][论論]|"
     r"我要[评評][论論]|[网網]友[评評][论論]|收藏本文|[推][荐薦]到|[【\[]?字[号號][:：]?|字[体體][:：]?\s*[大中小])"
 )
-QR_PROMPT = re.compile(
+QR_PROMPT = _led_by(
+    r"二扫掃长長关關",
     r"二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[长長]按[识識][别別]|"
-    r"[关關]注.{0,12}(?:公[众眾][号號]|微信|微博)"
+    r"[关關]注.{0,12}(?:公[众眾][号號]|微信|微博)",
 )
 # WeChat account furniture: 回复【社保】查看…, 点击菜单栏…, 点【在看】; and reader tips.
-WECHAT_PROMPT = re.compile(
+WECHAT_PROMPT = _led_by(
+    r"\d回点點查“\"",
     r"^(?:\d{1,2}\s*[、.．]\s*)?回[复復]\s*[【\[「“\"]|^[点點][击擊]\s*(?:底部)?菜[单單]|"
-    r"[点點]\s*[【\[「“\"]?在看|[“\"]我的收藏[”\"]|查看所有收藏"
+    r"[点點]\s*[【\[「“\"]?在看|[“\"]我的收藏[”\"]|查看所有收藏",
 )
 SHARE_BAR = re.compile(
     r"^(?:分享|微信|微博|QQ空[间間]|QQ好友|朋友圈|[复複]制[链鏈]接|Facebook|Twitter|[\s|｜、,，:：])+$",
@@ -372,7 +390,7 @@ BYLINE_LABEL = re.compile(
 )
 # What follows the names in a byline: a date, a role, a separator.
 BYLINE_END = re.compile(
-    r"\s*(?:[|•·⋅∙—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
+    r"\s*(?:[|•·⋅∙●»—–]|\s-\s|\bon\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\s+[A-Z]|"
     r"\d{1,2}\s*(?:min|minute)s?\s+read|(?:19|20)\d\d\b|\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|"
     r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.I,
