@@ -9,16 +9,18 @@ the rest of the core, never imports Textual.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
-from suxun_tui.cli.arguments import build_parser
+from suxun_tui.cli.arguments import build_parser, command_named
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run_command"]
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(command_named(words)).parse_args(words)
     if not args.command:
         args.command = "read"
     return args
