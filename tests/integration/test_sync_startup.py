@@ -2,9 +2,9 @@
 """What a nothing-new sync against a real Miniflux loads (checked by name, never by time).
 
 The sync goes through the libcurl fetcher when pycurl is installed: no httpx stack, no
-HTML or feed reader, no parse pool or local sources' fetch job, no Textual, and no
-``email`` (HTTP dates are read only when a server sends one that matters). The cache is closed cleanly, so the next start may skip the
-whole-file check.
+HTML or feed reader, no parse pool or local sources' fetch job, no OpenSSL, no Textual,
+and no ``email`` (HTTP dates are read only when a server sends one that matters). The
+cache is closed cleanly, so the next start may skip the whole-file check.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ def test_a_sync_with_nothing_new_loads_only_what_it_uses(
     assert loaded & READERS == set()
     assert {"textual", "email", "multiprocessing"} & loaded == set()
     assert {"suxun_tui.refresh.parse_pool", "suxun_tui.refresh.fetch_job"} & loaded == set()
+    assert "_hashlib" not in loaded  # no OpenSSL: the token file's hashes come without it
     assert closed_cleanly_once_settled(
         tmp_path / "data" / DB_NAME
     )  # the next start skips the page check

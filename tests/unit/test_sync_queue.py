@@ -95,3 +95,49 @@ def test_account_sources_stay_when_the_config_sources_change(tmp_path: Path) -> 
     assert store.sources() == []
     account.set_feeds([RemoteFeed("7", "Seven", "https://e/7")])
     assert [(s.name, s.group, s.total) for s in store.sources()] == [("home: Seven", "home", 3)]
+
+
+def test_the_account_entries_known_to_the_cache_carry_each_entry_s_own_flags(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "cache.sqlite3")
+    store.sync_sources([("local", "https://example.org/feed", "feed", None)])
+    store.store_entries(store.source_id("local") or 0, [FeedEntry("9", "Local", "https://e/l")])
+    home, work = AccountStore(store, "home"), AccountStore(store, "work")
+    home.set_feeds([RemoteFeed("7", "Seven", "https://e/7", None), RemoteFeed("8", "E", "u", None)])
+    work.set_feeds([RemoteFeed("7", "Other seven", "https://w/7", None)])
+    flags = [(False, False), (True, False), (False, True), (True, True)]
+    home.store_entries(
+        [
+            RemoteEntry(feed, article_row(FeedEntry(f"{feed}{n}", "T", f"https://e/{feed}{n}")), *f)
+            for feed in ("7", "8")
+            for n, f in enumerate(flags)
+        ]
+    )
+    work.store_entries(
+        [RemoteEntry("7", article_row(FeedEntry("70", "W", "https://w/1")), True, True)]
+    )
+    rows = store.conn.execute(
+        "SELECT a.guid, a.id, a.read, a.starred FROM articles a"
+        " JOIN sources s ON s.id = a.source_id WHERE s.account = ?",
+        ("home",),
+    ).fetchall()
+    expected = {g: (i, bool(r), bool(s)) for g, i, r, s in rows}
+    assert len(expected) == 8
+    assert {g: tuple(k) for g, k in home.known().items()} == expected
+    assert sorted((k.read, k.starred) for k in home.known().values()) == sorted(flags * 2)
+    assert {g: tuple(k)[1:] for g, k in work.known().items()} == {"70": (True, True)}
+
+
+def test_feeds_the_cache_already_holds_as_they_are_write_nothing(tmp_path: Path) -> None:
+    store, account, _ = account_store(tmp_path)
+    feeds = [RemoteFeed("7", "Seven", "https://e/7", "Tech"), RemoteFeed("8", "Eight", "u", None)]
+    first = account.set_feeds(feeds)
+    writes = store.conn.total_changes
+    assert account.set_feeds(feeds) == first
+    assert store.conn.total_changes == writes  # nothing written the second time
+    renamed = [RemoteFeed("7", "Seven!", "https://e/7", "Tech"), feeds[1]]
+    assert account.set_feeds(renamed) == first and store.conn.total_changes > writes
+    assert "home: Seven!" in account.source_names()
+    assert account.set_feeds(renamed[:1]) == {"7": first["7"]}  # a feed gone is hidden
+    assert account.set_feeds(renamed) == first  # and shown again when it is back

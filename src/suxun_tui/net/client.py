@@ -16,9 +16,9 @@ import asyncio
 import os
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.config import Settings
@@ -30,6 +30,11 @@ from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
 from suxun_tui.net.urls import request_url
 from suxun_tui.text.i18n import N_
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})

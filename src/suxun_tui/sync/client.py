@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from suxun_tui.store.queue import Flag, PendingChange
 from suxun_tui.store.remote import Known, RemoteEntry, RemoteFeed
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 # A server gets at most this many pages of one listing per sync: a server that keeps
 # answering "there is more" (an endless continuation) ends the listing with a notice.
@@ -19,7 +23,7 @@ MAX_PAGES = 400
 KnownLoader = Callable[[], Awaitable[dict[str, Known]]]
 
 
-@dataclass(eq=False)
+@dataclass
 class Listing:
     """Flags as whole id lists (the Google Reader API): every cached entry is read unless
     its id is in ``unread``, starred if it is in ``starred``; None where that list came
@@ -29,7 +33,7 @@ class Listing:
     starred: set[str] | None
 
 
-@dataclass(eq=False)
+@dataclass
 class Batch:
     """One page of what the server says: entries (with flags), flags of known entries
     (as a list, or as a :class:`Listing`), the server's change time per entry where the

@@ -22,9 +22,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import AccountSpec, Config, Settings
 from suxun_tui.net.client import Fetcher
@@ -36,6 +35,11 @@ from suxun_tui.sync.client import Client
 from suxun_tui.sync.flags import changed_flags, needs_ids, settled
 from suxun_tui.sync.secrets import read_secret
 from suxun_tui.text.i18n import N_
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 T = TypeVar("T")
 DbCall = Callable[[Callable[[Store], T]], Awaitable[T]]
@@ -86,6 +90,8 @@ def make_client(account: AccountSpec, fetcher: Fetcher) -> Client:
 
 @dataclass
 class _Run:
+    """One account's sync under way: its store calls and the running totals."""
+
     account: AccountSpec
     db: DbCall[object]
     on_progress: SyncCallback

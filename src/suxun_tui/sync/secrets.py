@@ -11,11 +11,16 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from suxun_tui.config import AccountSpec
 from suxun_tui.sync.api import ACCOUNT, SyncError
 from suxun_tui.text.i18n import N_
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
 
 COMMAND_TIMEOUT = 60.0
 

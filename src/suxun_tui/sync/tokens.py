@@ -22,12 +22,26 @@ it from the account), so it is kept and sent back, never written to the cache:
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+
+# The two hashes and the comparison from where hashlib and hmac take them, so that a sync
+# does not load the OpenSSL library that ``import hashlib`` loads first (5-10 ms).
+try:
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # another interpreter: the public names
+    from hashlib import blake2b
+    from hmac import compare_digest  # type: ignore[no-redef, unused-ignore]
+try:
+    from _sha256 import sha256  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # Python 3.12 and later keep it in _sha2
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment, unused-ignore]
 
 APP = "suxun-tui"
 MAX_TOKEN = 4096
@@ -53,7 +67,7 @@ def token_path(
     where = token_dir(env)
     if where is None:
         return None
-    key = hashlib.sha256("\0".join((account, url.rstrip("/"), username)).encode()).hexdigest()
+    key = sha256("\0".join((account, url.rstrip("/"), username)).encode()).hexdigest()
     return where / f"greader-{key[:32]}.token"
 
 
@@ -71,7 +85,7 @@ def _private_dir(path: Path) -> bool:
 
 
 def _password_hash(password: str, salt: bytes) -> str:
-    return hashlib.blake2b(password.encode(), salt=salt, person=b"suxun-tui token").hexdigest()
+    return blake2b(password.encode(), salt=salt, person=b"suxun-tui token").hexdigest()
 
 
 def load_token(path: Path | None, password: str) -> str | None:
@@ -102,7 +116,7 @@ def load_token(path: Path | None, password: str) -> str | None:
         salt = bytes.fromhex(parts[1])
     except ValueError:
         return None
-    if len(salt) != 16 or not hmac.compare_digest(parts[2], _password_hash(password, salt)):
+    if len(salt) != 16 or not compare_digest(parts[2], _password_hash(password, salt)):
         return None
     return token or None
 
