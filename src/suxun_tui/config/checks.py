@@ -6,7 +6,6 @@ tomllib reports no positions, yet every message must name file and line, so
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from pathlib import Path
@@ -68,7 +67,10 @@ class Locator:
         starts = self.account_starts if section == "accounts" else self.source_starts
         if index is not None and index < len(starts):
             start = starts[index]
-            # A binary search: a config of 10,000 sources asks this for every key.
+            # A binary search: a config of 10,000 sources asks this for every key (of its
+            # accounts, or of a table with a mistake: most starts never ask).
+            import bisect
+
             after = bisect.bisect_right(self.table_starts, start)
             end = self.table_starts[after] if after < len(self.table_starts) else end
         elif section == "settings" and self.settings_start is not None:

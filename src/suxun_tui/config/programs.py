@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -53,6 +52,8 @@ def check_argv(key: str, value: Any, where: str) -> tuple[str, ...]:
 
 
 def _as_list(line: str) -> str:
+    import shlex  # only to word a mistake's message
+
     try:
         words = shlex.split(line)
     except ValueError:
