@@ -194,24 +194,28 @@ def _parse_optional_tables(
 def _parse_settings(raw: dict[str, Any], loc: Locator, warnings: list[str]) -> Settings:
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        where = loc.where(key, section="settings")
-        if key not in _SETTINGS_TYPES:
+        expected = _SETTINGS_TYPES.get(key)
+        if expected is None:
+            where = loc.where(key, section="settings")
             warnings.append(UNKNOWN_KEY.format(where=where, key=f"settings.{key}"))
             continue
-        check_type(value, _SETTINGS_TYPES[key], where, key)
-        values[key] = _validate_value(key, value, where)
+        try:
+            check_type(value, expected, _HERE, key)
+            values[key] = _validate_value(key, value, _HERE)
+        except ConfigError as exc:
+            raise _placed(exc, loc.where(key, section="settings")) from exc.__cause__
     return Settings(**values)
 
 
-# Finding a key's line costs a search of its table: with 10,000 sources, done for every
-# key it was most of reading the file. Checks get this mark instead, and an error's mark
-# is replaced by the key's place only when there is an error.
+# Finding a key's line costs a search of its table (and a pattern compiled for the key):
+# with 10,000 sources, done for every key it was most of reading the file. Checks get this
+# mark instead, and an error's mark is replaced by the key's place only when there is one.
 _HERE = "⟦here⟧"  # printable: ConfigError cleans control characters from messages
 
 
-def _placed(exc: ConfigError, loc: Locator, key: str, index: int, label: str) -> ConfigError:
-    """``exc`` with its mark replaced by the key's place (file:line) and the source's label."""
-    place = f"{loc.where(key, index)}: {label}"
+def _placed(exc: ConfigError, place: str) -> ConfigError:
+    """``exc`` with its mark replaced by the key's place (file:line, and for a source its
+    label)."""
     return ConfigError(str(exc).replace(_HERE, place))
 
 
@@ -253,14 +257,14 @@ def _parse_source(
             check_type(value, expected, _HERE, key)
             values[key] = _validate_value(key, value, _HERE)
         except ConfigError as exc:
-            raise _placed(exc, loc, key, index, label) from exc.__cause__
+            raise _placed(exc, f"{loc.where(key, index)}: {label}") from exc.__cause__
     if "url" not in values or not str(values["url"]).strip():
         message = N_("{where}: {label} has no 'url'; add url = \"https://…\"")
         raise ConfigError(message.format(where=loc.where("sources", index), label=label))
     try:
         values["url"] = _normalize_url(values["url"].strip(), path, _HERE)
     except ConfigError as exc:
-        raise _placed(exc, loc, "url", index, label) from exc.__cause__
+        raise _placed(exc, f"{loc.where('url', index)}: {label}") from exc.__cause__
     if not values.get("name"):
         values["name"] = values["url"]
     values["name"] = clean_line(values["name"])
