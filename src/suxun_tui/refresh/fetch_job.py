@@ -21,6 +21,7 @@ from suxun_tui.refresh.engine import (
     SourceResult,
     is_local,
 )
+from suxun_tui.refresh.group_writer import GroupWriter
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
 from suxun_tui.refresh.rotation import keep_guids_stable
 from suxun_tui.refresh.schedule import next_fetch_times, retry_not_before, server_says_wait
@@ -29,6 +30,7 @@ from suxun_tui.store import SourceUpdate
 from suxun_tui.store.articles import ArticleRow, stored_item_keys
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
+from suxun_tui.store.source_writes import SourceRows
 from suxun_tui.text.i18n import N_
 from suxun_tui.text.timefmt import now_utc
 
@@ -51,6 +53,11 @@ class SourcesJob:
     # Unchanged sources' records, written together when the fetching is done (a kill
     # before then loses only their times: they are fetched again, conditionally).
     unchanged: list[tuple[int, SourceUpdate]] = field(default_factory=list)
+    writer: GroupWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Changed sources' rows: those waiting together share one commit.
+        self.writer = GroupWriter(self.db.call)
 
     async def worker(self, queue: asyncio.Queue[SourceSpec]) -> None:
         while not queue.empty():
@@ -120,7 +127,7 @@ class SourcesJob:
         stored = await self.db.call(lambda store: stored_identities(store.conn, source_id))
         rows = keep_guids_stable(outcome.rows, stored, len(outcome.rows) + outcome.skipped)
         keys = outcome.item_keys
-        counts = await self.db.call(lambda store: store.store_rows(source_id, rows, update, keys))
+        counts = await self.writer.store(SourceRows(source_id, rows, update, keys))
         notice = "; ".join(n for n in (notice, outcome.notice) if n) or None
         unchanged = counts.unchanged + outcome.skipped
         return SourceResult(spec.name, True, counts.new, counts.updated, unchanged, notice=notice)

@@ -42,7 +42,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="suxun-db")
         try:
-            self.store: Store = self.executor.submit(Store, path).result()
+            self.store: Store = self.executor.submit(_open_for_refresh, path).result()
         except BaseException:
             self.executor.shutdown(wait=False)  # no thread left behind when the cache is bad
             raise
@@ -56,6 +56,16 @@ class Database:
     def close(self) -> None:
         self.executor.submit(self.store.close).result()
         self.executor.shutdown(wait=True)
+
+
+def _open_for_refresh(path: Path) -> Store:
+    """The store, its statement journals kept in memory: an insert with triggers journals
+    the pages it changes, and a refresh's batches (``group_writer``) change many; in a file
+    that was two thirds of the refresh's disk writes. They last one statement, and their
+    size is bounded by the batch."""
+    store = Store(path)
+    store.conn.execute("PRAGMA temp_store = MEMORY")
+    return store
 
 
 async def run(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.store import clean_close, pending_fold
-from suxun_tui.store.articles import ArticleRow, article_row, plan_writes, stored_hashes
+from suxun_tui.store.articles import ArticleRow, article_row
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
     BUSY_TIMEOUT_MS,
@@ -48,9 +48,9 @@ from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
 from suxun_tui.store.schema import MIGRATIONS, migrate
 from suxun_tui.store.schema_check import check_schema
+from suxun_tui.store.source_writes import SourceRows, store_batch
 from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
 from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
-from suxun_tui.text.timefmt import now_utc, to_stored
 
 if TYPE_CHECKING:  # reading, searching and settling new rows load when they run
     from suxun_tui.query import Query
@@ -232,18 +232,13 @@ class Store:
         Changed content never touches ``read``/``starred``; a full text fetched earlier
         is kept when the feed still carries only its summary.
         """
-        from suxun_tui.store.arrivals import last_id, settle_new  # duplicates, rules
+        return self.store_sources([SourceRows(source_id, rows, update, item_keys)])[0]
 
-        existing, keys = stored_hashes(self.conn, source_id)
-        plan = plan_writes(source_id, rows, existing, to_stored(now_utc()), item_keys, keys)
-        with self.transaction() as conn:
-            before = last_id(conn)
-            new, updated = plan.write(conn)
-            if new:  # duplicates and rules, before anyone can see the new rows
-                settle_new(conn, before, self.rules)
-            write_success(conn, source_id, update or SourceUpdate())
-        unchanged = plan.unchanged
-        return UpdateCounts(new, updated, unchanged)
+    def store_sources(self, batch: Sequence[SourceRows]) -> list[UpdateCounts]:
+        """:meth:`store_rows` for several sources in one transaction (see
+        :mod:`~suxun_tui.store.source_writes`): each source all stored or, if anything
+        fails, none of the batch."""
+        return store_batch(self.conn, self.transaction, batch, self.rules)
 
     def save_article_text(self, article_id: int, text: ArticleText) -> None:
         """Store an extracted full article, so it stays readable offline."""
