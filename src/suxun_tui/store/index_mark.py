@@ -107,3 +107,37 @@ def claim(conn: sqlite3.Connection, limit: int = CLAIM) -> int:
     )
     conn.execute(f"UPDATE {MARK_TABLE} SET upto = ? WHERE id = 1", (top,))
     return count
+
+
+# The schema step that counts edits (step 12): ``edits`` rises with every change of an
+# article's title, text or author and every deletion, whatever its id (new articles above
+# the mark too), in the statement that makes it. A search keeps the folded text of the
+# queued articles between connections of a process (store.pending_fold) and trusts it
+# without comparing the stored text again while ``edits`` is the same: the count only
+# rises and only committed changes are seen, so two snapshots with one count hold the
+# same text for every article they both have. Inserts need no count: a new article takes
+# an id no article has (a deleted one's id comes back only after its deletion counted).
+# The count starts at a random point below 2**62, so that a cache made again at the same
+# path (a corrupt one moved aside) does not count through the values of the old one.
+COUNT_EDITS = f"""
+ALTER TABLE {MARK_TABLE} ADD COLUMN edits INTEGER NOT NULL DEFAULT 0;
+UPDATE {MARK_TABLE} SET edits = abs(random() % 4611686018427387904);
+DROP TRIGGER articles_index_update;
+DROP TRIGGER articles_index_delete;
+CREATE TRIGGER articles_index_update AFTER UPDATE OF title, body, author ON articles
+WHEN new.title IS NOT old.title OR new.body IS NOT old.body OR new.author IS NOT old.author
+BEGIN
+    UPDATE {MARK_TABLE} SET edits = edits + 1 WHERE id = 1;
+    INSERT OR IGNORE INTO {CHANGED_TABLE} (article_id) SELECT new.id WHERE new.id <= {_UPTO};
+END;
+CREATE TRIGGER articles_index_delete AFTER DELETE ON articles BEGIN
+    UPDATE {MARK_TABLE} SET edits = edits + 1 WHERE id = 1;
+    DELETE FROM {CHANGED_TABLE} WHERE article_id = old.id;
+    INSERT OR IGNORE INTO {STALE_TABLE} (article_id) SELECT old.id WHERE old.id <= {_UPTO};
+END
+"""
+
+
+def edits(conn: sqlite3.Connection) -> int:
+    """How many edits and deletions of articles the cache has counted (see COUNT_EDITS)."""
+    return int(conn.execute(f"SELECT edits FROM {MARK_TABLE} WHERE id = 1").fetchone()[0])

@@ -1,22 +1,29 @@
-"""The folded text of articles still queued for the index, kept by the connection that reads it.
+"""The folded text of articles still queued for the index, kept by the process for search.
 
 A search reads the queued articles' text directly (:mod:`suxun_tui.store.search`), folded
 the way the index would hold it. Folding costs some 50 µs an article, so right after a
 refresh — thousands of articles queued until the background filler has indexed them —
-every search and every query feed's count would fold all of them again. Instead each
-connection keeps their folded title, text and author in a temporary table (its own, in
-memory or a temporary file: nothing is written to the cache, and it works while another
-connection holds the write lock), brought up to date before each search.
+every search and every query feed's count would fold all of them again; and the reader
+opens a connection for each job, so what one connection folded must serve the next.
+The process keeps, for each cache file, a memo (by article and column: the stored text
+and what it folds to) and a view (the queued articles' folded columns, by id, at one
+edit count).
 
-It stays exact without knowing when an article changes: a row keeps the stored text it
-was folded from, and an article whose stored title, body or author is not that same
-string (compared by SQLite, byte for byte) is folded again; articles that left the queue
-are dropped. The caller reads the table in the same read transaction as the update, so
-the rows are the queue's articles at that moment. A new connection fills its table from
-a memo of the process (:func:`queued_folded`, the same rule by the stored string), so the
-reader's workers, which open a connection a job, do not fold again either; a connection
-that may not write even a temporary table (a cache opened read-only) reads through the
-memo at each search.
+It stays exact two ways. Handed the stored text (:func:`queued_folded`), a memo entry
+serves only that same string, folded again when it differs. And the schema counts every
+edit and deletion of an article (``index_mark.edits``, see
+:data:`suxun_tui.store.index_mark.COUNT_EDITS`): two snapshots with the same count hold
+the same text for every article both have, so a view built at one count serves every
+snapshot with that count from the ids alone (:func:`take`), new articles added as they
+come — without reading the stored text and handing it to Python, which cost more than
+the scan itself. Each term is then looked for in Python (:func:`contains_sql`) and the
+scan tests the ids that hold it. A write
+transaction's own count may be rolled back and come again with other text, so only a
+read transaction this module began (:func:`snapshot`) uses or builds a view; the others
+fold through the stored text (:data:`FOLDED_NOW`).
+
+The reader folds the queue right after a refresh, before any query (:func:`prefold`),
+so the first search after it finds the text folded.
 
 Also here: whether articles wait (:func:`waiting`), how many, and the one read
 transaction a search runs in (:func:`snapshot`).
@@ -26,126 +33,197 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from suxun_tui.store.fts import QUEUE_TABLE, index_body, index_value
+from suxun_tui.store.index_mark import edits
+from suxun_tui.store.pending_text import SEPARATOR, Joined, holding
 
-# Behind the tables, one memo for the process: a connection opened for one job (the
-# reader's workers open their own) finds the text another connection folded. Same rule:
-# an entry holds the stored text and serves only that same string.
-LIMIT = 8_000  # articles in the memo (some 3 KB each for a page of generated news)
+LIMIT = 8_000  # articles in a memo (some 5 KB each for a page of generated news)
 FUNCTION = "suxun_queued"
 _FOLDERS: tuple[Callable[[str | None], str], ...] = (index_value, index_body, index_value)
-_memo: dict[tuple[int, int], tuple[str | None, str]] = {}
+_STORED = ("title", "body", "author")
+Folded = tuple[str, str, str]  # title, text, author as the index holds them
 
 
-def queued_folded(article_id: int, column: int, stored: str | None) -> str:
+class Kept:
+    """What the process keeps of one cache's queued articles."""
+
+    def __init__(self) -> None:
+        # (article id, column) → (stored text, folded text).
+        self.memo: dict[tuple[int, int], tuple[str | None, str]] = {}
+        # The edit count and the folded columns of articles at that count. Only ever
+        # added to (an article's text at one count is one text); a new count, a new dict.
+        self.view: tuple[int, dict[int, Folded]] | None = None
+        # That view's text joined for finding terms, and the view it was made of.
+        self.joined: tuple[dict[int, Folded], Joined] | None = None
+
+    def clear(self) -> None:
+        self.memo.clear()
+        self.view = None
+        self.joined = None
+
+    def joined_view(self, view: dict[int, Folded]) -> Joined:
+        """``view`` joined (made again when it has grown since: a view only grows)."""
+        made = self.joined
+        if made is None or made[0] is not view or len(made[1].ids) != len(view):
+            made = (view, Joined(view))
+            self.joined = made
+        return made[1]
+
+
+_kept: dict[str, Kept] = {}  # by the cache file's path
+
+
+def queued_folded(kept: Kept, article_id: int, column: int, stored: str | None) -> str:
     """``stored`` (column 0 title, 1 body, 2 author of article ``article_id``) as the
     index would hold it, from the memo when it was folded from the same string."""
     key = (article_id, column)
-    entry = _memo.get(key)
+    entry = kept.memo.get(key)
     if entry is not None and entry[0] == stored:
         return entry[1]
     folded = _FOLDERS[column](stored)
-    if entry is not None or len(_memo) < LIMIT * len(_FOLDERS):
-        _memo[key] = (stored, folded)
+    if entry is not None or len(kept.memo) < LIMIT * len(_FOLDERS):
+        kept.memo[key] = (stored, folded)
     return folded
+
+
+def kept_of(conn: sqlite3.Connection) -> Kept:
+    """What is kept for the cache ``conn`` has open (an in-memory one has its own)."""
+    path = next((str(r[2]) for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    return _kept.setdefault(path or f"memory:{id(conn)}", Kept())
+
+
+class _Taken:
+    """The view one connection's read transaction scans (:func:`take`)."""
+
+    def __init__(self, kept: Kept) -> None:
+        self.kept = kept
+        self.view: dict[int, Folded] | None = None
+
+
+_taken: dict[int, _Taken] = {}  # by connection (its id, given to the next one when closed)
 
 
 def register(conn: sqlite3.Connection) -> None:
     """``suxun_queued(id, column, text)``: the memo's folding, for the statements here."""
-    conn.create_function(FUNCTION, 3, queued_folded, deterministic=True)
+    kept = kept_of(conn)
+    _taken[id(conn)] = _Taken(kept)
+
+    def through(article_id: int, column: int, stored: str | None) -> str:
+        return queued_folded(kept, article_id, column, stored)
+
+    conn.create_function(FUNCTION, 3, through, deterministic=True)
 
 
-def _keep_only(ids: set[int]) -> None:
-    """Forget the memo's articles not in ``ids`` (those now queued)."""
-    for key in [key for key in _memo if key[0] not in ids]:
-        _memo.pop(key, None)
+def contains_sql(conn: sqlite3.Connection, term: str, columns: tuple[str, ...]) -> str | None:
+    """A scan's test of ``term`` (folded) in ``columns`` of the queued articles: the ids
+    whose text in the view taken for this read transaction holds it, found in Python
+    (store.pending_text: no call per row, and several times quicker than SQLite's
+    ``instr`` on each); None when no view could be taken (:func:`take`)."""
+    taken = _taken.get(id(conn))
+    if taken is None or (taken.view is None and not take(conn)):
+        return None
+    view = taken.view
+    assert view is not None
+    if SEPARATOR in term:
+        found = holding(view, term, columns)
+    else:
+        found = taken.kept.joined_view(view).holding(term, columns)
+    if 2 * len(found) <= len(view):
+        return f"p.id IN ({','.join(map(str, sorted(found)))})" if found else "0"
+    # Most hold it: the few that do not (every queued article is in the view).
+    others = sorted(set(view).difference(found))
+    return f"p.id NOT IN ({','.join(map(str, others))})" if others else "1"
 
 
-KEPT = "temp.suxun_queued"
-# The folded columns first and the stored body last: a search reads the start of each row.
-_CREATE = (
-    "CREATE TEMP TABLE IF NOT EXISTS suxun_queued (id INTEGER PRIMARY KEY,"
-    " title TEXT, text TEXT, author TEXT, stored_title TEXT, stored_author TEXT,"
-    " stored_body TEXT)"
-)
-# Room for the rows of a large refresh's queue in memory (16 MB; SQLite's 2 MB default
-# would send them to the temporary file and read them back at every search).
-_ROOM = "PRAGMA temp.cache_size = -16000"
-_STATE = "temp.suxun_queued_state"
-_CREATE_STATE = (
-    "CREATE TEMP TABLE IF NOT EXISTS suxun_queued_state (version INTEGER, changes INTEGER)"
-)
-_EXISTS = "SELECT 1 FROM temp.sqlite_master WHERE name = 'suxun_queued'"
-_DROP_LEFT = f"DELETE FROM {KEPT} WHERE id NOT IN (SELECT article_id FROM {QUEUE_TABLE})"
-# CROSS JOIN keeps the queue the outer loop: the queue is a view of two parts, and left
-# to choose, SQLite may read every article to find the queued ones.
-_FOLD_NEW = (
-    f"INSERT OR REPLACE INTO {KEPT} SELECT q.article_id, {FUNCTION}(q.article_id, 0, a.title),"
-    f" {FUNCTION}(q.article_id, 1, a.body), {FUNCTION}(q.article_id, 2, a.author),"
-    " a.title, a.author, a.body"
-    f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id"
-    f" LEFT JOIN {KEPT} k ON k.id = q.article_id WHERE k.id IS NULL"
-    " OR k.stored_title IS NOT a.title OR k.stored_body IS NOT a.body"
-    " OR k.stored_author IS NOT a.author"
-)
-# What a connection that cannot keep them reads: the queued articles folded now.
+# What a scan reads from: the queued ids (terms tested on the view taken), or the queued
+# articles' folded columns through the memo by their stored text.
+QUEUED_IDS = f"WITH p AS (SELECT article_id AS id FROM {QUEUE_TABLE})"
 FOLDED_NOW = (
-    f"(SELECT q.article_id AS id, {FUNCTION}(q.article_id, 0, a.title) AS title,"
-    f" {FUNCTION}(q.article_id, 1, a.body) AS text,"
-    f" {FUNCTION}(q.article_id, 2, a.author) AS author"
-    f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id)"
+    "WITH p AS (SELECT q.article_id AS id, "
+    + ", ".join(
+        f"{FUNCTION}(q.article_id, {i}, a.{stored}) AS {name}"
+        for i, (stored, name) in enumerate(zip(_STORED, ("title", "text", "author"), strict=True))
+    )
+    + f" FROM {QUEUE_TABLE} q CROSS JOIN articles a ON a.id = q.article_id)"
 )
 
 
-def keep_folded(conn: sqlite3.Connection) -> bool:
-    """Bring :data:`KEPT` up to date with the queue (call it inside the read transaction
-    that then reads it); False when this connection cannot write a temporary table.
-
-    Nothing is read again while the cache has not changed since the last time: no other
-    connection has committed (``PRAGMA data_version``) and this one has changed no row
-    (``total_changes``, which counts trigger rows too) — both noted in the table's state
-    row, so a new connection, with no temporary table, always starts afresh.
-    """
-    try:
-        if conn.execute(_EXISTS).fetchone() is None:
-            conn.execute(_ROOM)
-            conn.execute(_CREATE)
-        conn.execute(_CREATE_STATE)
-        seen = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-        if conn.execute(f"SELECT version, changes FROM {_STATE}").fetchone() == seen:
-            return True
-        conn.execute(_DROP_LEFT)
-        conn.execute(_FOLD_NEW)
-        if _memo:
-            _keep_only({int(r[0]) for r in conn.execute(f"SELECT id FROM {KEPT}")})
-        conn.execute(f"DELETE FROM {_STATE}")
-        # The insert below is one more change of this connection's: noted with it.
-        conn.execute(
-            f"INSERT INTO {_STATE} (version, changes) VALUES (?, ?)",
-            (seen[0], conn.total_changes + 1),
-        )
-    except sqlite3.OperationalError:
+def take(conn: sqlite3.Connection) -> bool:
+    """Take the view of the queued articles' folded text for this read transaction, so
+    that a scan of :data:`QUEUED_IDS` tests terms by :func:`contains_sql`; articles the
+    view lacks at the snapshot's edit count are folded (through the memo) and added.
+    False outside a read transaction of :func:`snapshot`: the scan then reads
+    :data:`FOLDED_NOW`."""
+    taken = _taken.get(id(conn))
+    count = trusted_count(conn)
+    if taken is None or count is None:
         return False
+    kept = taken.kept
+    current = kept.view
+    view = current[1] if current is not None and current[0] == count else {}
+    queued = [int(r[0]) for r in conn.execute(f"SELECT article_id FROM {QUEUE_TABLE}")]
+    if len(view) > 2 * len(queued) + 100:  # many have left the queue: a smaller copy
+        view = {i: view[i] for i in queued if i in view}
+    missing = [i for i in queued if i not in view]
+    for at in range(0, len(missing), 500):
+        part = missing[at : at + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})"
+        for r in conn.execute(sql, part):
+            i = int(r[0])
+            view[i] = (
+                queued_folded(kept, i, 0, r[1]),
+                queued_folded(kept, i, 1, r[2]),
+                queued_folded(kept, i, 2, r[3]),
+            )
+    if kept.view is None or kept.view[1] is not view:
+        kept.view = (count, view)
+    taken.view = view
     return True
 
 
+def prefold(conn: sqlite3.Connection) -> int:
+    """Fold the queued articles now, forgetting those that left the queue; how many are
+    queued. For the moment after a refresh, before the reader's first search asks."""
+    with snapshot(conn):
+        if not take(conn):
+            return 0
+        taken = _taken[id(conn)]
+        assert taken.view is not None
+        queued = {int(r[0]) for r in conn.execute(f"SELECT article_id FROM {QUEUE_TABLE}")}
+        memo = taken.kept.memo
+        for key in list(memo):  # a copy in one step: other threads may add meanwhile
+            if key[0] not in queued:
+                memo.pop(key, None)
+        return len(queued)
+
+
+def prefold_cache(path: Path) -> int:
+    """:func:`prefold` on a connection of its own to the cache at ``path`` (the reader's
+    worker, right after a refresh); 0 when the cache cannot be read."""
+    from suxun_tui.store.db import Store  # the store opens connections that register us
+
+    try:
+        with Store(path, read_only=True) as store:
+            return prefold(store.conn) if waiting(store.conn) else 0
+    except sqlite3.Error:
+        return 0
+
+
 def forget(conn: sqlite3.Connection) -> None:
-    """Drop the kept text (the queue is empty: nothing of it will be read again)."""
-    _memo.clear()
-    if conn.execute(_EXISTS).fetchone() is None:
-        return
-    if conn.execute(f"SELECT 1 FROM {KEPT} LIMIT 1").fetchone() is not None:
-        conn.execute(f"DELETE FROM {KEPT}")
-        conn.execute(f"DELETE FROM {_STATE}")
+    """Drop what is kept for ``conn``'s cache (the queue is empty: nothing of it will be
+    read again)."""
+    kept_of(conn).clear()
 
 
 def kept(conn: sqlite3.Connection) -> int:
-    """How many articles' text this connection keeps (for tests and benchmarks)."""
-    if conn.execute(_EXISTS).fetchone() is None:
-        return 0
-    return int(conn.execute(f"SELECT count(*) FROM {KEPT}").fetchone()[0])
+    """How many articles' text the memo of ``conn``'s cache holds (for tests and
+    benchmarks)."""
+    return len({key[0] for key in kept_of(conn).memo})
 
 
 def queued_count(conn: sqlite3.Connection, any_waiting: bool) -> int:
@@ -156,12 +234,28 @@ def queued_count(conn: sqlite3.Connection, any_waiting: bool) -> int:
 
 
 def waiting(conn: sqlite3.Connection) -> bool:
-    """Whether articles wait in the index's queue (when none do, the folded text kept for
-    queued articles is dropped)."""
+    """Whether articles wait in the index's queue (when none do, what is kept goes)."""
     if conn.execute(f"SELECT 1 FROM {QUEUE_TABLE} LIMIT 1").fetchone() is not None:
         return True
-    forget(conn)
+    if any(k.memo or k.view for k in _kept.values()):
+        forget(conn)
     return False
+
+
+# The connections (by id) inside a read transaction :func:`snapshot` began, per thread:
+# only there has nothing of the connection's own changed the text it reads.
+_reading = threading.local()
+
+
+def trusted_count(conn: sqlite3.Connection) -> int | None:
+    """The snapshot's edit count when a view may be used (a read transaction begun by
+    :func:`snapshot`), else None."""
+    if id(conn) not in getattr(_reading, "ids", ()):
+        return None
+    try:
+        return edits(conn)
+    except sqlite3.OperationalError:  # a cache opened read-only before that schema step
+        return None
 
 
 @contextlib.contextmanager
@@ -171,12 +265,20 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     if conn.in_transaction:
         yield
         return
+    ids: set[int] = getattr(_reading, "ids", set())
+    _reading.ids = ids
     conn.execute("BEGIN")
+    ids.add(id(conn))
     try:
         yield
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    finally:
+        ids.discard(id(conn))
+        taken = _taken.get(id(conn))
+        if taken is not None:
+            taken.view = None
     if conn.in_transaction:
         conn.execute("COMMIT")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,7 @@ class Compiler:
         scan: str | None = None,
         *,
         content: bool = False,
+        contains: Callable[[str, tuple[str, ...]], str | None] | None = None,
     ) -> None:
         self.conn = conn
         self.now = now or datetime.now(UTC)
@@ -112,6 +114,9 @@ class Compiler:
         # ``content``: that row is the index's content table (:data:`CONTENT`), whose
         # columns are numbered.
         self.content = content
+        # ``contains``: how a scan tests a folded term in those columns instead (SQL, or
+        # None for ``instr``; store.pending_fold's test of the text it keeps).
+        self.contains = contains
         self._sources: list[tuple[int, str, str]] | None = None
 
     def compile(self, query: Query, *, every: bool = False) -> Compiled:
@@ -190,6 +195,9 @@ class Compiler:
 
     def _contains(self, folded: str, columns: tuple[str, ...], out: Compiled) -> str:
         """``instr`` on the article's index row (one rowid lookup per candidate)."""
+        tested = None if self.contains is None else self.contains(folded, columns)
+        if tested is not None:
+            return tested
         if self.scan is not None:
             out.params.extend([folded] * len(columns))
             named = [_CONTENT_COLUMNS[c] if self.content else c for c in columns]

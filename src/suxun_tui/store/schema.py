@@ -15,7 +15,7 @@ from suxun_tui.store.arrivals import group_existing
 from suxun_tui.store.counts import CREATE_SOURCE_COUNTS, SHOWN_COUNTS
 from suxun_tui.store.duplicates import CREATE_DUPLICATES
 from suxun_tui.store.fts import CREATE_INDEX, QUEUE_INDEX, Progress, fill_index
-from suxun_tui.store.index_mark import MARK_NEW
+from suxun_tui.store.index_mark import COUNT_EDITS, MARK_NEW
 
 Step = str | Callable[[sqlite3.Connection, Progress | None], None]
 
@@ -134,6 +134,9 @@ MIGRATIONS: tuple[Step, ...] = (
     # trigger per article cost a first refresh about 8 %); the queue becomes a view of
     # those and of the changed articles still listed (store.index_mark).
     MARK_NEW,
+    # 12: edits and deletions of articles counted, so that the queued articles' folded
+    # text a process keeps is trusted while the count stands (store.pending_fold).
+    COUNT_EDITS,
 )
 
 

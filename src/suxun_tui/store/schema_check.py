@@ -59,7 +59,7 @@ EXPECTED: Tables = {
         }
     ),
     "index_changed": frozenset({"article_id"}),
-    "index_mark": frozenset({"id", "upto"}),
+    "index_mark": frozenset({"edits", "id", "upto"}),
     "index_queue": frozenset({"article_id"}),
     "index_stale": frozenset({"article_id"}),
     "pending_changes": frozenset({"article_id", "changed", "field", "id", "value"}),

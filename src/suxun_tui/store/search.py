@@ -19,8 +19,7 @@ from suxun_tui.models import ArticleDetail, Headline
 from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
-from suxun_tui.store.fts import QUEUE_TABLE
-from suxun_tui.store.pending_fold import FOLDED_NOW, KEPT
+from suxun_tui.store.index_mark import not_waiting
 from suxun_tui.store.query_sql import CONTENT, IDX, WALK_COST, Compiler, article_span
 
 Order = Literal["newest", "relevance"]
@@ -116,10 +115,6 @@ def count_matches(
     return unread, total
 
 
-# The folded columns of the articles still queued for the index: kept by the connection
-# from one query to the next (store.pending_fold), or, when it cannot keep them, folded
-# once for the query (materialized: each is folded once, whatever the conditions).
-_PENDING_NOW = f"WITH p AS MATERIALIZED {FOLDED_NOW}"
 _NEWEST = " ORDER BY a.published DESC, a.id DESC"
 # The newest page of a common term (_newest_page): how many matches tell its case, how far
 # past the expected length a walk may read, and the share of the matches a walk may cost.
@@ -165,17 +160,12 @@ def matching_parts(
     compiler.narrowing(compiled, page)
     expression = compiled.expression()
     waiting = pending_fold.waiting(conn)
-    # The kept table holds exactly the queued articles from here on (in the caller's
-    # transaction): one small lookup instead of the queue's view of two parts.
-    kept = waiting and pending_fold.keep_folded(conn)
     where = [*compiled.first, "s.active = 1", *extra, *compiled.where]
     params: list[object] = [*compiled.first_params, *extra_params, *compiled.params]
     if waiting:
-        # A lookup per candidate, before the text is read: the queue may be long right
-        # after a large refresh, and its articles are the newest a walk reads first.
-        at = len(compiled.first) + 1
-        queue = f"{KEPT} q WHERE q.id" if kept else f"{QUEUE_TABLE} q WHERE q.article_id"
-        where.insert(at, f"NOT EXISTS (SELECT 1 FROM {queue} = a.id)")
+        # A test per candidate, before the text is read: the queue may be long right after
+        # a large refresh, and its articles are the newest a walk reads first.
+        where.insert(len(compiled.first) + 1, not_waiting("a"))
     bounded = compiled.walk and page is not None
     if bounded:
         assert page is not None
@@ -193,14 +183,24 @@ def matching_parts(
         indexed = (body, params, False, bounded)
     if not waiting:
         return indexed, None
-    scanner = Compiler(conn, now, scan="p")
-    scanned = scanner.compile(parsed, every=every)
+    # The queued articles' folded text, when a term is looked for: the view of it taken
+    # from the process for this snapshot, each term tested in Python; or (in a caller's
+    # write transaction) folded through the stored text (store.pending_fold).
+    through: list[str] = []
+
+    def contains(term: str, columns: tuple[str, ...]) -> str | None:
+        tested = pending_fold.contains_sql(conn, term, columns)
+        if tested is None:
+            through.append(term)
+        return tested
+
+    scanned = Compiler(conn, now, scan="p", contains=contains).compile(parsed, every=every)
     conditions = [*extra, "s.active = 1", *scanned.where]
     pending = (
-        "" if kept else _PENDING_NOW,
+        pending_fold.FOLDED_NOW if through else pending_fold.QUEUED_IDS,
         # CROSS JOIN: the queued articles first (else SQLite may walk every article by
         # date to meet the ORDER BY).
-        f"FROM {KEPT if kept else 'p'} p CROSS JOIN articles a ON a.id = p.id"
+        "FROM p CROSS JOIN articles a ON a.id = p.id"
         f" JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(conditions)}",
         [*extra_params, *scanned.params],
     )
@@ -266,7 +266,7 @@ def _newest_page(
         return None
     where = ["s.active = 1", *extra]
     if waiting:
-        where.append(f"NOT EXISTS (SELECT 1 FROM {QUEUE_TABLE} q WHERE q.article_id = a.id)")
+        where.append(not_waiting("a"))
     # The first matches of the whole query (every condition, not the text alone), in id
     # order: how many there are, and how densely they come, decide the way.
     probe = (

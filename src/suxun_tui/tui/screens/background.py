@@ -21,6 +21,7 @@ from textual.worker import Worker, get_current_worker
 from suxun_tui.config.model import QuerySpec
 from suxun_tui.store import Store
 from suxun_tui.store.index_fill import start_filling
+from suxun_tui.store.pending_fold import prefold_cache
 from suxun_tui.text.i18n import tr
 from suxun_tui.tui import jobs
 from suxun_tui.tui.context import Reader
@@ -142,6 +143,9 @@ class BackgroundWork:
             )
         start_filling(reader.store.path)  # the search index catches up in the background
         self._post(RefreshFinished(report))
+        # Until it has, a search reads the new articles' folded text: folded now, before
+        # the first one asks.
+        prefold_cache(reader.store.path)
 
     def _progressed(self, progress: Progress) -> None:
         # post_message does not wait: the refresh never stalls on the interface
