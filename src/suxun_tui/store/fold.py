@@ -31,6 +31,18 @@ def _table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
+def _lookup() -> list[int]:
+    """:func:`_table` as a list by code point, up to the last one it changes: ``translate``
+    reads a list about twice as fast as a dict (no hashing), and leaves a character past
+    its end as it is (the lookup's IndexError is a LookupError)."""
+    table = _table()
+    codes = list(range(max(table) + 1))
+    for code, to in table.items():
+        codes[code] = ord(to)
+    return codes
+
+
+@lru_cache(maxsize=1)
 def _traditional() -> re.Pattern[str]:
     """Any character the table changes; compiled once, and only for long texts (the
     regex takes tens of milliseconds to build, too much for one query's process)."""
@@ -53,11 +65,23 @@ def _narrow() -> dict[str, str]:
     return {char: unicodedata.normalize("NFKD", char) for char in wide}
 
 
+# The full-width forms of nearly every Chinese paragraph, replaced first with
+# ``str.replace`` (a search at C speed each; the regex below calls back into Python for
+# every match).
+_COMMON_WIDE = "，：（）；！？"
+
+
 def _nfkc(text: str) -> str:
     if unicodedata.is_normalized("NFKC", text):
         return text
     narrow = _narrow()
-    narrowed = _WIDE.sub(lambda m: narrow[m.group()], text)
+    narrowed = text
+    for char in _COMMON_WIDE:
+        if char in narrowed:
+            narrowed = narrowed.replace(char, narrow[char])
+    if narrowed is not text and unicodedata.is_normalized("NFKC", narrowed):
+        return narrowed
+    narrowed = _WIDE.sub(lambda m: narrow[m.group()], narrowed)
     if unicodedata.is_normalized("NFKC", narrowed):
         return narrowed
     return unicodedata.normalize("NFKC", text)
@@ -73,7 +97,7 @@ def fold(text: str | None) -> str:
     # Most text is Simplified or Latin: for long text, looking is much cheaper than
     # translating.
     if len(text) < SHORT or _traditional().search(text):
-        text = text.translate(_table())
+        text = text.translate(_lookup())
     return text
 
 
