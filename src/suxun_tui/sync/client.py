@@ -50,6 +50,10 @@ class Batch:
 class Client(Protocol):
     """One account's API: log in, list feeds, pull batches, push marks, subscribe."""
 
+    # Whether every pull compares each cached entry with the server's lists (the Google
+    # Reader API's flags): then the engine reads the cache's entries at the start.
+    compares_every_entry: bool
+
     async def login(self) -> None: ...
 
     async def feeds(self) -> list[RemoteFeed]: ...

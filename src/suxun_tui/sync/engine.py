@@ -4,6 +4,8 @@ Order and why:
 
 1. **Log in and list feeds** — wrong credentials stop here with a message naming the
    account; the account's feeds become its sources (a group per account, folders inside).
+   A client whose flags come as whole lists (the Google Reader API) has the cache's
+   entries read meanwhile, on the database thread.
 2. **Pull** in batches, each stored in one transaction with its cursor (a kill leaves the
    cache at a batch boundary). Where a batch carries a flag for an entry whose local mark
    is still queued, the conflict rule decides: the same value — nothing to push; a
@@ -100,6 +102,7 @@ class _Run:
     flags_changed: int = 0
     pushed: int = 0
     notices: list[str] = field(default_factory=list)
+    loading: asyncio.Future[dict[str, Known]] | None = None  # the cache's entries
 
     def store(self, s: Store) -> AccountStore:
         return AccountStore(s, self.account.name)
@@ -110,20 +113,38 @@ class _Run:
 
     async def run(self, client: Client) -> None:
         await client.login()
-        feeds = await client.feeds()
-        await self.call(lambda a: a.set_feeds(feeds))
         pending = await self.call(lambda a: a.pending())
         queued = {(p.remote_id, p.flag): p for p in pending}
         cursor = await self.call(lambda a: a.cursor())
-        loading: asyncio.Future[dict[str, Known]] | None = None
+        if client.compares_every_entry:
+            # Every sync compares each cached entry with the server's lists: they are read
+            # on the database thread while the server answers the feed lists.
+            self.loading = asyncio.ensure_future(self.call(lambda a: a.known()))
+        try:
+            await self._pull(client, cursor, queued)
+        finally:
+            loading, self.loading = self.loading, None
+            if loading is not None:
+                loading.cancel()
+                if loading.done() and not loading.cancelled():
+                    loading.exception()  # a failed sync: not reported as never retrieved
+        await self.push(client, list(queued.values()))
 
-        async def cached() -> dict[str, Known]:
-            """The cache's entries, read once, when a batch first needs them."""
-            nonlocal loading
-            if loading is None:
-                loading = asyncio.ensure_future(self.call(lambda a: a.known()))
-            return await asyncio.shield(loading)
+    async def cached(self) -> dict[str, Known]:
+        """The cache's entries, read once, when a batch first needs them."""
+        if self.loading is None:
+            self.loading = asyncio.ensure_future(self.call(lambda a: a.known()))
+        return await asyncio.shield(self.loading)
 
+    async def _pull(
+        self,
+        client: Client,
+        cursor: dict[str, str],
+        queued: dict[tuple[str, Flag], PendingChange],
+    ) -> None:
+        feeds = await client.feeds()
+        await self.call(lambda a: a.set_feeds(feeds))
+        cached = self.cached
         async for batch in client.pull(cursor, cached):
             drop = settled(batch, queued)
             if batch.entries:
@@ -136,7 +157,7 @@ class _Run:
                 if skipped:
                     said = N_("{count} entries of feeds not subscribed were skipped")
                     self.notices.append(said.format(count=skipped))
-                if loading is not None:  # else read later, with these entries and their ids
+                if self.loading is not None:  # else read later, with these entries' ids
                     known = await cached()
                     known.update({e.row[0]: Known(0, e.read, e.starred) for e in batch.entries})
             if batch.flags or batch.listing or drop or (batch.cursor and not batch.entries):
@@ -148,7 +169,6 @@ class _Run:
             if batch.notice:
                 self.notices.append(batch.notice)
             self.on_progress(SyncProgress(self.account.name, self.new, self.pushed))
-        await self.push(client, list(queued.values()))
 
     async def push(self, client: Client, changes: Sequence[PendingChange]) -> None:
         if not changes:

@@ -70,6 +70,8 @@ async def _together(*calls: Awaitable[T]) -> list[T]:
 
 
 class GReaderClient:
+    compares_every_entry = True  # flags come as whole id lists
+
     def __init__(self, fetcher: Fetcher, account: str, url: str, username: str, secret: Secret):
         self.api = Api(fetcher, account, url)
         self.account = account

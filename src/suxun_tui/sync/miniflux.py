@@ -32,6 +32,8 @@ COMMIT_SLACK = 2
 
 
 class MinifluxClient:
+    compares_every_entry = False  # changes come with their times
+
     def __init__(self, fetcher: Fetcher, account: str, url: str, username: str, secret: Secret):
         self.api = Api(fetcher, account, url)
         self.account = account
