@@ -246,7 +246,22 @@ def _guid(guid: str) -> str:
 
 def _struct_date(value: time.struct_time | None, now: datetime) -> str | None:
     """feedparser's UTC struct_time → stored form; implausible dates become None."""
-    return stored_date(value, (now + _FUTURE_SLACK).replace(tzinfo=None)) if value else None
+    return stored_date(value, _latest(now)) if value else None
+
+
+_latest_for: tuple[datetime, datetime] | None = None
+
+
+def _latest(now: datetime) -> datetime:
+    """The latest plausible date for a document parsed at ``now`` (naive, UTC), worked
+    out once a document instead of once an entry."""
+    global _latest_for
+    known = _latest_for
+    if known is not None and known[0] is now:
+        return known[1]
+    latest = (now + _FUTURE_SLACK).replace(tzinfo=None)
+    _latest_for = (now, latest)
+    return latest
 
 
 def _fallback_title(blocks: tuple[Block, ...]) -> str:
