@@ -10,6 +10,7 @@ all three bring every entry into the cache with the right flags.
 from __future__ import annotations
 
 import json
+import threading
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -175,3 +176,31 @@ def test_a_read_stream_the_server_cannot_answer_is_not_asked_again_another_way(
     [result] = sync_accounts(config(tmp_path, "greader", server.url(PREFIX)), tmp_path / "c.db")
     assert not result.ok and result.error and "server unreachable" in result.error
     assert not [q for q in asked if q.get("it")]  # no second listing of every read entry
+
+
+def test_the_id_listings_are_asked_for_while_the_feed_list_is_answered(
+    server: RecordingServer, tmp_path: Path
+) -> None:
+    """The subscription list is answered only once an id listing has arrived (or after
+    10 s): a sync that asked for the listings after the feeds would wait it out."""
+    serve(server, "read stream")
+    listing_asked = threading.Event()
+    waited: list[bool] = []
+    ids_route = server.routes[f"{PREFIX}/reader/api/0/stream/items/ids"]
+    answer_ids = ids_route.handler
+    assert answer_ids is not None
+
+    def ids(req: BaseHTTPRequestHandler) -> None:
+        listing_asked.set()
+        answer_ids(req)
+
+    def subscriptions(req: BaseHTTPRequestHandler) -> None:
+        waited.append(listing_asked.wait(10))
+        body = {"subscriptions": [{"id": "feed/2", "title": "F", "url": "https://e/f.xml"}]}
+        server._send(req, 200, JSON, json.dumps(body).encode())
+
+    server.add(f"{PREFIX}/reader/api/0/stream/items/ids", handler=ids)
+    server.add(f"{PREFIX}/reader/api/0/subscription/list", handler=subscriptions)
+    [result] = sync_accounts(config(tmp_path, "greader", server.url(PREFIX)), tmp_path / "c.db")
+    assert result.ok and result.new == 3, result.error
+    assert waited == [True]
