@@ -241,7 +241,9 @@ def _assemble(
         now=now,
     )
     published = choose_date(candidates)
-    author = choose_author(info.author, text_blocks, head + region[:first_prose], meta, region)
+    author = choose_author(
+        info.author, text_blocks, head + region[:first_prose], meta, region, after=after, url=url
+    )
     author = author or body.byline.author
     info.merge(body.byline)
     out_blocks, images, links = _to_blocks(body.blocks, url)
