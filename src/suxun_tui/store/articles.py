@@ -37,6 +37,9 @@ _UPDATE_ARTICLE = (
     " summary_only = CASE WHEN has_full_text = 1 THEN 0 ELSE ? END, item_hash = ?"
     " WHERE source_id = ? AND guid = ?"
 )
+# From this many rows a write plan has the folding table built (a few milliseconds once
+# a process) before it folds their titles (store.fold.build_table).
+_MANY_TITLES = 20
 # The same row from an item that reads differently (or was stored before item keys).
 _SET_ITEM_KEY = "UPDATE articles SET item_hash = ? WHERE source_id = ? AND guid = ?"
 
@@ -111,6 +114,10 @@ def plan_writes(
     """
     from suxun_tui.store.duplicates import canonical_url, title_key  # (not in parse workers)
 
+    if len(rows) >= _MANY_TITLES:
+        from suxun_tui.store.fold import build_table
+
+        build_table()  # title_key folds every new title: by the table, not by search
     plan = WritePlan()
     seen: set[str] = set()
     known = stored_keys or {}

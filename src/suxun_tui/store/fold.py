@@ -107,6 +107,13 @@ def fold(text: str | None) -> str:
 FEW = 32
 
 
+def build_table() -> None:
+    """Build the table now: for a writer about to fold many short texts (the titles of a
+    refresh's new articles), which would otherwise each search the pairs character by
+    character — about ten times the cost of the table's ``translate`` for a title."""
+    _lookup()
+
+
 def _simplified(char: str) -> str:
     """``char`` through the table, found among the pairs (a Traditional one at an even
     position; the same character may also stand at odd ones, as a Simplified one)."""
