@@ -309,6 +309,7 @@ READER: dict[str, str] = {
     "Pipe to {program}": "输出到 {program}",
     "Loading headlines": "载入标题",
     "Counting query feeds": "统计查询源",
+    "Preparing search": "准备搜索",
     "Full text": "全文",
     "Fetching pages ahead": "预先抓取网页",
     "Opening the browser": "打开浏览器",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 HEADLINES, REFRESH, FULL_TEXT, BROWSER = "headlines", "refresh", "fulltext", "browser"
 PREFETCH = "prefetch"
 QUERIES = "queries"
+PREFOLD = "prefold"
 T = TypeVar("T")
 
 
@@ -75,6 +76,11 @@ class BackgroundWork:
         if (again := self.count_again) is not None:
             self.count_again = None
             self.count_queries(again)
+
+    def prefold(self) -> None:
+        """Fold the text of the articles waiting for the index (another process stored
+        them), so that the next search finds it folded."""
+        self._run(self._prefold, PREFOLD, tr("Preparing search"))
 
     def refresh(self, names: list[str] | None, due_only: bool, force: bool = False) -> None:
         """Refresh ``names`` (None: every source), posting progress after each source.
@@ -113,6 +119,9 @@ class BackgroundWork:
                 feeds = count_configured(store, specs)
         finally:  # after a failure too (reported as any worker's): the next may start
             self.screen.post_message(QueriesCounted(feeds))
+
+    def _prefold(self) -> None:
+        prefold_cache(self.reader.store.path)
 
     def _refresh(self, names: list[str] | None, due_only: bool, force: bool) -> None:
         reader = self.reader

@@ -225,6 +225,7 @@ class MainScreen(PaneMoves, ArticleExports, MarkActions):
         if version != self.data_version:
             self.data_version = version
             self.reload()
+            self.background.prefold()  # new articles' text folded before a search asks
 
     # --- messages from the panes ---------------------------------------------------------
 
