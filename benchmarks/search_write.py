@@ -15,7 +15,9 @@ round's ratio to that round's floor (less swayed by drift). The refresh starts n
 (``SUXUN_TUI_INDEX_LATER``): the filler is a separate, detached process the refresh does
 not wait for, so its work is not the refresh's. It is measured after each round as its
 own process (``python -m suxun_tui.store.index_fill``) on the ``mark`` cache, and reported
-both apart and added to the refresh, so what indexing costs in all is shown too.
+both apart and added to the refresh, so what indexing costs in all is shown too; and so
+is what the reader spends right after a refresh of its own, folding the queued articles'
+text for the first search (store.pending_fold.prefold_cache, timed in this process).
 Usage: ``python benchmarks/search_write.py [--feeds 200] [--items 100] [--repeat 7]``
 """
 
@@ -27,6 +29,7 @@ import re
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from refresh_feeds import FeedServer, make_feed  # noqa: E402
 from refresh_measure import Run, timed  # noqa: E402
-from suxun_tui.store import DB_NAME, Store  # noqa: E402
+from suxun_tui.store import DB_NAME, Store, pending_fold  # noqa: E402
 from suxun_tui.store.fts import CREATE_INDEX, QUEUE_INDEX, QUEUE_TABLE  # noqa: E402
 from suxun_tui.store.index_fill import queued  # noqa: E402
 
@@ -71,6 +74,7 @@ class WriteCost:
     ways: dict[str, Summary]
     fill: Summary  # the filler process on the mark cache (ratio: to the floor)
     filled: int
+    prefold: float  # median CPU-s of the reader's fold of the queue after the refresh
     load: tuple[float, float]  # load average before and after
 
 
@@ -108,6 +112,7 @@ def measure(feeds: int = 200, items: int = 100, repeat: int = 7) -> WriteCost:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled once, as an installed program is
     runs: dict[str, list[Run]] = {way: [] for way in WAYS}
     fills: list[Run] = []
+    prefolds: list[float] = []
     filled = 0
     before = os.getloadavg()[0]
     try:
@@ -129,6 +134,12 @@ def measure(feeds: int = 200, items: int = 100, repeat: int = 7) -> WriteCost:
                 cache = Path(tmp) / f"mark-{round_}" / DB_NAME
                 with Store(cache) as store:
                     filled = queued(store.conn)
+                    pending_fold.forget(store.conn)
+                used = time.process_time()
+                pending_fold.prefold_cache(cache)
+                prefolds.append(time.process_time() - used)
+                with Store(cache) as store:
+                    pending_fold.forget(store.conn)
                 fills.append(timed([str(PYTHON), "-m", "suxun_tui.store.index_fill", str(cache)]))
                 with Store(cache) as store:
                     if queued(store.conn):
@@ -137,7 +148,13 @@ def measure(feeds: int = 200, items: int = 100, repeat: int = 7) -> WriteCost:
         server.shutdown()
     floor = runs["no index"]
     ways = {way: _summary(runs[way], floor) for way in WAYS}
-    return WriteCost(ways, _summary(fills, floor), filled, (before, os.getloadavg()[0]))
+    return WriteCost(
+        ways,
+        _summary(fills, floor),
+        filled,
+        statistics.median(prefolds),
+        (before, os.getloadavg()[0]),
+    )
 
 
 def _summary(runs: list[Run], floor: list[Run]) -> Summary:
@@ -194,6 +211,11 @@ def report(cost: WriteCost, feeds: int, items: int) -> None:
         f" {fill.cpu:.2f} CPU-s ({fill.low:.2f}-{fill.high:.2f}),"
         f" {fill.cpu / max(cost.filled, 1) * 1e3:.2f} ms each; refresh and filler together"
         f" +{(mark.cpu + fill.cpu) / base * 100 - 100:.0f} % over the floor"
+    )
+    print(
+        f"  the reader's fold of the queue when its refresh ends: {cost.prefold:.2f} CPU-s"
+        f" (median), {cost.prefold / max(cost.filled, 1) * 1e6:.0f} µs an article,"
+        f" {cost.prefold / base * 100:.0f} % of the floor's refresh"
     )
 
 
