@@ -9,12 +9,13 @@ that a fifth of a ``refresh``'s start.
 :func:`dataclass` here makes the class ``dataclasses`` would make: the same ``__init__``
 (generated, with the same signature and defaults), the same equality, hash, ``repr`` and
 frozen-ness, the same class attributes and ``__match_args__``. Only ``__init__`` is
-compiled; the other methods are shared. What the ``dataclasses`` module keeps about a class
-(``__dataclass_fields__``, which ``dataclasses.replace``, ``fields``, ``asdict`` and
-``is_dataclass`` read) is made by ``dataclasses`` itself, from a twin of the class, the
-first time anyone asks for it: so those functions work unchanged, and their callers pay
-for them. A class this module does not cover (a base class, ``ClassVar``, options other
-than ``frozen``, its own ``__eq__``, no docstring, …) is handed to ``dataclasses`` whole.
+compiled, and only when the class is first made; the other methods are shared. What the
+``dataclasses`` module keeps about a class (``__dataclass_fields__``, which
+``dataclasses.replace``, ``fields``, ``asdict`` and ``is_dataclass`` read) is made by
+``dataclasses`` itself, from a twin of the class, the first time anyone asks for it: so
+those functions work unchanged, and their callers pay for them. A class this module does
+not cover (a base class, ``ClassVar``, options other than ``frozen``, its own ``__eq__``,
+no docstring, …) is handed to ``dataclasses`` whole.
 
 Modules import these names at run time only; type checkers see ``dataclasses``'::
 
@@ -175,7 +176,7 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
                 setattr(cls, name, spec.default)
     key = _key(names)
     methods: dict[str, Any] = {
-        "__init__": _init(cls, names, specs, annotations),
+        "__init__": _LazyInit(cls, names, specs, annotations),
         "__repr__": _repr(cls, shown),
         "__eq__": _eq(cls, key),
         "__hash__": _hash(cls, key) if frozen else None,
@@ -189,6 +190,25 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
     for name in ("__dataclass_fields__", "__dataclass_params__"):
         setattr(cls, name, _Bookkeeping(name))
     return cls
+
+
+class _LazyInit:
+    """``__init__`` until the class is first made (or its ``__init__`` first looked at): the
+    method is compiled then, and takes this one's place. Most classes of a run are never
+    made at all (an account's, a rule's, an extracted page's), and compiling is most of
+    what defining one costs."""
+
+    __slots__ = ("annotations", "cls", "names", "specs")
+
+    def __init__(
+        self, cls: type, names: tuple[str, ...], specs: dict[str, Any], annotations: dict[str, str]
+    ) -> None:
+        self.cls, self.names, self.specs, self.annotations = cls, names, specs, annotations
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        init = _init(self.cls, self.names, self.specs, self.annotations)
+        type.__setattr__(self.cls, "__init__", init)
+        return init if obj is None else init.__get__(obj, owner)
 
 
 def _init(

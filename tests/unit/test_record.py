@@ -194,3 +194,18 @@ def test_defining_the_values_does_not_import_dataclasses() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_init_is_compiled_when_the_class_is_first_made() -> None:
+    @record.dataclass(frozen=True)
+    class Later:
+        """Made only below."""
+
+        a: int
+        b: str = "x"
+
+    assert not inspect.isfunction(vars(Later)["__init__"])  # not compiled yet
+    assert Later(1).b == "x" and Later(1, b="y") == Later(a=1, b="y")
+    assert inspect.isfunction(vars(Later)["__init__"])
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
+        Later()  # type: ignore[call-arg]
