@@ -88,3 +88,20 @@ def test_with_a_thread_running_the_standard_fork_server_is_used(tmp_path: Path) 
     result = refresh_in_child(tmp_path, "process", threaded=True)
     assert result["servers"] == ["forkserver"]
     assert result["new"] == 20
+
+
+def test_forking_the_server_loads_no_multiprocessing_until_it_is_started() -> None:
+    code = (
+        "import sys\n"
+        "from suxun_tui.refresh import parse_server\n"
+        "forked = parse_server.fork_server(500)\n"
+        "before = 'multiprocessing' in sys.modules\n"
+        "parse_server.stop_server()\n"
+        "print(forked, before, 'multiprocessing' in sys.modules)\n"
+    )
+    env = {**os.environ, "SUXUN_TUI_PARSE_POOL": "process"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False", "False"]

@@ -43,7 +43,11 @@ _server: _Server | None = None
 
 def fork_server(jobs: int) -> bool:
     """Fork the waiting server now, for a refresh of at most ``jobs`` sources that would
-    parse in worker processes, if this process may fork safely; True when it did."""
+    parse in worker processes, if this process may fork safely; True when it did.
+
+    Nothing of multiprocessing is imported here: a refresh that parses nothing (the
+    usual one: every feed answers 304) never loads it; the server imports it when it is
+    told to start, this process in :func:`start_server`."""
     global _server
     if _server is not None or sys.platform == "win32" or threading.active_count() != 1:
         return False
@@ -51,14 +55,13 @@ def fork_server(jobs: int) -> bool:
 
     if not uses_processes(jobs):
         return False
+    running = sys.modules.get("multiprocessing.forkserver")
+    if running is not None and getattr(running, "_forkserver")._forkserver_pid is not None:  # noqa: B009
+        return False  # one is running already (an earlier refresh in this process)
     import select  # the sockets and the fork itself: only for a refresh that may parse much
     import socket
-    from multiprocessing import connection, forkserver
 
-    state: Any = forkserver._forkserver  # its private state (see the module's note)
-    if state._forkserver_pid is not None:
-        return False  # one is running already (an earlier refresh in this process)
-    address: str = getattr(connection, "arbitrary_address")("AF_UNIX")  # noqa: B009
+    address = _address()
     listener = socket.socket(socket.AF_UNIX)
     try:
         listener.bind(address)
@@ -68,6 +71,8 @@ def fork_server(jobs: int) -> bool:
         alive_r, alive_w = os.pipe()
     except OSError:
         listener.close()
+        with contextlib.suppress(OSError):
+            os.unlink(address)
         return False
     for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
         with contextlib.suppress(Exception):
@@ -79,6 +84,8 @@ def fork_server(jobs: int) -> bool:
             os.close(alive_w)
             ready, _, _ = select.select([go_r, alive_r], [], [])
             if go_r in ready and os.read(go_r, 1):
+                from multiprocessing import forkserver
+
                 import suxun_tui.feeds.parse  # noqa: F401 - the readers, once for all workers
 
                 forkserver.main(listener.fileno(), alive_r, [])
@@ -87,11 +94,15 @@ def fork_server(jobs: int) -> bool:
     os.close(go_r)
     os.close(alive_r)
     listener.close()
-    state._forkserver_address = address
-    state._forkserver_alive_fd = alive_w
-    state._forkserver_pid = pid
     _server = _Server(pid, go_w, alive_w, address)
     return True
+
+
+def _address() -> str:
+    """A new socket path in the temporary directory (as multiprocessing's own, short
+    enough for AF_UNIX), found without loading ``tempfile``."""
+    folder = os.environ.get("TMPDIR") or "/tmp"
+    return os.path.join(folder, f"suxun-parse-{os.getpid()}-{os.urandom(6).hex()}")
 
 
 def start_server() -> str:
@@ -102,6 +113,12 @@ def start_server() -> str:
         return "forkserver"
     if not _server.started:
         _server.started = True
+        from multiprocessing import forkserver
+
+        state: Any = forkserver._forkserver  # its private state (see the module's note)
+        state._forkserver_address = _server.address
+        state._forkserver_alive_fd = _server.alive
+        state._forkserver_pid = _server.pid
         with contextlib.suppress(OSError):
             os.write(_server.go, b"g")
     return "forked"
@@ -113,9 +130,6 @@ def stop_server() -> None:
     server, _server = _server, None
     if server is None:
         return
-    from multiprocessing import forkserver
-
-    state: Any = forkserver._forkserver  # its private state (see the module's note)
     for fd in (server.go, server.alive):
         with contextlib.suppress(OSError):
             os.close(fd)
@@ -123,6 +137,11 @@ def stop_server() -> None:
         os.waitpid(server.pid, 0)
     with contextlib.suppress(OSError):
         os.unlink(server.address)
+    if not server.started:
+        return  # multiprocessing never heard of it
+    from multiprocessing import forkserver
+
+    state: Any = forkserver._forkserver  # its private state (see the module's note)
     if state._forkserver_pid == server.pid:
         state._forkserver_address = None
         state._forkserver_alive_fd = None
