@@ -127,7 +127,8 @@ class SourcesJob:
         stored = await self.db.call(lambda store: stored_identities(store.conn, source_id))
         rows = keep_guids_stable(outcome.rows, stored, len(outcome.rows) + outcome.skipped)
         keys = outcome.item_keys
-        counts = await self.writer.store(SourceRows(source_id, rows, update, keys))
+        job = SourceRows(source_id, rows, update, keys, outcome.dup_keys)
+        counts = await self.writer.store(job)
         notice = "; ".join(n for n in (notice, outcome.notice) if n) or None
         unchanged = counts.unchanged + outcome.skipped
         return SourceResult(spec.name, True, counts.new, counts.updated, unchanged, notice=notice)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from suxun_tui.config import SourceSpec
 from suxun_tui.feeds.errors import FeedError
 from suxun_tui.feeds.limits import TITLE_CHARS, URL_CHARS, cut
-from suxun_tui.store.articles import ArticleRow, article_row
+from suxun_tui.store.articles import ArticleRow, DupKeys, article_row, duplicate_keys
 from suxun_tui.text.sanitize import clean_line
 from suxun_tui.text.timefmt import normalize_iso, now_utc, to_stored
 
@@ -57,6 +57,7 @@ class PreparedDocument:
     notice: str | None = None  # what bounded the work (items kept, a document cut short)
     item_keys: tuple[str, ...] = ()  # each row's item key ("" for none), as rows go
     skipped: int = 0  # items left out because they are exactly what is stored
+    dup_keys: tuple[DupKeys, ...] = ()  # each row's duplicate keys, as rows go
 
 
 def prepare_document(
@@ -90,7 +91,15 @@ def prepare_document(
             keys.append(key)
         notice = "; ".join(doc.notices) or None
         return PreparedDocument(
-            "feed", doc.title, tuple(rows), doc.ttl_minutes, None, notice, tuple(keys), skipped
+            "feed",
+            doc.title,
+            tuple(rows),
+            doc.ttl_minutes,
+            None,
+            notice,
+            tuple(keys),
+            skipped,
+            duplicate_keys(rows),
         )
     outcome = parse_source_document(spec, data, url, content_type)
     page_rows = tuple(article_row(e) for e in outcome.entries)

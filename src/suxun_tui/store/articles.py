@@ -54,6 +54,22 @@ def article_row(entry: FeedEntry) -> ArticleRow:
     )
 
 
+# A row's duplicate keys (store.duplicates): its canonical link and its site and title.
+DupKeys = tuple[str | None, str | None]
+
+
+def duplicate_keys(rows: Sequence[ArticleRow]) -> tuple[DupKeys, ...]:
+    """Each row's duplicate keys, as :func:`plan_writes` stores them with a new row: made
+    in a parse worker, they cost the thread that writes nothing (a tenth of its work)."""
+    from suxun_tui.store.duplicates import canonical_url, title_key
+
+    if len(rows) >= _MANY_TITLES:
+        from suxun_tui.store.fold import build_table
+
+        build_table()
+    return tuple((canonical_url(row[1]), title_key(row[1], row[2])) for row in rows)
+
+
 def _changes(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]]) -> int:
     """Run ``sql`` for all ``rows`` as one prepared statement; how many rows it changed."""
     if not rows:
@@ -106,15 +122,18 @@ def plan_writes(
     now: str,
     keys: Sequence[str] = (),
     stored_keys: dict[str, str | None] | None = None,
+    dup_keys: Sequence[DupKeys] = (),
 ) -> WritePlan:
     """Compare ``rows`` with the stored hashes (guid → hash); the first of a guid wins.
 
     ``keys`` are the rows' item keys (``feeds.parse.item_key``; "" or none for rows
     without one), stored with them so that the next refresh can skip those items.
+    ``dup_keys`` are the rows' duplicate keys when a parse worker computed them
+    (:func:`duplicate_keys`); the others are computed here.
     """
     from suxun_tui.store.duplicates import canonical_url, title_key  # (not in parse workers)
 
-    if len(rows) >= _MANY_TITLES:
+    if len(rows) - len(dup_keys) >= _MANY_TITLES:
         from suxun_tui.store.fold import build_table
 
         build_table()  # title_key folds every new title: by the table, not by search
@@ -129,9 +148,13 @@ def plan_writes(
         key = (keys[index] if index < len(keys) else "") or None
         old = existing.get(guid)
         if old is None:
+            if index < len(dup_keys):
+                url_key, same_title = dup_keys[index]
+            else:
+                url_key, same_title = canonical_url(url), title_key(url, title)
             plan.inserts.append(
                 (source_id, guid, url, title, published or now, now, author, body)
-                + (summary_only, digest, key, canonical_url(url), title_key(url, title))
+                + (summary_only, digest, key, url_key, same_title)
             )
         elif old != digest:
             plan.updates.append(

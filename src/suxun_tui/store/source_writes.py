@@ -20,19 +20,21 @@ from contextlib import AbstractContextManager
 from typing import NamedTuple
 
 from suxun_tui.config.model import RuleSpec
-from suxun_tui.store.articles import ArticleRow, WritePlan, plan_writes, stored_hashes
+from suxun_tui.store.articles import ArticleRow, DupKeys, WritePlan, plan_writes, stored_hashes
 from suxun_tui.store.fetch_records import write_success
 from suxun_tui.store.values import SourceUpdate, UpdateCounts
 from suxun_tui.text.timefmt import now_utc, to_stored
 
 
 class SourceRows(NamedTuple):
-    """One source's prepared rows, its fetch record and the rows' item keys."""
+    """One source's prepared rows, its fetch record, the rows' item keys and (when a
+    parse worker made them) their duplicate keys."""
 
     source_id: int
     rows: Sequence[ArticleRow]
     update: SourceUpdate | None = None
     item_keys: Sequence[str] = ()
+    dup_keys: Sequence[DupKeys] = ()
 
 
 Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
@@ -56,9 +58,10 @@ def store_batch(
     plans: list[tuple[SourceRows, WritePlan]] = []
     for job in batch:
         existing, keys = stored_hashes(conn, job.source_id)
-        plans.append(
-            (job, plan_writes(job.source_id, job.rows, existing, now, job.item_keys, keys))
+        plan = plan_writes(
+            job.source_id, job.rows, existing, now, job.item_keys, keys, job.dup_keys
         )
+        plans.append((job, plan))
     counts: list[UpdateCounts] = []
     with transaction() as tx:
         for job, plan in plans:
