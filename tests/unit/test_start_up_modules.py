@@ -109,7 +109,7 @@ def test_list_and_search_load_no_fetcher_and_no_other_command(tmp_path: Path) ->
         assert "suxun_tui.cli.commands" in loaded, args
         assert loaded & (FETCHING | OTHER_COMMANDS) == set(), args
         assert loaded & {"ssl", "hashlib", "pickle", "shutil", "difflib", "platformdirs"} == set()
-        assert loaded & {"dataclasses", "inspect"} == set(), args
+        assert loaded & {"dataclasses", "inspect", "suxun_tui.refresh.fulltext_rule"} == set()
 
 
 def test_the_other_commands_still_load_their_modules(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The ``list``, ``search`` and ``show`` subcommands: reading the cache from scripts.
 
 None of them fetches, except ``show`` for an article whose page was never read (as the
-reader does on opening); that import is deferred so the others start fast.
+reader does on opening); that import, and ``show``'s other helpers, are deferred so the
+others start fast.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from typing import Any
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import Context, open_context
 from suxun_tui.models import ArticleDetail, Headline
-from suxun_tui.refresh.fulltext_rule import should_fetch_full_text
 from suxun_tui.store import Store
 from suxun_tui.text.i18n import tr
-from suxun_tui.text.metaline import meta_line
 from suxun_tui.text.sanitize import clean_line, strip_controls
 from suxun_tui.text.timefmt import format_full
 
@@ -108,6 +107,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace, context: Context) -> int:
+    from suxun_tui.refresh.fulltext_rule import should_fetch_full_text  # show's alone
+    from suxun_tui.text.metaline import meta_line
+
     store = context.store
     article = store.article(args.id)
     if article is None:
