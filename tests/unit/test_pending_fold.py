@@ -107,6 +107,7 @@ def test_the_reader_folds_the_queue_before_the_first_search(
         assert len(other.search("第5段")) == 1
         assert len(other.search("标题")) == 6
     assert folds[0] == 6 and reads[0] == before
+    assert pending_fold.prefold_cache(tmp_path / "gone" / "cache.sqlite3") == 0
 
 
 def test_articles_leaving_the_queue_are_forgotten(tmp_path: Path, folds: list[int]) -> None:

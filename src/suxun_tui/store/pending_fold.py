@@ -205,12 +205,13 @@ def prefold(conn: sqlite3.Connection) -> int:
 def prefold_cache(path: Path) -> int:
     """:func:`prefold` on a connection of its own to the cache at ``path`` (the reader's
     worker, right after a refresh); 0 when the cache cannot be read."""
+    from suxun_tui.store.connection import StoreError
     from suxun_tui.store.db import Store  # the store opens connections that register us
 
     try:
         with Store(path, read_only=True) as store:
             return prefold(store.conn) if waiting(store.conn) else 0
-    except sqlite3.Error:
+    except (sqlite3.Error, StoreError):  # the search will tell, if it still is so then
         return 0
 
 
