@@ -16,8 +16,6 @@ import re
 import time
 from datetime import datetime, timedelta
 
-from feedparser.datetimes import _parse_date as _feedparser_date
-
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -38,6 +36,8 @@ _W3DTF = re.compile(
 
 
 def _parse_date(text: str) -> time.struct_time | None:
+    from feedparser.datetimes import _parse_date as _feedparser_date  # its chain, when needed
+
     found: time.struct_time | None = _feedparser_date(text)
     return found
 

@@ -18,12 +18,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from feedparser.urls import make_safe_absolute_uri
 from lxml import etree
 
 from suxun_tui.feeds.fastitems import ItemReader, RawEntry, Unsupported
 from suxun_tui.feeds.fastitems import base_of as _base
 from suxun_tui.feeds.fastitems import name_of as _name
+from suxun_tui.feeds.fpcompat import make_safe_absolute_uri
 from suxun_tui.feeds.repair import repair as _repair
 
 __all__ = ["RawEntry", "RawFeed", "Rescue", "read_feed", "read_tree"]

@@ -16,18 +16,17 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from feedparser.mixin import _FeedParserMixin as _Mixin
-from feedparser.urls import make_safe_absolute_uri, resolve_relative_uris
 from lxml import etree
 
 from suxun_tui.feeds.fastblocks import plain_markup
 from suxun_tui.feeds.fastdates import parse_date
+from suxun_tui.feeds.fpcompat import NAMESPACES, make_safe_absolute_uri
 from suxun_tui.feeds.repair import repair as _repair
 from suxun_tui.feeds.urls import feedparser_urljoin as _urljoin
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 # Namespace URI (lower case) → the prefix feedparser gives its elements ("" = core).
-_PREFIXES = {uri.lower(): prefix for uri, prefix in _Mixin.namespaces.items()}
+_PREFIXES = {uri.lower(): prefix for uri, prefix in NAMESPACES.items()}
 _KNOWN_PREFIXES = frozenset(_PREFIXES.values())
 # Item children that cannot change any field we read (checked against feedparser's handlers).
 _HARMLESS = frozenset(
@@ -82,6 +81,13 @@ def _bare_paragraphs(html: str) -> bool:
     :func:`~suxun_tui.feeds.fastblocks.plain_markup` says of the commonest feed HTML,
     without its pattern, and no image to resolve. (Each tag holds one ``<``.)"""
     return "&" not in html and html.count("<") == html.count("<p>") + html.count("</p>")
+
+
+def _looks_like_html(text: str) -> bool:
+    """feedparser's test of plain text for markup (imported with it, when first needed)."""
+    from feedparser.mixin import _FeedParserMixin
+
+    return bool(_FeedParserMixin.looks_like_html(text))
 
 
 class Unsupported(Exception):
@@ -204,7 +210,7 @@ class ItemReader:
         if ctype == "text/plain":
             # looks_like_html needs a closing tag or a reference: "</", or "&" and ";"
             maybe = "</" in out or ("&" in out and ";" in out)
-            if self.atom or not maybe or not _Mixin.looks_like_html(out):
+            if self.atom or not maybe or not _looks_like_html(out):
                 return out
             ctype = "text/html"
         elif ctype not in _HTML_TYPES:
@@ -212,6 +218,8 @@ class ItemReader:
         if ("<" not in out and "&" not in out) or _bare_paragraphs(out):
             return out  # plain_markup's answer, without its pattern: nothing to resolve
         if _RELATIVE_IMG.search(out) or not plain_markup(out):
+            from feedparser.urls import resolve_relative_uris  # markup to resolve: feedparser's
+
             return str(resolve_relative_uris(out, base, "utf-8", ctype))
         return out
 

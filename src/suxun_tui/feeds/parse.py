@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
-from suxun_tui.feeds.fallback import read_with_feedparser
 from suxun_tui.feeds.fastfeed import RawEntry, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
 from suxun_tui.feeds.itemkeys import KeyedBuild, item_key
@@ -133,6 +132,8 @@ def _parse_xml_feed(
         else:
             notices = (f"read only the first {FEEDPARSER_BYTES // 1024} KB of a {size} feed",)
     if raw is None:
+        from suxun_tui.feeds.fallback import read_with_feedparser  # feedparser: only now
+
         raw, warnings = read_with_feedparser(data[:FEEDPARSER_BYTES], url, content_type)
     entries = _newest(raw.entries, max_items)
     if len(entries) < len(raw.entries):

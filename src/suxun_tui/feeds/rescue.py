@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from feedparser.datetimes import _parse_date
 from lxml import etree
 
 from suxun_tui.feeds.fastfeed import RawEntry, RawFeed, read_tree
@@ -132,6 +131,8 @@ def rescue_entry(item: etree._Element, base: str) -> RawEntry:
         elif name in _CONTENT and name not in contents:
             contents[name] = _markup(child)
         elif name in _DATES:
+            from feedparser.datetimes import _parse_date  # a recovered document: rare
+
             parsed = _parse_date(_text(child))
             if _DATES[name] == "published" and entry.published is None:
                 entry.published = parsed
