@@ -155,6 +155,12 @@ def test_search_equals_a_full_scan(
             expected = brute_force(store, query)
             assert {h.id for h in store.search(query)} == expected, query
             assert store.query_counts(query)[1] == len(expected), query
+            # A new connection (the reader opens one a search) takes the queued articles'
+            # text the process keeps; a write transaction (rules) folds it through.
+            with Store(store.path) as other:
+                assert {h.id for h in other.search(query)} == expected, query
+            with store.transaction():
+                assert {h.id for h in store.search(query)} == expected, query
         finally:
             store.close()
 
