@@ -63,3 +63,11 @@ def test_a_date_that_reads_one_way_only_is_not_swapped() -> None:
         page(published_meta("2024-09-10T16:07:00Z"), top), "https://x.example/a", timezone="UTC"
     )
     assert a.published is not None and a.published.startswith("2024-10-09")
+
+
+def test_a_marked_byline_that_carries_a_date_dates_the_page() -> None:
+    earlier, later = PROSE.replace("Paragraph", "Passage"), PROSE.replace("Paragraph", "Part")
+    byline = "<p class='author'>by Minoa » Tue Aug 27, 2019 1:47 am</p>"
+    html = page(top=earlier + PROSE + byline + later)
+    a = extract_article(html, "https://forum.example/viewtopic.php?t=4", timezone="UTC")
+    assert a.published == "2019-08-27T01:47:00+00:00"

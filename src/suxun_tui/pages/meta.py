@@ -5,7 +5,8 @@ are the ones trafilatura and htmldate look at, each kept apart so that :mod:`.fi
 weigh them: JSON-LD (an ``Article``'s own ``datePublished`` and ``author`` before any other
 item's), ``<meta>`` names (Open Graph, Dublin Core, Parse.ly, Sailthru, Highwire
 ``citation_*``), microdata (``itemprop``), ``<time datetime>``, the JSON a script keeps its
-state in, and the elements whose class says they show the date or the author on the page.
+state in, and the elements whose class says they show the date or the author on the page
+(a byline's date included).
 The modification time is kept apart from the publish time: a page that shows only
 "Updated …" is dated by it, others are not.
 """
@@ -176,7 +177,9 @@ def _shown(root: HtmlElement, meta: PageMeta) -> None:
         text = " ".join(" ".join(cast("Iterator[str]", el.itertext())).split())
         if not text or len(text) > _SHOWN_CHARS or not _outside_furniture(el, memo):
             continue
-        if dated and len(meta.shown_dates) < _MAX_SHOWN and any(c.isdigit() for c in text):
+        # A byline that carries a date (a forum post's "by Minoa » Tue Aug 27, 2019") shows it.
+        shows_date = (dated or authored) and any(c.isdigit() for c in text)
+        if shows_date and len(meta.shown_dates) < _MAX_SHOWN:
             meta.shown_dates.append(text)
         if (authored or text[:3].lower() == "by ") and len(meta.bylines) < _MAX_SHOWN:
             meta.bylines.append(text)
