@@ -88,3 +88,37 @@ def test_english_dates(text: str, iso: str) -> None:
 )
 def test_english_words_that_are_not_dates(text: str) -> None:
     assert parse_datetime(text, now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("二〇二三年五月十日", "2023-05-10T00:00:00+08:00"),
+        ("二零零五年九月十五日 发布", "2005-09-15T00:00:00+08:00"),
+        ("发布于二〇二五年十二月三十一日", "2025-12-31T00:00:00+08:00"),
+        ("二〇二四年十一月二十三号", "2024-11-23T00:00:00+08:00"),
+    ],
+)
+def test_dates_in_chinese_numerals(text: str, iso: str) -> None:
+    assert parse_datetime(text, now=NOW) == iso
+
+
+@pytest.mark.parametrize("text", ["二〇二三年二月三十日", "一〇〇〇年五月十日", "零零后的一年"])
+def test_chinese_numerals_that_are_no_date(text: str) -> None:
+    assert parse_datetime(text, now=NOW) is None
+
+
+def test_a_chinese_numeral_date_under_the_title_dates_the_page() -> None:
+    from suxun_tui.pages.extract import extract_article
+
+    prose = "".join(
+        f"<p>第{i}段正文讲述了河流重新流动的故事，沿岸的城镇正在慢慢学习如何利用这些水，"
+        "居民们对此既有期待也有疑虑，专家认为这一变化将持续多年。</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>河流重新流动 - 示例网</title></head><body><article>"
+        f"<h1>河流重新流动</h1><p>二〇二三年五月十日</p>{prose}</article></body></html>"
+    )
+    a = extract_article(html, "https://news.example/a", now=NOW)
+    assert a.published == "2023-05-10T00:00:00+08:00"

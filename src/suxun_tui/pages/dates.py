@@ -1,7 +1,8 @@
 """Find and parse the dates Chinese news pages print.
 
 Pages print times in many shapes: ``2025-12-29 12:34``, ``2025/12/29``, ``2025年12月29日
-12:34``, ``12-29 12:34`` (this year), ``3小时前``, ``昨天 08:00``, ISO 8601 in ``<meta>`` and
+12:34``, ``12-29 12:34`` (this year), ``3小时前``, ``昨天 08:00``, ``二〇二五年十二月二十九日``
+(Chinese numerals, as official texts sign them), ISO 8601 in ``<meta>`` and
 ``<time>``, RFC 822 in feeds. A time without a zone is the source's local time (Chinese
 sites: Asia/Shanghai), so every result is an ISO 8601 string *with* an offset, which sorts
 and converts unambiguously.
@@ -16,7 +17,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["FoundDate", "find_dates", "parse_datetime", "DEFAULT_TZ"]
+__all__ = ["FoundDate", "find_dates", "may_hold_date", "parse_datetime", "DEFAULT_TZ"]
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -89,6 +90,11 @@ _RELATIVE = re.compile(
     r"(?P<n>\d+)\s*(?P<u>秒|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月)前|(?P<now>刚刚|剛剛)"
 )
 _DIGIT = re.compile(r"\d")
+_HANZI_DIGITS = "〇一二三四五六七八九"
+_HANZI_DATE = re.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+)
 _JUST_NOW = re.compile("刚刚|剛剛")
 _DAY_WORD = re.compile(
     r"(?P<w>今天|今日|昨天|昨日|前天)\s*(?:(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{1,2}))?"
@@ -188,16 +194,51 @@ def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
     return _build(year, month, day, hour, _int(m["M"]), _int(m["S"]), zone)
 
 
+_MAY_DATE = re.compile(r"[\d〇零]")
+
+
+def may_hold_date(text: str) -> bool:
+    """Whether ``text`` has a character every date but 刚刚 has: a digit, or the zero of a
+    year in Chinese numerals; a quick test that spares most lines the date patterns."""
+    return _MAY_DATE.search(text) is not None
+
+
+def _hanzi_number(text: str) -> int:
+    """二〇〇五 (or 二零零五) as 2005 digit by digit; 十二, 二十三, 三十一 as numbers."""
+    text = text.replace("零", "〇")
+    if "十" not in text:
+        return int("".join(str(_HANZI_DIGITS.index(ch)) for ch in text))
+    tens, _, ones = text.partition("十")
+    return (_HANZI_DIGITS.index(tens) if tens else 1) * 10 + (
+        _HANZI_DIGITS.index(ones) if ones else 0
+    )
+
+
+def _hanzi_dates(text: str, zone: tzinfo) -> list[FoundDate]:
+    """Dates written in Chinese numerals (二〇二三年五月十日), as official texts sign them."""
+    out = []
+    for m in _HANZI_DATE.finditer(text):
+        y, mo, d = (_hanzi_number(m[k]) for k in ("y", "m", "d"))
+        dt = _build(y, mo, d, 0, 0, 0, zone)
+        if dt is not None:
+            out.append(FoundDate(dt.isoformat(), m.start(), m.end(), 3))
+    return out
+
+
 def find_dates(
     text: str, tz: str = DEFAULT_TZ, now: datetime | None = None, *, relative: bool = True
 ) -> list[FoundDate]:
     """All dates in ``text``, in order of position, without overlaps."""
-    # Every form but 刚刚 has a digit; most lines of a page have none (one C-speed search).
-    if not text or (_DIGIT.search(text) is None and not (relative and _JUST_NOW.search(text))):
+    if not text:
         return []
+    # This century's years in Chinese numerals have a 〇 or 零 (二〇二三): one C-speed test each.
+    hanzi = _hanzi_dates(text, _zone(tz)) if "〇" in text or "零" in text else []
+    # Every other form but 刚刚 has a digit; most lines of a page have none.
+    if _DIGIT.search(text) is None and not (relative and _JUST_NOW.search(text)):
+        return hanzi
     zone = _zone(tz)
-    found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    found: list[FoundDate] = list(hanzi)
+    taken: list[tuple[int, int]] = [(f.start, f.end) for f in hanzi]
 
     def add(dt: datetime | None, start: int, end: int, precision: int, year: bool = True) -> None:
         if dt is None or any(s < end and start < e for s, e in taken):

@@ -45,7 +45,7 @@ from suxun_tui.pages.date_confirm import (
     corroborated,
     page_time,
 )
-from suxun_tui.pages.dates import MONTHS, FoundDate, find_dates, parse_datetime
+from suxun_tui.pages.dates import MONTHS, FoundDate, find_dates, may_hold_date, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import parse_info
@@ -89,7 +89,7 @@ def _from_lines(
 ) -> list[DateCandidate]:
     out: list[DateCandidate] = []
     for b in blocks:
-        if b.kind == "image" or not any(ch.isdigit() for ch in b.text):
+        if b.kind == "image" or not may_hold_date(b.text):
             continue
         text = b.text if len(b.text) <= 320 else b.text[:160] + " … " + b.text[-160:]
         info, _whole = parse_info(text, tz, now)
@@ -193,7 +193,7 @@ def _read_as(found: list[DateCandidate], reference: list[DateCandidate]) -> list
 def _written_for_people(iso: str, region: list[RawBlock], tz: str) -> bool:
     """Whether the region's first line that gives ``iso`` writes it as people do."""
     for b in region[:15]:
-        if not any(ch.isdigit() for ch in b.text[:320]):
+        if not may_hold_date(b.text[:320]):
             continue
         for found in find_dates(b.text[:320], tz, relative=False):
             if found.iso[:16] == iso[:16]:
@@ -283,7 +283,7 @@ def markup_date(meta: PageMeta, url: str, tz: str, now: datetime | None) -> str 
 def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:
     """Any date at all near the end of the text (``——《北京之春》1998年3月号``)."""
     for b in reversed(blocks):
-        if b.kind == "image" or not any(ch.isdigit() for ch in b.text):
+        if b.kind == "image" or not may_hold_date(b.text):
             continue
         found = [d for d in find_dates(b.text[-120:], tz, now, relative=False) if d.has_year]
         if found:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
+from suxun_tui.pages.dates import may_hold_date
 from suxun_tui.pages.dom import HtmlElement, text_content
 from suxun_tui.pages.vocabulary import (
     ARTICLE_TYPES,
@@ -178,7 +179,7 @@ def _shown(root: HtmlElement, meta: PageMeta) -> None:
         if not text or len(text) > _SHOWN_CHARS or not _outside_furniture(el, memo):
             continue
         # A byline that carries a date (a forum post's "by Minoa » Tue Aug 27, 2019") shows it.
-        shows_date = (dated or authored) and any(c.isdigit() for c in text)
+        shows_date = (dated or authored) and may_hold_date(text)
         if shows_date and len(meta.shown_dates) < _MAX_SHOWN:
             meta.shown_dates.append(text)
         if (authored or text[:3].lower() == "by ") and len(meta.bylines) < _MAX_SHOWN:
