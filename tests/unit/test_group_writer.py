@@ -112,3 +112,21 @@ def test_the_refresh_keeps_statement_journals_in_memory(tmp_path: Path) -> None:
     finally:
         db.close()
     assert mode == (2,)  # MEMORY
+
+
+class _Stop(BaseException):
+    """Not an Exception: what must still reach every source waiting to be stored."""
+
+
+def test_a_batch_that_raises_past_exception_leaves_no_source_waiting() -> None:
+    async def failing(fn: object) -> list[UpdateCounts | BaseException]:
+        await asyncio.sleep(0)
+        raise _Stop
+
+    async def main() -> list[BaseException | UpdateCounts]:
+        writer = GroupWriter(failing)
+        jobs = [writer.store(SourceRows(i, _rows(i, 1))) for i in range(3)]
+        return await asyncio.wait_for(asyncio.gather(*jobs, return_exceptions=True), 60)
+
+    results = asyncio.run(main())
+    assert all(isinstance(r, _Stop) for r in results)
