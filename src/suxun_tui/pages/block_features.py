@@ -27,7 +27,9 @@ __all__ = ["Features", "block_features"]
 
 Features = dict[str, float]
 
-_PUNCT = re.compile(r"[，。！？；、]|[,.!?;:](?=\s|$)")
+# Sentence punctuation: a CJK mark anywhere, a Latin one before a space or the end.
+_CJK_PUNCT = "，。！？；、"
+_LATIN_PUNCT = re.compile(r"[,.!?;:](?=\s|$)")
 _SPLIT = re.compile(r"[^a-z]+")
 # Ancestors looked at for tags and class/id words.
 DEPTH = 8
@@ -38,14 +40,31 @@ _TAGS = frozenset(
 )
 
 
+Words = tuple[tuple[str, ...], tuple[str, ...]]  # as the element's own, as an ancestor's
+# By a class or id value, or by "\0" and a tag (libxml2 values never hold a NUL).
+WordsCache = dict[str, Words]
+_NONE: Words = ((), ())
+
+# The words of each class and id value for the last ``known`` given, shared by the pages
+# of a run: one site's template names repeat on every page. The ``known`` is kept alive
+# here, so ``is`` tells it apart from any other; the cache is bounded, so memory is flat.
+_SHARED: list[tuple[Collection[str] | None, WordsCache]] = []
+SHARED_WORDS = 20_000
+
+
+def _words_cache(known: Collection[str] | None) -> WordsCache:
+    if _SHARED and _SHARED[0][0] is known and len(_SHARED[0][1]) < SHARED_WORDS:
+        return _SHARED[0][1]
+    cache: WordsCache = {}
+    _SHARED[:] = [(known, cache)]
+    return cache
+
+
 def _length_bucket(n: int) -> str:
     for limit in (10, 30, 80, 200, 500):
         if n < limit:
             return f"len<{limit}"
     return "len>=500"
-
-
-Words = tuple[tuple[str, ...], tuple[str, ...]]  # as the element's own, as an ancestor's
 
 
 class _PageNames:
@@ -60,56 +79,71 @@ class _PageNames:
         self.tree = tree
         self.known = known
         self.words: dict[int, Words] = {}  # by element
-        self.by_names: dict[tuple[str, str, str], Words] = {}  # by (tag, class, id)
-        self.near: dict[int, tuple[dict[str, int], frozenset[str]]] = {}
+        self.by_value = _words_cache(known)
+        self.near: dict[int, frozenset[str]] = {}
 
     def own_words(self, i: int) -> Words:
-        """``own:`` words when the element is the block's, ``up:`` when an ancestor's."""
+        """``own:`` words when the element is the block's, ``up:`` when an ancestor's.
+
+        The tag comes first, then the class's words, then the id's: the words of
+        ``f"{class} {id}"``, each part looked up once per run.
+        """
         found = self.words.get(i)
         if found is not None:
             return found
         el = self.tree.elements[i]
         tag = el.tag if isinstance(el.tag, str) and el.tag in _TAGS else ""
-        key = (tag, el.get("class") or "", el.get("id") or "")
-        out = self.by_names.get(key)
-        if out is None:
-            out = self.by_names[key] = self._split(*key)
-        self.words[i] = out
+        by_value = self.by_value
+        own: tuple[str, ...] = ()
+        up: tuple[str, ...] = ()
+        for value in ("\0" + tag if tag else "", el.get("class"), el.get("id")):
+            if not value:
+                continue
+            part = by_value.get(value)
+            if part is None:
+                part = by_value[value] = self._split(value)
+            if part is not _NONE:
+                own, up = own + part[0], up + part[1]
+        out = self.words[i] = (own, up)
         return out
 
-    def _split(self, tag: str, cls: str, ident: str) -> Words:
-        tags = ("tag:" + tag,) if tag else ()
-        words: list[str] = []
-        if cls or ident:
-            words = [w for w in _SPLIT.split(f"{cls} {ident}".lower()) if 2 <= len(w) <= 20]
-        own, up = tags + tuple("own:" + w for w in words), tags + tuple("up:" + w for w in words)
+    def _split(self, value: str) -> Words:
+        own: tuple[str, ...]
+        up: tuple[str, ...]
+        if value[0] == "\0":
+            own = up = ("tag:" + value[1:],)
+        else:
+            words = [w for w in _SPLIT.split(value.lower()) if 2 <= len(w) <= 20]
+            own, up = tuple("own:" + w for w in words), tuple("up:" + w for w in words)
         if self.known is not None:
             known = self.known
             own, up = tuple(w for w in own if w in known), tuple(w for w in up if w in known)
-        return own, up
+        return (own, up) if own or up else _NONE
 
     def _near(self, index: int) -> frozenset[str]:
         """The ``up:`` words of the element at ``index`` and its ancestors, ``DEPTH - 1``
         elements in all.
 
-        Each word is kept with its distance to the nearest element that has it, so an
-        element's set is its parent's one step further plus its own: every element is
-        looked at once per page, however many blocks lie below it.
+        Each element's set is worked out once per page from at most ``DEPTH - 1`` cached
+        word tuples (most of them empty once the model's vocabulary has filtered them).
         """
-        path: list[int] = []
+        found = self.near.get(index)
+        if found is not None:
+            return found
         parent = self.tree.parent
+        cached = self.words
+        words: set[str] = set()
         i = index
-        while i >= 0 and i not in self.near:
-            path.append(i)
+        for _ in range(DEPTH - 1):
+            if i < 0:
+                break
+            own = cached.get(i)
+            up = (own if own is not None else self.own_words(i))[1]
+            if up:
+                words.update(up)
             i = parent[i]
-        above: dict[str, int] = self.near[i][0] if i >= 0 else {}
-        for j in reversed(path):
-            dist = {w: d + 1 for w, d in above.items() if d + 1 < DEPTH - 1}
-            for w in self.own_words(j)[1]:
-                dist[w] = 0
-            self.near[j] = (dist, frozenset(dist))
-            above = dist
-        return self.near[index][1]
+        found = self.near[index] = frozenset(words)
+        return found
 
     def names(self, index: int) -> frozenset[str]:
         """Tags and lower-case class/id words of the elements from ``index`` up."""
@@ -132,7 +166,8 @@ def _own(b: RawBlock) -> Features:
     ld = b.link_density
     f["link_density"] = ld
     f["all_link"] = float(ld > 0.9)
-    punct = len(_PUNCT.findall(b.text))
+    text = b.text
+    punct = sum(map(text.count, _CJK_PUNCT)) + len(_LATIN_PUNCT.findall(text))
     f["punct_density"] = min(1.0, 10.0 * punct / n) if n else 0.0
     f["no_punct"] = float(punct == 0)
     f["boilerplate"] = float(is_boilerplate(b.text))

@@ -12,6 +12,8 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from suxun_tui.pages.block_features import Features
@@ -31,8 +33,10 @@ class BlockModel:
     gate: float  # the model's body wins when it holds this many times the rules' words
 
     def probability(self, features: Features) -> float:
-        w = self.weights
-        z = self.bias + sum(w.get(name, 0.0) * value for name, value in features.items())
+        # The same products summed in the same order as a generator over the items, with
+        # no Python frame per feature.
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.bias + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, features: Features) -> bool:
