@@ -7,7 +7,10 @@ a source's kind, selectors, pages, zone or item limit makes the next refresh par
 
 from __future__ import annotations
 
-import hashlib
+try:  # hashlib's own blake2b, without the OpenSSL library ``import hashlib`` loads first
+    from _blake2 import blake2b
+except ImportError:  # another interpreter: the public name
+    from hashlib import blake2b
 
 from suxun_tui import __version__ as _VERSION
 from suxun_tui.config import SourceSpec
@@ -25,7 +28,7 @@ def settings_fingerprint(spec: SourceSpec) -> str:
     )
     if spec.max_items != SourceSpec.max_items:
         parse_settings += (spec.max_items,)
-    return hashlib.blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
+    return blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
 
 
 def document_hash(spec: SourceSpec, content: bytes) -> str:
@@ -35,7 +38,7 @@ def document_hash(spec: SourceSpec, content: bytes) -> str:
     fingerprint prefix differs, so the body-hash skip does not apply, and neither does
     conditional GET (see :func:`validators_apply`), which would answer 304.
     """
-    digest = hashlib.blake2b(content, digest_size=12).hexdigest()
+    digest = blake2b(content, digest_size=12).hexdigest()
     return f"{settings_fingerprint(spec)}:{digest}"
 
 
