@@ -1,13 +1,11 @@
-"""The class and id words of the block features, kept from one page to the next.
+"""The class and id words of the block features, split once per value and page.
 
-A run of ``extract`` shares the words of each class and id value between pages; what a
-page's features say must not depend on the pages read before it, nor on another model's
-vocabulary, and the shared table must stay bounded.
+Each class and id value is split once and its words joined per element (tag, class, id);
+what a page's features say must not depend on the calls made before, nor on another
+model's vocabulary.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from suxun_tui.pages import block_features as bf
 from suxun_tui.pages.dom import clean_tree, parse_html
@@ -48,13 +46,3 @@ def test_another_vocabulary_is_not_served_the_words_of_the_last() -> None:
     lede = {"own:lede"}
     assert _words(_features(lede))[2] == {"own:lede"}
     assert _words(_features(None)) == everything  # and back: nothing left over
-
-
-def test_the_shared_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    known = {"up:menu"}
-    _features(known)
-    first = bf._SHARED[0][1]
-    assert first and len(first) < 20
-    monkeypatch.setattr(bf, "SHARED_WORDS", len(first))
-    assert _words(_features(known))[0] == {"up:menu"}
-    assert bf._SHARED[0][1] is not first  # full: a fresh table

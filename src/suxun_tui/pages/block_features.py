@@ -45,20 +45,6 @@ Words = tuple[tuple[str, ...], tuple[str, ...]]  # as the element's own, as an a
 WordsCache = dict[str, Words]
 _NONE: Words = ((), ())
 
-# The words of each class and id value for the last ``known`` given, shared by the pages
-# of a run: one site's template names repeat on every page. The ``known`` is kept alive
-# here, so ``is`` tells it apart from any other; the cache is bounded, so memory is flat.
-_SHARED: list[tuple[Collection[str] | None, WordsCache]] = []
-SHARED_WORDS = 20_000
-
-
-def _words_cache(known: Collection[str] | None) -> WordsCache:
-    if _SHARED and _SHARED[0][0] is known and len(_SHARED[0][1]) < SHARED_WORDS:
-        return _SHARED[0][1]
-    cache: WordsCache = {}
-    _SHARED[:] = [(known, cache)]
-    return cache
-
 
 def _length_bucket(n: int) -> str:
     for limit in (10, 30, 80, 200, 500):
@@ -79,14 +65,14 @@ class _PageNames:
         self.tree = tree
         self.known = known
         self.words: dict[int, Words] = {}  # by element
-        self.by_value = _words_cache(known)
+        self.by_value: WordsCache = {}
         self.near: dict[int, frozenset[str]] = {}
 
     def own_words(self, i: int) -> Words:
         """``own:`` words when the element is the block's, ``up:`` when an ancestor's.
 
         The tag comes first, then the class's words, then the id's: the words of
-        ``f"{class} {id}"``, each part looked up once per run.
+        ``f"{class} {id}"``, each value split once per page (templates repeat them).
         """
         found = self.words.get(i)
         if found is not None:
