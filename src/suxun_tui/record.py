@@ -105,7 +105,8 @@ def dataclass(cls: type[T] | None = None, /, *, frozen: bool = False, **options:
 
 def replace(obj: T, /, **changes: Any) -> T:
     """``dataclasses.replace``: a record's copy without asking for its bookkeeping."""
-    names: tuple[str, ...] | None = getattr(type(obj), "__record_fields__", None)
+    # A subclass (which dataclasses made: it has a base) has fields of its own.
+    names: tuple[str, ...] | None = type(obj).__dict__.get("__record_fields__")
     if names is None:
         import dataclasses
 
@@ -127,7 +128,8 @@ def _covered(cls: type) -> bool:
         if not isinstance(hint, str) or any(word in hint for word in _UNCOVERED_TYPES):
             return False
         value = namespace.get(name, _MISSING)
-        if type(value).__module__ == "dataclasses" or type(value).__hash__ is None:
+        default = value.default if isinstance(value, _Field) else value
+        if type(value).__module__ == "dataclasses" or type(default).__hash__ is None:
             return False  # a real Field, or a mutable default dataclasses refuses
     defaults = [_has_default(namespace.get(name, _MISSING)) for name in annotations]
     return defaults == sorted(defaults)  # no field without a default after one with

@@ -209,3 +209,30 @@ def test_init_is_compiled_when_the_class_is_first_made() -> None:
     assert inspect.isfunction(vars(Later)["__init__"])
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
         Later()  # type: ignore[call-arg]
+
+
+def test_a_mutable_default_through_field_is_refused_as_dataclasses_does() -> None:
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record.dataclass(frozen=True)
+        class Mutable:
+            """A list as a field's default."""
+
+            items: list[int] = record.field(default=[])  # noqa: RUF009
+
+
+def test_replace_on_a_subclass_keeps_its_own_fields() -> None:
+    @record.dataclass(frozen=True)
+    class Base:
+        """A record."""
+
+        a: int
+
+    @record.dataclass(frozen=True)
+    class Child(Base):  # a base class: dataclasses makes it
+        """A subclass with a field of its own."""
+
+        b: int = 0
+
+    assert record.replace(Child(1, 2), a=3) == Child(3, 2)
+    assert dataclasses.replace(Child(1, 2), a=3) == Child(3, 2)
