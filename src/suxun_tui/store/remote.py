@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from itertools import repeat
+from operator import not_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from suxun_tui.store.arrivals import last_id, settle_new
@@ -186,9 +188,12 @@ class AccountStore:
         account = (self.account,)
         unread = set(_json_list(self.conn, _UNREAD_OF_ACCOUNT, account)[0])
         starred = set(_json_list(self.conn, _STARRED_OF_ACCOUNT, account)[0])
-        guids, ids = _json_list(self.conn, _ENTRIES_OF_ACCOUNT, account)
-        known = [Known(i, i not in unread, i in starred) for i in ids]
-        return dict(zip(map(str, guids), known, strict=True))
+        guids, ids = _json_list(self.conn, _ENTRIES_OF_ACCOUNT, account)  # guids are TEXT
+        # Known(id, read, starred) for each, made without a Python call per entry (half
+        # the time of a comprehension calling Known).
+        read = map(not_, map(unread.__contains__, ids))
+        flags = zip(ids, read, map(starred.__contains__, ids), strict=True)
+        return dict(zip(guids, map(tuple.__new__, repeat(Known), flags), strict=True))
 
     def store_entries(
         self,

@@ -11,12 +11,15 @@ once per cached entry, and only what differs becomes a flag to write.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
+from operator import itemgetter, not_
 
 from suxun_tui.store.queue import Flag, PendingChange
 from suxun_tui.store.remote import Known
 from suxun_tui.sync.client import Batch, Listing
 
 FlagWrite = tuple[int, Flag, bool]  # (article id, flag, value)
+_ARTICLE_ID, _READ, _STARRED = itemgetter(0), itemgetter(1), itemgetter(2)  # of a Known
 
 
 def listing_value(listing: Listing, entry_id: str, flag: Flag) -> bool | None:
@@ -68,7 +71,7 @@ def needs_ids(batch: Batch, known: dict[str, Known]) -> bool:
     ``known`` does not hold yet (0): then ``known`` is read again first."""
     if any(known[i].article_id == 0 for i, _, _ in batch.flags if i in known):
         return True
-    return batch.listing is not None and any(k.article_id == 0 for k in known.values())
+    return batch.listing is not None and 0 in map(_ARTICLE_ID, known.values())
 
 
 def changed_flags(batch: Batch, known: dict[str, Known]) -> list[FlagWrite]:
@@ -88,19 +91,29 @@ def changed_flags(batch: Batch, known: dict[str, Known]) -> list[FlagWrite]:
 
 def _listing_changes(listing: Listing, known: dict[str, Known]) -> list[FlagWrite]:
     """Every cached entry's flags against the listing: an entry in no unread list is read,
-    in no starred list not starred (entries gone from the server included)."""
+    in no starred list not starred (entries gone from the server included).
+
+    As set differences — the cache's unread and starred ids against the lists — so that
+    20,000 entries with nothing changed cost a few set operations, not a Python loop.
+    """
     unread, starred = listing.unread, listing.starred
+    changes: dict[str, Known] = {}
     flags: list[FlagWrite] = []
-    changed: list[tuple[str, Known]] = []
-    for entry_id, entry in known.items():
-        now = entry
-        if unread is not None and entry.read == (entry_id in unread):
-            flags.append((entry.article_id, "read", not entry.read))
-            now = now._replace(read=not entry.read)
-        if starred is not None and entry.starred != (entry_id in starred):
-            flags.append((entry.article_id, "starred", not entry.starred))
-            now = now._replace(starred=not entry.starred)
-        if now is not entry:
-            changed.append((entry_id, now))
-    known.update(changed)
+    if unread is not None:
+        cached_unread = set(compress(known, map(not_, map(_READ, known.values()))))
+        for entry_id in cached_unread - unread:
+            flags.append((known[entry_id].article_id, "read", True))
+            changes[entry_id] = known[entry_id]._replace(read=True)
+        for entry_id in unread.intersection(known).difference(cached_unread):
+            flags.append((known[entry_id].article_id, "read", False))
+            changes[entry_id] = known[entry_id]._replace(read=False)
+    if starred is not None:
+        cached_starred = set(compress(known, map(_STARRED, known.values())))
+        for entry_id in cached_starred - starred:
+            flags.append((known[entry_id].article_id, "starred", False))
+            changes[entry_id] = changes.get(entry_id, known[entry_id])._replace(starred=False)
+        for entry_id in starred.intersection(known).difference(cached_starred):
+            flags.append((known[entry_id].article_id, "starred", True))
+            changes[entry_id] = changes.get(entry_id, known[entry_id])._replace(starred=True)
+    known.update(changes)
     return flags
