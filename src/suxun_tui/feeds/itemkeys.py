@@ -10,6 +10,7 @@ the feed leaves out the items whose key it already has
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Callable, Collection, Iterator
 
 from suxun_tui.feeds.fastfeed import RawEntry
@@ -20,7 +21,7 @@ KeyedBuild = Callable[[Collection[str], str], Iterator[tuple[str, FeedEntry | No
 
 # Part of every item key: raise it when the conversion of an unchanged item changes, so
 # that stored items are rebuilt once (a new release rebuilds them anyway: see item_key).
-ITEM_KEY_VERSION = "1"
+ITEM_KEY_VERSION = "2"
 
 
 def item_key(raw: RawEntry, seed: str) -> str:
@@ -28,10 +29,15 @@ def item_key(raw: RawEntry, seed: str) -> str:
 
     ``seed`` holds what else shapes the stored row: the feed's address (links are joined
     with it), the source's parse settings and the package version. The same key means
-    the same row; about 3 µs an item, against tens for building its blocks.
+    the same row; about 3 µs an item, against tens for building its blocks. The fields are
+    serialised by ``marshal`` (format 0: no references, no interning marks, so equal values
+    give equal bytes): a third of the cost of ``repr``, which escapes every character.
     """
     fields = (raw.id, raw.title, raw.link, raw.links, raw.content, raw.summary, raw.author)
     dates = (tuple(raw.published or ()), tuple(raw.updated or ()))
     digest = hashlib.blake2b(f"{ITEM_KEY_VERSION}:{seed}".encode(), digest_size=12)
-    digest.update(repr((fields, dates)).encode("utf-8", "surrogatepass"))
+    try:
+        digest.update(marshal.dumps((fields, dates), 0))
+    except ValueError:  # a str subclass from some reader: marshal takes exact types only
+        digest.update(repr((fields, dates)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
