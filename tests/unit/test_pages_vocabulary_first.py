@@ -19,7 +19,7 @@ from suxun_tui.pages import vocabulary
 _parser: Any = pytest.importorskip("re._parser")
 _c: Any = pytest.importorskip("re._constants")
 
-LED = ("DISCLAIMER", "CONTACT_LABEL", "QR_PROMPT", "WECHAT_PROMPT", "APP_PROMO")
+LED = ("DISCLAIMER", "CONTACT_LABEL", "QR_PROMPT", "WECHAT_PROMPT", "APP_PROMO", "PAGER_TEXT")
 
 Atom = tuple[str, object]  # ("c", code point) or ("cat", category)
 

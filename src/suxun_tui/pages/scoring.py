@@ -182,7 +182,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
             if not block and tag in _CONTAINERS:
                 containers.append(i)
             text = el.text
-            score.append(weight(text, link) if text else 0.0)
+            score.append(weight(text, link) if text and not text.isspace() else 0.0)
             end.append(i)
             stack.append(i)
             continue
@@ -195,7 +195,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
             j = stack[-1]
             score[j] += score[i]
             tail = el.tail
-            if tail:
+            if tail and not tail.isspace():  # most tails are the markup's indentation
                 score[j] += weight(tail, in_link[j])
     n = len(elements)
     best = 0
