@@ -223,10 +223,12 @@ class GReaderClient:
             yield Batch(notice="the server kept listing entries; took what it sent")
         # The read entries with the unread ones are all of them; a server that lists more
         # than the read ones (every entry) is right too, only slower.
-        listed = set(everything)
-        everything += [i for i in unread if i not in listed]
         unread_set, starred_set = set(unread), set(starred)
-        missing = [i for i in everything if i not in stored]
+        missing: list[str] = []
+        if unread_set.union(everything).difference(stored):  # as sets: most syncs stop here
+            listed = set(everything)
+            everything += [i for i in unread if i not in listed]
+            missing = [i for i in everything if i not in stored]  # in the server's order
         unread_known = unread_set if unread_complete else None
         # The next batch is asked for while this one is converted and stored: a first
         # sync is mostly the server building contents, and it works on one batch while

@@ -92,7 +92,9 @@ async def list_ids(api: Api, query: Sequence[tuple[str, str]], what: str) -> tup
         else:
             answer = expect(api.decode(result, ITEMS_IDS), dict, api.account, what)
             fresh, following = page_ids(answer.get("itemRefs")), answer.get("continuation")
-        fresh = [value for value in dict.fromkeys(fresh) if value not in seen]
+        fresh = list(dict.fromkeys(fresh))  # a server may repeat an id
+        if seen:
+            fresh = [value for value in fresh if value not in seen]
         seen.update(fresh)
         ids += fresh
         if not following or not isinstance(following, str) or following == continuation:
