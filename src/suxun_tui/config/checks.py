@@ -201,6 +201,20 @@ def nesting_too_deep(text: str) -> int | None:
     return None
 
 
+def nests_at_most(data: Any, limit: int) -> bool:
+    """Whether lists and tables of parsed TOML nest at most ``limit`` deep (``data``, the
+    file's own table, is 1)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return False
+        for child in value.values() if isinstance(value, dict) else value:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+    return True
+
+
 _SIGNIFICANT = re.compile(r"[\"'#\[\]{}]")
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from suxun_tui.config.checks import (
     AT_LEAST,
     AT_MOST,
     EITHER,
+    MAX_NESTING,
     ONE_OF,
     UNKNOWN_KEY,
     Locator,
@@ -25,6 +26,7 @@ from suxun_tui.config.checks import (
     check_web_url,
     key_on_line,
     nesting_too_deep,
+    nests_at_most,
 )
 from suxun_tui.config.model import (
     AccountSpec,
@@ -112,24 +114,20 @@ def load_config(path: Path) -> Config:
 
 def parse_config(text: str, path: Path) -> Config:
     """Parse and validate config text; ``path`` is used for messages and relative URLs."""
-    deep = nesting_too_deep(text)
+    # The bracket scan (a few ms for 200 sources) is needed only for a file tomllib could
+    # not read, or whose values nest deeply enough that brackets might: a value n brackets
+    # deep is n containers inside the file's own table.
     try:
-        if deep is not None:
-            raise RecursionError
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            N_("{where}: TOML syntax error: {error}").format(where=path, error=exc)
-        ) from exc
-    except RecursionError as exc:
-        line = deep or 1
-        message = N_(
-            "{where}: '{key}': arrays or inline tables nested too deeply; no setting needs more"
-            " than a list of strings"
-        )
-        raise ConfigError(
-            message.format(where=f"{path}:{line}", key=key_on_line(text, line))
-        ) from exc
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        deep = nesting_too_deep(text)  # named before any syntax error, as it always was
+        if deep is None and isinstance(exc, tomllib.TOMLDecodeError):
+            raise ConfigError(
+                N_("{where}: TOML syntax error: {error}").format(where=path, error=exc)
+            ) from exc
+        _too_deep(text, path, deep or 1, exc)
+    if not nests_at_most(data, MAX_NESTING + 1) and (deep := nesting_too_deep(text)):
+        _too_deep(text, path, deep, RecursionError())
     locator = Locator(text, path)
     warnings: list[str] = []
     for key in data:
@@ -162,6 +160,16 @@ def parse_config(text: str, path: Path) -> Config:
     accounts, queries, rules, keys = _parse_optional_tables(data, text, path, locator, warnings)
     shown = tuple(clean_line(w) for w in warnings)  # keys are the file's text, printed as-is
     return Config(settings, tuple(sources), path, False, shown, accounts, queries, rules, keys=keys)
+
+
+def _too_deep(text: str, path: Path, line: int, cause: BaseException) -> NoReturn:
+    message = N_(
+        "{where}: '{key}': arrays or inline tables nested too deeply; no setting needs more"
+        " than a list of strings"
+    )
+    raise ConfigError(
+        message.format(where=f"{path}:{line}", key=key_on_line(text, line))
+    ) from cause
 
 
 def _parse_optional_tables(
