@@ -13,7 +13,7 @@ listens on 127.0.0.1 only and lives in a temporary directory that is removed aft
 - Miniflux's scheduler is off: tests ask it to fetch a feed now (``PUT
   /v1/feeds/ID/refresh``), so Miniflux itself fetches the tests' loopback feeds, but at a
   moment the test chooses. ``FETCHER_ALLOW_PRIVATE_NETWORKS`` lets it reach 127.0.0.1.
-- The Google Reader endpoint is switched on the way a user does it: logging in to the web
+- The Google Reader endpoint is switched on the way a user does it (`miniflux_settings`): logging in to the web
   UI and saving the integrations form (``googlereader_enabled``, username, password).
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import http.cookiejar
 import json
 import os
 import shutil
@@ -34,24 +33,35 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+if __package__ in (None, ""):  # run as a script (``.ci/run``): the project's root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.support.miniflux_accounts import (  # noqa: E402
+    ADMIN_PASSWORD,
+    ADMIN_USER,
+    GREADER_PASSWORD,
+    GREADER_USER,
+    ServerUnavailable,
+)
+from tests.support.miniflux_settings import enable_google_reader  # noqa: E402
+
+__all__ = [
+    "GREADER_PASSWORD",
+    "GREADER_USER",
+    "MinifluxServer",
+    "ServerUnavailable",
+    "miniflux_binary",
+    "start_server",
+]
 
 MINIFLUX_MODULE = "miniflux.app/v2"
 MINIFLUX_VERSION = "v2.3.5"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_ROOT / ".cache" / "miniflux"
 PG_BIN_DIRS = tuple(Path(f"/usr/lib/postgresql/{v}/bin") for v in (17, 16, 15, 14, 13))
-
-ADMIN_USER = "admin"
-ADMIN_PASSWORD = "sync-test-password"
-GREADER_USER = "greader"
-GREADER_PASSWORD = "greader-test-password"
-
-
-class ServerUnavailable(Exception):
-    """Go, PostgreSQL or the build is missing; the message says which and how it failed."""
 
 
 def _free_port() -> int:
@@ -196,7 +206,7 @@ class MinifluxServer:
         try:
             self._start_postgres()
             self.start_miniflux()
-            self._enable_google_reader()
+            enable_google_reader(self.url, self.log_tail)
             self.api_key = self.api("POST", "/v1/api-keys", {"description": "tests"})["token"]
         except BaseException:
             self.stop()
@@ -311,80 +321,6 @@ class MinifluxServer:
     def remove_all_feeds(self) -> None:
         for feed in self.api("GET", "/v1/feeds"):
             self.api("DELETE", f"/v1/feeds/{feed['id']}")
-
-    def _enable_google_reader(self) -> None:
-        """Save the integrations form as a browser would: log in, then submit every field
-        of the form as shown, with the Google Reader ones switched on."""
-        jar = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-        def form_of(path: str) -> dict[str, str]:
-            with opener.open(f"{self.url}{path}", timeout=30) as answer:
-                reader = _FormFields()
-                reader.feed(answer.read().decode("utf-8", "replace"))
-            if "csrf" not in reader.fields:
-                raise ServerUnavailable(f"no CSRF token on Miniflux's {path} page")
-            return reader.fields
-
-        def post(path: str, form: dict[str, str]) -> None:
-            data = urllib.parse.urlencode(form).encode()
-            try:
-                with opener.open(f"{self.url}{path}", data=data, timeout=30) as answer:
-                    answer.read()
-            except urllib.error.HTTPError as exc:
-                raise ServerUnavailable(f"POST {path}: {exc}\n{self.log_tail()}") from exc
-
-        login = {"csrf": form_of("/")["csrf"], "username": ADMIN_USER, "password": ADMIN_PASSWORD}
-        post("/login", login)
-        form = form_of("/integrations")
-        form.update(
-            googlereader_enabled="1",
-            googlereader_username=GREADER_USER,
-            googlereader_password=GREADER_PASSWORD,
-        )
-        post("/integration", form)
-        login_form = {"Email": GREADER_USER, "Passwd": GREADER_PASSWORD}
-        data = urllib.parse.urlencode(login_form).encode()
-        try:
-            with urllib.request.urlopen(
-                f"{self.url}/accounts/ClientLogin", data=data, timeout=30
-            ) as answer:
-                if b"Auth=" not in answer.read():
-                    raise ServerUnavailable("Google Reader login gave no Auth token")
-        except urllib.error.HTTPError as exc:
-            raise ServerUnavailable(f"enabling Miniflux's Google Reader API failed: {exc}") from exc
-
-
-class _FormFields(HTMLParser):
-    """The fields a browser would submit: inputs with values, checked boxes, selections."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._select: str | None = None
-        self._first_option: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        name = a.get("name", "")
-        if tag == "input" and name:
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields[name] = a.get("value", "on" if a.get("type") == "checkbox" else "")
-        elif tag == "select" and name:
-            self._select, self._first_option = name, None
-        elif tag == "option" and self._select:
-            if self._first_option is None:
-                self._first_option = a.get("value", "")
-                self.fields.setdefault(self._select, self._first_option)
-            if "selected" in a:
-                self.fields[self._select] = a.get("value", "")
-        elif tag == "textarea" and name:
-            self.fields.setdefault(name, "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
 
 
 def start_server(*, build: bool = True) -> MinifluxServer:
