@@ -13,8 +13,9 @@ listens on 127.0.0.1 only and lives in a temporary directory that is removed aft
 - Miniflux's scheduler is off: tests ask it to fetch a feed now (``PUT
   /v1/feeds/ID/refresh``), so Miniflux itself fetches the tests' loopback feeds, but at a
   moment the test chooses. ``FETCHER_ALLOW_PRIVATE_NETWORKS`` lets it reach 127.0.0.1.
-- The Google Reader endpoint is switched on the way a user does it (`miniflux_settings`): logging in to the web
-  UI and saving the integrations form (``googlereader_enabled``, username, password).
+- The Google Reader endpoint is switched on the way a user does it
+  (``miniflux_settings``): logging in to the web UI and saving the integrations form
+  (``googlereader_enabled``, username, password).
 """
 
 from __future__ import annotations
