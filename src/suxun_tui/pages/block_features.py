@@ -30,7 +30,7 @@ Features = dict[str, float]
 # Sentence punctuation: a CJK mark anywhere, a Latin one before a space or the end.
 _CJK_PUNCT = "，。！？；、"
 _LATIN_PUNCT = re.compile(r"[,.!?;:](?=\s|$)")
-_SPLIT = re.compile(r"[^a-z]+")
+_LETTERS = re.compile(r"[a-z]+")  # the runs a split at every other character leaves
 # Ancestors looked at for tags and class/id words.
 DEPTH = 8
 # Tags whose presence among the ancestors is a feature.
@@ -99,7 +99,7 @@ class _PageNames:
         if value[0] == "\0":
             own = up = ("tag:" + value[1:],)
         else:
-            words = [w for w in _SPLIT.split(value.lower()) if 2 <= len(w) <= 20]
+            words = [w for w in _LETTERS.findall(value.lower()) if 2 <= len(w) <= 20]
             own, up = tuple("own:" + w for w in words), tuple("up:" + w for w in words)
         if self.known is not None:
             known = self.known

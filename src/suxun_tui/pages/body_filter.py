@@ -30,8 +30,11 @@ from suxun_tui.pages.vocabulary import ARTICLE_NAV
 
 __all__ = ["FilteredBody", "drop_repeats", "filter_blocks", "is_prose"]
 
-_PROSE = re.compile(r"[，。！？；]|[,.!?;]\s")
-_DEDUPE = re.compile(r"[\s|｜]+")
+# Sentence punctuation: a CJK mark, or a Latin one before a space. Tested as a membership
+# test and one character class, which the regex engine scans in C (an alternation it
+# cannot).
+_CJK_PROSE = "，。！？；"
+_LATIN_PROSE = re.compile(r"[,.!?;]\s")
 # Thirty letters or digits, whatever lies between: a block worth checking for a repeat.
 _LONG_ENOUGH = re.compile(r"[^\W_](?:[\W_]*[^\W_]){29}")
 _SEP = "\x00"  # lxml never gives text holding NUL
@@ -42,7 +45,11 @@ CLOSING_CREDIT = 0.9
 
 def is_prose(text: str) -> bool:
     """Running text rather than a label: long, or punctuated like a sentence."""
-    return len(text) > 60 or bool(_PROSE.search(text))
+    return len(text) > 60 or _punctuated(text)
+
+
+def _punctuated(text: str) -> bool:
+    return any(mark in text for mark in _CJK_PROSE) or _LATIN_PROSE.search(text) is not None
 
 
 _EDITORS = frozenset(("editor", "responsible_editor"))
@@ -102,7 +109,7 @@ def _first_pass(
         if chosen:
             kept.append(b)
             continue
-        if b.chars and b.link_density > 0.5 and not (b.chars > 40 and _PROSE.search(b.text)):
+        if b.chars and b.link_density > 0.5 and not (b.chars > 40 and _punctuated(b.text)):
             continue
         kept.append(b)
     return kept, info
@@ -121,7 +128,8 @@ def drop_repeats(blocks: list[RawBlock]) -> list[RawBlock]:
         if b.kind in ("image", "code"):  # a snippet may well repeat part of an earlier one
             out.append(b)
             continue
-        key = _DEDUPE.sub("", b.text)
+        # Without whitespace (\s and str.split agree) and bars.
+        key = "".join(b.text.split()).replace("|", "").replace("｜", "")
         if seen and _LONG_ENOUGH.search(key) and _held(key, joined, seen):
             continue
         seen.append(key)
