@@ -224,3 +224,21 @@ def test_a_cache_of_the_mark_schema_counts_edits_once_migrated(tmp_path: Path) -
         assert edits(store.conn) == start + 2
         assert [h.title for h in store.search("改")] == ["改"]
         assert {r[0] for r in store.conn.execute("SELECT article_id FROM index_stale")} == set()
+
+
+def test_a_connection_with_another_ones_id_does_not_read_its_view(
+    tmp_path: Path, folds: list[int]
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _store(tmp_path / "a", 2)
+    second = _store(tmp_path / "b", 2)
+    with second.transaction() as conn:
+        conn.execute('UPDATE articles SET body = \'[["paragraph","别处"]]\'')
+    assert len(first.search("经济")) == 2
+    # As when a closed connection's id is given to one this module did not register.
+    pending_fold._taken[id(second.conn)] = pending_fold._taken[id(first.conn)]
+    with second.transaction() as conn:
+        conn.execute("UPDATE index_mark SET edits = ?", (edits(first.conn),))
+    assert second.search("经济") == []
+    assert len(second.search("别处")) == 2

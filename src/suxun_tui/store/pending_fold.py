@@ -160,7 +160,8 @@ def take(conn: sqlite3.Connection) -> bool:
     :data:`FOLDED_NOW`."""
     taken = _taken.get(id(conn))
     count = trusted_count(conn)
-    if taken is None or count is None:
+    # (A connection this module did not register may have the id of one it did.)
+    if taken is None or count is None or taken.kept is not kept_of(conn):
         return False
     kept = taken.kept
     current = kept.view
