@@ -242,3 +242,18 @@ def test_a_connection_with_another_ones_id_does_not_read_its_view(
         conn.execute("UPDATE index_mark SET edits = ?", (edits(first.conn),))
     assert second.search("经济") == []
     assert len(second.search("别处")) == 2
+
+
+def test_past_the_view_limit_each_search_folds_through_the_memo(
+    tmp_path: Path, folds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pending_fold, "VIEW_LIMIT", 3)
+    store = _store(tmp_path, 5)
+    assert pending_fold.prefold(store.conn) == 0
+    assert len(store.search("经济")) == 5 and len(store.search("第4段")) == 1
+    assert pending_fold.kept_of(store.conn).view is None
+    assert folds[0] == 5  # the memo still serves the stored text it folded
+    fill_batch(store.conn, 2)  # three left: a view again
+    assert pending_fold.prefold(store.conn) == 3
+    assert len(store.search("经济")) == 5
+    assert pending_fold.kept_of(store.conn).view is not None

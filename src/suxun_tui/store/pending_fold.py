@@ -42,6 +42,10 @@ from suxun_tui.store.index_mark import edits
 from suxun_tui.store.pending_text import SEPARATOR, Joined, holding
 
 LIMIT = 8_000  # articles in a memo (some 5 KB each for a page of generated news)
+# Queued articles a view holds at most (some 3 KB each with their joined copy): past that
+# (a first import of many sources), each search folds through the memo until the filler
+# has brought the queue back under it.
+VIEW_LIMIT = 20_000
 FUNCTION = "suxun_queued"
 _FOLDERS: tuple[Callable[[str | None], str], ...] = (index_value, index_body, index_value)
 _STORED = ("title", "body", "author")
@@ -156,8 +160,8 @@ def take(conn: sqlite3.Connection) -> bool:
     """Take the view of the queued articles' folded text for this read transaction, so
     that a scan of :data:`QUEUED_IDS` tests terms by :func:`contains_sql`; articles the
     view lacks at the snapshot's edit count are folded (through the memo) and added.
-    False outside a read transaction of :func:`snapshot`: the scan then reads
-    :data:`FOLDED_NOW`."""
+    False outside a read transaction of :func:`snapshot`, or past :data:`VIEW_LIMIT`
+    queued: the scan then reads :data:`FOLDED_NOW`."""
     taken = _taken.get(id(conn))
     count = trusted_count(conn)
     # (A connection this module did not register may have the id of one it did.)
@@ -167,6 +171,9 @@ def take(conn: sqlite3.Connection) -> bool:
     current = kept.view
     view = current[1] if current is not None and current[0] == count else {}
     queued = [int(r[0]) for r in conn.execute(f"SELECT article_id FROM {QUEUE_TABLE}")]
+    if len(queued) > VIEW_LIMIT:
+        kept.view = kept.joined = None
+        return False
     if len(view) > 2 * len(queued) + 100:  # many have left the queue: a smaller copy
         view = {i: view[i] for i in queued if i in view}
     missing = [i for i in queued if i not in view]
@@ -189,7 +196,8 @@ def take(conn: sqlite3.Connection) -> bool:
 
 def prefold(conn: sqlite3.Connection) -> int:
     """Fold the queued articles now, forgetting those that left the queue; how many are
-    queued. For the moment after a refresh, before the reader's first search asks."""
+    queued (0 when no view may be taken). For the moment after a refresh, before the
+    reader's first search asks."""
     with snapshot(conn):
         if not take(conn):
             return 0
