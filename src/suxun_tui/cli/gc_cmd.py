@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
         from suxun_tui.store.image_cache import prune
 
         prune(store.path, store.conn)
+    # Closed, not left to the interpreter's exit: a clean close leaves the note that lets
+    # the next start skip the whole-file check (store.clean_close).
+    store.close()
     if not report.dry_run:
         from suxun_tui.store.index_fill import start_filling
 

@@ -6,6 +6,7 @@ A rule never deletes: ``hide`` keeps the article, shown only by ``is:hidden``.""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 
@@ -21,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     context = open_context(args)
     if isinstance(context, int):
         return context
-    results = apply_rules(context.store, context.config.rules)
+    with contextlib.closing(context.store):  # a clean close, as in list and search
+        results = apply_rules(context.store, context.config.rules)
     if getattr(args, "json", False):
         rows = [
             {
