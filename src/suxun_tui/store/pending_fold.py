@@ -144,10 +144,11 @@ def contains_sql(conn: sqlite3.Connection, term: str, columns: tuple[str, ...]) 
 
 
 # What a scan reads from: the queued ids (terms tested on the view taken), or the queued
-# articles' folded columns through the memo by their stored text.
+# articles' folded columns through the memo by their stored text (materialized: each
+# folded once, however many conditions read it).
 QUEUED_IDS = f"WITH p AS (SELECT article_id AS id FROM {QUEUE_TABLE})"
 FOLDED_NOW = (
-    "WITH p AS (SELECT q.article_id AS id, "
+    "WITH p AS MATERIALIZED (SELECT q.article_id AS id, "
     + ", ".join(
         f"{FUNCTION}(q.article_id, {i}, a.{stored}) AS {name}"
         for i, (stored, name) in enumerate(zip(_STORED, ("title", "text", "author"), strict=True))
