@@ -38,8 +38,12 @@ LOW, HIGH = 100_000, 200_000
 
 
 def _command() -> list[str]:
+    """The installed command; another tree (``SUXUN_SRC``, an old checkout to compare with)
+    is run as a module, since the installed script names the installed tree's entry point."""
     exe = shutil.which("suxun-tui", path=str(Path(sys.executable).parent))
-    return [exe] if exe else [sys.executable, "-m", "suxun_tui"]
+    if exe and (ROOT / "src").resolve() == SRC:
+        return [exe]
+    return [sys.executable, "-m", "suxun_tui"]
 
 
 def write_pages(corpus: Path, side: str, folder: Path) -> list[str]:
@@ -65,6 +69,8 @@ def run_once(files: list[str]) -> dict[str, float]:
         child = subprocess.Popen([*_command(), "extract", *files], stdout=out, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"suxun-tui extract exited with {child.returncode}")
         wall = time.perf_counter() - start
         out.seek(0)
         lines = [json.loads(line) for line in out.read().splitlines() if line.strip()]

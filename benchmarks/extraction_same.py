@@ -137,7 +137,8 @@ def run_cli(corpus: Path, side: str) -> dict[str, dict[str, object]]:
             keys.append(f"cli/{name}/{page_id}")
             files.append(str(target))
     exe = shutil.which("suxun-tui", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "suxun_tui"]
+    installed = exe and (ROOT / "src").resolve() == SRC  # else run the other tree's own entry
+    command = [exe] if installed else [sys.executable, "-m", "suxun_tui"]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run([*command, "extract", *files], capture_output=True, env=env, check=False)
     lines = done.stdout.decode("utf-8").splitlines()
