@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from suxun_tui.cli import EXIT_OK, EXIT_USAGE, parse_args, run_command
 from suxun_tui.text.i18n import language_from_locale, set_language, tr
@@ -20,6 +20,36 @@ if TYPE_CHECKING:  # the config and the cache load with the command that needs t
     from suxun_tui.store import Store
 
 LAST_TRY_MS = 5_000  # quitting with marks not saved: wait this long for a lock
+
+
+def run() -> None:
+    """The command itself (``suxun-tui``, ``python -m suxun_tui``): :func:`main`, then an
+    exit without the interpreter's teardown.
+
+    Once a command is done, the interpreter would free every object and module one by one
+    before the process ends: 50-100 ms of CPU after a sync of 20,000 entries, as much as
+    the sync's own comparison. With the output flushed, no thread left and the exit
+    handlers run (``atexit``: temporary files, logging), nothing of that is needed: the
+    cache is closed by then (a connection left open would only cost the next start its
+    health check, as at a normal exit). With a thread still running, the exit is the
+    normal one, which waits for it.
+    """
+    quick_exit(main())
+
+
+def quick_exit(code: int) -> NoReturn:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # as main() does: the reader of our output went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    threads = sys.modules.get("threading")
+    if threads is not None and threads.active_count() > 1:
+        raise SystemExit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
