@@ -42,6 +42,18 @@ def test_a_names_closing_parenthesis_is_left_out() -> None:
     assert author_of(page(meta_author("Jean-Luc Aufranc (CNXSoft)"))) == "Jean-Luc Aufranc"
 
 
+def test_a_role_after_the_name_is_not_a_second_writer() -> None:
+    top = "<p>By Daniel Okafor, Local Affairs Reporter 14 October 2025</p>"
+    assert author_of(page(top=top)) == "Daniel Okafor"
+    assert (
+        author_of(page(top="<p>By Ann Lee, Bo Chan and Cy Diaz</p>")) == "Ann Lee, Bo Chan, Cy Diaz"
+    )
+
+
+def test_a_role_alone_is_what_the_page_calls_its_writer() -> None:
+    assert author_of(page(top="<p>By Podium Staff</p>")) == "Podium Staff"
+
+
 def test_a_handle_after_an_explicit_by_is_a_name() -> None:
     assert author_of(page(top="<p>by jsteinhardt</p>")) == "jsteinhardt"
 

@@ -57,6 +57,15 @@ _NOT_PERSON = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*|\s+和\s*|、)\s*", re.I)
 
 
+# What a byline says after the name: "Daniel Okafor, Local Affairs Reporter" (alone, as
+# in "Podium Staff", it is what the page calls its writer).
+_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|columnist|contributor|producer|analyst"
+    r"|critic|staff|director|manager|officer|fellow|intern|founder)s?$",
+    re.I,
+)
+
+
 def _person(name: str, *, handles: bool = False) -> bool:
     if not name or len(name) > 60 or NOT_AUTHOR.search(name) or _NOT_PERSON.search(name):
         return False
@@ -76,9 +85,11 @@ def _join(names: list[str], *, handles: bool = False) -> str | None:
     for raw in names:
         name = _PAREN_TAIL.sub("", _BY.sub("", clean_line(raw))).strip(" ,;|")
         parts = [name] if _person(name, handles=handles) else _NAME_SPLIT.split(name)
-        for part in parts:
-            part = part.strip(" ,;|")
-            if _person(part, handles=handles) and part.casefold() not in map(str.casefold, out):
+        people = [p for p in (part.strip(" ,;|") for part in parts) if _person(p, handles=handles)]
+        # A name and then its role: the role is not a second writer.
+        people = people[:1] + [p for p in people[1:] if not _ROLE.search(p)]
+        for part in people:
+            if part.casefold() not in map(str.casefold, out):
                 out.append(part)
     return ", ".join(out[:_MAX_NAMES]) or None
 
