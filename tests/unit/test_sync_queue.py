@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from suxun_tui.models import FeedEntry
@@ -127,6 +128,12 @@ def test_the_account_entries_known_to_the_cache_carry_each_entry_s_own_flags(
     assert {g: tuple(k) for g, k in home.known().items()} == expected
     assert sorted((k.read, k.starred) for k in home.known().values()) == sorted(flags * 2)
     assert {g: tuple(k)[1:] for g, k in work.known().items()} == {"70": (True, True)}
+    assert gc.isenabled()  # paused while the entries are made, and on again after
+    gc.disable()
+    try:
+        assert home.known() and not gc.isenabled()  # and left off when it was off
+    finally:
+        gc.enable()
 
 
 def test_feeds_the_cache_already_holds_as_they_are_write_nothing(tmp_path: Path) -> None:
