@@ -2,8 +2,8 @@
 
 Starts the test suite's Miniflux (``tests/support/miniflux_server.py``; build it first with
 ``--build``), subscribes it to N feeds of M items served from loopback (Miniflux itself
-fetches them), brings PostgreSQL's statistics up to date (``ANALYZE``, as its autovacuum
-does within a minute), then runs ``suxun-tui refresh`` as a child process, each time into
+fetches them), brings PostgreSQL's statistics and visibility map up to date (``VACUUM
+ANALYZE``, as its autovacuum does within a minute), then runs ``suxun-tui refresh`` as a child process, each time into
 the same cache:
 
 * the first sync into an empty cache (all N x M entries pulled), through each API, and
@@ -187,7 +187,7 @@ def main() -> None:
                 url = feeds.add(f"/f{n}", body, headers={"Content-Type": "application/rss+xml"})
                 server.add_feed(url)
             setup = time.perf_counter() - started
-            server.analyze()  # statistics as a server running for a while has them
+            server.analyze()  # statistics and visibility as a server running a while has them
             total = args.feeds * args.items
             print(f"Miniflux started in {server.startup_seconds:.1f} s; {args.feeds} feeds,")
             print(f"{total} entries fetched by Miniflux in {setup:.1f} s")
