@@ -3,8 +3,8 @@
 Starts the test suite's Miniflux (``tests/support/miniflux_server.py``; build it first with
 ``--build``), subscribes it to N feeds of M items served from loopback (Miniflux itself
 fetches them), brings PostgreSQL's statistics and visibility map up to date (``VACUUM
-ANALYZE``, as its autovacuum does within a minute), then runs ``suxun-tui refresh`` as a child process, each time into
-the same cache:
+ANALYZE``, as its autovacuum does within a minute), then runs ``suxun-tui refresh`` as a
+child process, each time into the same cache:
 
 * the first sync into an empty cache (all N x M entries pulled), through each API, and
   how long the search index's background filler then takes (the syncs after it are
