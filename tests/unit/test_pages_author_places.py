@@ -7,27 +7,12 @@ places are weighed against each other across the whole pipeline.
 from __future__ import annotations
 
 from suxun_tui.pages.extract import extract_article
+from tests.support.article_page import page
 
-PROSE = "".join(
-    f"<p>Paragraph {i} of the story says something long enough to be read as prose by the "
-    f"extractor, with several clauses, commas, and a full stop at the end of it.</p>"
-    for i in range(6)
-)
 INTRO = (
     "<p>Rivers that ran dry for a decade are flowing again, and the towns along them are "
     "learning, slowly and with some doubts, what to do with the water.</p>"
 )
-
-
-def page(head: str = "", top: str = "", *, tail: str = "", after: str = "") -> str:
-    """A small article; ``top`` goes between the title and the text, ``tail`` closes the
-    article, ``after`` follows it."""
-    return (
-        f"<html><head><title>Rivers Run Again | The Daily Example</title>{head}</head><body>"
-        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        f"<article><h1>Rivers Run Again</h1>{top}{PROSE}{tail}</article>{after}"
-        "<footer><p>Copyright 2025 The Daily Example</p></footer></body></html>"
-    )
 
 
 def author_of(html: str, url: str = "https://x.example/a") -> str | None:

@@ -11,30 +11,11 @@ import json
 
 from suxun_tui.pages.extract import extract_article
 from suxun_tui.pages.fields import page_time
-
-PROSE = "".join(
-    f"<p>Paragraph {i} of the story says something long enough to be read as prose by the "
-    f"extractor, with several clauses, commas, and a full stop at the end of it.</p>"
-    for i in range(6)
-)
-
-
-def page(head: str = "", top: str = "", *, title: str = "Rivers Run Again") -> str:
-    """A small article; ``top`` goes between the title and the text."""
-    return (
-        f"<html><head><title>{title} | The Daily Example</title>{head}</head><body>"
-        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        f"<article><h1>{title}</h1>{top}{PROSE}</article>"
-        "<footer><p>Copyright 2025 The Daily Example</p></footer></body></html>"
-    )
+from tests.support.article_page import page, published_meta
 
 
 def ld(data: object) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
-
-
-def published_meta(value: str) -> str:
-    return f'<meta property="article:published_time" content="{value}">'
 
 
 def test_a_late_evening_time_keeps_the_pages_own_day() -> None:
