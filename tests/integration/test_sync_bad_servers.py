@@ -155,6 +155,18 @@ def test_endless_continuation_is_cut_with_a_notice(server: RecordingServer, tmp_
     assert calls["ids"] < 1000
 
 
+def freshrss_item(number: int, title: str = "Item") -> dict[str, object]:
+    """One entry of ``stream/items/contents`` as FreshRSS writes it (the long id form)."""
+    return {
+        "id": f"tag:google.com,2005:reader/item/{number:016x}",
+        "title": f"{title} {number}",
+        "published": 1764496800,
+        "canonical": [{"href": f"https://example.org/{number}"}],
+        "summary": {"content": "<p>x</p>"},
+        "origin": {"streamId": "feed/2"},
+    }
+
+
 def recorded_greader(server: RecordingServer, prefix: str) -> None:
     """Answers in FreshRSS's format and base path (greader.php), written from its API."""
     server.add(f"{prefix}/accounts/ClientLogin", "SID=me/x\nLSID=null\nAuth=me/abc\n")
@@ -199,15 +211,7 @@ def test_freshrss_gets_one_a_or_r_per_edit_tag(server: RecordingServer, tmp_path
 
     server.add(f"{prefix}/reader/api/0/stream/items/ids", handler=ids)
     items = [
-        {
-            "id": f"tag:google.com,2005:reader/item/{i:016x}",
-            "title": f"Fresh {i}",
-            "published": 1764496800,
-            "canonical": [{"href": f"https://example.org/{i}"}],
-            "summary": {"content": "<p>x</p>"},
-            "origin": {"streamId": "feed/2"},
-            "categories": ["user/-/state/com.google/reading-list"],
-        }
+        {**freshrss_item(i, "Fresh"), "categories": ["user/-/state/com.google/reading-list"]}
         for i in (1, 2, 3)
     ]
     server.json(f"{prefix}/reader/api/0/stream/items/contents", {"items": items})

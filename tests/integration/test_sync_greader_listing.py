@@ -23,6 +23,7 @@ from tests.integration.test_sync_bad_servers import (
     JSON,
     RecordingServer,
     config,
+    freshrss_item,
     recorded_greader,
 )
 
@@ -63,17 +64,7 @@ def serve(server: RecordingServer, kind: str) -> list[dict[str, str]]:
         server._send(req, 200, JSON, json.dumps(body).encode())
 
     server.add(f"{PREFIX}/reader/api/0/stream/items/ids", handler=ids)
-    items = [
-        {
-            "id": f"tag:google.com,2005:reader/item/{i:016x}",
-            "title": f"Item {i}",
-            "published": 1764496800,
-            "canonical": [{"href": f"https://example.org/{i}"}],
-            "summary": {"content": "<p>x</p>"},
-            "origin": {"streamId": "feed/2"},
-        }
-        for i in (1, 2, 3)
-    ]
+    items = [freshrss_item(i) for i in (1, 2, 3)]
     server.json(f"{PREFIX}/reader/api/0/stream/items/contents", {"items": items})
     return asked
 
@@ -127,17 +118,7 @@ def test_contents_arrive_batch_by_batch_and_a_refused_one_keeps_those_before_it(
         if refused in numbers:
             server._send(req, 400, JSON, b'{"error": "refused"}')
             return
-        items = [
-            {
-                "id": f"tag:google.com,2005:reader/item/{n:016x}",
-                "title": f"Item {n}",
-                "published": 1764496800,
-                "canonical": [{"href": f"https://example.org/{n}"}],
-                "summary": {"content": "<p>x</p>"},
-                "origin": {"streamId": "feed/2"},
-            }
-            for n in numbers
-        ]
+        items = [freshrss_item(n) for n in numbers]
         server._send(req, 200, JSON, json.dumps({"items": items}).encode())
 
     server.add(f"{PREFIX}/reader/api/0/stream/items/contents", handler=contents)
