@@ -1,5 +1,7 @@
 """Filling the search index from its queue: a kill at any moment leaves article, queue
-and index agreeing (and search exact); a cache from before the queue keeps its index."""
+and index agreeing (and search exact); a cache from before the queue keeps its index; a
+transaction takes chunks of articles until it has run its time, so many short articles
+share one (each transaction leaves FTS5 a segment to merge)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from suxun_tui.models import Block, FeedEntry
-from suxun_tui.store import Store
+from suxun_tui.store import Store, index_fill
 from suxun_tui.store.db import connect
-from suxun_tui.store.index_fill import fill, queued
+from suxun_tui.store.index_fill import CHUNK, fill, fill_batch, queued
 from suxun_tui.store.schema import MIGRATIONS, _run_script
 
 
@@ -181,5 +185,47 @@ def test_a_cache_from_before_the_queue_keeps_its_index_and_queues_new_writes(
         fill(store.conn)
         assert len(store.search("基层治理")) == 42
         assert len(store.search("source:人民网")) == 42
+    articles, indexed = consistent(path)
+    assert articles == indexed
+
+
+def commits_of(conn: sqlite3.Connection) -> list[str]:
+    """The COMMIT statements ``conn`` runs from now on (each one a transaction of its own)."""
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: seen.append(sql) if sql == "COMMIT" else None)
+    return seen
+
+
+def test_a_transaction_takes_chunks_until_it_has_run_its_time(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 450)
+    now = [0.0]
+
+    def clock() -> float:  # each look at the clock finds 0.4 s gone
+        now[0] += 0.4
+        return now[0]
+
+    with Store(path) as store:
+        commits = commits_of(store.conn)
+        # 0.4 s after the first chunk, 0.8 after the second, 1.2 after the third: enough.
+        assert fill_batch(store.conn, 1000, seconds=1.0, clock=clock) == 3 * CHUNK
+        assert fill_batch(store.conn, 120, seconds=1.0, clock=clock) == 120  # the limit
+        assert fill_batch(store.conn, 1000) == 450 - 3 * CHUNK - 120  # no time bound
+        assert len(commits) == 3
+    articles, indexed = consistent(path)
+    assert articles == indexed
+
+
+def test_the_filler_indexes_many_short_articles_a_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 450)
+    monkeypatch.setattr(index_fill, "TRANSACTION_SECONDS", 3600.0)
+    with Store(path) as store:
+        commits = commits_of(store.conn)
+        assert fill(store.conn) == 450
+        assert len(commits) == 2  # one for all 450, one finding nothing left
+        assert len(store.search("基层治理")) == 450
     articles, indexed = consistent(path)
     assert articles == indexed

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_body, index_value
+from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_rows
 from suxun_tui.store.index_mark import CHANGED_TABLE, claim
 from suxun_tui.store.index_rebuild import (
     REBUILD_MIN,
@@ -41,6 +41,17 @@ if TYPE_CHECKING:  # started only when something waits to be indexed
     import subprocess
 
 BATCH = 50
+# The filler's transactions (fill): chunks of CHUNK articles, as many as fit in
+# TRANSACTION_SECONDS of wall time and at most TRANSACTION_MAX in all. Every transaction
+# leaves FTS5 a new segment that its merges later rewrite, so many small ones cost far
+# more than a few large ones for short articles: measured on a first refresh's 20,000,
+# 50 a transaction spent about 2.2 CPU-s and transactions of a thousand or more about 1.5
+# (benchmarks/search_write.py). Bounded in time, a transaction still lets a key press
+# in the reader (which waits up to 150 ms for the lock) through: about 40 ms of work,
+# then the commit's flush and merge, about a third of that again.
+CHUNK = 100
+TRANSACTION_SECONDS = 0.04
+TRANSACTION_MAX = 5000
 # The background filler's pauses between batches (seconds): at least this long, and this
 # long when another connection wrote during the last batch or pause.
 MIN_PAUSE = 0.02
@@ -68,39 +79,48 @@ def fill_batch(
     conn: sqlite3.Connection,
     limit: int = BATCH,
     *,
+    seconds: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
     rebuild_share: float | None = None,
     rebuild_min: int = REBUILD_MIN,
 ) -> int:
     """Index up to ``limit`` queued articles — or, once none are queued, remove up to
     ``limit`` deleted articles' rows, or take a step of copying the live rows into a new
     index when that many are stale (:mod:`suxun_tui.store.index_rebuild`) — in one write
-    transaction; how many ids it handled (0: nothing is left to do)."""
+    transaction; how many ids it handled (0: nothing is left to do).
+
+    ``seconds``: index queued articles :data:`CHUNK` at a time, and take no further chunk
+    once the transaction has run that long by ``clock`` (the first is always taken)."""
     conn.execute("BEGIN IMMEDIATE")
+    began = clock()
     try:
         claim(conn)  # new articles, past the mark (store.index_mark)
-        ids = _taken(conn, CHANGED_TABLE, limit)
-        if ids:
+        step = limit if seconds is None else min(limit, CHUNK)
+        done = 0
+        while done < limit and (ids := _taken(conn, CHANGED_TABLE, min(step, limit - done))):
             _index(conn, ids)
-            table = CHANGED_TABLE
-        elif rebuilding(conn) or worth_rebuilding(conn, rebuild_share, rebuild_min):
+            _unlist(conn, CHANGED_TABLE, ids)
+            done += len(ids)
+            if seconds is None or clock() - began >= seconds:
+                break
+        if done:
+            conn.execute("COMMIT")
+            return done
+        if rebuilding(conn) or worth_rebuilding(conn, rebuild_share, rebuild_min):
             done = rebuild_step(conn)
             conn.execute("COMMIT")
             return done
-        else:
-            # Removing a row from a large index can cost far more than writing one (FTS5
-            # reads the doclists it changes): a tenth of a batch keeps the lock short.
-            ids = _taken(conn, STALE_TABLE, max(1, limit // 10))
-            # An id of the stale list always belongs to a deleted article (its insert
-            # takes it off); the check keeps a live article's row whatever happens.
-            conn.executemany(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid = ?"
-                " AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)",
-                [(i, i) for i in ids],
-            )
-            table = STALE_TABLE
-        if ids:
-            marks = ",".join("?" * len(ids))
-            conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+        # Removing a row from a large index can cost far more than writing one (FTS5
+        # reads the doclists it changes): a tenth of a batch keeps the lock short.
+        ids = _taken(conn, STALE_TABLE, max(1, min(limit, BATCH) // 10))
+        # An id of the stale list always belongs to a deleted article (its insert takes
+        # it off); the check keeps a live article's row whatever happens.
+        conn.executemany(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid = ?"
+            " AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+            [(i, i) for i in ids],
+        )
+        _unlist(conn, STALE_TABLE, ids)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -115,6 +135,12 @@ def _taken(conn: sqlite3.Connection, table: str, limit: int) -> list[int]:
     return [int(r[0]) for r in conn.execute(sql, (limit,))]
 
 
+def _unlist(conn: sqlite3.Connection, table: str, ids: list[int]) -> None:
+    if ids:
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+
+
 def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
     """Replace these articles' index rows with their current folded text."""
     marks = ",".join("?" * len(ids))
@@ -123,11 +149,11 @@ def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
         f" JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         ids,
     ).fetchall()
-    values = [
-        (int(r[0]), index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
-        for r in rows
-    ]
-    conn.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(i,) for i in ids])
+    values = index_rows(rows)
+    # Most queued articles are new and have no row to delete (FTS5 looks each one up):
+    # the rows there are found in one statement.
+    old = conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids).fetchall()
+    conn.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", old)
     conn.executemany(
         f"INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
         values,
@@ -145,7 +171,8 @@ def fill(
     rebuild_min: int = REBUILD_MIN,
 ) -> int:
     """Fill batch after batch until nothing is left, ``seconds`` have passed or
-    ``stop()`` says so; how many ids were handled.
+    ``stop()`` says so; how many ids were handled. Each batch is a transaction of about
+    :data:`TRANSACTION_SECONDS`.
 
     ``yielding`` (the background filler): after each batch, let go of the write lock for
     a while — as long as the batch took, and longer while other connections are writing —
@@ -159,7 +186,13 @@ def fill(
         if seconds is not None and time.monotonic() - began >= seconds:
             break
         started = time.monotonic()
-        taken = fill_batch(conn, rebuild_share=rebuild_share, rebuild_min=rebuild_min)
+        taken = fill_batch(
+            conn,
+            TRANSACTION_MAX,
+            seconds=TRANSACTION_SECONDS,
+            rebuild_share=rebuild_share,
+            rebuild_min=rebuild_min,
+        )
         if not taken:
             break
         done += taken
