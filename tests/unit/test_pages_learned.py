@@ -101,3 +101,71 @@ def test_names_reach_seven_ancestors_up_and_no_further() -> None:
     ups = sorted(name for name in features if name.startswith("up:"))
     # The <p> is the block's own element; its seven nearest ancestors are nine ... three.
     assert ups == sorted("up:" + w for w in words[3:])
+
+
+ARTICLE_PROSE = PROSE * 3  # over ARTICLE_CHARS: the rules found a whole article
+THREAD_PAGE = f"""<html><body>
+<div class="post-content"><p>{ARTICLE_PROSE}</p></div>
+<ol class="comment-list"><li>{PROSE} A reader wrote this.</li>
+<li>{PROSE} Another reader wrote that.</li></ol>
+</body></html>"""
+
+
+def _thread_page() -> tuple[object, list, object, FilteredBody]:  # type: ignore[type-arg]
+    body = clean_tree(parse_html(THREAD_PAGE))
+    tree = score_tree(body)
+    blocks = linearize(body, "https://example.com/a")
+    region = next(candidate_regions(tree, body, None))
+    rules = FilteredBody(
+        [b for b in blocks if b.text == ARTICLE_PROSE.strip()], InfoFields(), InfoFields()
+    )
+    return tree, blocks, region, rules
+
+
+def test_an_editorial_page_gets_no_comments_from_the_model() -> None:
+    tree, blocks, region, rules = _thread_page()
+    keeps_all = BlockModel({"kind:list_item": 6.0, "kind:paragraph": 6.0}, -3.0, 0.5, 1.2)
+    anything = learned_body(tree, blocks, region, rules, None, keeps_all)  # type: ignore[arg-type]
+    assert len(anything.blocks) == 3  # a page that does not say what it is: a thread
+    editorial = learned_body(
+        tree,  # type: ignore[arg-type]
+        blocks,
+        region,  # type: ignore[arg-type]
+        rules,
+        None,
+        keeps_all,
+        editorial=True,
+    )
+    assert editorial is rules
+
+
+def test_a_short_editorial_body_still_takes_the_thread() -> None:
+    """A forum post marked og:type article: its rules' body is a line, its posts the text."""
+    tree, blocks, region, _rules = _thread_page()
+    opening = FilteredBody(
+        [b for b in blocks if "A reader" in b.text][:0], InfoFields(), InfoFields()
+    )
+    keeps_all = BlockModel({"kind:list_item": 6.0, "kind:paragraph": 6.0}, -3.0, 0.5, 1.2)
+    out = learned_body(
+        tree,  # type: ignore[arg-type]
+        blocks,
+        region,  # type: ignore[arg-type]
+        opening,
+        None,
+        keeps_all,
+        editorial=True,
+    )
+    assert sum("reader wrote" in b.text for b in out.blocks) == 2
+
+
+def test_markup_that_names_an_editorial_text_is_read() -> None:
+    from suxun_tui.pages.meta import read_meta
+
+    def editorial(head: str) -> bool:
+        return read_meta(parse_html(f"<html><head>{head}</head><body></body></html>")).editorial
+
+    assert editorial('<meta property="og:type" content="article">')
+    ld = '<script type="application/ld+json">{"@type": "%s", "headline": "x"}</script>'
+    assert editorial(ld % "NewsArticle")
+    assert not editorial(ld % "DiscussionForumPosting")  # a thread: its posts are the text
+    assert not editorial('<meta property="og:type" content="website">')

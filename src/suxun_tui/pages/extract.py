@@ -97,7 +97,10 @@ def _extract(
         found = rule_body(blocks, cut, region.chosen, meta, timezone, now)
         if attempt == 0 and not region.chosen:
             found = replace(
-                found, body=learned_body(tree, blocks, region, found.body, found.title_pos)
+                found,
+                body=learned_body(
+                    tree, blocks, region, found.body, found.title_pos, editorial=meta.editorial
+                ),
             )
         article = _article(blocks, cut, found, meta, url, timezone, now)
         if article is not None and any(b.kind != "image" for b in article.blocks):

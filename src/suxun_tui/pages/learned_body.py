@@ -30,6 +30,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Above this share of CJK characters the rules choose the body.
 CJK_SHARE = 0.2
 _SAMPLE = 4000  # characters looked at to tell the script
+# A rules' body this long (non-space characters, about a hundred words) is an article's text,
+# not a forum thread's opening line.
+ARTICLE_CHARS = 500
 
 
 def is_cjk_page(blocks: list[RawBlock]) -> bool:
@@ -79,10 +82,15 @@ def learned_body(
     body: FilteredBody,
     title_pos: int | None,
     model: BlockModel | None = None,
+    *,
+    editorial: bool = False,
 ) -> FilteredBody:
     """The body the model keeps; ``body`` itself for CJK pages or without a model.
 
-    ``model`` defaults to the shipped one (:func:`~.block_model.load_model`).
+    ``model`` defaults to the shipped one (:func:`~.block_model.load_model`). On a page
+    whose markup says it is one editorial text (``editorial``, :attr:`.PageMeta.editorial`)
+    the model adds nothing from a comment thread: readers' comments are prose the model
+    cannot tell from the article's, but such a page has told us they are not its text.
     """
     model = model or load_model()
     if model is None or is_cjk_page(blocks):
@@ -90,6 +98,9 @@ def learned_body(
     if _chars(blocks) <= model.gate * _chars(body.blocks):
         return body  # the model could not find clearly more text than the rules did
     features = learned_features(tree, blocks, region, body, title_pos, model.weights)
+    # The rules found the article (an editorial page, a text of some length): a comment
+    # thread beside it is the readers', not the page's.
+    no_thread = editorial and _chars(body.blocks) >= ARTICLE_CHARS
     by_index = {b.index: b for b in body.blocks}
     out: list[RawBlock] = []
     for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
@@ -98,8 +109,11 @@ def learned_body(
         if b.kind == "image":
             if b.index in by_index:
                 out.append(by_index[b.index])
-        elif model.keeps(f):
-            out.append(by_index.get(b.index, b))
+        elif b.index in by_index:
+            if model.keeps(f):
+                out.append(by_index[b.index])
+        elif model.keeps(f) and not (no_thread and tree.discussion[b.index]):
+            out.append(b)
     # Like trafilatura comparing its own result with its fallbacks': the rules' body
     # stands unless the model finds clearly more text (a thread's posts, a listing's items).
     if _chars(out) <= model.gate * _chars(body.blocks):

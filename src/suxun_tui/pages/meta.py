@@ -25,6 +25,7 @@ from suxun_tui.pages.vocabulary import (
     AUTHOR_META,
     AUTHOR_NAMES,
     DATE_NAMES,
+    EDITORIAL_TYPES,
     MODIFIED_META,
     NOT_ARTICLE_NAMES,
     PUBLISHED_META,
@@ -62,6 +63,8 @@ class PageMeta:
     bylines: list[str] = field(default_factory=list)
     source: str = ""
     description: str = ""  # the page's own summary (Open Graph, then <meta>), for a fallback
+    # og:type or a JSON-LD type says the page is one editorial text (EDITORIAL_TYPES).
+    editorial: bool = False
 
 
 def _meta_key(el: HtmlElement) -> str:
@@ -113,6 +116,8 @@ def _jsonld(text: str, meta: PageMeta) -> None:
     index = {str(i["@id"]): i for i in items if isinstance(i.get("@id"), str)}
     # An article's own fields first, then those of any other item (WebPage, a list).
     ordered = sorted(items, key=lambda i: not (_types(i) & ARTICLE_TYPES))
+    if any(_types(i) & EDITORIAL_TYPES for i in items):
+        meta.editorial = True
     for item in ordered:
         for key, target in (("datePublished", meta.published), ("dateModified", meta.modified)):
             value = item.get(key)
@@ -237,7 +242,9 @@ def read_meta(root: HtmlElement) -> PageMeta:
         content = (el.get("content") or "").strip()
         if not key or not content:
             continue
-        if key in ("og:title", "twitter:title") and not meta.og_title:
+        if key == "og:type" and content.lower() in EDITORIAL_TYPES:
+            meta.editorial = True
+        elif key in ("og:title", "twitter:title") and not meta.og_title:
             meta.og_title = content
         elif key in AUTHOR_META:
             meta.meta_authors.append(content)

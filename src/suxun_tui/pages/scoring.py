@@ -70,6 +70,8 @@ class TreeScore:
     best: int
     eligible: list[bool]
     parent: list[int]  # pre-order index of each element's parent (-1 for the root)
+    # Whether each element is inside (or is) a comment thread, by class and id names.
+    discussion: list[bool]
 
     def span(self, index: int) -> tuple[int, int]:
         """Pre-order indices covered by the element at ``index`` (inclusive)."""
@@ -206,7 +208,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
         if score[i] >= best_score:
             best, best_score = i, score[i]
     best = _first_post(elements, end, score, best)
-    return TreeScore(elements, end, score, best, eligible, parent)
+    return TreeScore(elements, end, score, best, eligible, parent, blocked)
 
 
 def _children(end: list[int], index: int) -> list[int]:

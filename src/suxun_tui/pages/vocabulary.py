@@ -346,6 +346,24 @@ ARTICLE_TYPES = frozenset(
         "Posting",
     )
 )
+# Types (JSON-LD, or Open Graph's "article") by which a page says it is one editorial text,
+# not a thread of posts: on such a page a comment thread is not part of the text.
+EDITORIAL_TYPES = frozenset(
+    (
+        "article",
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "OpinionNewsArticle",
+        "AnalysisNewsArticle",
+        "ReportageNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+    )
+)
 # Publish times in a script's own JSON (Next.js, Nuxt and app states): "postedAt":"2025-…".
 SCRIPT_DATE = re.compile(
     r"""(?:datePublished|publishedDate|publishDate|published_at|publishedAt|postedAt|"""
