@@ -18,47 +18,28 @@ import random
 from collections import defaultdict
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
 from suxun_tui.net.exchange import Backend, Head
 from suxun_tui.net.exchange import FetchError as FetchError  # where callers look for it
-from suxun_tui.net.hints import retry_after, sendable_validator
+from suxun_tui.net.hints import retry_after
 from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
 from suxun_tui.net.urls import request_url
+from suxun_tui.net.wire import FetchResult as FetchResult  # where callers look for it
+from suxun_tui.net.wire import (
+    conditional_headers,
+    default_headers,
+    received_headers,
+    request_headers,
+)
 from suxun_tui.text.i18n import N_
-
-if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
-    from dataclasses import dataclass, field
-else:
-    from suxun_tui.record import dataclass, field
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_RETRY_AFTER = 120.0
-_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/feed+json,"
-    " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
-)
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    """A completed fetch. ``status`` 304 means not modified (``content`` is empty)."""
-
-    url: str
-    status: int
-    content: bytes = b""
-    content_type: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    permanent_url: str | None = None
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
 
 
 def open_backend(settings: Settings, max_connections: int, keepalive: int, name: str) -> Backend:
@@ -93,13 +74,7 @@ class Fetcher:
             max_connections or max(settings.concurrency, 8),
             backend if backend is not None else os.environ.get("SUXUN_TUI_HTTP", ""),
         )
-        self.headers = {
-            "User-Agent": settings.user_agent,
-            "Accept": _ACCEPT,
-            "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
-            # Exactly the encodings suxun_tui.net.decoding can decode within the size cap.
-            "Accept-Encoding": "gzip, deflate, br",
-        }
+        self.headers = default_headers(settings)
         self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(settings.per_host)
         )
@@ -134,13 +109,7 @@ class Fetcher:
             if not allow_local:
                 raise FetchError(refusal(url), status=0)
             return await asyncio.to_thread(self._read_file, path, url)
-        headers: dict[str, str] = {}
-        # A validator stored before they were checked may hold what cannot be sent back.
-        if etag := sendable_validator(etag):
-            headers["If-None-Match"] = etag
-        if last_modified := sendable_validator(last_modified):
-            headers["If-Modified-Since"] = last_modified
-        return await self._with_retries(url, headers)
+        return await self._with_retries(url, conditional_headers(etag, last_modified))
 
     async def send(
         self,
@@ -161,7 +130,7 @@ class Fetcher:
     async def _with_retries(
         self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
     ) -> FetchResult:
-        headers = self._request_headers(url, headers)
+        headers = request_headers(self.headers, url, headers)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
@@ -177,36 +146,6 @@ class Fetcher:
                     raise
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
-
-    def _request_headers(self, url: str, extra: dict[str, str]) -> dict[str, str]:
-        """The defaults with the caller's headers over them (names compared as HTTP does).
-
-        Every value must be printable ASCII: a token or user agent with other characters
-        is refused before anything is sent, and a line break can never inject a header.
-        """
-        merged = dict(self.headers)
-        for name, value in extra.items():
-            for known in [k for k in merged if k.lower() == name.lower()]:
-                del merged[known]
-            merged[name] = value
-        for name, value in merged.items():
-            if not (name + value).isascii():
-                raise FetchError(
-                    N_(
-                        "{url}: a request header is not plain ASCII (check user_agent, or an"
-                        " account's token or password)"
-                    ).format(url=url),
-                    status=0,
-                )
-            if not (name + value.replace("\t", " ")).isprintable():
-                raise FetchError(
-                    N_(
-                        "{url}: a request header holds control characters (check user_agent,"
-                        " or an account's token or password)"
-                    ).format(url=url),
-                    status=0,
-                )
-        return merged
 
     def _read_file(self, path: Path, url: str) -> FetchResult:
         """Read a regular file, never more than the size cap (devices and FIFOs refused)."""
@@ -304,7 +243,7 @@ class Fetcher:
         self, url: str, final: str, permanent: bool, head: Head, decoder: BoundedDecoder | None
     ) -> FetchResult:
         status = head.status
-        hdrs = _received_headers(head.headers)
+        hdrs = received_headers(head.headers)
         if status == 304:
             return FetchResult(url=final, status=304, headers=hdrs)
         if status >= 400:
@@ -337,16 +276,6 @@ def _status_message(url: str, status: int, reason: str) -> str:
 
 def _invalid(url: str, reason: object) -> str:
     return N_("{url}: invalid URL ({reason})").format(url=url, reason=reason)
-
-
-def _received_headers(headers: dict[str, str]) -> dict[str, str]:
-    """Response headers by lower-case name, validators kept only if they can be sent back."""
-    received = dict(headers)
-    for name in ("etag", "last-modified"):
-        value = sendable_validator(received.pop(name, None))
-        if value is not None:
-            received[name] = value
-    return received
 
 
 def _redirect_target(url: str, current: str, location: str) -> str:

@@ -187,7 +187,7 @@ class CurlBackend:
                 lines.append("Content-Type:")  # libcurl would claim a form
         curl.setopt(pycurl.HTTPHEADER, lines)
         if url[:6].lower() == "https:":
-            _trust_store(curl)
+            trust_store(curl)
 
     def _error(self, url: str, curl: pycurl.Curl, exc: pycurl.error) -> FetchError:
         code = exc.args[0] if exc.args else -1
@@ -225,7 +225,7 @@ class CurlBackend:
         )
 
 
-def _trust_store(curl: pycurl.Curl) -> None:
+def trust_store(curl: pycurl.Curl) -> None:
     """The CA certificates httpx would trust: the environment's, else certifi's."""
     cafile = os.environ.get("SSL_CERT_FILE")
     capath = os.environ.get("SSL_CERT_DIR")

@@ -22,15 +22,18 @@ fetches and parses (:mod:`~suxun_tui.refresh.running`) start only when something
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.net.local import local_path
 from suxun_tui.refresh.parse_server import fork_server, stop_server
-from suxun_tui.refresh.schedule import is_due
-from suxun_tui.store import Store
+from suxun_tui.refresh.schedule import is_due, next_fetch_times, server_says_wait
+from suxun_tui.refresh.unchanged import validators_apply
+from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.remote import retire_accounts
 from suxun_tui.text.timefmt import now_utc, to_stored
@@ -38,6 +41,7 @@ from suxun_tui.text.timefmt import now_utc, to_stored
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from dataclasses import dataclass, field  # made cheaply at run time: suxun_tui.record
 
+    from suxun_tui.net.wire import FetchResult
     from suxun_tui.sync.engine import AccountResult
 else:
     from suxun_tui.record import dataclass, field
@@ -137,9 +141,11 @@ def refresh_sources(
     report = RefreshReport()
     with Store(db_path) as store:  # what is due, read on this thread before any other starts
         sources, accounts, states = _plan(config, store, names, due_only, offline, report)
-    total = len(sources) + len(accounts)
-    progress(Progress(0, total))
-    if not total:
+        total = len(sources) + len(accounts)
+        progress(Progress(0, total))
+        if sources and not force:  # the unchanged ones, done before any thread or loop
+            sources = _settle_unchanged(config, store, sources, states, report, progress, total)
+    if not sources and not accounts:
         return report
     # The parse workers' server, before any thread; none for a sync of accounts alone.
     forked = bool(sources) and fork_server(len(sources))
@@ -158,6 +164,68 @@ def refresh_sources(
         if forked:
             stop_server()
     return report
+
+
+def _settle_unchanged(
+    config: Config,
+    store: Store,
+    sources: list[SourceSpec],
+    states: dict[str, tuple[int, str, FetchState]],
+    report: RefreshReport,
+    progress: ProgressCallback,
+    total: int,
+) -> list[SourceSpec]:
+    """Ask the sources with validators whether they changed (:mod:`~suxun_tui.net.probe`:
+    one libcurl loop on this thread), record those that answered 304 in one transaction,
+    and return the rest for the full refresh. Without pycurl (or with
+    ``SUXUN_TUI_HTTP=httpx``) every source goes to the full refresh."""
+    if os.environ.get("SUXUN_TUI_HTTP", "") not in ("", "curl"):
+        return sources
+    now = now_utc()
+    candidates: list[tuple[SourceSpec, int]] = []
+    asks: list[tuple[str, str | None, str | None]] = []
+    for spec in sources:
+        if spec.name not in states or is_local(spec):
+            continue
+        source_id, url, state = states[spec.name]
+        if server_says_wait(state, now) or not validators_apply(spec, state.content_hash):
+            continue
+        candidates.append((spec, source_id))
+        asks.append((url, state.etag, state.last_modified))
+    if not asks:
+        return sources
+    try:
+        from suxun_tui.net.probe import not_modified
+    except ImportError:  # no pycurl: the fetcher's httpx asks as before
+        return sources
+    answered = not_modified(config.settings, asks)
+    if not answered:
+        return sources
+    unchanged: list[tuple[int, SourceUpdate]] = []
+    settled: set[str] = set()
+    for index, result in answered.items():
+        spec, source_id = candidates[index]
+        unchanged.append((source_id, unchanged_update(spec, result, now)))
+        settled.add(spec.name)
+    store.record_successes(unchanged)
+    for index in sorted(answered):
+        source = SourceResult(candidates[index][0].name, True, not_modified=True)
+        report.results.append(source)
+        progress(Progress(len(report.results), total, source))
+    return [s for s in sources if s.name not in settled]
+
+
+def unchanged_update(spec: SourceSpec, result: FetchResult, now: datetime) -> SourceUpdate:
+    """What a source that did not change keeps: the validators it was answered with,
+    its next due time, the server's wait hint and a permanent move."""
+    due, not_before = next_fetch_times(spec, result, None, now)
+    return SourceUpdate(
+        etag=result.headers.get("etag"),
+        last_modified=result.headers.get("last-modified"),
+        next_due=due,
+        not_before=not_before,
+        moved_to=result.permanent_url,
+    )
 
 
 def _plan(

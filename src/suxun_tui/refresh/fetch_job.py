@@ -20,6 +20,7 @@ from suxun_tui.refresh.engine import (
     RefreshReport,
     SourceResult,
     is_local,
+    unchanged_update,
 )
 from suxun_tui.refresh.group_writer import GroupWriter
 from suxun_tui.refresh.parse_pool import ParsePool, PreparedDocument, prepare_document
@@ -91,7 +92,6 @@ class SourcesJob:
             )
         except FetchError as exc:
             return await self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)
-        due, not_before = next_fetch_times(spec, result, None, now)
         moved = result.permanent_url
         notice = (
             N_("moved permanently to {url}; the new address is used from now on").format(url=moved)
@@ -104,8 +104,7 @@ class SourcesJob:
         }
         body_hash = document_hash(spec, result.content)
         if result.not_modified or (body_hash == state.content_hash and not self.force):
-            update = SourceUpdate(**validators, next_due=due, not_before=not_before, moved_to=moved)
-            self.unchanged.append((source_id, update))
+            self.unchanged.append((source_id, unchanged_update(spec, result, now)))
             return SourceResult(spec.name, True, not_modified=True, notice=notice)
         known: frozenset[str] = frozenset()
         if state.content_hash and not self.force:  # items stored before need no rebuilding

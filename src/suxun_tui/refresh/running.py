@@ -84,7 +84,7 @@ async def run(
     db = Database(db_path)
     try:
         await db.call(lambda store: store.use_rules(config.rules))  # on every new article
-        total = len(sources) + len(accounts)
+        total = len(report.results) + len(sources) + len(accounts)  # with the 304s settled
         if sources:
             from suxun_tui.refresh.fetch_job import SourcesJob
             from suxun_tui.refresh.parse_pool import ParsePool

@@ -1,0 +1,174 @@
+"""Conditional GETs of many feeds at once, without an event loop: which ones answer 304.
+
+Most refreshes (cron, every few minutes) find every feed unchanged. Through the full
+fetcher each 304 costs an event loop, its tasks, futures and deadlines, and the refresh
+must first import asyncio and start the database thread and the parse workers' server
+(:mod:`~suxun_tui.refresh.engine`). :func:`not_modified` instead asks every source that
+has validators, in one libcurl multi loop on the calling thread, with the same request
+the fetcher would send (:mod:`~suxun_tui.net.wire`: headers, validators, the URL's one
+requested form), at most ``concurrency`` at once and ``per_host`` per host.
+
+Only a plain 304 is taken. Any other answer — a body (dropped as its first bytes
+arrive), a redirect, an error status, a network failure, no answer within
+:data:`PATIENCE` seconds — is left to the fetcher, which asks again with every rule
+(retries, Retry-After, redirects, size caps, messages). So a changed feed costs one
+short extra request, and a server that stops answering costs at most :data:`PATIENCE`
+seconds more before the fetcher's own timeout and retries.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import pycurl
+
+from suxun_tui.config import Settings
+from suxun_tui.net.curl import read_head, trust_store
+from suxun_tui.net.exchange import FetchError
+from suxun_tui.net.urls import request_url
+from suxun_tui.net.wire import (
+    FetchResult,
+    conditional_headers,
+    default_headers,
+    received_headers,
+    request_headers,
+)
+
+PATIENCE = 5.0  # seconds: a 304 slower than this is asked for again by the fetcher
+
+
+def _no_body(data: bytes) -> int:
+    """A body arrived: not a 304. Returning 0 stops the transfer (and drops the connection)."""
+    return 0
+
+
+class _Ask:
+    """One conditional GET in flight: its index in the caller's list and its header lines."""
+
+    __slots__ = ("index", "host", "lines")
+
+    def __init__(self, index: int, host: str) -> None:
+        self.index = index
+        self.host = host
+        self.lines: list[bytes] = []
+
+
+def not_modified(
+    settings: Settings, asks: Sequence[tuple[str, str | None, str | None]]
+) -> dict[int, FetchResult]:
+    """Ask each ``(url, etag, last_modified)`` whether it changed; the 304 answers, by index.
+
+    An ask without a validator that can be sent, with a URL that is not plain http(s)
+    or with a header that would be refused is not sent: the fetcher reports it.
+    """
+    defaults = default_headers(settings)
+    waiting: dict[str, deque[tuple[int, str, list[str]]]] = {}
+    for index, (url, etag, last_modified) in enumerate(asks):
+        extra = conditional_headers(etag, last_modified)
+        if not extra:
+            continue
+        try:
+            target = request_url(url)
+            host = urlsplit(target).hostname or ""
+            headers = request_headers(defaults, url, extra)
+        except (ValueError, FetchError):
+            continue
+        if not host or not target.startswith(("http://", "https://")):
+            continue
+        lines = [f"{name}: {value}" for name, value in headers.items()]
+        waiting.setdefault(host, deque()).append((index, target, lines))
+    if not waiting:
+        return {}
+    return _run(settings, waiting)
+
+
+def _run(
+    settings: Settings, waiting: dict[str, deque[tuple[int, str, list[str]]]]
+) -> dict[int, FetchResult]:
+    limit = max(1, settings.concurrency)
+    per_host = max(1, settings.per_host)
+    patience_ms = int(min(settings.timeout, PATIENCE) * 1000)
+    connect_ms = int(min(settings.connect_timeout, PATIENCE) * 1000)
+    multi = pycurl.CurlMulti()
+    multi.setopt(pycurl.M_MAXCONNECTS, max(limit, 8))
+    running: dict[pycurl.Curl, _Ask] = {}
+    per_host_running: dict[str, int] = dict.fromkeys(waiting, 0)
+    idle: list[pycurl.Curl] = []
+    answers: dict[int, FetchResult] = {}
+    urls: dict[int, str] = {}
+
+    def start_more() -> None:
+        for host, queue in waiting.items():
+            while queue and per_host_running[host] < per_host and len(running) < limit:
+                index, target, lines = queue.popleft()
+                curl = idle.pop() if idle else pycurl.Curl()
+                ask = _Ask(index, host)
+                _configure(curl, target, lines, ask, connect_ms, patience_ms)
+                urls[index] = target
+                running[curl] = ask
+                per_host_running[host] += 1
+                multi.add_handle(curl)
+
+    def finish(curl: pycurl.Curl, ok: bool) -> None:
+        ask = running.pop(curl)
+        per_host_running[ask.host] -= 1
+        multi.remove_handle(curl)
+        if ok:
+            head = read_head(ask.lines)
+            if head.status == 304:
+                url = urls[ask.index]
+                answers[ask.index] = FetchResult(url, 304, headers=received_headers(head.headers))
+        curl.reset()
+        idle.append(curl)
+
+    try:
+        start_more()
+        while running:
+            status, _ = multi.perform()
+            while status == pycurl.E_CALL_MULTI_PERFORM:
+                status, _ = multi.perform()
+            while True:
+                queued, done, failed = multi.info_read()
+                for curl in done:
+                    finish(curl, ok=True)
+                for curl, _code, _message in failed:
+                    finish(curl, ok=False)
+                if not queued:
+                    break
+            start_more()
+            if running:
+                wait = multi.timeout()
+                if wait != 0:
+                    multi.select(1.0 if wait < 0 else min(wait, 1000) / 1000)
+    finally:
+        for curl in list(running):
+            multi.remove_handle(curl)
+            curl.close()
+        for curl in idle:
+            curl.close()
+        multi.close()
+    return answers
+
+
+def _configure(
+    curl: pycurl.Curl, url: str, lines: list[str], ask: _Ask, connect_ms: int, total_ms: int
+) -> None:
+    """The request as :class:`~suxun_tui.net.curl.CurlBackend` sends a GET."""
+    curl.setopt(pycurl.URL, url)
+    curl.setopt(pycurl.PROTOCOLS, pycurl.PROTO_HTTP | pycurl.PROTO_HTTPS)
+    curl.setopt(pycurl.HTTP_VERSION, pycurl.CURL_HTTP_VERSION_1_1)
+    curl.setopt(pycurl.NOSIGNAL, 1)
+    curl.setopt(pycurl.CONNECTTIMEOUT_MS, connect_ms)
+    curl.setopt(pycurl.TIMEOUT_MS, total_ms)
+    curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)
+    curl.setopt(pycurl.HEADERFUNCTION, ask.lines.append)
+    curl.setopt(pycurl.WRITEFUNCTION, _no_body)
+    curl.setopt(pycurl.HTTPGET, 1)
+    curl.setopt(pycurl.HTTPHEADER, lines)
+    if url[:6].lower() == "https:":
+        trust_store(curl)
+
+
+__all__ = ["PATIENCE", "not_modified"]

@@ -1,0 +1,105 @@
+"""What every fetch sends and what it leaves: the request headers and :class:`FetchResult`.
+
+Shared by the fetcher (:mod:`~suxun_tui.net.client`) and the probe of unchanged feeds
+(:mod:`~suxun_tui.net.probe`), so that both send a server the same request and keep the
+same validators from its answer. Nothing here imports an event loop or an HTTP library.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from suxun_tui.config import Settings
+from suxun_tui.net.exchange import FetchError
+from suxun_tui.net.hints import sendable_validator
+from suxun_tui.text.i18n import N_
+
+if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
+    from dataclasses import dataclass, field
+else:
+    from suxun_tui.record import dataclass, field
+
+_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json,"
+    " application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed fetch. ``status`` 304 means not modified (``content`` is empty)."""
+
+    url: str
+    status: int
+    content: bytes = b""
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    permanent_url: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def default_headers(settings: Settings) -> dict[str, str]:
+    """The headers of every request, before the caller's."""
+    return {
+        "User-Agent": settings.user_agent,
+        "Accept": _ACCEPT,
+        "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+        # Exactly the encodings suxun_tui.net.decoding can decode within the size cap.
+        "Accept-Encoding": "gzip, deflate, br",
+    }
+
+
+def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The validators a conditional GET sends back: only those that can be sent (a
+    validator stored before they were checked may hold what cannot)."""
+    headers: dict[str, str] = {}
+    if etag := sendable_validator(etag):
+        headers["If-None-Match"] = etag
+    if last_modified := sendable_validator(last_modified):
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def request_headers(defaults: dict[str, str], url: str, extra: dict[str, str]) -> dict[str, str]:
+    """The defaults with the caller's headers over them (names compared as HTTP does).
+
+    Every value must be printable ASCII: a token or user agent with other characters
+    is refused before anything is sent, and a line break can never inject a header.
+    """
+    merged = dict(defaults)
+    for name, value in extra.items():
+        lower = name.lower()
+        for known in [k for k in merged if k.lower() == lower]:
+            del merged[known]
+        merged[name] = value
+    for name, value in merged.items():
+        if not (name + value).isascii():
+            raise FetchError(
+                N_(
+                    "{url}: a request header is not plain ASCII (check user_agent, or an"
+                    " account's token or password)"
+                ).format(url=url),
+                status=0,
+            )
+        if not (name + value.replace("\t", " ")).isprintable():
+            raise FetchError(
+                N_(
+                    "{url}: a request header holds control characters (check user_agent,"
+                    " or an account's token or password)"
+                ).format(url=url),
+                status=0,
+            )
+    return merged
+
+
+def received_headers(headers: dict[str, str]) -> dict[str, str]:
+    """Response headers by lower-case name, validators kept only if they can be sent back."""
+    received = dict(headers)
+    for name in ("etag", "last-modified"):
+        value = sendable_validator(received.pop(name, None))
+        if value is not None:
+            received[name] = value
+    return received
