@@ -39,9 +39,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
                 ),
                 file=sys.stderr,
             )
+            store.close()
             return EXIT_USAGE
-    db_path = store.path
-    store.close()
+    db_path = store.path  # the refresh closes the store once it has chosen the sources
     due_only = not (args.all or args.force or names)
     interactive = sys.stdout.isatty()
     if interactive:
@@ -56,11 +56,18 @@ def cmd_refresh(args: argparse.Namespace) -> int:
                 due_only=due_only,
                 offline=args.offline,
                 on_progress=cb,
+                store=store,
             )
         )
     else:
         report = refresh_sources(
-            config, db_path, names=names, force=args.force, due_only=due_only, offline=args.offline
+            config,
+            db_path,
+            names=names,
+            force=args.force,
+            due_only=due_only,
+            offline=args.offline,
+            store=store,
         )
     _print_summary(report)
     start_filling(db_path)  # the search index catches up in the background

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
-from http import HTTPStatus
 from urllib.parse import urlsplit
 
 import pycurl
 
 from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BoundedDecoder
-from suxun_tui.net.exchange import BodyChoice, FetchError, Head, header_text
+from suxun_tui.net.exchange import BodyChoice, FetchError, Head
+from suxun_tui.net.wire import ca_locations, read_head
 from suxun_tui.text.i18n import N_
 
 _BUFFER = 64 * 1024
@@ -67,30 +66,6 @@ class _Transfer:
             self.failure = exc
             return 0
         return None
-
-
-def read_head(lines: list[bytes]) -> Head:
-    """The last head among ``lines`` (one after a 100 Continue or a proxy's CONNECT)."""
-    first = max((i for i, line in enumerate(lines) if line.startswith(b"HTTP/")), default=-1)
-    status, reason = 0, ""
-    if first >= 0:
-        parts = lines[first].decode("latin-1").split(None, 2)
-        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
-        reason = parts[2].strip() if len(parts) > 2 else ""
-    headers: dict[str, str] = {}
-    last = ""
-    for line in lines[first + 1 :]:
-        text = header_text(line.rstrip(b"\r\n"))
-        if text[:1] in (" ", "\t") and last:  # an obsolete folded continuation
-            headers[last] += " " + text.strip()
-            continue
-        name, colon, value = text.partition(":")
-        if not colon:
-            continue
-        name, value = name.strip().lower(), value.strip()
-        headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        last = name
-    return Head(status, reason or _standard_reason(status), headers)
 
 
 class CurlBackend:
@@ -227,14 +202,7 @@ class CurlBackend:
 
 def trust_store(curl: pycurl.Curl) -> None:
     """The CA certificates httpx would trust: the environment's, else certifi's."""
-    cafile = os.environ.get("SSL_CERT_FILE")
-    capath = os.environ.get("SSL_CERT_DIR")
-    if not cafile and not capath:
-        try:
-            import certifi
-        except ImportError:
-            return  # libcurl's own default
-        cafile = certifi.where()
+    cafile, capath = ca_locations()
     if cafile:
         curl.setopt(pycurl.CAINFO, cafile)
     if capath:
@@ -246,10 +214,3 @@ def _host(url: str) -> str:
         return urlsplit(url).hostname or url
     except ValueError:
         return url
-
-
-def _standard_reason(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return ""

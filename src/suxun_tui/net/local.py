@@ -25,6 +25,8 @@ class LocalFileError(Exception):
 
 def local_path(url: str) -> Path | None:
     """The filesystem path of a ``file://`` URL or plain path; None for web URLs."""
+    if url[:7].lower() == "http://" or url[:8].lower() == "https://":
+        return None  # what urlsplit would say, without splitting every source's URL
     try:
         parts = urlsplit(url)
     except ValueError:

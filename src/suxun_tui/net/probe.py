@@ -18,23 +18,30 @@ seconds more before the fetcher's own timeout and retries.
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import pycurl
-
 from suxun_tui.config import Settings
-from suxun_tui.net.curl import read_head, trust_store
 from suxun_tui.net.exchange import FetchError
 from suxun_tui.net.urls import request_url
 from suxun_tui.net.wire import (
     FetchResult,
+    ca_locations,
     conditional_headers,
     default_headers,
+    read_head,
     received_headers,
     request_headers,
 )
+
+if TYPE_CHECKING:
+    import pycurl
+else:
+    pycurl: Any = None  # libcurl's C module, loaded by _libcurl() on the first probe
 
 PATIENCE = 5.0  # seconds: a 304 slower than this is asked for again by the fetcher
 
@@ -63,7 +70,11 @@ def not_modified(
     An ask without a validator that can be sent, with a URL that is not plain http(s)
     or with a header that would be refused is not sent: the fetcher reports it.
     """
-    defaults = default_headers(settings)
+    try:  # checked once; the validators added to them are checked by conditional_headers
+        defaults = request_headers(default_headers(settings), "", {})
+    except FetchError:
+        return {}  # a user agent that cannot be sent: the fetcher says so for each source
+    common = [f"{name}: {value}" for name, value in defaults.items()]
     waiting: dict[str, deque[tuple[int, str, list[str]]]] = {}
     for index, (url, etag, last_modified) in enumerate(asks):
         extra = conditional_headers(etag, last_modified)
@@ -72,16 +83,56 @@ def not_modified(
         try:
             target = request_url(url)
             host = urlsplit(target).hostname or ""
-            headers = request_headers(defaults, url, extra)
-        except (ValueError, FetchError):
+        except ValueError:
             continue
         if not host or not target.startswith(("http://", "https://")):
             continue
-        lines = [f"{name}: {value}" for name, value in headers.items()]
+        lines = common + [f"{name}: {value}" for name, value in extra.items()]
         waiting.setdefault(host, deque()).append((index, target, lines))
     if not waiting:
         return {}
+    global pycurl
+    pycurl = _libcurl()
     return _run(settings, waiting)
+
+
+def _libcurl() -> ModuleType:
+    """pycurl's C module alone (``pycurl._pycurl``: the same module the package re-exports).
+
+    The package's ``__init__`` also imports its asyncio driver, and with it
+    ``dataclasses`` and ``inspect`` (some 20 ms at start), which the probe never uses. The
+    package itself, when a fetcher imports it later, finds this module loaded and uses it.
+    Raises ImportError without pycurl, like ``import pycurl``.
+    """
+    loaded = sys.modules.get("pycurl._pycurl")
+    if loaded is not None:
+        return loaded
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
+
+    package = find_spec("pycurl")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("pycurl is not installed")
+    for folder in package.submodule_search_locations:
+        for suffix in EXTENSION_SUFFIXES:
+            path = f"{folder}/_pycurl{suffix}"
+            loader = ExtensionFileLoader("pycurl._pycurl", path)
+            spec = spec_from_file_location("pycurl._pycurl", path, loader=loader)
+            if spec is None or not _exists(path):
+                continue
+            module = module_from_spec(spec)
+            sys.modules["pycurl._pycurl"] = module
+            loader.exec_module(module)
+            return module
+    import pycurl as whole  # an unusual layout: the package as it is
+
+    return whole
+
+
+def _exists(path: str) -> bool:
+    import os
+
+    return os.path.isfile(path)
 
 
 def _run(
@@ -168,7 +219,11 @@ def _configure(
     curl.setopt(pycurl.HTTPGET, 1)
     curl.setopt(pycurl.HTTPHEADER, lines)
     if url[:6].lower() == "https:":
-        trust_store(curl)
+        cafile, capath = ca_locations()  # the trust store CurlBackend gives libcurl
+        if cafile:
+            curl.setopt(pycurl.CAINFO, cafile)
+        if capath:
+            curl.setopt(pycurl.CAPATH, capath)
 
 
 __all__ = ["PATIENCE", "not_modified"]

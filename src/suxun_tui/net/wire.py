@@ -7,10 +7,12 @@ same validators from its answer. Nothing here imports an event loop or an HTTP l
 
 from __future__ import annotations
 
+import os
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from suxun_tui.config import Settings
-from suxun_tui.net.exchange import FetchError
+from suxun_tui.net.exchange import FetchError, Head, header_text
 from suxun_tui.net.hints import sendable_validator
 from suxun_tui.text.i18n import N_
 
@@ -103,3 +105,48 @@ def received_headers(headers: dict[str, str]) -> dict[str, str]:
         if value is not None:
             received[name] = value
     return received
+
+
+def read_head(lines: list[bytes]) -> Head:
+    """The last head among ``lines`` (one after a 100 Continue or a proxy's CONNECT)."""
+    first = max((i for i, line in enumerate(lines) if line.startswith(b"HTTP/")), default=-1)
+    status, reason = 0, ""
+    if first >= 0:
+        parts = lines[first].decode("latin-1").split(None, 2)
+        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+        reason = parts[2].strip() if len(parts) > 2 else ""
+    headers: dict[str, str] = {}
+    last = ""
+    for line in lines[first + 1 :]:
+        text = header_text(line.rstrip(b"\r\n"))
+        if text[:1] in (" ", "\t") and last:  # an obsolete folded continuation
+            headers[last] += " " + text.strip()
+            continue
+        name, colon, value = text.partition(":")
+        if not colon:
+            continue
+        name, value = name.strip().lower(), value.strip()
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        last = name
+    return Head(status, reason or _standard_reason(status), headers)
+
+
+def ca_locations() -> tuple[str | None, str | None]:
+    """The CA certificates httpx would trust, as (file, directory): the environment's
+    (``SSL_CERT_FILE``/``SSL_CERT_DIR``), else certifi's bundle, else libcurl's own."""
+    cafile = os.environ.get("SSL_CERT_FILE")
+    capath = os.environ.get("SSL_CERT_DIR")
+    if not cafile and not capath:
+        try:
+            import certifi
+        except ImportError:
+            return None, None
+        cafile = certifi.where()
+    return cafile or None, capath or None
+
+
+def _standard_reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""

@@ -135,16 +135,25 @@ def refresh_sources(
     due_only: bool = False,
     offline: bool = False,
     on_progress: ProgressCallback | None = None,
+    store: Store | None = None,
 ) -> RefreshReport:
-    """Refresh sources into the cache at ``db_path``; safe to call from any thread."""
+    """Refresh sources into the cache at ``db_path``; safe to call from any thread.
+
+    ``store``, when given, is that cache already open on this thread (the command line's):
+    it chooses the sources and records the 304s instead of a connection of its own, and
+    is closed before anything else starts.
+    """
     progress = on_progress or (lambda p: None)
     report = RefreshReport()
-    with Store(db_path) as store:  # what is due, read on this thread before any other starts
-        sources, accounts, states = _plan(config, store, names, due_only, offline, report)
+    planning = Store(db_path) if store is None else store
+    try:  # what is due, read on this thread before any other starts
+        sources, accounts, states = _plan(config, planning, names, due_only, offline, report)
         total = len(sources) + len(accounts)
         progress(Progress(0, total))
         if sources and not force:  # the unchanged ones, done before any thread or loop
-            sources = _settle_unchanged(config, store, sources, states, report, progress, total)
+            sources = _settle_unchanged(config, planning, sources, states, report, progress, total)
+    finally:
+        planning.close()
     if not sources and not accounts:
         return report
     # The parse workers' server, before any thread; none for a sync of accounts alone.

@@ -28,7 +28,15 @@ def settings_fingerprint(spec: SourceSpec) -> str:
     )
     if spec.max_items != SourceSpec.max_items:
         parse_settings += (spec.max_items,)
-    return blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
+    known = _FINGERPRINTS.get(parse_settings)
+    if known is None:  # sources mostly share their settings: each set is hashed once
+        known = blake2b(repr(parse_settings).encode(), digest_size=4).hexdigest()
+        if len(_FINGERPRINTS) < 1024:
+            _FINGERPRINTS[parse_settings] = known
+    return known
+
+
+_FINGERPRINTS: dict[tuple[object, ...], str] = {}
 
 
 def document_hash(spec: SourceSpec, content: bytes) -> str:
