@@ -146,6 +146,13 @@ def check_selector(key: str, value: str, where: str) -> None:
         ) from exc
 
 
+# An http(s) URL whose host is letters, digits, dots and dashes, with a numeric port at
+# most: urlsplit reads its host and port without fail (most configured URLs).
+_PLAIN_WEB_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9](?::(?P<port>[0-9]{1,5}))?(?:[/?#]|$)", re.I
+)
+
+
 def check_web_url(url: str, where: str) -> None:
     """An http(s) URL must be one an HTTP request can be made for.
 
@@ -158,6 +165,9 @@ def check_web_url(url: str, where: str) -> None:
             "{where}: 'url' holds spaces or control characters; write a space as %20: {url}"
         )
         raise ConfigError(message.format(where=where, url=shown(url)))
+    plain = _PLAIN_WEB_URL.match(url)
+    if plain and (not plain["port"] or int(plain["port"]) <= 65535):
+        return  # a plain host name or address and a port that parse: what the rest checks
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port is the check

@@ -43,6 +43,7 @@ from suxun_tui.store.fetch_records import (
     read_refresh_states,
     write_error,
     write_success,
+    write_successes,
 )
 from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
@@ -198,8 +199,7 @@ class Store:
         if not updates:
             return
         with self.transaction() as conn:
-            for source_id, update in updates:
-                write_success(conn, source_id, update)
+            write_successes(conn, updates)
 
     def record_error(self, source_id: int, message: str, not_before: str | None = None) -> None:
         """Keep the source's last error (its articles and last success stay as they were)."""
