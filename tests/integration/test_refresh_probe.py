@@ -49,6 +49,7 @@ report = refresh_sources(config, Path(sys.argv[1]))
 print(json.dumps({
     "unchanged": [r.not_modified for r in report.results],
     "asyncio": "asyncio" in sys.modules,
+    "dataclasses": "dataclasses" in sys.modules,  # pycurl's package imports it; not its C module
     "threads": threading.active_count(),
 }))
 """
@@ -77,7 +78,7 @@ def test_unchanged_feeds_are_settled_without_an_event_loop(
         check=True,
     )
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen == {"unchanged": [True] * 5, "asyncio": False, "threads": 1}
+    assert seen == {"unchanged": [True] * 5, "asyncio": False, "dataclasses": False, "threads": 1}
     assert len(server.requests) == 5  # one conditional GET each, nothing asked twice
     for path, headers in server.requests:  # the fetcher's request, with its validator
         tag = '"' + hashlib.md5(server.routes[path].body).hexdigest() + '"'
