@@ -225,7 +225,31 @@ def test_the_filler_indexes_many_short_articles_a_transaction(
     with Store(path) as store:
         commits = commits_of(store.conn)
         assert fill(store.conn) == 450
-        assert len(commits) == 2  # one for all 450, one finding nothing left
+        # Each transaction got through its ids in time, so the next took twice as many:
+        # 100, 200, then the 150 left; then one finding nothing.
+        assert len(commits) == 4
         assert len(store.search("基层治理")) == 450
     articles, indexed = consistent(path)
     assert articles == indexed
+
+
+def data_rows(conn: sqlite3.Connection, table: str) -> int:
+    """How many rows FTS5 keeps for ``table``'s index: more segments, more rows."""
+    return int(conn.execute(f"SELECT count(*) FROM {table}_data").fetchone()[0])
+
+
+def test_a_transaction_writes_its_articles_as_one_segment(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    stored(path, 300)
+    with Store(path) as store:
+        # The same rows, inserted in one statement in ascending order: one segment.
+        store.conn.execute(
+            "CREATE VIRTUAL TABLE reference USING fts5(title, text, author, source,"
+            " tokenize = 'trigram case_sensitive 1', detail = 'full')"
+        )
+        assert fill_batch(store.conn, 1000, seconds=3600.0) == 300  # three chunks
+        store.conn.execute(
+            "INSERT INTO reference (rowid, title, text, author, source)"
+            " SELECT rowid, title, text, author, source FROM article_index ORDER BY rowid"
+        )
+        assert data_rows(store.conn, "article_index") == data_rows(store.conn, "reference")

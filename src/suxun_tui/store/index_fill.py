@@ -89,19 +89,24 @@ def fill_batch(
     index when that many are stale (:mod:`suxun_tui.store.index_rebuild`) — in one write
     transaction; how many ids it handled (0: nothing is left to do).
 
-    ``seconds``: index queued articles :data:`CHUNK` at a time, and take no further chunk
-    once the transaction has run that long by ``clock`` (the first is always taken)."""
+    ``seconds``: index the queued articles :data:`CHUNK` at a time, and take no further
+    chunk once the transaction has run that long by ``clock`` (the first is always taken);
+    the ones left wait for the next transaction."""
     conn.execute("BEGIN IMMEDIATE")
     began = clock()
     try:
         claim(conn)  # new articles, past the mark (store.index_mark)
-        step = limit if seconds is None else min(limit, CHUNK)
+        # The newest ``limit``, indexed in ascending order: FTS5 writes its pending rows
+        # out as a segment of their own whenever a rowid is lower than the last one.
+        ids = _taken(conn, CHANGED_TABLE, limit)[::-1]
+        step = len(ids) if seconds is None else CHUNK
         done = 0
-        while done < limit and (ids := _taken(conn, CHANGED_TABLE, min(step, limit - done))):
-            _index(conn, ids)
-            _unlist(conn, CHANGED_TABLE, ids)
-            done += len(ids)
-            if seconds is None or clock() - began >= seconds:
+        for start in range(0, len(ids), max(1, step)):
+            chunk = ids[start : start + step]
+            _index(conn, chunk)
+            _unlist(conn, CHANGED_TABLE, chunk)
+            done += len(chunk)
+            if seconds is not None and clock() - began >= seconds:
                 break
         if done:
             conn.execute("COMMIT")
@@ -112,7 +117,7 @@ def fill_batch(
             return done
         # Removing a row from a large index can cost far more than writing one (FTS5
         # reads the doclists it changes): a tenth of a batch keeps the lock short.
-        ids = _taken(conn, STALE_TABLE, max(1, min(limit, BATCH) // 10))
+        ids = _taken(conn, STALE_TABLE, max(1, min(limit, BATCH) // 10))[::-1]
         # An id of the stale list always belongs to a deleted article (its insert takes
         # it off); the check keeps a live article's row whatever happens.
         conn.executemany(
@@ -146,7 +151,7 @@ def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
-        f" JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
+        f" JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks}) ORDER BY a.id",
         ids,
     ).fetchall()
     values = index_rows(rows)
@@ -181,6 +186,10 @@ def fill(
     """
     began = time.monotonic()
     done = 0
+    # How many ids a transaction takes: what the last one managed, twice that when it got
+    # through them all in its time — near what fits, so that the articles taken in
+    # ascending order are still about the newest.
+    window = CHUNK
     version = _data_version(conn)
     while not (stop is not None and stop()):
         if seconds is not None and time.monotonic() - began >= seconds:
@@ -188,7 +197,7 @@ def fill(
         started = time.monotonic()
         taken = fill_batch(
             conn,
-            TRANSACTION_MAX,
+            window,
             seconds=TRANSACTION_SECONDS,
             rebuild_share=rebuild_share,
             rebuild_min=rebuild_min,
@@ -196,6 +205,7 @@ def fill(
         if not taken:
             break
         done += taken
+        window = min(TRANSACTION_MAX, max(CHUNK, 2 * taken if taken >= window else taken))
         if yielding:
             busy = _data_version(conn) != version
             time.sleep(BUSY_PAUSE if busy else max(MIN_PAUSE, time.monotonic() - started))
