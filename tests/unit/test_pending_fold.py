@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from suxun_tui.models import Block, FeedEntry
-from suxun_tui.store import Store, open_store, pending_fold
+from suxun_tui.store import Store, open_store, pending_fold, pending_page
 from suxun_tui.store.index_fill import fill, fill_batch
 from suxun_tui.store.index_mark import edits
 from suxun_tui.store.schema import MIGRATIONS
@@ -257,3 +257,19 @@ def test_past_the_view_limit_each_search_folds_through_the_memo(
     assert pending_fold.prefold(store.conn) == 3
     assert len(store.search("经济")) == 5
     assert pending_fold.kept_of(store.conn).view is not None
+
+
+def test_a_search_right_after_a_refresh_folds_only_what_may_match(
+    tmp_path: Path, folds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pending_page, "FEW_MISSING", 1)
+    monkeypatch.setattr(pending_page, "FIRST_CHUNK", 2)
+    store = _store(tmp_path, 0)
+    texts = ["经济", "雪", "經濟", "经济", "經濟", "经济"]
+    store.store_entries(_sid(store), [_entry(i, "标题", t) for i, t in enumerate(texts)])
+    # Only the one article whose stored text holds 雪 is folded.
+    assert [h.id for h in store.search("雪")] == [2] and folds[0] == 1
+    # The newest page is found in the newest articles: the older ones are not folded.
+    assert len(store.search("经济", limit=2)) == 2 and folds[0] == 3
+    # The whole answer folds the rest, and no article twice.
+    assert len(store.search("经济")) == 5 and folds[0] == 6

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from suxun_tui.models import Block, FeedEntry, blocks_to_plain
 from suxun_tui.query import Text, parse_query
-from suxun_tui.store import Store, query_sql, search
+from suxun_tui.store import Store, pending_page, query_sql, search
 from suxun_tui.store.fold import fold
 from suxun_tui.store.index_fill import fill_batch
 
 # Characters with a Traditional and a Simplified form, Latin letters in both widths and
 # cases, and a few that fold to themselves.
-ALPHABET = "层層体體经經济濟发發雪的了aAiIＡＩｉbB 。"
+ALPHABET = "层層体體经經济濟发發雪的了aAiIＡＩｉbB 。一⼀㈠平成㍻"
 VARIANTS = str.maketrans("层体经济发aiAI", "層體經濟發ＡＩａｉ")
 
 texts = st.text(alphabet=ALPHABET, min_size=0, max_size=24)
@@ -108,12 +108,19 @@ def queries(draw: st.DrawFn, rows: list[tuple[str, str, str]]) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(data=st.data(), rows=articles, common=st.booleans(), walk=st.booleans())
+@given(
+    data=st.data(),
+    rows=articles,
+    common=st.booleans(),
+    walk=st.booleans(),
+    chunks=st.booleans(),
+)
 def test_search_equals_a_full_scan(
     data: st.DataObject,
     rows: list[tuple[str, str, str]],
     common: bool,
     walk: bool,
+    chunks: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # ``common``: every short term but the rarest is confirmed with instr, not collected.
@@ -126,6 +133,10 @@ def test_search_equals_a_full_scan(
     # a fifth of a large cache), else the matches are listed by id.
     monkeypatch.setattr(search, "PROBE", 1 if walk else 1000)
     monkeypatch.setattr(search, "WALK_SHARE", 1e9 if walk else 0.4)
+    # ``chunks``: the queued articles are scanned newest first, one, two, four … at a
+    # time, folding only those whose stored text may hold the Chinese terms.
+    monkeypatch.setattr(pending_page, "FEW_MISSING", 0 if chunks else 200)
+    monkeypatch.setattr(pending_page, "FIRST_CHUNK", 1 if chunks else 250)
     query = data.draw(queries(rows))
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)

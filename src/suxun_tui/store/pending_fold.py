@@ -34,12 +34,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from suxun_tui.store.fts import QUEUE_TABLE, index_body, index_value
 from suxun_tui.store.index_mark import edits
 from suxun_tui.store.pending_text import SEPARATOR, Joined, holding
+from suxun_tui.store.queued_filter import Check, could_hold
 
 LIMIT = 8_000  # articles in a memo (some 5 KB each for a page of generated news)
 # Queued articles a view holds at most (some 3 KB each with their joined copy): past that
@@ -177,22 +178,75 @@ def take(conn: sqlite3.Connection) -> bool:
         return False
     if len(view) > 2 * len(queued) + 100:  # many have left the queue: a smaller copy
         view = {i: view[i] for i in queued if i in view}
-    missing = [i for i in queued if i not in view]
-    for at in range(0, len(missing), 500):
-        part = missing[at : at + 500]
-        marks = ",".join("?" * len(part))
-        sql = f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})"
-        for r in conn.execute(sql, part):
-            i = int(r[0])
-            view[i] = (
-                queued_folded(kept, i, 0, r[1]),
-                queued_folded(kept, i, 1, r[2]),
-                queued_folded(kept, i, 2, r[3]),
-            )
+    fold_into(conn, kept, view, [i for i in queued if i not in view])
     if kept.view is None or kept.view[1] is not view:
         kept.view = (count, view)
     taken.view = view
     return True
+
+
+def taken_view(conn: sqlite3.Connection) -> tuple[Kept, int, dict[int, Folded]] | None:
+    """What is kept for ``conn``'s cache, the snapshot's edit count and the view at that
+    count (new and empty when there is none yet), for a scan that takes part of the queue
+    (store.pending_page); None where :func:`take` would refuse."""
+    taken = _taken.get(id(conn))
+    count = trusted_count(conn)
+    if taken is None or count is None or taken.kept is not kept_of(conn):
+        return None
+    current = taken.kept.view
+    return taken.kept, count, current[1] if current is not None and current[0] == count else {}
+
+
+def fold_into(
+    conn: sqlite3.Connection,
+    kept: Kept,
+    view: dict[int, Folded],
+    ids: list[int],
+    needed: Sequence[Check] = (),
+) -> list[int]:
+    """Fold the articles of ``ids`` the view lacks into it, passing over those whose
+    stored text cannot meet ``needed`` (store.queued_filter); the ids now in the view."""
+    missing = [i for i in ids if i not in view]
+    # With a test, the stored text is read as its UTF-8 bytes, and only the articles
+    # that pass are decoded: decoding them all cost more than the test.
+    columns = _AS_BYTES if needed else "title, body, author"
+    for at in range(0, len(missing), 500):
+        part = missing[at : at + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, {columns} FROM articles WHERE id IN ({marks})"
+        for r in conn.execute(sql, part):
+            stored = r[1:]
+            if needed:
+                if not could_hold(r[1], r[2], needed):
+                    continue
+                stored = tuple(None if b is None else bytes(b).decode() for b in stored)
+            i = int(r[0])
+            view[i] = (
+                queued_folded(kept, i, 0, stored[0]),
+                queued_folded(kept, i, 1, stored[1]),
+                queued_folded(kept, i, 2, stored[2]),
+            )
+    return [i for i in ids if i in view]
+
+
+_AS_BYTES = "CAST(title AS BLOB), CAST(body AS BLOB), CAST(author AS BLOB)"
+
+
+def install(
+    conn: sqlite3.Connection, kept: Kept, count: int, view: dict[int, Folded], ids: list[int]
+) -> None:
+    """Keep ``view`` as the view at ``count``, and let this read transaction's scan test
+    terms on the articles ``ids`` of it alone (:func:`contains_sql`)."""
+    if kept.view is None or kept.view[1] is not view:
+        kept.view = (count, view)
+    _taken[id(conn)].view = {i: view[i] for i in ids}
+
+
+def release(conn: sqlite3.Connection) -> None:
+    """End what :func:`install` allowed: the next scan takes the whole view again."""
+    taken = _taken.get(id(conn))
+    if taken is not None:
+        taken.view = None
 
 
 def prefold(conn: sqlite3.Connection) -> int:

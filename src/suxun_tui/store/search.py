@@ -20,6 +20,7 @@ from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.index_mark import not_waiting
+from suxun_tui.store.pending_page import newest_matches, scan_sql
 from suxun_tui.store.query_sql import CONTENT, IDX, WALK_COST, Compiler, article_span
 
 Order = Literal["newest", "relevance"]
@@ -67,13 +68,19 @@ def _search(
     limited = limit is not None and order == "newest"
     extra, extra_params = _scope(source_id)
     page = limit if limited else None
-    indexed, pending = matching_parts(conn, parsed, now, extra, extra_params, page=page)
+    waiting = pending_fold.waiting(conn)
+    queued = None
+    if waiting:  # the queued articles' newest matches, folding only what may match
+        queued = newest_matches(conn, parsed, now, extra, extra_params, False, limit, _COLUMNS)
+    indexed, pending = matching_parts(
+        conn, parsed, now, extra, extra_params, page=page, queue=queued is None
+    )
     body, params, ranked, bounded = indexed
     sql = f"SELECT {_COLUMNS} {body}"
     quick = None
     if limited and ranked:
         assert limit is not None
-        quick = _newest_page(conn, parsed, now, extra, extra_params, limit, pending is not None)
+        quick = _newest_page(conn, parsed, now, extra, extra_params, limit, waiting)
     if order == "relevance" and ranked:
         sql += (
             f" ORDER BY bm25({IDX}, {_WEIGHTS}) / (1.0 + max(0.0, julianday(?)"
@@ -85,11 +92,14 @@ def _search(
     found = quick if quick is not None else _page(conn, sql, params, limit)
     if bounded and limit is not None and len(found) < limit:
         found = _walk_further(conn, parsed, now, extra, extra_params, sql, params, found, limit)
-    if pending is None:
+    if queued is not None:
+        scanned = [_headline(r) for r in queued]
+    elif pending is not None:
+        scanned = _page(
+            conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
+        )
+    else:
         return found
-    scanned = _page(
-        conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
-    )
     if order == "relevance" and ranked:
         merged = found + scanned
     else:
@@ -139,6 +149,7 @@ def matching_parts(
     *,
     every: bool = False,
     page: int | None = None,
+    queue: bool = True,
 ) -> tuple[tuple[str, list[object], bool, bool], tuple[str, str, list[object]] | None]:
     """The SQL of the articles ``parsed`` matches, under the ``extra`` conditions.
 
@@ -153,7 +164,8 @@ def matching_parts(
     ``bounded``: common short terms confirmed while reading the newest articles, only as
     far as the newest :data:`SHORT_WALK` × ``page`` (by date). A full page found there is
     the newest page, since every article past the bound is older; fewer, and the caller
-    asks again without ``page``.
+    asks again without ``page``. ``queue`` False: the caller scans the queue itself
+    (store.pending_page), and the second part is None.
     """
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed, every=every)
@@ -181,30 +193,9 @@ def matching_parts(
     else:
         body = f"FROM articles a JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(where)}"
         indexed = (body, params, False, bounded)
-    if not waiting:
+    if not waiting or not queue:
         return indexed, None
-    # The queued articles' folded text, when a term is looked for: the view of it taken
-    # from the process for this snapshot, each term tested in Python; or (in a caller's
-    # write transaction) folded through the stored text (store.pending_fold).
-    through: list[str] = []
-
-    def contains(term: str, columns: tuple[str, ...]) -> str | None:
-        tested = pending_fold.contains_sql(conn, term, columns)
-        if tested is None:
-            through.append(term)
-        return tested
-
-    scanned = Compiler(conn, now, scan="p", contains=contains).compile(parsed, every=every)
-    conditions = [*extra, "s.active = 1", *scanned.where]
-    pending = (
-        pending_fold.FOLDED_NOW if through else pending_fold.QUEUED_IDS,
-        # CROSS JOIN: the queued articles first (else SQLite may walk every article by
-        # date to meet the ORDER BY).
-        "FROM p CROSS JOIN articles a ON a.id = p.id"
-        f" JOIN sources s ON s.id = a.source_id WHERE {' AND '.join(conditions)}",
-        [*extra_params, *scanned.params],
-    )
-    return indexed, pending
+    return indexed, scan_sql(conn, parsed, now, extra, extra_params, every)
 
 
 def _walk_further(
@@ -233,7 +224,7 @@ def _walk_further(
         page = _page(conn, sql, [further - 1, *params[1:]], limit)
         if len(page) == limit:
             return page
-    whole, _ = matching_parts(conn, parsed, now, extra, extra_params)
+    whole, _ = matching_parts(conn, parsed, now, extra, extra_params, queue=False)
     return _page(conn, f"SELECT {_COLUMNS} {whole[0]}{_NEWEST}", whole[1], limit)
 
 
