@@ -1,5 +1,6 @@
-"""The probe of unchanged feeds: 304s settled before any event loop, everything else asked
-again by the fetcher with all its rules (net/probe.py, refresh/engine.py)."""
+"""The probe of the sources with validators: 304s settled before any event loop, plain 200s
+parsed from its answer, everything else asked again by the fetcher with all its rules
+(net/probe.py, refresh/engine.py)."""
 
 from __future__ import annotations
 
@@ -90,7 +91,9 @@ def test_unchanged_feeds_are_settled_without_an_event_loop(
         assert all(r.last_error is None and r.last_attempt for r in store.sources())
 
 
-def test_a_changed_feed_is_fetched_again_and_stored(server: LoopbackServer, tmp_path: Path) -> None:
+def test_a_changed_feed_is_parsed_from_the_probes_answer(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
     specs = _feeds(server, 3)
     config = Config(settings=SETTINGS, sources=specs)
     db = tmp_path / DB_NAME
@@ -101,8 +104,8 @@ def test_a_changed_feed_is_fetched_again_and_stored(server: LoopbackServer, tmp_
     by_name = {r.name: r for r in report.results}
     assert by_name["F1"].new == 2 and not by_name["F1"].not_modified
     assert by_name["F0"].not_modified and by_name["F2"].not_modified
-    # The probe dropped the new body at its first bytes; the fetcher asked again.
-    assert server.hits == {"/f0.xml": 1, "/f1.xml": 2, "/f2.xml": 1}
+    # The probe's 200 went to the parser as it was: nothing was asked twice.
+    assert server.hits == {"/f0.xml": 1, "/f1.xml": 1, "/f2.xml": 1}
     with Store(db) as store:
         assert {r.name: r.total for r in store.sources()} == {"F0": 3, "F1": 5, "F2": 3}
 
@@ -137,3 +140,18 @@ def test_a_304_slower_than_the_probe_waits_is_asked_for_again(
     report = refresh_sources(config, db)
     assert all(r.ok and r.not_modified for r in report.results)
     assert server.hits["/f0.xml"] == 2 and server.hits["/f1.xml"] == 1
+
+
+def test_a_body_over_the_cap_is_left_to_the_fetcher_and_its_message(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    specs = _feeds(server, 2)
+    db = tmp_path / DB_NAME
+    refresh_sources(Config(settings=SETTINGS, sources=specs), db)
+    server.routes["/f0.xml"].body = rss("F0", items(40, "F0x")).encode()
+    capped = replace(SETTINGS, max_bytes=2_000)
+    server.hits.clear()
+    report = refresh_sources(Config(settings=capped, sources=specs), db)
+    failed = [r for r in report.results if not r.ok]
+    assert [r.name for r in failed] == ["F0"] and "max_bytes" in (failed[0].error or "")
+    assert server.hits == {"/f0.xml": 2, "/f1.xml": 1}  # dropped by the probe, asked again

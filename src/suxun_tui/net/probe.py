@@ -1,19 +1,21 @@
-"""Conditional GETs of many feeds at once, without an event loop: which ones answer 304.
+"""Conditional GETs of many feeds at once, without an event loop.
 
 Most refreshes (cron, every few minutes) find every feed unchanged. Through the full
 fetcher each 304 costs an event loop, its tasks, futures and deadlines, and the refresh
 must first import asyncio and start the database thread and the parse workers' server
-(:mod:`~suxun_tui.refresh.engine`). :func:`not_modified` instead asks every source that
-has validators, in one libcurl multi loop on the calling thread, with the same request
-the fetcher would send (:mod:`~suxun_tui.net.wire`: headers, validators, the URL's one
-requested form), at most ``concurrency`` at once and ``per_host`` per host.
+(:mod:`~suxun_tui.refresh.engine`). :func:`conditional_gets` instead asks every source
+that has validators, in one libcurl multi loop on the calling thread, with the same
+request the fetcher would send (:mod:`~suxun_tui.net.wire`: headers, validators, the
+URL's one requested form), at most ``concurrency`` at once and ``per_host`` per host.
 
-Only a plain 304 is taken. Any other answer — a body (dropped as its first bytes
-arrive), a redirect, an error status, a network failure, no answer within
-:data:`PATIENCE` seconds — is left to the fetcher, which asks again with every rule
-(retries, Retry-After, redirects, size caps, messages). So a changed feed costs one
-short extra request, and a server that stops answering costs at most :data:`PATIENCE`
-seconds more before the fetcher's own timeout and retries.
+Two answers are taken, as the fetcher would take them: a 304, and a plain 200 whose body
+stays within ``max_bytes`` after decompression (the same bounded decoder; at most
+:data:`KEPT_BYTES` of bodies held in all, so a server that ignores validators cannot
+fill memory). Anything else — a redirect, an error status, a body over a cap or badly
+compressed, a network failure, no answer within :data:`PATIENCE` seconds — is dropped
+and left to the fetcher, which asks again with every rule (retries, Retry-After,
+redirects, size caps and their messages). A server that stops answering so costs at
+most :data:`PATIENCE` seconds more before the fetcher's own timeout and retries.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from suxun_tui.config import Settings
-from suxun_tui.net.exchange import FetchError
+from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
+from suxun_tui.net.exchange import FetchError, Head
 from suxun_tui.net.urls import request_url
 from suxun_tui.net.wire import (
     FetchResult,
@@ -43,29 +46,82 @@ if TYPE_CHECKING:
 else:
     pycurl: Any = None  # libcurl's C module, loaded by _libcurl() on the first probe
 
-PATIENCE = 5.0  # seconds: a 304 slower than this is asked for again by the fetcher
+PATIENCE = 5.0  # seconds: an answer slower than this is asked for again by the fetcher
+KEPT_BYTES = 32 * 1024 * 1024  # bodies held for the parsers, in all; past it, dropped
 
 
-def _no_body(data: bytes) -> int:
-    """A body arrived: not a 304. Returning 0 stops the transfer (and drops the connection)."""
-    return 0
+class _Bodies:
+    """What the bodies of one probe may hold: ``max_bytes`` each, :data:`KEPT_BYTES` in all."""
+
+    __slots__ = ("budget", "kept")
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.kept = 0
+
+    def decoder(self, head: Head) -> BoundedDecoder | None:
+        """Where a 200's body goes (the fetcher's cap, declared and decoded); None: not kept."""
+        if head.status != 200 or self.kept >= KEPT_BYTES:
+            return None
+        declared = head.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.budget:
+            return None
+        try:
+            return BoundedDecoder(head.headers.get("content-encoding"), self.budget)
+        except BrokenEncoding:
+            return None
 
 
 class _Ask:
-    """One conditional GET in flight: its index in the caller's list and its header lines."""
+    """One conditional GET in flight: its header lines as they arrive, then its body."""
 
-    __slots__ = ("index", "host", "lines")
+    __slots__ = ("index", "host", "lines", "head", "decoder", "dropped", "bodies")
 
-    def __init__(self, index: int, host: str) -> None:
+    def __init__(self, index: int, host: str, bodies: _Bodies) -> None:
         self.index = index
         self.host = host
         self.lines: list[bytes] = []
+        self.head: Head | None = None
+        self.decoder: BoundedDecoder | None = None
+        self.dropped = False
+        self.bodies = bodies
+
+    def on_body(self, data: bytes) -> int | None:
+        """libcurl's body callback: into the bounded decoder, or 0 to stop the transfer
+        (it drops the connection) for an answer the fetcher should have instead."""
+        try:
+            if self.head is None:
+                self.head = read_head(self.lines)
+                self.decoder = self.bodies.decoder(self.head)
+            if self.decoder is None:
+                raise BodyTooLarge
+            before = self.decoder.size
+            self.decoder.feed(data)
+            self.bodies.kept += self.decoder.size - before
+            if self.bodies.kept > KEPT_BYTES:
+                raise BodyTooLarge
+        except (BodyTooLarge, BrokenEncoding):
+            self.dropped = True
+            return 0
+        return None
+
+    def result(self, url: str) -> FetchResult | None:
+        """The answer as the fetcher returns it, when it is one the probe takes."""
+        head = self.head or read_head(self.lines)
+        if self.dropped or head.status not in (200, 304):
+            return None
+        headers = received_headers(head.headers)
+        if head.status == 304:
+            return FetchResult(url, 304, headers=headers)
+        body = self.decoder.body if self.decoder is not None else b""
+        return FetchResult(url, 200, body, headers.get("content-type"), headers)
 
 
-def not_modified(
+def conditional_gets(
     settings: Settings, asks: Sequence[tuple[str, str | None, str | None]]
 ) -> dict[int, FetchResult]:
-    """Ask each ``(url, etag, last_modified)`` whether it changed; the 304 answers, by index.
+    """Ask each ``(url, etag, last_modified)`` whether it changed; the answers taken (304s
+    and plain 200s with their bodies), by index.
 
     An ask without a validator that can be sent, with a URL that is not plain http(s)
     or with a header that would be refused is not sent: the fetcher reports it.
@@ -75,7 +131,7 @@ def not_modified(
     except FetchError:
         return {}  # a user agent that cannot be sent: the fetcher says so for each source
     common = [f"{name}: {value}" for name, value in defaults.items()]
-    waiting: dict[str, deque[tuple[int, str, list[str]]]] = {}
+    waiting: dict[str, deque[tuple[int, str, str, list[str]]]] = {}
     for index, (url, etag, last_modified) in enumerate(asks):
         extra = conditional_headers(etag, last_modified)
         if not extra:
@@ -88,7 +144,7 @@ def not_modified(
         if not host or not target.startswith(("http://", "https://")):
             continue
         lines = common + [f"{name}: {value}" for name, value in extra.items()]
-        waiting.setdefault(host, deque()).append((index, target, lines))
+        waiting.setdefault(host, deque()).append((index, url, target, lines))
     if not waiting:
         return {}
     global pycurl
@@ -141,7 +197,7 @@ def _libcurl() -> ModuleType:
 
 
 def _run(
-    settings: Settings, waiting: dict[str, deque[tuple[int, str, list[str]]]]
+    settings: Settings, waiting: dict[str, deque[tuple[int, str, str, list[str]]]]
 ) -> dict[int, FetchResult]:
     limit = max(1, settings.concurrency)
     per_host = max(1, settings.per_host)
@@ -154,15 +210,16 @@ def _run(
     idle: list[pycurl.Curl] = []
     answers: dict[int, FetchResult] = {}
     urls: dict[int, str] = {}
+    bodies = _Bodies(settings.max_bytes)
 
     def start_more() -> None:
         for host, queue in waiting.items():
             while queue and per_host_running[host] < per_host and len(running) < limit:
-                index, target, lines = queue.popleft()
+                index, url, target, lines = queue.popleft()
                 curl = idle.pop() if idle else pycurl.Curl()
-                ask = _Ask(index, host)
+                ask = _Ask(index, host, bodies)
                 _configure(curl, target, lines, ask, connect_ms, patience_ms)
-                urls[index] = target
+                urls[index] = url  # the fetcher's result names the URL as it was asked for
                 running[curl] = ask
                 per_host_running[host] += 1
                 multi.add_handle(curl)
@@ -171,11 +228,8 @@ def _run(
         ask = running.pop(curl)
         per_host_running[ask.host] -= 1
         multi.remove_handle(curl)
-        if ok:
-            head = read_head(ask.lines)
-            if head.status == 304:
-                url = urls[ask.index]
-                answers[ask.index] = FetchResult(url, 304, headers=received_headers(head.headers))
+        if ok and (result := ask.result(urls[ask.index])) is not None:
+            answers[ask.index] = result
         curl.reset()
         idle.append(curl)
 
@@ -218,9 +272,10 @@ def _configure(
     curl.setopt(pycurl.NOSIGNAL, 1)
     curl.setopt(pycurl.CONNECTTIMEOUT_MS, connect_ms)
     curl.setopt(pycurl.TIMEOUT_MS, total_ms)
-    curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)
+    curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)  # raw bytes: the bounded decoder inflates
+    curl.setopt(pycurl.BUFFERSIZE, 64 * 1024)
     curl.setopt(pycurl.HEADERFUNCTION, ask.lines.append)
-    curl.setopt(pycurl.WRITEFUNCTION, _no_body)
+    curl.setopt(pycurl.WRITEFUNCTION, ask.on_body)
     curl.setopt(pycurl.HTTPGET, 1)
     curl.setopt(pycurl.HTTPHEADER, lines)
     if url[:6].lower() == "https:":
@@ -231,4 +286,4 @@ def _configure(
             curl.setopt(pycurl.CAPATH, capath)
 
 
-__all__ = ["PATIENCE", "not_modified"]
+__all__ = ["KEPT_BYTES", "PATIENCE", "conditional_gets"]

@@ -150,8 +150,11 @@ def refresh_sources(
         sources, accounts, states = _plan(config, planning, names, due_only, offline, report)
         total = len(sources) + len(accounts)
         progress(Progress(0, total))
+        fetched: dict[str, FetchResult] = {}
         if sources and not force:  # the unchanged ones, done before any thread or loop
-            sources = _settle_unchanged(config, planning, sources, states, report, progress, total)
+            sources, fetched = _ask_first(
+                config, planning, sources, states, report, progress, total
+            )
     finally:
         planning.close()
     if not sources and not accounts:
@@ -167,7 +170,18 @@ def refresh_sources(
         from suxun_tui.refresh.running import run
 
         asyncio.run(
-            run(config, db_path, sources, accounts, states, force, offline, report, progress)
+            run(
+                config,
+                db_path,
+                sources,
+                accounts,
+                states,
+                force,
+                offline,
+                report,
+                progress,
+                fetched,
+            )
         )
     finally:
         if forked:
@@ -175,7 +189,7 @@ def refresh_sources(
     return report
 
 
-def _settle_unchanged(
+def _ask_first(
     config: Config,
     store: Store,
     sources: list[SourceSpec],
@@ -183,13 +197,13 @@ def _settle_unchanged(
     report: RefreshReport,
     progress: ProgressCallback,
     total: int,
-) -> list[SourceSpec]:
+) -> tuple[list[SourceSpec], dict[str, FetchResult]]:
     """Ask the sources with validators whether they changed (:mod:`~suxun_tui.net.probe`:
     one libcurl loop on this thread), record those that answered 304 in one transaction,
-    and return the rest for the full refresh. Without pycurl (or with
-    ``SUXUN_TUI_HTTP=httpx``) every source goes to the full refresh."""
+    and return the rest for the full refresh with the new bodies already received. Without
+    pycurl (or with ``SUXUN_TUI_HTTP=httpx``) every source goes to the full refresh."""
     if os.environ.get("SUXUN_TUI_HTTP", "") not in ("", "curl"):
-        return sources
+        return sources, {}
     now = now_utc()
     candidates: list[tuple[SourceSpec, int]] = []
     asks: list[tuple[str, str | None, str | None]] = []
@@ -202,26 +216,30 @@ def _settle_unchanged(
         candidates.append((spec, source_id))
         asks.append((url, state.etag, state.last_modified))
     if not asks:
-        return sources
+        return sources, {}
     try:
-        from suxun_tui.net.probe import not_modified
+        from suxun_tui.net.probe import conditional_gets
     except ImportError:  # no pycurl: the fetcher's httpx asks as before
-        return sources
-    answered = not_modified(config.settings, asks)
-    if not answered:
-        return sources
+        return sources, {}
+    answered = conditional_gets(config.settings, asks)
     unchanged: list[tuple[int, SourceUpdate]] = []
-    settled: set[str] = set()
-    for index, result in answered.items():
-        spec, source_id = candidates[index]
-        unchanged.append((source_id, unchanged_update(spec, result, now)))
-        settled.add(spec.name)
-    store.record_successes(unchanged)
+    fetched: dict[str, FetchResult] = {}
     for index in sorted(answered):
-        source = SourceResult(candidates[index][0].name, True, not_modified=True)
-        report.results.append(source)
-        progress(Progress(len(report.results), total, source))
-    return [s for s in sources if s.name not in settled]
+        spec, source_id = candidates[index]
+        result = answered[index]
+        if result.not_modified:
+            unchanged.append((source_id, unchanged_update(spec, result, now)))
+        else:
+            fetched[spec.name] = result
+    store.record_successes(unchanged)
+    settled: set[str] = set()
+    for index in sorted(answered):
+        if answered[index].not_modified:
+            source = SourceResult(candidates[index][0].name, True, not_modified=True)
+            settled.add(source.name)
+            report.results.append(source)
+            progress(Progress(len(report.results), total, source))
+    return [s for s in sources if s.name not in settled], fetched
 
 
 def unchanged_update(spec: SourceSpec, result: FetchResult, now: datetime) -> SourceUpdate:

@@ -54,6 +54,8 @@ class SourcesJob:
     # Unchanged sources' records, written together when the fetching is done (a kill
     # before then loses only their times: they are fetched again, conditionally).
     unchanged: list[tuple[int, SourceUpdate]] = field(default_factory=list)
+    # Answers received before the loop started (the engine's probe), by source name.
+    fetched: dict[str, FetchResult] = field(default_factory=dict)
     writer: GroupWriter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,13 +85,15 @@ class SourcesJob:
         if not self.force and server_says_wait(state, now):
             return SourceResult(spec.name, True, notice=N_("not due yet (server asked to wait)"))
         try:
-            conditional = not self.force and validators_apply(spec, state.content_hash)
-            result = await self.fetcher.get(
-                url,
-                etag=state.etag if conditional else None,
-                last_modified=state.last_modified if conditional else None,
-                allow_local=is_local(spec),
-            )
+            result = self.fetched.pop(spec.name, None)
+            if result is None:
+                conditional = not self.force and validators_apply(spec, state.content_hash)
+                result = await self.fetcher.get(
+                    url,
+                    etag=state.etag if conditional else None,
+                    last_modified=state.last_modified if conditional else None,
+                    allow_local=is_local(spec),
+                )
         except FetchError as exc:
             return await self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)
         moved = result.permanent_url

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
-from suxun_tui.net.client import Fetcher
+from suxun_tui.net.client import Fetcher, FetchResult
 from suxun_tui.refresh.engine import (
     Progress,
     ProgressCallback,
@@ -78,9 +78,11 @@ async def run(
     offline: bool,
     report: RefreshReport,
     on_progress: ProgressCallback,
+    fetched: dict[str, FetchResult] | None = None,
 ) -> None:
     """Refresh ``sources``, then sync ``accounts``, each one step of the progress reported;
-    the cache is opened on its own thread for the run and closed after it."""
+    the cache is opened on its own thread for the run and closed after it. ``fetched``:
+    answers already received for some sources (the engine's probe), by name."""
     db = Database(db_path)
     try:
         await db.call(lambda store: store.use_rules(config.rules))  # on every new article
@@ -95,6 +97,7 @@ async def run(
             with ParsePool(len(sources)) as pool:
                 async with Fetcher(config.settings) as fetcher:
                     job = SourcesJob(db, states, fetcher, pool, force, report, total, on_progress)
+                    job.fetched = dict(fetched or {})
                     workers = min(config.settings.concurrency, len(sources))
                     await asyncio.gather(*(job.worker(queue) for _ in range(workers)))
                     unchanged = job.unchanged
