@@ -55,3 +55,25 @@ def test_search_reads_the_text_not_its_stored_form(tmp_path: Path) -> None:
     assert store.search("paragraph") == []
     assert store.search("img.example") == []
     assert [h.title for h in store.search("photo")] == ["Plain"]
+
+
+def test_a_short_term_with_wildcards_is_looked_for_as_written(tmp_path: Path) -> None:
+    # Short terms are confirmed with GLOB: its * ? and [ must stand for themselves.
+    from suxun_tui.store.index_fill import fill
+
+    store = open_store(tmp_path).store
+    store.sync_sources([("s", "http://x", "feed", None)])
+    sid = store.source_id("s")
+    assert sid is not None
+    titles = ["market 3*4", "market 34", "market 3?4 [a]", "market 3x4 a"]
+    entries = [
+        FeedEntry(str(i), title, f"http://x/{i}", None, None, ()) for i, title in enumerate(titles)
+    ]
+    store.store_entries(sid, entries)
+    for indexed in (False, True):
+        if indexed:
+            fill(store.conn)
+        assert [h.title for h in store.search("market *4")] == ["market 3*4"], indexed
+        assert [h.title for h in store.search("market ?4")] == ["market 3?4 [a]"], indexed
+        assert [h.title for h in store.search("market [a")] == ["market 3?4 [a]"], indexed
+        assert [h.title for h in store.search("*4 3")] == ["market 3*4"], indexed

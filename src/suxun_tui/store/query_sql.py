@@ -6,8 +6,8 @@ Every condition is exact, so a LIMIT in SQL is safe and nothing is confirmed in 
 - a term of one or two characters cannot be a trigram: when no long term drives the
   query, its articles come from the trigram vocabulary — every occurrence starts some
   trigram, because the index pads each value (store.fts.PAD) — which is exact; otherwise
-  (or for a term too common to be worth collecting) it is ``instr`` on the index's
-  folded copy of the text, for the candidates only;
+  (or for a term too common to be worth collecting) it is a substring test (GLOB, see
+  :func:`glob_pattern`) on the index's folded copy of the text, for the candidates only;
 - names (``source:``, ``group:``) are folded and resolved to ids before the query runs.
 
 A view never shows what a rule hid (unless the query asks for ``is:hidden``) nor the
@@ -194,24 +194,24 @@ class Compiler:
         return "a.published >= ?" if atom.newer else "a.published < ?"
 
     def _contains(self, folded: str, columns: tuple[str, ...], out: Compiled) -> str:
-        """``instr`` on the article's index row (one rowid lookup per candidate)."""
+        """A substring test on the article's index row (one rowid lookup per candidate)."""
         tested = None if self.contains is None else self.contains(folded, columns)
         if tested is not None:
             return tested
         if self.scan is not None:
-            out.params.extend([folded] * len(columns))
+            out.params.extend([glob_pattern(folded)] * len(columns))
             named = [_CONTENT_COLUMNS[c] if self.content else c for c in columns]
-            return "(" + " OR ".join(f"instr({self.scan}.{c}, ?) > 0" for c in named) + ")"
+            return "(" + " OR ".join(f"{self.scan}.{c} GLOB ?" for c in named) + ")"
         return self._contains_all([(folded, columns)], out)
 
     def _contains_all(self, terms: list[tuple[str, tuple[str, ...]]], out: Compiled) -> str:
-        """Every one of ``terms`` found by ``instr`` in the article's copy of the index's
+        """Every one of ``terms`` found (:func:`glob_pattern`) in the article's copy of the index's
         text: one row read for them all, tested in the order given (the likeliest to
         fail first)."""
         tests = []
         for folded, columns in terms:
-            out.params.extend([folded] * len(columns))
-            found = " OR ".join(f"instr(x.{_CONTENT_COLUMNS[c]}, ?) > 0" for c in columns)
+            out.params.extend([glob_pattern(folded)] * len(columns))
+            found = " OR ".join(f"x.{_CONTENT_COLUMNS[c]} GLOB ?" for c in columns)
             tests.append(f"({found})")
         return f"EXISTS (SELECT 1 FROM {CONTENT} x WHERE x.id = a.id AND {' AND '.join(tests)})"
 
@@ -241,7 +241,7 @@ class Compiler:
     def narrowing(self, out: Compiled, page: int | None = None) -> None:
         """Place the positive short terms: each one's articles from the trigram vocabulary
         when nothing else drives the query (the rarest always; the others unless they are
-        common and the rarest is not), the rest confirmed with ``instr`` on the candidates
+        common and the rarest is not), the rest confirmed with a substring test on the candidates
         (rarest first, all on one read of the article's text).
 
         When only the newest ``page`` is wanted and even the rarest is common (see
@@ -301,6 +301,16 @@ class Compiler:
             (term, term + _TOP * (3 - len(term)), *columns, cap),
         ).fetchone()
         return int(row[0])
+
+
+def glob_pattern(folded: str) -> str:
+    """A GLOB that holds for text containing ``folded``, its wildcards made literal.
+
+    A substring test, as ``instr`` would be, and as exact (GLOB compares case and all);
+    SQLite runs it about twice as fast for a Latin term (it skips to the first character
+    with a byte search) and a little faster for a Chinese one."""
+    literal = "".join(f"[{c}]" if c in "*?[" else c for c in folded)
+    return f"*{literal}*"
 
 
 def article_span(conn: sqlite3.Connection) -> int:
