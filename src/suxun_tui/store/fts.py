@@ -133,18 +133,19 @@ def index_rows(stored: Sequence[Stored]) -> list[Row]:
     """These articles' index rows: what :func:`index_value` and :func:`index_body` give
     for each value, folded all at once — a call per value cost a first refresh's filler
     about as much as FTS5 spent on the same short articles."""
-    plain: list[str] = []
-    for _, title, body, author, source in stored:
-        plain += (title or "", body_plain(body), author or "", source or "")
-    joined = _SEP.join(plain)
-    folded = fold(joined).split(_SEP) if joined.count(_SEP) == len(plain) - 1 else []
-    if len(folded) != len(plain):  # a value holds the separator itself: one by one
-        folded = [fold(value) for value in plain]
-    padded = [value + PAD if value else "" for value in folded]
-    return [
-        (row[0], padded[at], padded[at + 1], padded[at + 2], padded[at + 3])
-        for row, at in zip(stored, range(0, len(padded), 4), strict=True)
-    ]
+    sep = _SEP
+    joined = sep.join(
+        [f"{r[1] or ''}{sep}{body_plain(r[2])}{sep}{r[3] or ''}{sep}{r[4] or ''}" for r in stored]
+    )
+    values = 4 * len(stored)
+    folded = fold(joined).split(sep) if joined.count(sep) == values - 1 else []
+    if len(folded) != values:  # a value holds the separator itself: one by one
+        return [
+            (r[0], index_value(r[1]), index_body(r[2]), index_value(r[3]), index_value(r[4]))
+            for r in stored
+        ]
+    padded = iter([value + PAD if value else "" for value in folded])
+    return list(zip([r[0] for r in stored], padded, padded, padded, padded, strict=False))
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
