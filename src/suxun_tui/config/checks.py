@@ -149,7 +149,7 @@ def check_selector(key: str, value: str, where: str) -> None:
 # An http(s) URL whose host is letters, digits, dots and dashes, with a numeric port at
 # most: urlsplit reads its host and port without fail (most configured URLs).
 _PLAIN_WEB_URL = re.compile(
-    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9](?::(?P<port>[0-9]{1,5}))?(?:[/?#]|$)", re.I
+    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9](?::(?P<port>[0-9]{1,5}))?(?:[/?#]|$)"
 )
 
 

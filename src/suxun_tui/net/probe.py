@@ -251,7 +251,8 @@ def _run(
             if running:
                 wait = multi.timeout()
                 if wait != 0:
-                    multi.select(1.0 if wait < 0 else min(wait, 1000) / 1000)
+                    # No timer set (-1): look again soon, as libcurl advises for that case.
+                    multi.select(0.1 if wait < 0 else min(wait, 1000) / 1000)
     finally:
         for curl in list(running):
             multi.remove_handle(curl)
