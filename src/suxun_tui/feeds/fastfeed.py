@@ -23,6 +23,7 @@ from lxml import etree
 from suxun_tui.feeds.fastitems import ItemReader, RawEntry, Unsupported
 from suxun_tui.feeds.fastitems import base_of as _base
 from suxun_tui.feeds.fastitems import name_of as _name
+from suxun_tui.feeds.fastplain import is_plain_channel, plain_entry
 from suxun_tui.feeds.fpcompat import make_safe_absolute_uri
 from suxun_tui.feeds.repair import repair as _repair
 
@@ -110,12 +111,14 @@ class _Walker:
     def feed(self, root: etree._Element) -> RawFeed:
         tag = root.tag if isinstance(root.tag, str) else ""
         base = _base(root, make_safe_absolute_uri(self.url, self.url) or self.url)
+        plain = False  # a plain RSS channel (feeds.fastplain)
         if tag == "rss":
             channel = root.find("channel")
             if channel is None or root.find("item") is not None:
                 raise Unsupported("RSS items outside the channel")
             base = _base(channel, base)
             title, ttl, items = self.channel(channel, "item", base)
+            plain = self.rescue is None and is_plain_channel(channel)
         elif tag == f"{{{_ATOM}}}feed":
             self.items.atom = True
             title, ttl, items = self.channel(root, f"{{{_ATOM}}}entry", base)
@@ -132,6 +135,9 @@ class _Walker:
             raise Unsupported(f"root element {tag}")
         if self.max_items and len(items) > 2 * self.max_items:
             items = items[: self.max_items] + items[-self.max_items :]
+        if plain:  # no attribute anywhere in the items: the base is the channel's
+            reader = self.items
+            return RawFeed(title, ttl, [plain_entry(reader, i, base) for i in items])
         return RawFeed(title, ttl, [self.entry_or_rescue(i, _base(i, base)) for i in items])
 
     def channel(

@@ -61,13 +61,13 @@ DupKeys = tuple[str | None, str | None]
 def duplicate_keys(rows: Sequence[ArticleRow]) -> tuple[DupKeys, ...]:
     """Each row's duplicate keys, as :func:`plan_writes` stores them with a new row: made
     in a parse worker, they cost the thread that writes nothing (a tenth of its work)."""
-    from suxun_tui.store.duplicates import canonical_url, title_key
+    from suxun_tui.store.duplicates import row_keys
 
     if len(rows) >= _MANY_TITLES:
         from suxun_tui.store.fold import build_table
 
         build_table()
-    return tuple((canonical_url(row[1]), title_key(row[1], row[2])) for row in rows)
+    return tuple([row_keys(row[1], row[2]) for row in rows])
 
 
 def _changes(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]]) -> int:
@@ -131,7 +131,7 @@ def plan_writes(
     ``dup_keys`` are the rows' duplicate keys when a parse worker computed them
     (:func:`duplicate_keys`); the others are computed here.
     """
-    from suxun_tui.store.duplicates import canonical_url, title_key  # (not in parse workers)
+    from suxun_tui.store.duplicates import row_keys  # (not in parse workers)
 
     if len(rows) - len(dup_keys) >= _MANY_TITLES:
         from suxun_tui.store.fold import build_table
@@ -151,7 +151,7 @@ def plan_writes(
             if index < len(dup_keys):
                 url_key, same_title = dup_keys[index]
             else:
-                url_key, same_title = canonical_url(url), title_key(url, title)
+                url_key, same_title = row_keys(url, title)
             plan.inserts.append(
                 (source_id, guid, url, title, published or now, now, author, body)
                 + (summary_only, digest, key, url_key, same_title)

@@ -17,6 +17,7 @@ from suxun_tui.models import Block, BlockKind, LinkSpan
 # The kinds a stored row may name (a row of any other is skipped, here and in
 # store.fold.body_plain).
 KINDS = frozenset(get_args(BlockKind))
+_QUOTED = {kind: encode_basestring(kind) for kind in KINDS}  # each kind as JSON, made once
 
 
 def encode_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
@@ -25,9 +26,14 @@ def encode_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
     Most bodies are only kinds and texts (no link, level or spans): those rows are
     written with the encoder's own string quoting, the exact text ``json.dumps`` gives,
     at half its cost (it is paid for every article a refresh stores)."""
-    if all(not (b.url or b.level or b.links) for b in blocks):
-        quote = encode_basestring
-        return "[" + ",".join(f"[{quote(b.kind)},{quote(b.text)}]" for b in blocks) + "]"
+    quote = encode_basestring
+    plain: list[str] = []
+    for b in blocks:
+        if b.url or b.level or b.links:
+            break
+        plain.append(f"[{_QUOTED.get(b.kind) or quote(b.kind)},{quote(b.text)}]")
+    else:
+        return "[" + ",".join(plain) + "]"
     rows: list[list[Any]] = []
     for b in blocks:
         row: list[Any] = [b.kind, b.text]

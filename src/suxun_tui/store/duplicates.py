@@ -98,29 +98,48 @@ def canonical_url(url: str | None) -> str | None:
     match = _URL.match(url) if url else None
     if match is None or match.group(1).lower() not in _SCHEMES:
         return None
-    path = match.group(3).rstrip().rstrip("/")
-    pairs = [p for p in (match.group(4) or "").split("&") if p and not _tracking(_name(p))]
-    query = "&".join(sorted(pairs))
-    if not path and not query:
-        return None
-    host = _host(match.group(2) or "")
-    return f"{host}{path}?{query}" if query else f"{host}{path}"
+    return _path_key(_host(match.group(2) or ""), match)
 
 
 def _name(pair: str) -> str:
     return pair.partition("=")[0]
 
 
-def title_key(url: str | None, title: str | None) -> str | None:
-    """The site and the folded title: the same story under two links of one site."""
-    match = _URL.match(url) if url and title else None
-    host = _host(match.group(2) or "") if match is not None else ""
+def _path_key(host: str, match: re.Match[str]) -> str | None:
+    """:func:`canonical_url`'s answer for a URL matched by ``_URL`` with a known scheme."""
+    path = match.group(3).rstrip().rstrip("/")
+    pairs = [p for p in (match.group(4) or "").split("&") if p and not _tracking(_name(p))]
+    query = "&".join(sorted(pairs))
+    if not path and not query:
+        return None
+    return f"{host}{path}?{query}" if query else f"{host}{path}"
+
+
+def _title_words(host: str, title: str | None) -> str | None:
+    """:func:`title_key`'s answer for a URL whose host is ``host``."""
     if not host or not title:
         return None
     words = " ".join(fold(title).split())
     if len(words) < 2:
         return None
     return f"{host}\n{words}"
+
+
+def row_keys(url: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """``(canonical_url(url), title_key(url, title))`` with the URL matched once: both are
+    made for every article a refresh stores."""
+    match = _URL.match(url) if url else None
+    if match is None:
+        return None, None
+    host = _host(match.group(2) or "")
+    url_key = _path_key(host, match) if match.group(1).lower() in _SCHEMES else None
+    return url_key, _title_words(host, title)
+
+
+def title_key(url: str | None, title: str | None) -> str | None:
+    """The site and the folded title: the same story under two links of one site."""
+    match = _URL.match(url) if url and title else None
+    return _title_words(_host(match.group(2) or "") if match is not None else "", title)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
