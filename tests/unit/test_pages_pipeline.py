@@ -119,3 +119,46 @@ def test_drop_repeats_drops_a_long_block_an_earlier_one_holds() -> None:
     # Nothing runs across the boundary between two earlier blocks.
     pair = [_block("paragraph", "a" * 20, 1), _block("paragraph", "b" * 20, 2)]
     assert len(drop_repeats([*pair, _block("paragraph", "a" * 15 + "b" * 15, 3)])) == 3
+
+
+EN_PROSE = "The council met on Monday, and after a long debate it approved the plan. " * 4
+
+
+def test_cookie_consent_banners_are_cleaned_away_and_cookie_recipes_are_not() -> None:
+    page = f"""<html><body>
+    <div class="recipe cookie-card"><p>{EN_PROSE}</p></div>
+    <div class="cli-modal" id="cliSettingsPopup"><p>This website uses cookies to improve
+    your experience while you navigate through the website, and more.</p></div>
+    <div id="cookie-law-info-bar">We use cookies. Accept</div>
+    <div id="onetrust-consent-sdk"><p>Your privacy choices.</p></div>
+    </body></html>"""
+    text = " ".join(clean_tree(parse_html(page)).itertext())
+    assert "council met" in text
+    assert "uses cookies" not in text and "Accept" not in text and "privacy" not in text
+
+
+def test_the_region_is_the_article_inside_a_wrapper_of_blurbs() -> None:
+    """A sidebar's blurbs add a little prose to the wrapper; the article holds nearly all."""
+    blurbs = "".join(f"<p>A short blurb, number {i}.</p>" for i in range(3))
+    page = f"""<html><body><div id="wrap">
+    <div id="story"><p>{EN_PROSE * 3}</p><p>{EN_PROSE * 3}</p></div>
+    <div id="side">{blurbs}</div></div></body></html>"""
+    body = clean_tree(parse_html(page))
+    tree = score_tree(body)
+    regions = list(candidate_regions(tree, body, None))
+    assert tree.elements[regions[0].spans[0][0]].get("id") == "story"
+    # Should the article's text filter away, the wrapper it was found in comes next.
+    assert tree.elements[regions[1].spans[0][0]].get("id") == "wrap"
+
+
+def test_one_paragraph_of_several_is_not_the_whole_text() -> None:
+    """A link list's negative score must not make one paragraph look dominant."""
+    links = " ".join(f'<a href="/{i}">Another story with a long title {i}</a>' for i in range(11))
+    page = f"""<html><body><div id="text">
+    <p>{EN_PROSE * 2}</p><p>{EN_PROSE}</p><p>{EN_PROSE}</p><div>{links}</div>
+    </div></body></html>"""
+    body = clean_tree(parse_html(page))
+    tree = score_tree(body)
+    (first, *_rest) = [i for i, el in enumerate(tree.elements) if el.tag == "p"]
+    assert tree.score[first] > 0.9 * tree.score[tree.best]  # more than the whole, with links
+    assert tree.elements[tree.best].get("id") == "text"

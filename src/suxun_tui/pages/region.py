@@ -57,6 +57,11 @@ def candidate_regions(
             return
     tried: list[Span] = []
     index: int | None = tree.best
+    if tree.wide not in (-1, tree.best):
+        # The element the best one was found inside, should the best hold no text.
+        spans = (tree.span(tree.best),)
+        yield Region(spans, tuple(furniture_spans(tree, list(spans))))
+        index = tree.wide
     for _ in range(MAX_TRIES):
         if index is None:
             return

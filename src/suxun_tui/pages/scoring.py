@@ -72,6 +72,9 @@ class TreeScore:
     parent: list[int]  # pre-order index of each element's parent (-1 for the root)
     # Whether each element is inside (or is) a comment thread, by class and id names.
     discussion: list[bool]
+    # The best element before the descent into a dominant child: tried next if the
+    # child's text filters away to nothing.
+    wide: int = -1
 
     def span(self, index: int) -> tuple[int, int]:
         """Pre-order indices covered by the element at ``index`` (inclusive)."""
@@ -207,8 +210,9 @@ def score_tree(root: HtmlElement) -> TreeScore:
         eligible[i] = True
         if score[i] >= best_score:
             best, best_score = i, score[i]
-    best = _first_post(elements, end, score, best)
-    return TreeScore(elements, end, score, best, eligible, parent, blocked)
+    wide = _first_post(elements, end, score, best)
+    best = _dominant_child(end, score, wide)
+    return TreeScore(elements, end, score, best, eligible, parent, blocked, wide)
 
 
 def _children(end: list[int], index: int) -> list[int]:
@@ -243,3 +247,30 @@ def _first_post(elements: list[HtmlElement], end: list[int], score: list[float],
         if not any(d.has_year and d.precision >= 5 for d in find_dates(head, relative=False)):
             return best
     return kids[0]
+
+
+# A child holding this share of its parent's score is where the text is: the rest of the
+# parent adds little prose (a sidebar's blurbs, a banner's lines) and much furniture.
+DOMINANT = 0.9
+
+
+def _dominant_child(end: list[int], score: list[float], best: int) -> int:
+    """The element inside ``best`` that holds nearly all of its score, else ``best``.
+
+    Scores add up, so a wrapper around the article and a sidebar of short blurbs, each
+    a little positive, outscores the article's own element; when one child carries nine
+    tenths of the wrapper's score (and of its children's positive scores), the wrapper's
+    other children are not the text. The
+    descent goes on while it holds (the article inside a column inside the wrapper).
+    """
+    while score[best] > 0:
+        kids = _children(end, best)
+        top = max(kids, key=score.__getitem__, default=None)
+        # Against the children's positive scores, not the sum: a menu's negative score
+        # must not make one paragraph of several look like the whole text.
+        if top is None or score[top] < DOMINANT * sum(score[c] for c in kids if score[c] > 0):
+            return best
+        if score[top] < DOMINANT * score[best]:
+            return best
+        best = top
+    return best

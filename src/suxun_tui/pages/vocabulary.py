@@ -56,6 +56,15 @@ JUNK_TAGS = (
 # Marks documentation tools put after headings as permalinks (<a href="#x">¶</a>).
 PERMALINK_MARKS = frozenset(("¶", "§", "#", "🔗", "⚓"))
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Cookie-consent banners and their settings dialogs, by the class and id names the consent
+# plugins give them (CookieLawInfo's "cli-modal", "cookie-law-info-bar", OneTrust, Cookiebot,
+# Complianz, CookieYes): a page's privacy notice, never its text. A lone "cookie" is not
+# enough (a recipe's "cookie-card"): the name must pair it with what a banner is.
+CONSENT_NAMES = re.compile(
+    r"(?:cookie|consent|gdpr)[-_]?(?:law|consent|notice|banner|bar|policy|popup|pop-up|modal|"
+    r"settings|preferences|prefs|dialog|overlay|message|alert|info)|cookieconsent|cookiebot|"
+    r"onetrust|cmplz-|cky-consent|(?:^|\s)cli-(?:modal|bar|settings|privacy)|gdpr-"
+)
 
 # --- Class and id names (scoring, furniture, listing) --------------------------------------
 
