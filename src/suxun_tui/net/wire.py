@@ -8,7 +8,6 @@ same validators from its answer. Nothing here imports an event loop or an HTTP l
 from __future__ import annotations
 
 import os
-from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from suxun_tui.config import Settings
@@ -146,6 +145,8 @@ def ca_locations() -> tuple[str | None, str | None]:
 
 
 def _standard_reason(status: int) -> str:
+    from http import HTTPStatus  # a status line without its phrase is rare: 60 enum members
+
     try:
         return HTTPStatus(status).phrase
     except ValueError:
