@@ -155,3 +155,21 @@ def test_a_body_over_the_cap_is_left_to_the_fetcher_and_its_message(
     failed = [r for r in report.results if not r.ok]
     assert [r.name for r in failed] == ["F0"] and "max_bytes" in (failed[0].error or "")
     assert server.hits == {"/f0.xml": 2, "/f1.xml": 1}  # dropped by the probe, asked again
+
+
+def test_without_libcurl_the_fetcher_asks_every_source(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = _feeds(server, 2)
+    config = Config(settings=SETTINGS, sources=specs)
+    db = tmp_path / DB_NAME
+    refresh_sources(config, db)
+
+    def missing() -> None:
+        raise ImportError("no pycurl")
+
+    monkeypatch.setattr(probe, "_libcurl", missing)
+    server.hits.clear()
+    report = refresh_sources(config, db)
+    assert all(r.ok and r.not_modified for r in report.results)
+    assert server.hits == {"/f0.xml": 1, "/f1.xml": 1}

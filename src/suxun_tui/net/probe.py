@@ -124,7 +124,8 @@ def conditional_gets(
     and plain 200s with their bodies), by index.
 
     An ask without a validator that can be sent, with a URL that is not plain http(s)
-    or with a header that would be refused is not sent: the fetcher reports it.
+    or with a header that would be refused is not sent: the fetcher reports it. Without
+    pycurl nothing is sent.
     """
     try:  # checked once; the validators added to them are checked by conditional_headers
         defaults = request_headers(default_headers(settings), "", {})
@@ -148,7 +149,10 @@ def conditional_gets(
     if not waiting:
         return {}
     global pycurl
-    pycurl = _libcurl()
+    try:
+        pycurl = _libcurl()
+    except ImportError:
+        return {}  # no pycurl: the fetcher (over httpx) asks every source
     return _run(settings, waiting)
 
 

@@ -217,11 +217,9 @@ def _ask_first(
         asks.append((url, state.etag, state.last_modified))
     if not asks:
         return sources, {}
-    try:
-        from suxun_tui.net.probe import conditional_gets
-    except ImportError:  # no pycurl: the fetcher's httpx asks as before
-        return sources, {}
-    answered = conditional_gets(config.settings, asks)
+    from suxun_tui.net.probe import conditional_gets  # pycurl's C module with the first ask
+
+    answered = conditional_gets(config.settings, asks)  # {} without pycurl
     unchanged: list[tuple[int, SourceUpdate]] = []
     fetched: dict[str, FetchResult] = {}
     for index in sorted(answered):
