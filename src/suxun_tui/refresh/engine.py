@@ -15,9 +15,13 @@ a 304 or an unchanged body (same hash) skips parsing. One failing source never s
 the others: its error is stored on the source and reported. Both the CLI and the TUI call
 :func:`refresh_sources`, which is synchronous (it runs its own event loop) so that the TUI
 can run it in a thread worker. The due sources are chosen first, on the caller's thread
-with a connection of its own: the parse workers' server is forked for the sources due
+with a connection of its own (or the command line's). Still on that thread, the sources
+with validators are asked in one libcurl loop (:mod:`~suxun_tui.net.probe`): those that
+answer 304 are recorded there in one transaction, so a refresh where nothing changed
+starts no thread, loop or fork. For the rest, the parse workers' server is forked
 (before any thread starts), and the database thread, the loop and everything that
-fetches and parses (:mod:`~suxun_tui.refresh.running`) start only when something is due.
+fetches and parses (:mod:`~suxun_tui.refresh.running`) start, the probe's new bodies
+handed to them.
 """
 
 from __future__ import annotations
@@ -221,23 +225,23 @@ def _ask_first(
 
     answered = conditional_gets(config.settings, asks)  # {} without pycurl
     unchanged: list[tuple[int, SourceUpdate]] = []
-    fetched: dict[str, FetchResult] = {}
+    settled: list[str] = []
+    fetched: dict[str, FetchResult] = {}  # new bodies, parsed by the full refresh
     for index in sorted(answered):
         spec, source_id = candidates[index]
         result = answered[index]
         if result.not_modified:
             unchanged.append((source_id, unchanged_update(spec, result, now)))
+            settled.append(spec.name)
         else:
             fetched[spec.name] = result
-    store.record_successes(unchanged)
-    settled: set[str] = set()
-    for index in sorted(answered):
-        if answered[index].not_modified:
-            source = SourceResult(candidates[index][0].name, True, not_modified=True)
-            settled.add(source.name)
-            report.results.append(source)
-            progress(Progress(len(report.results), total, source))
-    return [s for s in sources if s.name not in settled], fetched
+    store.record_successes(unchanged)  # reported once they are written
+    for name in settled:
+        source = SourceResult(name, True, not_modified=True)
+        report.results.append(source)
+        progress(Progress(len(report.results), total, source))
+    done = set(settled)
+    return [s for s in sources if s.name not in done], fetched
 
 
 def unchanged_update(spec: SourceSpec, result: FetchResult, now: datetime) -> SourceUpdate:
