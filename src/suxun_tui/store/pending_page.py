@@ -107,12 +107,12 @@ def newest_matches(
     if taken is None:
         return None
     view = taken[2]
-    queued = [int(r[0]) for r in conn.execute(_NEWEST_QUEUED)]
+    queued = pending_fold.queued_ids(conn)
     if len(queued) > pending_fold.VIEW_LIMIT:
         return None
-    missing = sum(1 for i in queued if i not in view)
-    if missing < FEW_MISSING:
+    if sum(1 for i in queued if i not in view) < FEW_MISSING:
         return None
+    queued = [int(r[0]) for r in conn.execute(_NEWEST_QUEUED)]  # newest first
     terms = required_terms(parsed)
     needed: list[queued_filter.Check] = []
     if any(queued_filter.is_ideograph(c) for term in terms for c in term):
