@@ -36,11 +36,14 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suxun_tui.store.fts import QUEUE_TABLE, index_body, index_value
 from suxun_tui.store.index_mark import edits
 from suxun_tui.store.pending_text import SEPARATOR, Joined, holding
-from suxun_tui.store.queued_filter import Check, could_hold
+
+if TYPE_CHECKING:  # loads with the first scan that passes articles over
+    from suxun_tui.store.queued_filter import Check
 
 LIMIT = 8_000  # articles in a memo (some 5 KB each for a page of generated news)
 # Queued articles a view holds at most (some 3 KB each with their joined copy): past that
@@ -220,6 +223,8 @@ def fold_into(
 ) -> list[int]:
     """Fold the articles of ``ids`` the view lacks into it, passing over those whose
     stored text cannot meet ``needed`` (store.queued_filter); the ids now in the view."""
+    if needed:
+        from suxun_tui.store.queued_filter import could_hold
     missing = [i for i in ids if i not in view]
     # With a test, the stored text is read as its UTF-8 bytes, and only the articles
     # that pass are decoded: decoding them all cost more than the test.

@@ -20,7 +20,6 @@ from suxun_tui.query import Query, parse_query
 from suxun_tui.store import pending_fold
 from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.index_mark import not_waiting
-from suxun_tui.store.pending_page import newest_matches, scan_sql
 from suxun_tui.store.query_sql import CONTENT, IDX, WALK_COST, Compiler, article_span
 
 Order = Literal["newest", "relevance"]
@@ -71,6 +70,8 @@ def _search(
     waiting = pending_fold.waiting(conn)
     queued = None
     if waiting:  # the queued articles' newest matches, folding only what may match
+        from suxun_tui.store.pending_page import newest_matches
+
         queued = newest_matches(conn, parsed, now, extra, extra_params, False, limit, _COLUMNS)
     indexed, pending = matching_parts(
         conn, parsed, now, extra, extra_params, page=page, queue=queued is None
@@ -169,7 +170,7 @@ def matching_parts(
     """
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed, every=every)
-    compiler.narrowing(compiled, page)
+    compiler.narrowing(compiled, page, scoped=bool(extra))
     expression = compiled.expression()
     waiting = pending_fold.waiting(conn)
     where = [*compiled.first, "s.active = 1", *extra, *compiled.where]
@@ -195,6 +196,8 @@ def matching_parts(
         indexed = (body, params, False, bounded)
     if not waiting or not queue:
         return indexed, None
+    from suxun_tui.store.pending_page import scan_sql  # only while articles wait
+
     return indexed, scan_sql(conn, parsed, now, extra, extra_params, every)
 
 
