@@ -14,15 +14,16 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from suxun_tui.models import Block, FeedEntry
 from suxun_tui.store import Store, index_fill
 from suxun_tui.store.db import connect
-from suxun_tui.store.index_fill import CHUNK, fill, fill_batch, queued
+from suxun_tui.store.index_fill import FIRST_CHUNK, fill, fill_batch, queued
 from suxun_tui.store.schema import MIGRATIONS, _run_script
 
 
@@ -196,38 +197,51 @@ def commits_of(conn: sqlite3.Connection) -> list[str]:
     return seen
 
 
-def test_a_transaction_takes_chunks_until_it_has_run_its_time(tmp_path: Path) -> None:
+def paced(conn: sqlite3.Connection, seconds_each: float) -> Callable[[], float]:
+    """A clock by which each article indexed on ``conn`` takes ``seconds_each``."""
+
+    def clock() -> float:
+        rows = conn.execute("SELECT count(*) FROM article_index_docsize").fetchone()[0]
+        return float(rows) * seconds_each
+
+    return clock
+
+
+def test_a_transaction_takes_what_fits_in_its_time_at_the_pace_so_far(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     stored(path, 450)
-    now = [0.0]
-
-    def clock() -> float:  # each look at the clock finds 0.4 s gone
-        now[0] += 0.4
-        return now[0]
-
     with Store(path) as store:
         commits = commits_of(store.conn)
-        # 0.4 s after the first chunk, 0.8 after the second, 1.2 after the third: enough.
-        assert fill_batch(store.conn, 1000, seconds=1.0, clock=clock) == 3 * CHUNK
-        assert fill_batch(store.conn, 120, seconds=1.0, clock=clock) == 120  # the limit
-        assert fill_batch(store.conn, 1000) == 450 - 3 * CHUNK - 120  # no time bound
-        assert len(commits) == 3
+        clock = paced(store.conn, 0.01)
+        # 10 first (0.1 s), then what 80 % of the time left takes at that pace, and so
+        # on while at least one more fits: 99 articles, 0.99 s.
+        assert fill_batch(store.conn, 1000, seconds=1.0, clock=clock) == 99
+        assert fill_batch(store.conn, 120, seconds=1000.0, clock=clock) == 120  # the limit
+        # Long articles: the first chunk alone outlasts the time, and is all it takes.
+        slow = paced(store.conn, 0.5)
+        assert fill_batch(store.conn, 1000, seconds=1.0, clock=slow) == FIRST_CHUNK
+        assert fill_batch(store.conn, 1000) == 450 - 99 - 120 - FIRST_CHUNK  # no time bound
+        assert len(commits) == 4
     articles, indexed = consistent(path)
     assert articles == indexed
 
 
-def test_the_filler_indexes_many_short_articles_a_transaction(
+def test_each_transaction_takes_twice_the_last_while_they_fit_their_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "cache.sqlite3"
     stored(path, 450)
     monkeypatch.setattr(index_fill, "TRANSACTION_SECONDS", 3600.0)
+    sizes: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        sizes.append(fill_batch(*args, **kwargs))
+        return sizes[-1]
+
+    monkeypatch.setattr(index_fill, "fill_batch", counted)
     with Store(path) as store:
-        commits = commits_of(store.conn)
         assert fill(store.conn) == 450
-        # Each transaction got through its ids in time, so the next took twice as many:
-        # 100, 200, then the 150 left; then one finding nothing.
-        assert len(commits) == 4
+        assert sizes == [10, 20, 40, 80, 160, 140, 0]  # many short articles a transaction
         assert len(store.search("基层治理")) == 450
     articles, indexed = consistent(path)
     assert articles == indexed
@@ -247,7 +261,7 @@ def test_a_transaction_writes_its_articles_as_one_segment(tmp_path: Path) -> Non
             "CREATE VIRTUAL TABLE reference USING fts5(title, text, author, source,"
             " tokenize = 'trigram case_sensitive 1', detail = 'full')"
         )
-        assert fill_batch(store.conn, 1000, seconds=3600.0) == 300  # three chunks
+        assert fill_batch(store.conn, 1000, seconds=3600.0) == 300  # in several chunks
         store.conn.execute(
             "INSERT INTO reference (rowid, title, text, author, source)"
             " SELECT rowid, title, text, author, source FROM article_index ORDER BY rowid"

@@ -41,15 +41,17 @@ if TYPE_CHECKING:  # started only when something waits to be indexed
     import subprocess
 
 BATCH = 50
-# The filler's transactions (fill): chunks of CHUNK articles, as many as fit in
-# TRANSACTION_SECONDS of wall time and at most TRANSACTION_MAX in all. Every transaction
-# leaves FTS5 a new segment that its merges later rewrite, so many small ones cost far
-# more than a few large ones for short articles: measured on a first refresh's 20,000,
-# 50 a transaction spent about 2.2 CPU-s and transactions of a thousand or more about 1.5
-# (benchmarks/search_write.py). Bounded in time, a transaction still lets a key press
-# in the reader (which waits up to 150 ms for the lock) through: about 40 ms of work,
-# then the commit's flush and merge, about a third of that again.
-CHUNK = 100
+# The filler's transactions (fill): chunks of articles (FIRST_CHUNK, then at most CHUNK),
+# as many as fit in TRANSACTION_SECONDS of wall time, at most TRANSACTION_MAX in all.
+# Every transaction leaves FTS5 a new segment that its merges later rewrite, so many
+# small ones cost far more than a few large ones for short articles: on a first
+# refresh's 20,000, 50 a transaction spent 2.5 CPU-s, these 1.8 (benchmarks/
+# search_write.py, load 6-7). Bounded in time, a transaction still lets a key press in
+# the reader (which waits up to 150 ms for the lock) through: about 40 ms of work, then
+# the commit's flush and merge, about a third of that again. The first chunk is small
+# and the next ones sized by the pace so far, since an article may take 50 µs or 1 ms.
+FIRST_CHUNK = 10  # a first refresh's article: some 50 µs; a long page's: a millisecond
+CHUNK = 500
 TRANSACTION_SECONDS = 0.04
 TRANSACTION_MAX = 5000
 # The background filler's pauses between batches (seconds): at least this long, and this
@@ -89,9 +91,9 @@ def fill_batch(
     index when that many are stale (:mod:`suxun_tui.store.index_rebuild`) — in one write
     transaction; how many ids it handled (0: nothing is left to do).
 
-    ``seconds``: index the queued articles :data:`CHUNK` at a time, and take no further
-    chunk once the transaction has run that long by ``clock`` (the first is always taken);
-    the ones left wait for the next transaction."""
+    ``seconds``: index the queued articles in chunks — :data:`FIRST_CHUNK` first, then
+    as many as the pace so far says still fit in that long by ``clock`` — and stop when
+    none do; the ones left wait for the next transaction."""
     conn.execute("BEGIN IMMEDIATE")
     began = clock()
     try:
@@ -99,15 +101,15 @@ def fill_batch(
         # The newest ``limit``, indexed in ascending order: FTS5 writes its pending rows
         # out as a segment of their own whenever a rowid is lower than the last one.
         ids = _taken(conn, CHANGED_TABLE, limit)[::-1]
-        step = len(ids) if seconds is None else CHUNK
         done = 0
-        for start in range(0, len(ids), max(1, step)):
-            chunk = ids[start : start + step]
+        size = len(ids) if seconds is None else min(FIRST_CHUNK, len(ids))
+        while size > 0:
+            chunk = ids[done : done + size]
             _index(conn, chunk)
             _unlist(conn, CHANGED_TABLE, chunk)
             done += len(chunk)
-            if seconds is not None and clock() - began >= seconds:
-                break
+            size = 0 if seconds is None else _next_chunk(clock() - began, done, seconds)
+            size = min(size, len(ids) - done)
         if done:
             conn.execute("COMMIT")
             return done
@@ -132,6 +134,15 @@ def fill_batch(
             conn.execute("ROLLBACK")
         raise
     return len(ids)
+
+
+def _next_chunk(spent: float, done: int, seconds: float) -> int:
+    """How many more articles fit in the transaction's time at the pace so far (with a
+    margin: articles differ in length); 0 when the time is up."""
+    if spent >= seconds:
+        return 0
+    pace = spent / done
+    return min(CHUNK, int(0.8 * (seconds - spent) / pace)) if pace > 0 else CHUNK
 
 
 def _taken(conn: sqlite3.Connection, table: str, limit: int) -> list[int]:
@@ -189,7 +200,7 @@ def fill(
     # How many ids a transaction takes: what the last one managed, twice that when it got
     # through them all in its time — near what fits, so that the articles taken in
     # ascending order are still about the newest.
-    window = CHUNK
+    window = FIRST_CHUNK
     version = _data_version(conn)
     while not (stop is not None and stop()):
         if seconds is not None and time.monotonic() - began >= seconds:
@@ -205,7 +216,7 @@ def fill(
         if not taken:
             break
         done += taken
-        window = min(TRANSACTION_MAX, max(CHUNK, 2 * taken if taken >= window else taken))
+        window = min(TRANSACTION_MAX, max(FIRST_CHUNK, 2 * taken if taken >= window else taken))
         if yielding:
             busy = _data_version(conn) != version
             time.sleep(BUSY_PAUSE if busy else max(MIN_PAUSE, time.monotonic() - started))
