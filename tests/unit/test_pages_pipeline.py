@@ -162,3 +162,21 @@ def test_one_paragraph_of_several_is_not_the_whole_text() -> None:
     (first, *_rest) = [i for i, el in enumerate(tree.elements) if el.tag == "p"]
     assert tree.score[first] > 0.9 * tree.score[tree.best]  # more than the whole, with links
     assert tree.elements[tree.best].get("id") == "text"
+
+
+LINKS = " ".join(f'<a href="/{i}">另一篇文章的很长很长的标题之{i}</a>' for i in range(12))
+
+
+def test_a_summary_set_apart_above_the_text_is_its_first_paragraph() -> None:
+    page = f"""<html><body><div id="head"><h1>市政府召开常务会议</h1></div>
+    <p class="ep-summary">[会议决定加快推进重点项目建设，保障民生。]</p>
+    <div id="endText"><p>{PROSE}</p><p>{PROSE}</p></div>
+    <p class="leading-tight">不是摘要的一行字，在正文之后。</p>
+    <div id="more">{LINKS}</div></body></html>"""
+    body = clean_tree(parse_html(page))
+    tree = score_tree(body)
+    region = next(candidate_regions(tree, body, None))
+    cut = cut_region(linearize(body, ""), region)
+    assert cut is not None
+    texts = [b.text for b in cut.blocks]
+    assert texts[0] == "[会议决定加快推进重点项目建设，保障民生。]" and len(texts) == 3

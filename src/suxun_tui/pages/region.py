@@ -10,6 +10,7 @@ and bylines by their names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -17,6 +18,7 @@ from suxun_tui.pages.dom import HtmlElement, select
 from suxun_tui.pages.furniture import furniture_spans
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.scoring import TreeScore
+from suxun_tui.pages.vocabulary import LEAD_WORDS
 
 __all__ = ["Region", "RegionBlocks", "candidate_regions", "cut_region"]
 
@@ -59,16 +61,41 @@ def candidate_regions(
     index: int | None = tree.best
     if tree.wide not in (-1, tree.best):
         # The element the best one was found inside, should the best hold no text.
-        spans = (tree.span(tree.best),)
+        spans = _with_lead(tree, tree.best)
         yield Region(spans, tuple(furniture_spans(tree, list(spans))))
         index = tree.wide
     for _ in range(MAX_TRIES):
         if index is None:
             return
-        spans = (tree.span(index),)
+        spans = _with_lead(tree, index)
         yield Region(spans, tuple(furniture_spans(tree, list(spans))))
         tried.extend(spans)
         index = tree.best_outside(tried)
+
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _with_lead(tree: TreeScore, index: int) -> tuple[Span, ...]:
+    """The element's span, after its lead's when the sibling just before it is one.
+
+    A summary set apart above the text (``<p class="ep-summary">``, a standfirst) is the
+    article's first paragraph, yet outside the element that holds the rest: it joins the
+    region when its names say what it is and it holds prose (a positive score).
+    """
+    span = tree.span(index)
+    before = index - 1
+    parent = tree.parent[index]
+    if parent < 0 or before <= parent:
+        return (span,)
+    # The previous sibling ends just before this element starts: walk up from there.
+    while tree.parent[before] != parent:
+        before = tree.parent[before]
+    el = tree.elements[before]
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if tree.score[before] > 0 and LEAD_WORDS.intersection(_SPLIT.split(names)):
+        return (tree.span(before), span)
+    return (span,)
 
 
 def _inside(index: int, spans: tuple[Span, ...]) -> bool:

@@ -211,7 +211,7 @@ def score_tree(root: HtmlElement) -> TreeScore:
         if score[i] >= best_score:
             best, best_score = i, score[i]
     wide = _first_post(elements, end, score, best)
-    best = _dominant_child(end, score, wide)
+    best = _dominant_child(elements, end, score, wide)
     return TreeScore(elements, end, score, best, eligible, parent, blocked, wide)
 
 
@@ -252,16 +252,25 @@ def _first_post(elements: list[HtmlElement], end: list[int], score: list[float],
 # A child holding this share of its parent's score is where the text is: the rest of the
 # parent adds little prose (a sidebar's blurbs, a banner's lines) and much furniture.
 DOMINANT = 0.9
+# What the descent never stops at: a paragraph, a list item, a quote or a line of inline
+# text holding most of the text still leaves its siblings' lines to the article.
+_NOT_WRAPPERS = frozenset(
+    ("p", "li", "dd", "dt", "blockquote", "pre", "span", "font", "a", "b", "strong", "em", "i")
+    + ("h1", "h2", "h3", "h4", "h5", "h6", "code", "br")
+)
 
 
-def _dominant_child(end: list[int], score: list[float], best: int) -> int:
+def _dominant_child(
+    elements: list[HtmlElement], end: list[int], score: list[float], best: int
+) -> int:
     """The element inside ``best`` that holds nearly all of its score, else ``best``.
 
     Scores add up, so a wrapper around the article and a sidebar of short blurbs, each
     a little positive, outscores the article's own element; when one child carries nine
     tenths of the wrapper's score (and of its children's positive scores), the wrapper's
     other children are not the text. The
-    descent goes on while it holds (the article inside a column inside the wrapper).
+    descent goes on while it holds (the article inside a column inside the wrapper), and
+    never stops inside a paragraph or a line (:data:`_NOT_WRAPPERS`).
     """
     while score[best] > 0:
         kids = _children(end, best)
@@ -270,7 +279,7 @@ def _dominant_child(end: list[int], score: list[float], best: int) -> int:
         # must not make one paragraph of several look like the whole text.
         if top is None or score[top] < DOMINANT * sum(score[c] for c in kids if score[c] > 0):
             return best
-        if score[top] < DOMINANT * score[best]:
+        if score[top] < DOMINANT * score[best] or elements[top].tag in _NOT_WRAPPERS:
             return best
         best = top
     return best

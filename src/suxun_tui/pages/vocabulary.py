@@ -81,6 +81,12 @@ DISCUSSION_NAMES = re.compile(
 )
 # ... unless the same names also say "this is the article".
 ARTICLE_NAMES = re.compile(r"article|entry|post-?body|content", re.I)
+# Whole words of a class or id naming the article's lead set apart from its text (163's
+# "ep-summary", a standfirst, a dek): the element just before the text, named so, is part
+# of the article.
+LEAD_WORDS = frozenset(
+    ("summary", "standfirst", "dek", "deck", "lede", "lead", "abstract", "excerpt", "zhaiyao")
+)
 POSITIVE_NAMES = re.compile(r"article|content|post|entry|text|main|body|detail|news|story", re.I)
 
 # Furniture inside the article container: whole words of a class or id ("share-bar",
