@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,3 +174,28 @@ def test_without_libcurl_the_fetcher_asks_every_source(
     report = refresh_sources(config, db)
     assert all(r.ok and r.not_modified for r in report.results)
     assert server.hits == {"/f0.xml": 1, "/f1.xml": 1}
+
+
+def test_a_busy_refresh_is_handed_to_the_full_engine_early(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = _feeds(server, probe.BUSY_AFTER + 12)
+    config = Config(settings=SETTINGS, sources=specs)
+    db = tmp_path / DB_NAME
+    refresh_sources(config, db)
+    for i in range(len(specs)):  # every feed changed
+        server.routes[f"/f{i}.xml"].body = rss(f"F{i}", items(4, f"F{i}x")).encode()
+    taken: list[int] = []
+    asked = probe.conditional_gets
+
+    def counted(*args: Any) -> dict[int, Any]:
+        answers = asked(*args)
+        taken.append(len(answers))
+        return answers
+
+    monkeypatch.setattr(probe, "conditional_gets", counted)
+    server.hits.clear()
+    report = refresh_sources(config, db)
+    assert [r.new for r in report.results] == [1] * len(specs)
+    assert probe.BUSY_AFTER <= taken[0] < len(specs)  # the rest went to the fetcher
+    assert set(server.hits.values()) == {1}  # and nothing was asked twice

@@ -15,7 +15,9 @@ fill memory). Anything else — a redirect, an error status, a body over a cap o
 compressed, a network failure, no answer within :data:`PATIENCE` seconds — is dropped
 and left to the fetcher, which asks again with every rule (retries, Retry-After,
 redirects, size caps and their messages). A server that stops answering so costs at
-most :data:`PATIENCE` seconds more before the fetcher's own timeout and retries.
+most :data:`PATIENCE` seconds more before the fetcher's own timeout and retries. When
+many feeds turn out changed (:data:`BUSY_AFTER`), the probe stops asking: the full
+refresh then parses each body as it arrives instead of after the probe.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ else:
 
 PATIENCE = 5.0  # seconds: an answer slower than this is asked for again by the fetcher
 KEPT_BYTES = 32 * 1024 * 1024  # bodies held for the parsers, in all; past it, dropped
+# A refresh where many feeds changed is the full engine's: it parses as bodies arrive.
+# Once this many new bodies came and they are over a quarter of the answers, the probe
+# asks no more; the sources not asked go to the fetcher (each is still asked once).
+BUSY_AFTER = 16
 
 
 class _Bodies:
@@ -215,8 +221,11 @@ def _run(
     answers: dict[int, FetchResult] = {}
     urls: dict[int, str] = {}
     bodies = _Bodies(settings.max_bytes)
+    finished, changed = [0], [0]  # answers, and new bodies among them
 
     def start_more() -> None:
+        if changed[0] >= BUSY_AFTER and changed[0] * 4 > finished[0]:
+            return  # a busy refresh: the rest is better asked by the fetcher
         for host, queue in waiting.items():
             while queue and per_host_running[host] < per_host and len(running) < limit:
                 index, url, target, lines = queue.popleft()
@@ -229,11 +238,14 @@ def _run(
                 multi.add_handle(curl)
 
     def finish(curl: pycurl.Curl, ok: bool) -> None:
+        finished[0] += 1
         ask = running.pop(curl)
         per_host_running[ask.host] -= 1
         multi.remove_handle(curl)
         if ok and (result := ask.result(urls[ask.index])) is not None:
             answers[ask.index] = result
+            if not result.not_modified:
+                changed[0] += 1
         curl.reset()
         idle.append(curl)
 
@@ -291,4 +303,4 @@ def _configure(
             curl.setopt(pycurl.CAPATH, capath)
 
 
-__all__ = ["KEPT_BYTES", "PATIENCE", "conditional_gets"]
+__all__ = ["BUSY_AFTER", "KEPT_BYTES", "PATIENCE", "conditional_gets"]
