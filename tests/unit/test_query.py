@@ -133,3 +133,33 @@ def test_every_form_selects_the_right_articles(tmp_path: Path) -> None:
     assert found("is:unread age:<30d OR source:bbc") == {"体育新闻"}
     assert found("age:<3d OR author:张") == {"基層治理", "Metro Line opens"}
     store.close()
+
+
+def test_query_values_are_tuples_by_value_with_names() -> None:
+    import datetime as dt
+    import pickle
+
+    from suxun_tui.query import Query
+
+    names = {"Text": Text, "Field": Field, "State": State, "DateBound": DateBound, "Age": Age}
+    names |= {"Item": Item, "Query": Query, "datetime": dt}
+
+    values = [
+        Text("南京"),
+        Text("metro line", True),
+        Field("source", "新华网"),
+        State("unread"),
+        DateBound(True, date(2025, 12, 1)),
+        Age(False, 3600),
+        Item(Text("x"), negated=True),
+        Query(((Item(State("starred")),),), "is:starred"),
+        Query(),
+    ]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert eval(repr(value), names) == value  # noqa: S307 - the repr names class and fields
+        assert hash(value) == hash(tuple(value))
+    assert Text("a") == Text(text="a", phrase=False) and Text("a") != Text("a", True)
+    assert repr(Item(Text("a"))) == "Item(atom=Text(text='a', phrase=False), negated=False)"
+    assert Query().groups == () and Query().source == "" and Query().empty
+    assert parse_query("a -b").groups[1][0].negated

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from suxun_tui.query.model import (
     FIELDS,
@@ -48,14 +47,19 @@ class QueryError(ValueError):
         self.problem = message
 
 
-class _Token(NamedTuple):
+class _Token:
     """One word of the query as typed, where it starts, and how it was written."""
 
-    text: str  # the raw text, quotes removed from a quoted value
-    column: int
-    quoted: bool  # the value (or the whole token) was in quotes
-    prefix: str = ""  # "field:" when the token had one, "-" kept apart in ``negated``
-    negated: bool = False
+    __slots__ = ("column", "negated", "prefix", "quoted", "text")
+
+    def __init__(
+        self, text: str, column: int, quoted: bool, prefix: str = "", negated: bool = False
+    ) -> None:
+        self.text = text  # the raw text, quotes removed from a quoted value
+        self.column = column
+        self.quoted = quoted  # the value (or the whole token) was in quotes
+        self.prefix = prefix  # "field:" when the token had one, "-" kept apart in ``negated``
+        self.negated = negated
 
 
 def _tokens(query: str) -> list[_Token]:
