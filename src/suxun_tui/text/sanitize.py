@@ -8,6 +8,7 @@ escape sequence can ever change the user's terminal: window title (OSC 0/2), hyp
 
 from __future__ import annotations
 
+import functools
 import re
 
 # ESC-introduced sequences, in both their 7-bit (ESC x) and 8-bit (C1) forms:
@@ -19,17 +20,23 @@ import re
 # line; an unterminated one loses its introducer and numeric parameter and keeps the text
 # after it. (HTML turns &#156; — ST — into "œ", so a feed's "&#157;0;TITLE&#156;" arrives
 # unterminated; taking everything up to the end would delete the rest of the field.)
-_ESCAPES = re.compile(
-    r"""
+_ESCAPES_PATTERN = r"""
     (?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?                       # CSI
   | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)         # OSC, terminated
   | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)  # DCS SOS PM APC, terminated
   | (?:\x1b\]|\x9d)(?:\d{1,4};;?)?                                # OSC, unterminated
   | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])                             # DCS ..., unterminated
   | \x1b[\x20-\x2f]*[\x30-\x7e]?                                  # other ESC sequences
-    """,
-    re.VERBOSE,
-)
+    """
+
+
+@functools.cache
+def _escapes() -> re.Pattern[str]:
+    """The pattern, compiled for the first string holding a control character: most
+    processes (a search, a list) never meet one, and it costs a millisecond to compile."""
+    return re.compile(_ESCAPES_PATTERN, re.VERBOSE)
+
+
 # C0 controls except TAB and LF, DEL, C1 controls; bidi overrides and isolates that can
 # disguise text; and invisible format characters (zero-width space, joiners, directional
 # marks, word joiner and invisible operators, BOM, Arabic letter mark) that let a title,
@@ -50,7 +57,7 @@ def strip_controls(text: str) -> str:
         # Every escape sequence starts with ESC or a C1 control, which _CONTROLS holds:
         # one fast scan clears nearly every string without the slow alternation.
         return text
-    text = _ESCAPES.sub("", text)
+    text = _escapes().sub("", text)
     return _CONTROLS.sub("", text)
 
 
