@@ -104,4 +104,51 @@ def test_an_article_without_the_characters_is_passed_over() -> None:
     # An image's plain text adds 图片, which its JSON does not hold: always folded.
     image = encode_blocks((Block("image", "x"),)).encode()
     assert could_hold(b"", image, checks(["图片"]))
-    assert not checks(["abc"])
+    assert not checks(["a-b", "é"])  # neither Chinese nor ASCII letters and digits alone
+
+
+def test_a_character_the_latin_check_trusts_folds_to_no_letter_or_digit() -> None:
+    unsure = queued_filter._unsure_latin()
+    for char in _code_points():
+        if char.isascii() or unsure.search(char.encode()):
+            continue
+        made = fold(char) + unicodedata.normalize("NFKD", char).casefold()
+        assert not any(c.isascii() and c.isalnum() for c in made), hex(ord(char))
+
+
+LATIN = 'abAB1 ａＡｂ①ﬁé\u0301一国\\"'
+
+
+@given(
+    title=st.text(alphabet=LATIN, max_size=12),
+    paragraphs=st.lists(st.text(alphabet=LATIN, max_size=12), max_size=3),
+    kinds=st.lists(st.sampled_from(["paragraph", "quote", "list_item", "code"]), max_size=3),
+    data=st.data(),
+)
+def test_an_article_holding_a_latin_term_is_never_passed_over(
+    title: str, paragraphs: list[str], kinds: list[str], data: st.DataObject
+) -> None:
+    blocks = tuple(
+        Block(kind, text)  # type: ignore[arg-type]
+        for kind, text in zip(kinds + ["paragraph"] * len(paragraphs), paragraphs, strict=False)
+    )
+    body = encode_blocks(blocks)
+    folded = fold(title) + "\n" + fold_body(body)
+    start = data.draw(st.integers(0, max(0, len(folded) - 1)))
+    term = folded[start : start + data.draw(st.integers(1, 4))]
+    if not term or not all(c.isascii() and c.isalnum() for c in term):
+        return
+    needed = checks([term])
+    assert needed == [(queued_filter.LATIN, term.encode())]
+    assert could_hold(title.encode(), body.encode(), needed), (term, title, body)
+
+
+def test_an_article_without_a_latin_term_is_passed_over() -> None:
+    needed = checks(["ai"])
+    assert not could_hold(
+        b"Market", encode_blocks((Block("paragraph", "一 A I"),)).encode(), needed
+    )
+    assert could_hold(b"MAIN", b"", needed)
+    # Full-width letters fold to ASCII: an article holding any is folded.
+    assert could_hold("ＡＩ".encode(), b"", needed)
+    assert could_hold("ａ".encode(), b"", needed)

@@ -9,8 +9,8 @@ both exact:
 - only the newest page is wanted: the queued articles are read newest first, in chunks
   that double, and the scan stops once a chunk brings the matches to the page — every
   article of a later chunk is older than all of them;
-- an article whose stored text cannot hold a required Chinese term (store.queued_filter)
-  is passed over unfolded: it cannot match.
+- an article whose stored text cannot hold a required Chinese term, or a required term of
+  ASCII letters and digits (store.queued_filter), is passed over unfolded: it cannot match.
 
 What is folded joins the process's view of the queue as every other fold does, so a
 later search folds it no more.
@@ -115,7 +115,7 @@ def newest_matches(
     queued = [int(r[0]) for r in conn.execute(_NEWEST_QUEUED)]  # newest first
     terms = required_terms(parsed)
     needed: list[queued_filter.Check] = []
-    if any(queued_filter.is_ideograph(c) for term in terms for c in term):
+    if terms:
         listed = ",".join(map(str, queued[:_SAMPLE]))
         sql = f"SELECT CAST(body AS BLOB) FROM articles WHERE id IN ({listed})"
         sample = b"".join(bytes(r[0] or b"") for r in conn.execute(sql))

@@ -25,8 +25,10 @@ another one the test's proof does not hold, and nothing is passed over.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from suxun_tui.store.compat_table import COMPATIBLE_PAIRS
 from suxun_tui.store.fold_table import PAIRS
@@ -121,16 +123,39 @@ def term_checks(term: str) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(found))
 
 
+# A Latin term's check: this marker, then the term, found in the stored text lower-cased —
+# when that text holds no character whose folding gives a letter or a digit other than
+# ASCII itself (:func:`_unsure_latin`).
+LATIN = b""
+_LATIN_TERM = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _unsure_latin() -> re.Pattern[bytes]:
+    """UTF-8 of any character that might fold to text holding an ASCII letter or digit
+    (full-width and enclosed forms, ligatures, accented letters, squared units …): every
+    character but ASCII, general punctuation, CJK symbols and kana, the ideographs and the
+    full-width punctuation, by the bytes it starts with — a test holds this over every
+    code point. A search at the speed of a byte table."""
+    return re.compile(
+        rb"[\xc2-\xe1\xea-\xee\xf0-\xf4]|\xe2[\x82-\xbf]|\xe2\x81[\xb0-\xbf]|\xe3[\x84-\x8f]"
+        rb"|\xef[\x80-\xbb\xbe\xbf]|\xef\xbc[\x80\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a\xa6-\xbf]"
+    )
+
+
 def checks(terms: Iterable[str], sample: bytes = b"") -> list[Check]:
     """What an article's stored text must hold for every one of ``terms`` (folded, each
     required in the title or the text) to be possible: at most two :func:`term_checks`
     per term, those found least in ``sample`` (stored text like the articles') first,
-    since a rarer one passes over more articles. Empty under another Unicode version, or
-    when no term has an ideograph."""
+    since a rarer one passes over more articles; a term of ASCII letters and digits alone,
+    itself (:data:`LATIN`). Empty under another Unicode version."""
     if unicodedata.unidata_version != UNICODE:
         return []
     chosen: list[tuple[int, int, Check]] = []
     for term in terms:
+        if _LATIN_TERM.fullmatch(term):
+            chosen.append((sample.count(term.encode()), 1, (LATIN, term.encode())))
+            continue
         encoded = [tuple(x.encode() for x in t) for t in term_checks(term)]
         scored = sorted((sum(sample.count(x) for x in t), len(t), t) for t in encoded)
         chosen.extend(scored[:2])
@@ -146,7 +171,17 @@ def could_hold(title: bytes | None, body: bytes | None, needed: Sequence[Check])
             return True
     # (a line break between them: no test holds one, so none is found across the two)
     text = (title or b"") + b"\n" + body
+    lowered = None
     for test in needed:
+        if test[0] == LATIN:
+            # Stored text of ASCII and those characters alone folds its letters and
+            # digits to themselves lower-cased, and the term (letters and digits) cannot
+            # hold what the plain text adds or the JSON escapes.
+            if lowered is None:
+                lowered = b"" if _unsure_latin().search(text) else text.lower()
+            if lowered and test[1] not in lowered:
+                return False
+            continue
         for found in test:
             if found in text:
                 break
