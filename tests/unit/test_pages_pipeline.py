@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from suxun_tui.pages.body_filter import drop_repeats, filter_blocks
 from suxun_tui.pages.dom import clean_tree, parse_html
+from suxun_tui.pages.extract import extract_article
 from suxun_tui.pages.html_blocks import RawBlock, linearize
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.region import candidate_regions, cut_region
@@ -124,17 +125,21 @@ def test_drop_repeats_drops_a_long_block_an_earlier_one_holds() -> None:
 EN_PROSE = "The council met on Monday, and after a long debate it approved the plan. " * 4
 
 
-def test_cookie_consent_banners_are_cleaned_away_and_cookie_recipes_are_not() -> None:
+def test_cookie_consent_banners_are_never_text_and_cookie_recipes_are() -> None:
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through "
+        "the website. Out of these, the cookies that are categorized as necessary are stored. "
+    )
     page = f"""<html><body>
     <div class="recipe cookie-card"><p>{EN_PROSE}</p></div>
-    <div class="cli-modal" id="cliSettingsPopup"><p>This website uses cookies to improve
-    your experience while you navigate through the website, and more.</p></div>
-    <div id="cookie-law-info-bar">We use cookies. Accept</div>
-    <div id="onetrust-consent-sdk"><p>Your privacy choices.</p></div>
+    <div class="cli-modal" id="cliSettingsPopup"><div class="cli-row"><p>{notice * 4}</p>
+    <p>{notice * 3}</p></div></div>
+    <div id="cookie-law-info-bar"><p>We use cookies, and you may accept them. Accept</p></div>
     </body></html>"""
-    text = " ".join(clean_tree(parse_html(page)).itertext())
-    assert "council met" in text
-    assert "uses cookies" not in text and "Accept" not in text and "privacy" not in text
+    article = extract_article(page, "https://example.com/a", timezone="UTC")
+    text = " ".join(b.text for b in article.blocks)
+    assert "council met" in text  # the banner's longer prose did not win the page
+    assert "uses cookies" not in text and "Accept" not in text
 
 
 def test_the_region_is_the_article_inside_a_wrapper_of_blurbs() -> None:
@@ -180,3 +185,9 @@ def test_a_summary_set_apart_above_the_text_is_its_first_paragraph() -> None:
     assert cut is not None
     texts = [b.text for b in cut.blocks]
     assert texts[0] == "[会议决定加快推进重点项目建设，保障民生。]" and len(texts) == 3
+
+
+def test_a_cookie_state_class_on_the_body_is_not_a_banner() -> None:
+    page = f'<html><body class="has-cookie-bar"><main><p>{EN_PROSE}</p></main></body></html>'
+    article = extract_article(page, "https://example.com/a", timezone="UTC")
+    assert "council met" in " ".join(b.text for b in article.blocks)

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from suxun_tui.pages import ExtractionError
-from suxun_tui.pages.vocabulary import CONSENT_NAMES, HIDDEN_STYLE, JUNK_TAGS, PERMALINK_MARKS
+from suxun_tui.pages.vocabulary import HIDDEN_STYLE, JUNK_TAGS, PERMALINK_MARKS
 from suxun_tui.text.i18n import N_
 from suxun_tui.text.nesting import parse_within_depth
 
@@ -203,34 +203,8 @@ def clean_tree(root: HtmlElement) -> HtmlElement:
             parent = el.getparent()
             if parent is not None and el.tag not in ("body", "html"):
                 drop_tree(el)
-    _drop_consent(root)
     body = root.find("body")
     return body if body is not None else root
-
-
-# Cookie-consent banners: one XPath pass in C finds the elements whose names could be one,
-# their names are then read in Python for the few it returns.
-_CONSENT_PATH = (
-    "//*[contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'consent')"
-    " or contains(@id, 'consent') or contains(@class, 'gdpr') or contains(@id, 'gdpr')"
-    " or contains(@class, 'cli-') or contains(@id, 'onetrust') or contains(@id, 'Cookiebot')]"
-)
-# An element holding this much text is the page itself, whatever its names say.
-CONSENT_CHARS = 10_000
-
-
-def _drop_consent(root: HtmlElement) -> None:
-    """Remove cookie-consent banners and their settings dialogs (:data:`CONSENT_NAMES`).
-
-    A privacy notice is never the text, yet its prose (and its table of cookies) can
-    outscore a short article's and be chosen as the page's content.
-    """
-    for el in cast("list[HtmlElement]", root.xpath(_CONSENT_PATH)):
-        if el.tag in ("body", "html", "script", "style") or el.getparent() is None:
-            continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if CONSENT_NAMES.search(names) and len(text_content(el)) <= CONSENT_CHARS:
-            drop_tree(el)
 
 
 def absolute_url(href: str | None, base: str) -> str | None:

@@ -75,6 +75,11 @@ def learned_features(
     return features
 
 
+def _in_consent(tree: TreeScore, index: int) -> bool:
+    """Whether a block stands in a cookie-consent banner, which is never text."""
+    return any(s <= index <= e for s, e in tree.consent)
+
+
 def learned_body(
     tree: TreeScore,
     blocks: list[RawBlock],
@@ -112,7 +117,11 @@ def learned_body(
         elif b.index in by_index:
             if model.keeps(f):
                 out.append(by_index[b.index])
-        elif model.keeps(f) and not (no_thread and tree.discussion[b.index]):
+        elif (
+            model.keeps(f)
+            and not (no_thread and tree.discussion[b.index])
+            and not _in_consent(tree, b.index)
+        ):
             out.append(b)
     # Like trafilatura comparing its own result with its fallbacks': the rules' body
     # stands unless the model finds clearly more text (a thread's posts, a listing's items).

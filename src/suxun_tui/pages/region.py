@@ -62,18 +62,23 @@ def candidate_regions(
     if tree.wide not in (-1, tree.best):
         # The element the best one was found inside, should the best hold no text.
         spans = _with_lead(tree, tree.best)
-        yield Region(spans, tuple(furniture_spans(tree, list(spans))))
+        yield Region(spans, _furniture(tree, spans))
         index = tree.wide
     for _ in range(MAX_TRIES):
         if index is None:
             return
         spans = _with_lead(tree, index)
-        yield Region(spans, tuple(furniture_spans(tree, list(spans))))
+        yield Region(spans, _furniture(tree, spans))
         tried.extend(spans)
         index = tree.best_outside(tried)
 
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _furniture(tree: TreeScore, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The furniture inside the region, cookie-consent banners whatever their size."""
+    return tuple(furniture_spans(tree, list(spans))) + tree.consent
 
 
 def _with_lead(tree: TreeScore, index: int) -> tuple[Span, ...]:

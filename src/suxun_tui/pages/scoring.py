@@ -22,6 +22,7 @@ from suxun_tui.pages.dates import find_dates
 from suxun_tui.pages.dom import HtmlElement, text_content
 from suxun_tui.pages.vocabulary import (
     ARTICLE_NAMES,
+    CONSENT_NAMES,
     DISCUSSION_NAMES,
     NEGATIVE_NAMES,
     POSITIVE_NAMES,
@@ -75,6 +76,8 @@ class TreeScore:
     # The best element before the descent into a dominant child: tried next if the
     # child's text filters away to nothing.
     wide: int = -1
+    # Pre-order spans of cookie-consent banners (``vocabulary.CONSENT_NAMES``): never text.
+    consent: tuple[tuple[int, int], ...] = ()
 
     def span(self, index: int) -> tuple[int, int]:
         """Pre-order indices covered by the element at ``index`` (inclusive)."""
@@ -103,7 +106,8 @@ def _weight(text: str, in_link: bool) -> float:
     return CHAR_WEIGHT * n + PUNCT_WEIGHT * punct
 
 
-_PLAIN, _DISCUSS, _NEGATIVE_KIND = 0, 1, 2
+_PLAIN, _DISCUSS, _NEGATIVE_KIND, _CONSENT = 0, 1, 2, 3
+_PAGE_TAGS = frozenset(("html", "body", "main", "article"))
 
 
 def _for_lower_ascii(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -127,7 +131,10 @@ _NAME_PATTERNS = tuple(
 
 @lru_cache(maxsize=4096)
 def _kind_of_names(names: str) -> int:
-    """What class and id names say: a comment thread, furniture, or nothing special."""
+    """What class and id names say: a cookie-consent banner, a comment thread, furniture,
+    or nothing special."""
+    if CONSENT_NAMES.search(names.lower()):
+        return _CONSENT
     if names.isascii():
         names = names.lower()
         discussion, article, negative, positive = (fast for _, fast in _NAME_PATTERNS)
@@ -146,6 +153,8 @@ def _attr_bonus(kind: int, own: float) -> float:
         return -1.5 * abs(own)
     if kind == _NEGATIVE_KIND:
         return -0.25 * abs(own)
+    if kind == _CONSENT:
+        return -abs(own)  # a privacy notice's prose counts for nothing
     return 0.0
 
 
@@ -167,6 +176,8 @@ def score_tree(root: HtmlElement) -> TreeScore:
     kinds: list[int] = []
     stack: list[int] = []
     containers: list[int] = []  # eligible elements, in pre-order
+    consent: list[int] = []  # outermost cookie-consent banners
+    in_consent = 0  # how many consent banners the walk is inside
     weight, kind_of, bonus = _weight, _kind_of_names, _attr_bonus
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
@@ -178,13 +189,19 @@ def score_tree(root: HtmlElement) -> TreeScore:
             link = tag == "a" or (j >= 0 and in_link[j])
             cls, ident = el.get("class"), el.get("id")
             kind = kind_of(f"{cls or ''} {ident or ''}") if cls or ident else 0
+            if kind == _CONSENT and tag in _PAGE_TAGS:
+                kind = _PLAIN  # "cookie-bar-shown" on <body> is the page's state, not a banner
             elements.append(el)
             parent.append(j)
             in_link.append(link)
             kinds.append(kind)
             block = (j >= 0 and blocked[j]) or kind == _DISCUSS
             blocked.append(block)
-            if not block and tag in _CONTAINERS:
+            if kind == _CONSENT:
+                if not in_consent:
+                    consent.append(i)
+                in_consent += 1
+            if not block and not in_consent and tag in _CONTAINERS:
                 containers.append(i)
             text = el.text
             score.append(weight(text, link) if text and not text.isspace() else 0.0)
@@ -195,6 +212,8 @@ def score_tree(root: HtmlElement) -> TreeScore:
         own = score[i]
         kind = kinds[i]
         score[i] = own + (bonus(kind, own) if kind else 0.0)
+        if kind == _CONSENT:
+            in_consent -= 1
         end[i] = len(elements) - 1
         if stack:
             j = stack[-1]
@@ -212,7 +231,8 @@ def score_tree(root: HtmlElement) -> TreeScore:
             best, best_score = i, score[i]
     wide = _first_post(elements, end, score, best)
     best = _dominant_child(elements, end, score, wide)
-    return TreeScore(elements, end, score, best, eligible, parent, blocked, wide)
+    hidden = tuple((i, end[i]) for i in consent)
+    return TreeScore(elements, end, score, best, eligible, parent, blocked, wide, hidden)
 
 
 def _children(end: list[int], index: int) -> list[int]:
