@@ -69,11 +69,13 @@ class Run:
         return (self.results, self.sources, self.articles)
 
 
-def fold(value: object, base: str) -> object:
-    """The server's address as BASE, every number as N (curl's reasons hold timings)."""
+def fold(value: object, base: str, folder: Path) -> object:
+    """The server's address as BASE, the run's folder as DIR, every number as N (curl's
+    reasons hold timings)."""
     if not isinstance(value, str):
         return value
-    return re.sub(r"\d+", "N", value.replace(base, "BASE"))
+    value = value.replace(base, "BASE").replace(folder.as_uri(), "DIR").replace(str(folder), "DIR")
+    return re.sub(r"\d+", "N", value)
 
 
 def second_refresh(
@@ -118,7 +120,7 @@ def second_refresh(
         hits, max_active, base = Counter(server.hits), server.max_active, server.url("")
     results = [
         tuple(
-            fold(v, base)
+            fold(v, base, folder)
             for v in (
                 r.name,
                 r.ok,
@@ -133,8 +135,8 @@ def second_refresh(
         for r in sorted(report.results, key=lambda r: r.name)
     ]
     with sqlite3.connect(db) as conn:
-        sources = [tuple(fold(v, base) for v in row) for row in conn.execute(_SOURCES)]
-        articles = [tuple(fold(v, base) for v in row) for row in conn.execute(_ARTICLES)]
+        sources = [tuple(fold(v, base, folder) for v in row) for row in conn.execute(_SOURCES)]
+        articles = [tuple(fold(v, base, folder) for v in row) for row in conn.execute(_ARTICLES)]
     conn.close()
     return Run(report, results, sources, articles, hits, max_active, asked, taken, base)
 
