@@ -18,12 +18,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import suxun_tui.net.probe as probe
 from suxun_tui.config import Config, Settings, SourceSpec
-from suxun_tui.net.wire import FetchResult
 from suxun_tui.refresh.engine import RefreshReport, SourceResult, refresh_sources
 from suxun_tui.store import DB_NAME
 from tests.support.server import LoopbackServer
@@ -55,7 +55,7 @@ class Run:
     hits: Counter[str]
     max_active: int
     asked: list[str] = field(default_factory=list)  # the URLs the probe asked
-    taken: dict[str, int] = field(default_factory=dict)  # URL -> status the probe kept
+    taken: dict[str, int | None] = field(default_factory=dict)  # URL -> status the probe kept
     base: str = ""
 
     def result(self, name: str) -> tuple[object, ...]:
@@ -99,12 +99,12 @@ def second_refresh(
         server.hits.clear()
         server.max_active = 0
         asked: list[str] = []
-        taken: dict[str, int] = {}
+        taken: dict[str, int | None] = {}
         real = probe.conditional_gets
 
         def spy(
             settings: Settings, asks: Sequence[tuple[str, str | None, str | None]]
-        ) -> dict[int, FetchResult]:
+        ) -> dict[int, Any]:  # results, and errors where the probe keeps them
             answers = real(settings, asks)
             asked.extend(url for url, _, _ in asks)
             taken.update({asks[i][0]: r.status for i, r in answers.items()})
