@@ -111,7 +111,7 @@ def test_a_changed_feed_is_parsed_from_the_probes_answer(
         assert {r.name: r.total for r in store.sources()} == {"F0": 3, "F1": 5, "F2": 3}
 
 
-def test_an_error_answer_is_left_to_the_fetcher_and_its_retry_after(
+def test_an_error_answer_is_the_fetchers_first_attempt_and_keeps_retry_after(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
     specs = _feeds(server, 2)
@@ -120,7 +120,9 @@ def test_an_error_answer_is_left_to_the_fetcher_and_its_retry_after(
     refresh_sources(config, db)
     route = server.routes["/f0.xml"]
     route.status, route.etag, route.headers = 429, False, {"Retry-After": "120"}
+    server.hits.clear()
     report = refresh_sources(config, db)
+    assert server.hits["/f0.xml"] == 1  # not asked again before the server's wait
     failed = [r for r in report.results if not r.ok]
     assert [r.name for r in failed] == ["F0"] and "429" in (failed[0].error or "")
     with Store(db) as store:

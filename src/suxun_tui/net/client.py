@@ -24,7 +24,6 @@ from suxun_tui.config import Settings
 from suxun_tui.net.decoding import BodyTooLarge, BoundedDecoder, BrokenEncoding
 from suxun_tui.net.exchange import Backend, Head
 from suxun_tui.net.exchange import FetchError as FetchError  # where callers look for it
-from suxun_tui.net.hints import retry_after
 from suxun_tui.net.local import LocalFileError, read_local_file, refusal
 from suxun_tui.net.local import local_path as local_path  # the rule, where callers look for it
 from suxun_tui.net.urls import request_url
@@ -34,6 +33,7 @@ from suxun_tui.net.wire import (
     default_headers,
     received_headers,
     request_headers,
+    status_error,
 )
 from suxun_tui.text.i18n import N_
 
@@ -97,19 +97,24 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         allow_local: bool = False,
+        failed: FetchError | None = None,
     ) -> FetchResult:
         """Fetch ``url`` with retries; raises :class:`FetchError` with a clear message.
 
         Local files are read only with ``allow_local``: for sources the user configured as
         local, and links found in them. A link in a web feed or page must never make the
-        reader read the user's files.
+        reader read the user's files. ``failed``: the error the first attempt already
+        received (the probe's, :mod:`~suxun_tui.net.probe`); the retries go on from it, as
+        if this call had made that attempt.
         """
         path = local_path(url)
         if path is not None:
             if not allow_local:
                 raise FetchError(refusal(url), status=0)
             return await asyncio.to_thread(self._read_file, path, url)
-        return await self._with_retries(url, conditional_headers(etag, last_modified))
+        return await self._with_retries(
+            url, conditional_headers(etag, last_modified), failed=failed
+        )
 
     async def send(
         self,
@@ -128,12 +133,19 @@ class Fetcher:
         return await self._with_retries(url, dict(headers or {}), method, content)
 
     async def _with_retries(
-        self, url: str, headers: dict[str, str], method: str = "GET", content: bytes | None = None
+        self,
+        url: str,
+        headers: dict[str, str],
+        method: str = "GET",
+        content: bytes | None = None,
+        failed: FetchError | None = None,
     ) -> FetchResult:
         headers = request_headers(self.headers, url, headers)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
+                if attempt == 0 and failed is not None:
+                    raise failed  # the first attempt, made before this call
                 return await self._get_once(url, headers, method, content)
             except FetchError as exc:
                 retryable = exc.status is None or exc.status in _RETRY_STATUS
@@ -247,31 +259,10 @@ class Fetcher:
         if status == 304:
             return FetchResult(url=final, status=304, headers=hdrs)
         if status >= 400:
-            raise FetchError(
-                _status_message(url, status, head.reason),
-                status=status,
-                retry_after=retry_after(hdrs.get("retry-after")),
-            )
+            raise status_error(url, head, hdrs)
         moved = final if permanent and final != url else None
         body = decoder.body if decoder is not None else b""
         return FetchResult(final, status, body, hdrs.get("content-type"), hdrs, moved)
-
-
-def _status_message(url: str, status: int, reason: str) -> str:
-    """``url: HTTP 404 Not Found; the address is gone …``: the status, and what it means."""
-    if reason.strip():
-        said = N_("{url}: HTTP {status} {reason}").format(
-            url=url, status=status, reason=reason.rstrip()
-        )
-    else:
-        said = N_("{url}: HTTP {status}").format(url=url, status=status)
-    if status in (404, 410):
-        return N_("{message}; the address is gone — check the source's url").format(message=said)
-    if status in (401, 403):
-        return N_("{message}; the site refuses access").format(message=said)
-    if status == 429:
-        return N_("{message}; the site asks to be polled less often").format(message=said)
-    return said
 
 
 def _invalid(url: str, reason: object) -> str:

@@ -8,16 +8,18 @@ that has validators, in one libcurl multi loop on the calling thread, with the s
 request the fetcher would send (:mod:`~suxun_tui.net.wire`: headers, validators, the
 URL's one requested form), at most ``concurrency`` at once and ``per_host`` per host.
 
-Two answers are taken, as the fetcher would take them: a 304, and a plain 200 whose body
-stays within ``max_bytes`` after decompression (the same bounded decoder; at most
-:data:`KEPT_BYTES` of bodies held in all, so a server that ignores validators cannot
-fill memory). Anything else — a redirect, an error status, a body over a cap or badly
-compressed, a network failure, no answer within :data:`PATIENCE` seconds — is dropped
-and left to the fetcher, which asks again with every rule (retries, Retry-After,
-redirects, size caps and their messages). A server that stops answering so costs at
-most :data:`PATIENCE` seconds more before the fetcher's own timeout and retries. When
-many feeds turn out changed (:data:`BUSY_AFTER`), the probe stops asking: the full
-refresh then parses each body as it arrives instead of after the probe.
+Three answers are taken, as the fetcher's first attempt would end: a 304, a plain 200
+whose body stays within ``max_bytes`` after decompression (the same bounded decoder; at
+most :data:`KEPT_BYTES` of bodies held in all, so a server that ignores validators cannot
+fill memory), and a status of 400 or more, as the fetcher's error with the server's
+Retry-After (the fetcher's retries go on from it, so a 429 is not asked again before its
+wait). Anything else — a redirect, a body over a cap or badly compressed, a network
+failure, no answer within :data:`PATIENCE` seconds — is dropped and left to the
+fetcher, which asks again with every rule (retries, Retry-After, redirects, size caps
+and their messages). A server that stops answering so costs at most :data:`PATIENCE`
+seconds more before the fetcher's own timeout and retries. When many feeds turn out
+changed (:data:`BUSY_AFTER`), the probe stops asking: the full refresh then parses each
+body as it arrives instead of after the probe.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from suxun_tui.net.wire import (
     read_head,
     received_headers,
     request_headers,
+    status_error,
 )
 
 if TYPE_CHECKING:
@@ -94,11 +97,14 @@ class _Ask:
 
     def on_body(self, data: bytes) -> int | None:
         """libcurl's body callback: into the bounded decoder, or 0 to stop the transfer
-        (it drops the connection) for an answer the fetcher should have instead."""
+        (it drops the connection): an error's body, which the fetcher does not read
+        either, or an answer the fetcher should have instead."""
         try:
             if self.head is None:
                 self.head = read_head(self.lines)
                 self.decoder = self.bodies.decoder(self.head)
+            if self.head.status >= 400:
+                return 0  # the head is the answer (see result)
             if self.decoder is None:
                 raise BodyTooLarge
             before = self.decoder.size
@@ -111,23 +117,31 @@ class _Ask:
             return 0
         return None
 
-    def result(self, url: str) -> FetchResult | None:
-        """The answer as the fetcher returns it, when it is one the probe takes."""
+    def result(self, url: str, complete: bool) -> FetchResult | FetchError | None:
+        """The answer as the fetcher's first attempt ends with it — its result, or for a
+        status of 400 or more its error (the fetcher's retries go on from it) — when it is
+        one the probe takes; ``complete``: the transfer ended without a failure."""
         head = self.head or read_head(self.lines)
-        if self.dropped or head.status not in (200, 304):
+        if self.dropped or head.status == 0:
             return None
         headers = received_headers(head.headers)
+        if head.status >= 400:  # whether or not its body was read, as by the fetcher
+            return status_error(url, head, headers)
+        if not complete or head.status not in (200, 304):
+            return None
         if head.status == 304:
             return FetchResult(url, 304, headers=headers)
+        if self.decoder is None and self.bodies.decoder(head) is None:
+            return None  # an empty body the fetcher would refuse (its encoding, its size)
         body = self.decoder.body if self.decoder is not None else b""
         return FetchResult(url, 200, body, headers.get("content-type"), headers)
 
 
 def conditional_gets(
     settings: Settings, asks: Sequence[tuple[str, str | None, str | None]]
-) -> dict[int, FetchResult]:
-    """Ask each ``(url, etag, last_modified)`` whether it changed; the answers taken (304s
-    and plain 200s with their bodies), by index.
+) -> dict[int, FetchResult | FetchError]:
+    """Ask each ``(url, etag, last_modified)`` whether it changed; the answers taken (304s,
+    plain 200s with their bodies, and the errors of statuses from 400), by index.
 
     An ask without a validator that can be sent, with a URL that is not plain http(s)
     or with a header that would be refused is not sent: the fetcher reports it. Without
@@ -208,7 +222,7 @@ def _libcurl() -> ModuleType:
 
 def _run(
     settings: Settings, waiting: dict[str, deque[tuple[int, str, str, list[str]]]]
-) -> dict[int, FetchResult]:
+) -> dict[int, FetchResult | FetchError]:
     limit = max(1, settings.concurrency)
     per_host = max(1, settings.per_host)
     patience_ms = int(min(settings.timeout, PATIENCE) * 1000)
@@ -218,7 +232,7 @@ def _run(
     running: dict[pycurl.Curl, _Ask] = {}
     per_host_running: dict[str, int] = dict.fromkeys(waiting, 0)
     idle: list[pycurl.Curl] = []
-    answers: dict[int, FetchResult] = {}
+    answers: dict[int, FetchResult | FetchError] = {}
     urls: dict[int, str] = {}
     bodies = _Bodies(settings.max_bytes)
     finished, changed = [0], [0]  # answers, and new bodies among them
@@ -242,9 +256,9 @@ def _run(
         ask = running.pop(curl)
         per_host_running[ask.host] -= 1
         multi.remove_handle(curl)
-        if ok and (result := ask.result(urls[ask.index])) is not None:
+        if (result := ask.result(urls[ask.index], ok)) is not None:
             answers[ask.index] = result
-            if not result.not_modified:
+            if isinstance(result, FetchResult) and not result.not_modified:
                 changed[0] += 1
         curl.reset()
         idle.append(curl)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from suxun_tui.config import Settings
 from suxun_tui.net.exchange import FetchError, Head, header_text
-from suxun_tui.net.hints import sendable_validator
+from suxun_tui.net.hints import retry_after, sendable_validator
 from suxun_tui.text.i18n import N_
 
 if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
@@ -151,3 +151,29 @@ def _standard_reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def status_error(url: str, head: Head, headers: dict[str, str]) -> FetchError:
+    """The error an answer of status 400 or more is, with the server's Retry-After."""
+    return FetchError(
+        status_message(url, head.status, head.reason),
+        status=head.status,
+        retry_after=retry_after(headers.get("retry-after")),
+    )
+
+
+def status_message(url: str, status: int, reason: str) -> str:
+    """``url: HTTP 404 Not Found; the address is gone …``: the status, and what it means."""
+    if reason.strip():
+        said = N_("{url}: HTTP {status} {reason}").format(
+            url=url, status=status, reason=reason.rstrip()
+        )
+    else:
+        said = N_("{url}: HTTP {status}").format(url=url, status=status)
+    if status in (404, 410):
+        return N_("{message}; the address is gone — check the source's url").format(message=said)
+    if status in (401, 403):
+        return N_("{message}; the site refuses access").format(message=said)
+    if status == 429:
+        return N_("{message}; the site asks to be polled less often").format(message=said)
+    return said

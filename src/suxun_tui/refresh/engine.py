@@ -45,6 +45,7 @@ from suxun_tui.text.timefmt import now_utc, to_stored
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from dataclasses import dataclass, field  # made cheaply at run time: suxun_tui.record
 
+    from suxun_tui.net.exchange import FetchError
     from suxun_tui.net.wire import FetchResult
     from suxun_tui.sync.engine import AccountResult
 else:
@@ -154,7 +155,7 @@ def refresh_sources(
         sources, accounts, states = _plan(config, planning, names, due_only, offline, report)
         total = len(sources) + len(accounts)
         progress(Progress(0, total))
-        fetched: dict[str, FetchResult] = {}
+        fetched: dict[str, FetchResult | FetchError] = {}
         if sources and not force:  # the unchanged ones, done before any thread or loop
             sources, fetched = _ask_first(
                 config, planning, sources, states, report, progress, total
@@ -201,7 +202,7 @@ def _ask_first(
     report: RefreshReport,
     progress: ProgressCallback,
     total: int,
-) -> tuple[list[SourceSpec], dict[str, FetchResult]]:
+) -> tuple[list[SourceSpec], dict[str, FetchResult | FetchError]]:
     """Ask the sources with validators whether they changed (:mod:`~suxun_tui.net.probe`:
     one libcurl loop on this thread), record those that answered 304 in one transaction,
     and return the rest for the full refresh with the new bodies already received. Without
@@ -222,15 +223,16 @@ def _ask_first(
     if not asks:
         return sources, {}
     from suxun_tui.net.probe import conditional_gets  # pycurl's C module with the first ask
+    from suxun_tui.net.wire import FetchResult
 
     answered = conditional_gets(config.settings, asks)  # {} without pycurl
     unchanged: list[tuple[int, SourceUpdate]] = []
     settled: list[str] = []
-    fetched: dict[str, FetchResult] = {}  # new bodies, parsed by the full refresh
+    fetched: dict[str, FetchResult | FetchError] = {}  # new bodies and errors: the full refresh's
     for index in sorted(answered):
         spec, source_id = candidates[index]
         result = answered[index]
-        if result.not_modified:
+        if isinstance(result, FetchResult) and result.not_modified:
             unchanged.append((source_id, unchanged_update(spec, result, now)))
             settled.append(spec.name)
         else:

@@ -55,7 +55,7 @@ class SourcesJob:
     # before then loses only their times: they are fetched again, conditionally).
     unchanged: list[tuple[int, SourceUpdate]] = field(default_factory=list)
     # Answers received before the loop started (the engine's probe), by source name.
-    fetched: dict[str, FetchResult] = field(default_factory=dict)
+    fetched: dict[str, FetchResult | FetchError] = field(default_factory=dict)
     writer: GroupWriter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -85,14 +85,17 @@ class SourcesJob:
         if not self.force and server_says_wait(state, now):
             return SourceResult(spec.name, True, notice=N_("not due yet (server asked to wait)"))
         try:
-            result = self.fetched.pop(spec.name, None)
-            if result is None:
+            received = self.fetched.pop(spec.name, None)
+            if isinstance(received, FetchResult):
+                result = received
+            else:  # asked here, or the first attempt's error goes on to the retries
                 conditional = not self.force and validators_apply(spec, state.content_hash)
                 result = await self.fetcher.get(
                     url,
                     etag=state.etag if conditional else None,
                     last_modified=state.last_modified if conditional else None,
                     allow_local=is_local(spec),
+                    failed=received,
                 )
         except FetchError as exc:
             return await self._fail(spec, str(exc), source_id, retry_after=exc.retry_after)

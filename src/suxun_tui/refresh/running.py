@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
-from suxun_tui.net.client import Fetcher, FetchResult
+from suxun_tui.net.client import Fetcher, FetchError, FetchResult
 from suxun_tui.refresh.engine import (
     Progress,
     ProgressCallback,
@@ -78,7 +78,7 @@ async def run(
     offline: bool,
     report: RefreshReport,
     on_progress: ProgressCallback,
-    fetched: dict[str, FetchResult] | None = None,
+    fetched: dict[str, FetchResult | FetchError] | None = None,
 ) -> None:
     """Refresh ``sources``, then sync ``accounts``, each one step of the progress reported;
     the cache is opened on its own thread for the run and closed after it. ``fetched``:
