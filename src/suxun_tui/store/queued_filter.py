@@ -125,22 +125,38 @@ def term_checks(term: str) -> list[tuple[str, ...]]:
 
 # A Latin term's check: this marker, then the term, found in the stored text lower-cased —
 # when that text holds no character whose folding gives a letter or a digit other than
-# ASCII itself (:func:`_unsure_latin`).
+# ASCII itself (:func:`latin_unsure`).
 LATIN = b""
 _LATIN_TERM = re.compile(r"[a-z0-9]+")
 
 
+# Bytes that start the UTF-8 of characters from U+0080 to U+1FFF, U+A000 to U+EFFF and
+# past U+FFFF: any of them may fold to a letter or digit (accented and enclosed letters,
+# Greek, ligatures, mathematical letters …).
+_UNSURE_LEADS = bytes([*range(0xC2, 0xE2), *range(0xEA, 0xEF), *range(0xF0, 0xF5)])
+_SURE_BYTES = bytes(b for b in range(256) if b not in _UNSURE_LEADS)
+
+
 @lru_cache(maxsize=1)
-def _unsure_latin() -> re.Pattern[bytes]:
-    """UTF-8 of any character that might fold to text holding an ASCII letter or digit
-    (full-width and enclosed forms, ligatures, accented letters, squared units …): every
-    character but ASCII, general punctuation, CJK symbols and kana, the ideographs and the
-    full-width punctuation, by the bytes it starts with — a test holds this over every
-    code point. A search at the speed of a byte table."""
+def _unsure_char() -> re.Pattern[str]:
+    """Any character but ASCII, general punctuation, CJK symbols and kana, the ideographs
+    and the full-width punctuation (not the full-width letters and digits)."""
     return re.compile(
-        rb"[\xc2-\xe1\xea-\xee\xf0-\xf4]|\xe2[\x82-\xbf]|\xe2\x81[\xb0-\xbf]|\xe3[\x84-\x8f]"
-        rb"|\xef[\x80-\xbb\xbe\xbf]|\xef\xbc[\x80\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a\xa6-\xbf]"
+        "[^\x00-\x7f\u2000-\u206f\u3000-\u30ff\u3400-\u9fff"
+        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
     )
+
+
+def latin_unsure(text: bytes) -> bool:
+    """Whether stored text (UTF-8) holds a character that might fold to text holding an
+    ASCII letter or digit (a test holds the others to that over every code point): ASCII
+    text at once, a byte that starts such a character by deleting all others, the rest
+    decoded and searched."""
+    if text.isascii():
+        return False
+    if text.translate(None, _SURE_BYTES):
+        return True
+    return _unsure_char().search(text.decode()) is not None
 
 
 def checks(terms: Iterable[str], sample: bytes = b"") -> list[Check]:
@@ -178,7 +194,7 @@ def could_hold(title: bytes | None, body: bytes | None, needed: Sequence[Check])
             # digits to themselves lower-cased, and the term (letters and digits) cannot
             # hold what the plain text adds or the JSON escapes.
             if lowered is None:
-                lowered = b"" if _unsure_latin().search(text) else text.lower()
+                lowered = b"" if latin_unsure(text) else text.lower()
             if lowered and test[1] not in lowered:
                 return False
             continue
