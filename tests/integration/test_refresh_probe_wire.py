@@ -98,6 +98,11 @@ def test_a_connection_lost_mid_body_fails_the_source(
         b"HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n<rss></rss>",
         b"HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
         b"\x00\x01\x02\xff" * 64,
+        b"HTTP/1.1 \xb200 OK\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: \xc2\xb2\r\n\r\n"
+        b"5\r\n<rss>\r\n0\r\n\r\n",
+        b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+        b'HTTP/1.1 304 Not Modified\r\nETag: "hinted"\r\n\r\n',
     ],
     ids=[
         "no-status",
@@ -107,6 +112,9 @@ def test_a_connection_lost_mid_body_fails_the_source(
         "bad-length",
         "no-colon",
         "bin",
+        "latin-digit-status",
+        "utf8-digit-length",
+        "early-hints",
     ],
 )
 def test_a_garbage_answer_ends_as_without_the_probe(
@@ -115,6 +123,44 @@ def test_a_garbage_answer_ends_as_without_the_probe(
     probed, fetched = both(tmp_path, monkeypatch, _feed_and_other, _handled(_raw(answer)))
     assert probed.comparable() == fetched.comparable()
     assert probed.said("Other").not_modified
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the curl backend calls every CURLE_UNSUPPORTED_PROTOCOL an invalid URL, also"
+    " libcurl's 'Received HTTP/0.9 when not allowed' for an answer that is not HTTP",
+)
+def test_an_answer_that_is_not_http_is_not_called_an_invalid_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    change = _handled(_raw(b"SPAM SPAM SPAM\r\n\r\n"))
+    probed, fetched = both(tmp_path, monkeypatch, _feed_and_other, change)
+    for run in (probed, fetched):
+        error = str(run.said("Feed").error)
+        assert error.startswith(f"{run.base}/feed.xml: ") and "invalid URL" not in error
+
+
+def test_a_304_with_a_stray_body_does_not_spoil_the_next_answer_on_its_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(server: LoopbackServer, folder: Path) -> list[SourceSpec]:
+        return [
+            SourceSpec(
+                f"F{i}", server.add(f"/f{i}.xml", rss(f"F{i}", items(2, f"F{i}x")), etag=True)
+            )
+            for i in range(4)
+        ]
+
+    def stray(req: BaseHTTPRequestHandler) -> None:  # the connection stays open after it
+        req.wfile.write(b'HTTP/1.1 304 Not Modified\r\nETag: "s"\r\nContent-Length: 5\r\n\r\nhello')
+
+    def change(server: LoopbackServer, db: Path) -> None:
+        server.routes["/f0.xml"].handler = stray
+
+    settings = replace(SETTINGS, per_host=1, concurrency=1)  # one connection, reused
+    probed, fetched = both(tmp_path, monkeypatch, build, change, settings)
+    assert probed.comparable() == fetched.comparable()
+    assert all(r.ok and r.not_modified for r in probed.report.results)
 
 
 @pytest.mark.parametrize("status", [200, 304])
