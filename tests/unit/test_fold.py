@@ -58,12 +58,17 @@ def _reference_fold(text: str) -> str:
 def test_quick_paths_fold_as_the_definition(text: str) -> None:
     # Long enough texts take the looking-first path; short ones translate at once, or,
     # before the table is built, look each character up in the pairs.
-    from suxun_tui.store.fold import _table
+    # Long texts are translated at once too until enough of them have been (the pattern
+    # that looks first costs as much to build), then looked at first.
+    from suxun_tui.store import fold as folding
 
-    _table.cache_clear()
-    assert fold(text) == _reference_fold(text)
-    assert fold(text * 3) == _reference_fold(text * 3)
-    assert fold(text) == _reference_fold(text)
+    for looking in (False, True):
+        folding._table.cache_clear()
+        folding._traditional.cache_clear()
+        folding._translated[0] = folding.BUILD_AFTER if looking else 0
+        assert fold(text) == _reference_fold(text)
+        assert fold(text * 3) == _reference_fold(text * 3)
+        assert fold(text) == _reference_fold(text)
 
 
 @settings(max_examples=200, deadline=None)

@@ -57,6 +57,8 @@ def _traditional() -> re.Pattern[str]:
 
 
 SHORT = 256  # below this many characters, translating is cheaper than looking first
+BUILD_AFTER = 32  # long texts translated before the pattern is built
+_translated = [0]  # how many
 
 # Full-width ASCII forms and the ideographic space, in nearly every Chinese paragraph
 # (，：（）): NFKC of a page holding them costs about 100 µs. Each is replaced by its
@@ -104,8 +106,11 @@ def fold(text: str | None) -> str:
     if len(text) <= FEW and not _table.cache_info().currsize:
         return "".join(map(_simplified, text))
     # Most text is Simplified or Latin: looking is much cheaper than translating (for a
-    # title too, once the pattern is built for the long texts).
-    if len(text) < SHORT and not _traditional.cache_info().currsize:
+    # title too, once the pattern is built for the long texts) — but the pattern costs as
+    # much to build as translating some thirty long texts (a search process folds a few).
+    built = _traditional.cache_info().currsize
+    if not built and (len(text) < SHORT or _translated[0] < BUILD_AFTER):
+        _translated[0] += len(text) >= SHORT
         return text.translate(_lookup())
     if _traditional().search(text):
         text = text.translate(_lookup())
