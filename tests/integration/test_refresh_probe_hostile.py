@@ -9,14 +9,17 @@ checks the rule itself (a permanent move's notice, the cap's message, the server
 from __future__ import annotations
 
 import gzip
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from suxun_tui.config import SourceSpec
+from suxun_tui.text.timefmt import now_utc, to_stored
 from tests.support.feeds import items, rss
 from tests.support.probe_twin import SETTINGS, Change, both
 from tests.support.server import LoopbackServer
@@ -58,6 +61,54 @@ def test_a_redirect_is_followed_with_the_fetchers_notices(
         assert stored_url == "BASE/new.xml"
     else:
         assert notice is None and stored_url == "BASE/feed.xml"
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml", "/new\u202e.xml", "http://[::1/feed"],
+    ids=["file", "ftp", "bidi", "bad-host"],
+)
+def test_a_redirect_to_a_refused_or_odd_url_ends_as_without_the_probe(
+    location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def moved(req: BaseHTTPRequestHandler) -> None:  # the Location's bytes as UTF-8
+        req.close_connection = True
+        req.wfile.write(
+            b"HTTP/1.1 301 Moved Permanently\r\nContent-Length: 0\r\nLocation: "
+            + location.encode()
+            + b"\r\n\r\n"
+        )
+
+    def change(server: LoopbackServer, db: Path) -> None:
+        server.add("/new%E2%80%AE.xml", CHANGED, etag=True)
+        server.routes["/feed.xml"].handler = moved
+
+    probed, fetched = both(tmp_path, monkeypatch, _feed_and_other, change)
+    assert probed.comparable() == fetched.comparable()
+    said = probed.said("Feed")
+    [stored] = [row[1] for row in probed.sources if row[0] == "Feed"]
+    if location.startswith("/"):  # stored in the one form it is requested in
+        assert said.ok and "/new%E2%80%AE.xml" in str(said.notice)
+        assert stored == "BASE/new%EN%N%AE.xml"
+    else:
+        assert not said.ok and "redirected to" in str(said.error)
+        assert stored == "BASE/feed.xml"
+
+
+def test_a_source_the_server_asked_to_wait_for_is_not_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def change(server: LoopbackServer, db: Path) -> None:
+        later = to_stored(now_utc() + timedelta(hours=1))
+        with sqlite3.connect(db) as conn:  # as a 429's Retry-After leaves it
+            conn.execute("UPDATE sources SET not_before = ? WHERE name = 'Feed'", (later,))
+        conn.close()
+        server.routes["/feed.xml"].body = CHANGED.encode()
+
+    probed, fetched = both(tmp_path, monkeypatch, _feed_and_other, change)
+    assert probed.comparable() == fetched.comparable()
+    assert probed.hits["/feed.xml"] == fetched.hits["/feed.xml"] == 0
+    assert "server asked to wait" in str(probed.said("Feed").notice)
 
 
 def test_a_429_with_retry_after_fails_the_source_and_keeps_the_wait(

@@ -169,3 +169,22 @@ def test_the_commands_output_and_exit_code_are_the_fetchers(failing: bool, tmp_p
     assert out.rstrip().endswith(
         f"refreshed 4 source(s): 3 new article(s), {int(failing)} failed, {2 - failing} unchanged"
     )
+
+
+@pytest.mark.parametrize("how", ["offline", "due-only"])
+def test_the_probe_asks_nothing_offline_or_before_a_source_is_due(how: str, tmp_path: Path) -> None:
+    with LoopbackServer() as server:
+        local = tmp_path / "local.xml"
+        local.write_text(rss("Local", items(2, "L")), encoding="utf-8")
+        specs = (*_many(3)(server, tmp_path), SourceSpec("Local", local.as_uri()))
+        config = Config(settings=SETTINGS, sources=specs)
+        db = tmp_path / DB_NAME
+        refresh_sources(config, db)
+        server.hits.clear()
+        if how == "offline":
+            report = refresh_sources(config, db, offline=True)
+            assert [r.name for r in report.results] == ["Local"]
+            assert sorted(report.skipped_offline) == ["F00", "F01", "F02"]
+        else:  # just refreshed: nothing is due yet
+            assert refresh_sources(config, db, due_only=True).results == []
+        assert server.hits.total() == 0
