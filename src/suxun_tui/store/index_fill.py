@@ -45,10 +45,10 @@ BATCH = 50
 # as many as fit in TRANSACTION_SECONDS of wall time, at most TRANSACTION_MAX in all.
 # Every transaction leaves FTS5 a new segment that its merges later rewrite, so many
 # small ones cost far more than a few large ones for short articles: on a first
-# refresh's 20,000, 50 a transaction spent 2.5 CPU-s, these 1.8 (benchmarks/
-# search_write.py, load 6-7). Bounded in time, a transaction still lets a key press in
-# the reader (which waits up to 150 ms for the lock) through: about 40 ms of work, then
-# the commit's flush and merge, about a third of that again. The first chunk is small
+# refresh's 20,000, the filler process spent 2.2-2.3 CPU-s at 50 a transaction, 1.75-1.85
+# with these (the program otherwise the same, load 5). Bounded in time, a transaction
+# still lets a key press in the reader (which waits up to 150 ms for the lock) through:
+# about 40 ms of work, then the commit's flush and merge. The first chunk is small
 # and the next ones sized by the pace so far, since an article may take 50 µs or 1 ms.
 FIRST_CHUNK = 10  # a first refresh's article: some 50 µs; a long page's: a millisecond
 CHUNK = 500
