@@ -1,8 +1,16 @@
-"""Where the config and the cache are looked for: option, environment, XDG directory."""
+"""Where the config and the cache are looked for: option, environment, XDG directory.
+
+The XDG directories are platformdirs' answer. On Linux, the common cases — an absolute
+``$XDG_CONFIG_HOME`` / ``$XDG_DATA_HOME``, or none and an absolute ``$HOME`` — are worked
+out here by the same rules, since importing platformdirs costs a cron job's ``refresh``
+several milliseconds of its start; anything else (another platform, Android, a relative or
+missing home) is left to platformdirs, and a test compares the two over many environments.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,9 +37,7 @@ def config_path(cli_value: str | None = None, env: Mapping[str, str] | None = No
         return expand_user(cli_value)
     if env.get("SUXUN_TUI_CONFIG"):
         return expand_user(env["SUXUN_TUI_CONFIG"])
-    import platformdirs  # only when neither the option nor the environment says
-
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+    return Path(xdg_user_dir("XDG_CONFIG_HOME", ".config")) / "config.toml"
 
 
 def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None) -> Path:
@@ -41,9 +47,37 @@ def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None)
         return expand_user(cli_value)
     if env.get("SUXUN_TUI_DATA_DIR"):
         return expand_user(env["SUXUN_TUI_DATA_DIR"])
-    import platformdirs  # only when neither the option nor the environment says
+    return Path(xdg_user_dir("XDG_DATA_HOME", ".local/share"))
 
-    return Path(platformdirs.user_data_dir(APP_NAME))
+
+def xdg_user_dir(variable: str, default: str) -> str:
+    """This program's folder in the user's XDG directory ``variable`` (whose default is
+    ``~/default``): what platformdirs' ``user_config_dir`` / ``user_data_dir`` give."""
+    quick = _linux_user_dir(variable, default)
+    if quick is not None:
+        return quick
+    import platformdirs  # another platform, or a case the quick path leaves to it
+
+    if variable == "XDG_CONFIG_HOME":
+        return platformdirs.user_config_dir(APP_NAME)
+    return platformdirs.user_data_dir(APP_NAME)
+
+
+def _linux_user_dir(variable: str, default: str) -> str | None:
+    """The folder by platformdirs' Unix rules (an absolute ``$variable``, else ``$HOME``
+    joined with ``default``), or None where they need platformdirs itself."""
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    environ = os.environ
+    if environ.get("ANDROID_DATA") == "/data" and environ.get("ANDROID_ROOT") == "/system":
+        return None  # platformdirs may find an Android app's folders here
+    base = environ.get(variable, "")
+    if not base.startswith("/"):
+        home = environ.get("HOME", "")
+        if not home.startswith("/"):
+            return None  # no usable HOME: platformdirs asks the password database
+        base = os.path.join(home.rstrip("/") or "/", default)
+    return os.path.join(base, APP_NAME)
 
 
 def read_config_file(path: Path, limit: int = 4 * 1024 * 1024) -> str:
