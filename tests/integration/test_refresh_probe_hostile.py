@@ -124,10 +124,6 @@ def test_a_429_with_retry_after_fails_the_source_and_keeps_the_wait(
     assert row[8] is True or row[8] == 1  # not_before: the server's wait is kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the probe's 429 is dropped and the fetcher asks again at once, before Retry-After",
-)
 def test_a_429_is_asked_as_often_as_without_the_probe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -231,11 +227,6 @@ def test_a_wrong_content_encoding_fails_with_the_fetchers_message(
     assert not ok and said in str(error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty 200 with an unknown Content-Encoding is kept by the probe: parsed as an"
-    " empty document instead of the fetcher's 'unknown content encoding'",
-)
 def test_an_empty_body_with_an_unknown_encoding_fails_as_without_the_probe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
