@@ -191,3 +191,12 @@ def test_a_cookie_state_class_on_the_body_is_not_a_banner() -> None:
     page = f'<html><body class="has-cookie-bar"><main><p>{EN_PROSE}</p></main></body></html>'
     article = extract_article(page, "https://example.com/a", timezone="UTC")
     assert "council met" in " ".join(b.text for b in article.blocks)
+
+
+def test_a_posts_footer_just_after_its_text_names_the_poster() -> None:
+    blurbs = "".join(f"<p>短评{i}。</p>" for i in range(2))
+    page = f"""<html><body><table id="post"><tr><td>{PROSE * 6}</td></tr>
+    <tr><td class="post-footer">由海姑娘张贴 @ 2005年06月14日 03:25:55</td></tr>
+    <tr><td>{blurbs}</td></tr></table></body></html>"""
+    article = extract_article(page, "http://blog.example.cn/a")
+    assert article.author == "海姑娘"

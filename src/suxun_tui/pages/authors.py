@@ -193,7 +193,13 @@ def choose_author(
     if found:
         return found
     dated = [b.text for b in (head + region) if len(b.text) <= 160 and _DATE_HINT.search(b.text)]
-    for text in dated[:3] + texts[-3:]:
+    # A post's footer (由X张贴 @ 2005年…) may stand just after the element holding its text.
+    footer = [
+        b.text
+        for b in (after or [])[:_EARLY_BLOCKS]
+        if len(b.text) <= 160 and _DATE_HINT.search(b.text)
+    ]
+    for text in dated[:3] + texts[-3:] + footer[:1]:
         found = posted_by(text)
         if found:
             return found
