@@ -133,6 +133,38 @@ def test_a_429_is_asked_as_often_as_without_the_probe(
     assert probed.hits["/feed.xml"] == fetched.hits["/feed.xml"]
 
 
+@pytest.mark.parametrize(
+    ("script", "asks"),
+    [
+        ([(404, {}, b"gone")], 1),
+        ([(410, {}, b"gone")], 1),
+        ([(500, {}, b"oops"), (502, {}, b"")], 3),  # then the feed, on the last retry
+        ([(503, {"Retry-After": "3600"}, b"")], 1),  # a wait past the cap: no retry
+        ([(429, {"Retry-After": "Tue, 01 Dec 2099 00:00:00 GMT"}, b"")], 1),
+        ([(401, {"WWW-Authenticate": "Basic"}, b"")], 1),
+    ],
+    ids=["404", "410", "500-502-200", "503-long-wait", "429-date", "401"],
+)
+def test_an_error_status_is_asked_as_often_as_without_the_probe(
+    script: list[tuple[int, dict[str, str], bytes]],
+    asks: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def change(server: LoopbackServer, db: Path) -> None:
+        route = server.routes["/feed.xml"]
+        route.body, route.script = CHANGED.encode(), list(script)
+
+    settings = replace(SETTINGS, retries=2)
+    probed, fetched = both(tmp_path, monkeypatch, _feed_and_other, change, settings)
+    assert probed.comparable() == fetched.comparable()
+    assert probed.hits["/feed.xml"] == fetched.hits["/feed.xml"] == asks
+    said = probed.said("Feed")
+    assert said.ok == (asks == 3)
+    if not said.ok:
+        assert f"{probed.base}/feed.xml: HTTP {script[0][0]}" in str(said.error)
+
+
 def test_a_503_with_retry_after_is_retried_after_the_wait(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
