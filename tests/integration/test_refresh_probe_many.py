@@ -7,17 +7,21 @@ probe finds no libcurl (:mod:`tests.support.probe_twin`).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import suxun_tui.net.probe as probe
-from suxun_tui.config import Config, SourceSpec
-from suxun_tui.refresh.engine import Progress, refresh_sources
+from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.refresh.engine import Progress, RefreshReport, refresh_sources
 from suxun_tui.store import DB_NAME
 from tests.support.feeds import items, rss
 from tests.support.probe_twin import SETTINGS, Build, both
@@ -188,3 +192,84 @@ def test_the_probe_asks_nothing_offline_or_before_a_source_is_due(how: str, tmp_
         else:  # just refreshed: nothing is due yet
             assert refresh_sources(config, db, due_only=True).results == []
         assert server.hits.total() == 0
+
+
+_LOADED = """
+import json, sys
+from pathlib import Path
+if sys.argv[3] == "without":
+    import suxun_tui.net.probe as probe
+
+    def missing():
+        raise ImportError("no libcurl for this comparison")
+
+    probe._libcurl = missing
+from suxun_tui.config import Config, Settings, SourceSpec
+from suxun_tui.refresh.engine import refresh_sources
+urls = json.loads(sys.argv[2])
+config = Config(settings=Settings(retries=0), sources=tuple(SourceSpec(n, u) for n, u in urls))
+report = refresh_sources(config, Path(sys.argv[1]))
+print(json.dumps({
+    "results": sorted((r.name, r.ok, r.new, r.not_modified) for r in report.results),
+    "ssl": "ssl" in sys.modules,
+    "certifi": "certifi" in sys.modules,
+}))
+"""
+
+
+@pytest.mark.parametrize("mode", ["with", "without"])
+def test_no_tls_is_loaded_for_a_refresh_of_http_sources(mode: str, tmp_path: Path) -> None:
+    with LoopbackServer() as server:
+        specs = _many(3)(server, tmp_path)
+        db = tmp_path / DB_NAME
+        refresh_sources(Config(settings=SETTINGS, sources=tuple(specs)), db)
+        server.routes["/f1.xml"].body = rss("F1", items(3, "F1x")).encode()  # one changed
+        urls = json.dumps([(s.name, s.url) for s in specs])
+        done = subprocess.run(
+            [sys.executable, "-c", _LOADED, str(db), urls, mode],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=True,
+        )
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {
+        "results": [["F00", True, 0, True], ["F01", True, 1, False], ["F02", True, 0, True]],
+        "ssl": False,
+        "certifi": False,
+    }
+
+
+def test_a_refresh_on_a_worker_thread_goes_through_the_probe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader refreshes from a thread worker: the probe's loop runs on that thread."""
+    asked: list[int] = []
+    real = probe.conditional_gets
+
+    def counted(settings: Settings, asks: Sequence[tuple[str, str | None, str | None]]) -> Any:
+        asked.append(threading.get_ident())
+        return real(settings, asks)
+
+    monkeypatch.setattr(probe, "conditional_gets", counted)
+    with LoopbackServer() as server:
+        specs = tuple(_many(4)(server, tmp_path))
+        config = Config(settings=SETTINGS, sources=specs)
+        db = tmp_path / DB_NAME
+        refresh_sources(config, db)
+        server.routes["/f2.xml"].body = rss("F2", items(3, "F2x")).encode()
+        server.hits.clear()
+        reports: list[RefreshReport] = []
+        worker = threading.Thread(target=lambda: reports.append(refresh_sources(config, db)))
+        worker.start()
+        worker.join(60)
+    [report] = reports
+    assert asked and asked[-1] == worker.ident
+    assert sorted((r.name, r.new, r.not_modified) for r in report.results) == [
+        ("F00", 0, True),
+        ("F01", 0, True),
+        ("F02", 1, False),
+        ("F03", 0, True),
+    ]
+    assert set(server.hits.values()) == {1}
