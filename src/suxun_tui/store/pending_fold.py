@@ -238,7 +238,10 @@ def fold_into(
             if needed:
                 if not could_hold(r[1], r[2], needed):
                     continue
-                stored = tuple(None if b is None else bytes(b).decode() for b in stored)
+                try:
+                    stored = tuple(None if b is None else bytes(b).decode() for b in stored)
+                except UnicodeDecodeError as exc:  # as SQLite's own text would have failed
+                    raise sqlite3.OperationalError("Could not decode to UTF-8") from exc
             i = int(r[0])
             view[i] = (
                 queued_folded(kept, i, 0, stored[0]),

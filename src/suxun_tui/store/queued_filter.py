@@ -156,7 +156,8 @@ def latin_unsure(text: bytes) -> bool:
         return False
     if text.translate(None, _SURE_BYTES):
         return True
-    return _unsure_char().search(text.decode()) is not None
+    # (text that is not UTF-8 is unsure: the fold that follows reports it)
+    return _unsure_char().search(text.decode(errors="replace")) is not None
 
 
 def checks(terms: Iterable[str], sample: bytes = b"") -> list[Check]:
