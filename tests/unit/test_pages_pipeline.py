@@ -200,3 +200,33 @@ def test_a_posts_footer_just_after_its_text_names_the_poster() -> None:
     <tr><td>{blurbs}</td></tr></table></body></html>"""
     article = extract_article(page, "http://blog.example.cn/a")
     assert article.author == "海姑娘"
+
+
+def _literal_runs(items: object) -> list[list[str]]:
+    """Each way through a parsed pattern as its runs of literal characters."""
+    import re._constants as c  # type: ignore[import-not-found]
+
+    ways: list[list[str]] = [[""]]
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            ways = [w[:-1] + [w[-1] + chr(av)] for w in ways]
+        elif op is c.SUBPATTERN:
+            ways = [w + r for w in ways for r in _literal_runs(av[-1])] or ways
+            ways = [w + [""] for w in ways]
+        elif op is c.BRANCH:
+            ways = [w + r for w in ways for branch in av[1] for r in _literal_runs(branch)]
+            ways = [w + [""] for w in ways]
+        else:
+            ways = [w + [""] for w in ways]
+    return ways
+
+
+def test_every_consent_name_holds_one_of_the_hints() -> None:
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    from suxun_tui.pages.vocabulary import CONSENT_HINTS, CONSENT_NAMES
+
+    ways = _literal_runs(parser.parse(CONSENT_NAMES.pattern))
+    assert len(ways) > 30
+    for way in ways:
+        assert any(hint in run for run in way for hint in CONSENT_HINTS), way

@@ -22,6 +22,7 @@ from suxun_tui.pages.dates import find_dates
 from suxun_tui.pages.dom import HtmlElement, text_content
 from suxun_tui.pages.vocabulary import (
     ARTICLE_NAMES,
+    CONSENT_HINTS,
     CONSENT_NAMES,
     DISCUSSION_NAMES,
     NEGATIVE_NAMES,
@@ -133,7 +134,8 @@ _NAME_PATTERNS = tuple(
 def _kind_of_names(names: str) -> int:
     """What class and id names say: a cookie-consent banner, a comment thread, furniture,
     or nothing special."""
-    if CONSENT_NAMES.search(names.lower()):
+    low = names.lower()
+    if any(hint in low for hint in CONSENT_HINTS) and CONSENT_NAMES.search(low):
         return _CONSENT
     if names.isascii():
         names = names.lower()

@@ -65,6 +65,9 @@ CONSENT_NAMES = re.compile(
     r"settings|preferences|prefs|dialog|overlay|message|alert|info)|cookieconsent|cookiebot|"
     r"onetrust|cmplz-|cky-consent|(?:^|\s)cli-(?:modal|bar|settings|privacy)|gdpr-"
 )
+# Substrings one of which every CONSENT_NAMES match holds: tested first, in C, so the
+# pattern runs on the few class strings that may match (a test checks the list).
+CONSENT_HINTS = ("ookie", "onsent", "gdpr", "cli-", "onetrust", "cmplz")
 
 # --- Class and id names (scoring, furniture, listing) --------------------------------------
 
