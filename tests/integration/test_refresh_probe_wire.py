@@ -74,11 +74,6 @@ def test_a_hung_server_times_out_naming_the_source(
     assert (probed.hits["/feed.xml"], fetched.hits["/feed.xml"]) == (2, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the probe asks every source of a host that stopped answering, per_host at a time"
-    " and min(timeout, 5 s) each, before the fetcher asks them all again",
-)
 def test_a_host_that_stopped_answering_costs_the_probe_one_round(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,12 +96,6 @@ def test_a_host_that_stopped_answering_costs_the_probe_one_round(
     assert probed.hits.total() <= 6 + settings.per_host
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the curl backend reads a head only when its body starts or the transfer ends:"
-    " an error head whose body never comes times out (its Retry-After lost), while the"
-    " probe takes the head as the fetcher's first attempt",
-)
 def test_an_error_head_whose_body_never_comes_is_that_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -176,11 +165,6 @@ def test_a_garbage_answer_ends_as_without_the_probe(
     assert probed.said("Other").not_modified
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the curl backend calls every CURLE_UNSUPPORTED_PROTOCOL an invalid URL, also"
-    " libcurl's 'Received HTTP/0.9 when not allowed' for an answer that is not HTTP",
-)
 def test_an_answer_that_is_not_http_is_not_called_an_invalid_url(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,8 +36,8 @@ _TLS_ERRORS = frozenset({35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91,
 class _Transfer:
     """One exchange's head and body as libcurl's callbacks deliver them.
 
-    Header lines are only collected while they arrive (``list.append`` as the callback:
-    no Python frame per line) and read once, when the body starts or the transfer ends.
+    Header lines are only collected while they arrive and read once: when the body starts
+    or the transfer ends, or as soon as an error's head is complete.
     """
 
     def __init__(self, choose_body: BodyChoice) -> None:
@@ -53,6 +53,28 @@ class _Transfer:
         self.decided = True
         self.head = read_head(self.lines)
         self.decoder = self.choose_body(self.head)
+
+    def on_header(self, line: bytes) -> int | None:
+        """libcurl's header callback: the line kept; at the end of an error's head (status
+        400 or more) the head is read at once, so an error whose body is slow or never
+        comes is that error, not a timeout — and its body, when not wanted, is not waited
+        for (0 stops the transfer)."""
+        self.lines.append(line)
+        if line not in (b"\r\n", b"\n") or self.decided:
+            return None
+        status = next((ln for ln in reversed(self.lines) if ln.startswith(b"HTTP/")), b"")
+        parts = status.split(None, 2)
+        if len(parts) < 2 or parts[1][:1] not in (b"4", b"5"):
+            return None
+        try:
+            self.decide()
+        except BaseException as exc:  # libcurl's callback must not raise; kept for the caller
+            self.failure = exc
+            return 0
+        if self.decoder is None:
+            self.dropped = True
+            return 0
+        return None
 
     def on_body(self, data: bytes) -> int | None:
         try:
@@ -143,7 +165,7 @@ class CurlBackend:
         curl.setopt(pycurl.TIMEOUT_MS, int(settings.timeout * 1000) + 1000)
         curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)  # raw bytes: the bounded decoder inflates
         curl.setopt(pycurl.BUFFERSIZE, _BUFFER)
-        curl.setopt(pycurl.HEADERFUNCTION, transfer.lines.append)
+        curl.setopt(pycurl.HEADERFUNCTION, transfer.on_header)
         curl.setopt(pycurl.WRITEFUNCTION, transfer.on_body)
         lines = [f"{name}: {value}" for name, value in headers.items()]
         lower = {name.lower() for name in headers}
@@ -166,8 +188,14 @@ class CurlBackend:
 
     def _error(self, url: str, curl: pycurl.Curl, exc: pycurl.error) -> FetchError:
         code = exc.args[0] if exc.args else -1
+        detail = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+        if code == pycurl.E_UNSUPPORTED_PROTOCOL and "HTTP/" in detail:
+            # libcurl's words for an answer without a status line (HTTP/0.9) or with a
+            # version it does not know: the server's fault, not the URL's
+            return FetchError(
+                N_("{url}: the answer is not HTTP ({reason})").format(url=url, reason=detail)
+            )
         if code in (pycurl.E_URL_MALFORMAT, pycurl.E_UNSUPPORTED_PROTOCOL):
-            detail = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
             return FetchError(
                 N_("{url}: invalid URL ({reason})").format(url=url, reason=detail), status=0
             )

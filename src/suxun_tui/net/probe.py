@@ -17,7 +17,8 @@ wait). Anything else — a redirect, a body over a cap or badly compressed, a ne
 failure, no answer within :data:`PATIENCE` seconds — is dropped and left to the
 fetcher, which asks again with every rule (retries, Retry-After, redirects, size caps
 and their messages). A server that stops answering so costs at most :data:`PATIENCE`
-seconds more before the fetcher's own timeout and retries. When many feeds turn out
+seconds more before the fetcher's own timeout and retries: once an ask of a host gets no
+answer at all, that host's sources not yet asked are left to the fetcher. When many feeds turn out
 changed (:data:`BUSY_AFTER`), the probe stops asking: the full refresh then parses each
 body as it arrives instead of after the probe.
 """
@@ -260,6 +261,10 @@ def _run(
             answers[ask.index] = result
             if isinstance(result, FetchResult) and not result.not_modified:
                 changed[0] += 1
+        elif not ok and not ask.lines:
+            # No answer at all (refused, unreachable, silent): the host's other sources
+            # are left to the fetcher unasked, so a dead host costs one round of asks.
+            waiting[ask.host].clear()
         curl.reset()
         idle.append(curl)
 

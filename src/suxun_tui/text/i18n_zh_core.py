@@ -66,6 +66,7 @@ _FETCH: dict[str, str] = {
     "{url}: could not connect within {seconds:g} s": "{url}：{seconds:g} 秒内无法连接",
     "{url}: the response was cut off ({reason})": "{url}：响应被截断（{reason}）",
     "{url}: the server broke the connection ({reason})": "{url}：服务器中断了连接（{reason}）",
+    "{url}: the answer is not HTTP ({reason})": "{url}：服务器的回应不是 HTTP（{reason}）",
     "{url}: TLS error ({reason})": "{url}：TLS 错误（{reason}）",
     "stacked content encodings are not supported: {encoding}": ("不支持叠加的内容编码：{encoding}"),
     "unknown content encoding {coding!r}": "未知的内容编码 {coding!r}",
