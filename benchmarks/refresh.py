@@ -46,6 +46,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bytecode import compile_package
+from index_wait import index_settled
 from refresh_feeds import FeedServer, make_feed
 from refresh_measure import Run, timed
 
@@ -111,26 +112,6 @@ def rows_digest(db: Path) -> str:
         return digest.hexdigest()
     finally:
         conn.close()
-
-
-def index_settled(db: Path, limit: float = 300.0) -> float:
-    """Seconds until the background filler the first refresh started has indexed its
-    articles and closed the cache (``store.clean_close``'s note is back)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from suxun_tui.store.clean_close import closed_cleanly
-    from suxun_tui.store.index_fill import queued
-
-    started = time.perf_counter()
-    while time.perf_counter() - started < limit:
-        conn = sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            waiting = queued(conn)
-        finally:
-            conn.close()
-        if not waiting and closed_cleanly(db):
-            break
-        time.sleep(0.1)
-    return time.perf_counter() - started
 
 
 def run_suxun(load: Workload, work: Path) -> Steps:

@@ -28,7 +28,6 @@ import argparse
 import os
 import platform
 import resource
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -50,9 +49,8 @@ from tests.support.miniflux_server import (  # noqa: E402
 from tests.support.server import LoopbackServer  # noqa: E402
 
 from bytecode import compile_package  # noqa: E402
-from suxun_tui.store.clean_close import closed_cleanly  # noqa: E402
+from index_wait import index_settled  # noqa: E402
 from suxun_tui.store.db import DB_NAME  # noqa: E402
-from suxun_tui.store.index_fill import queued  # noqa: E402
 
 CPU: list[float] = []  # CPU seconds of each refresh process, in order
 TARGETS = {"first": 15.0, "nothing new": 0.5, "memory": 150.0, "imports": 0.060}
@@ -130,23 +128,6 @@ def in_process_sync(env: dict[str, str]) -> float:
     finally:
         os.environ.clear()
         os.environ.update(saved)
-
-
-def index_settled(db: Path, limit: float = 300.0) -> float:
-    """Seconds until the background filler a first sync starts has indexed its entries
-    and closed the cache (``store.clean_close``'s note is back). The syncs after it are
-    cron's later runs: they are measured without the filler beside them."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < limit:
-        conn = sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            waiting = queued(conn)
-        finally:
-            conn.close()
-        if not waiting and closed_cleanly(db):
-            break
-        time.sleep(0.1)
-    return time.perf_counter() - started
 
 
 def account_env(server: MinifluxServer, api: str, root: Path) -> dict[str, str]:
