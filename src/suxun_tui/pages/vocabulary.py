@@ -338,21 +338,28 @@ AUTHOR_META = (
     "byl",
 )
 SITE_META = ("og:site_name", "source", "mediaid", "application-name")
-# schema.org types whose datePublished and author are the page's own.
+# schema.org types of one editorial text (and Open Graph's "article"): on a page that says
+# it is one, a comment thread is not part of the text.
+_EDITORIAL = (
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+    "ReportageNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+)
+EDITORIAL_TYPES = frozenset(("article", *_EDITORIAL))
+# schema.org types whose datePublished and author are the page's own: the editorial ones,
+# and posts, questions and pages of one author.
 ARTICLE_TYPES = frozenset(
     (
-        "Article",
-        "NewsArticle",
-        "BlogPosting",
-        "Report",
-        "ScholarlyArticle",
-        "TechArticle",
+        *_EDITORIAL,
         "LiveBlogPosting",
-        "OpinionNewsArticle",
-        "AnalysisNewsArticle",
-        "ReportageNewsArticle",
-        "BackgroundNewsArticle",
-        "ReviewNewsArticle",
         "SocialMediaPosting",
         "DiscussionForumPosting",
         "QAPage",
@@ -362,24 +369,6 @@ ARTICLE_TYPES = frozenset(
         "Recipe",
         "MedicalWebPage",
         "Posting",
-    )
-)
-# Types (JSON-LD, or Open Graph's "article") by which a page says it is one editorial text,
-# not a thread of posts: on such a page a comment thread is not part of the text.
-EDITORIAL_TYPES = frozenset(
-    (
-        "article",
-        "Article",
-        "NewsArticle",
-        "BlogPosting",
-        "Report",
-        "ScholarlyArticle",
-        "TechArticle",
-        "OpinionNewsArticle",
-        "AnalysisNewsArticle",
-        "ReportageNewsArticle",
-        "BackgroundNewsArticle",
-        "ReviewNewsArticle",
     )
 )
 # Publish times in a script's own JSON (Next.js, Nuxt and app states): "postedAt":"2025-…".
