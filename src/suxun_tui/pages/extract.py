@@ -1,6 +1,7 @@
 """Turn one article page into :class:`~suxun_tui.models.ArticleText`, step by step.
 
-1. parse (:mod:`.dom`) and read ``<head>`` hints (:mod:`.meta`);
+1. parse (:mod:`.dom`; a document without markup as text, :mod:`.plain_text`) and read
+   ``<head>`` hints (:mod:`.meta`);
 2. clean the tree of what is never text (:mod:`.dom`);
 3. score every element as a candidate container (:mod:`.scoring`);
 4. choose the content region(s), best first (:mod:`.region`);
@@ -39,6 +40,7 @@ from suxun_tui.pages.learned_body import learned_body
 from suxun_tui.pages.meta import PageMeta, read_meta
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.pagination import continuation_links, continuation_urls
+from suxun_tui.pages.plain_text import as_html, is_plain_text, titled
 from suxun_tui.pages.region import RegionBlocks, candidate_regions, cut_region
 from suxun_tui.pages.scoring import score_tree
 from suxun_tui.pages.title import find_title
@@ -65,7 +67,10 @@ def extract_article(
     """Extract title, fields and body blocks from an article page.
 
     Raises :class:`~suxun_tui.pages.ExtractionError` when the page holds no article text.
+    A document without markup is read as text, a paragraph a line (:mod:`.plain_text`).
     """
+    if is_plain_text(html):
+        return titled(_extract(parse_html(as_html(html)), url, timezone, body_selector, now))
     return _extract(parse_html(html), url, timezone, body_selector, now)
 
 
@@ -78,6 +83,10 @@ def extract_page(
     now: datetime | None = None,
 ) -> tuple[ArticleText, list[str]]:
     """:func:`extract_article` and :func:`continuation_urls` of one page from one parse."""
+    if is_plain_text(html):
+        return extract_article(
+            html, url, timezone=timezone, body_selector=body_selector, now=now
+        ), []
     root = parse_html(html)
     later = continuation_links(root, url)  # before cleaning, which changes the tree
     return _extract(root, url, timezone, body_selector, now), later
