@@ -32,7 +32,7 @@ MODULES = (
     "suxun_tui.store.recovery",
     "suxun_tui.store.query_sql",
     "suxun_tui.refresh.engine",
-    "suxun_tui.net.client",
+    "suxun_tui.net.wire",
     "suxun_tui.sync.client",
     "suxun_tui.sync.engine",
     "suxun_tui.sync.secrets",
