@@ -63,6 +63,16 @@ def test_sources_of_a_character() -> None:
     assert "㍻" in sources("平")
 
 
+def stored(title: str, paragraphs: list[str], kinds: list[str]) -> tuple[str, str]:
+    """An article's stored body (JSON blocks of these kinds) and its folded title and text."""
+    blocks = tuple(
+        Block(kind, text)  # type: ignore[arg-type]
+        for kind, text in zip(kinds + ["paragraph"] * len(paragraphs), paragraphs, strict=False)
+    )
+    body = encode_blocks(blocks)
+    return body, fold(title) + "\n" + fold_body(body)
+
+
 # Characters with Traditional forms, compatibility forms of them, ASCII and markup.
 ALPHABET = '一⼀㈠㊀平成㍻国國层層体體雪的了 aA\\"[]'
 
@@ -76,12 +86,7 @@ ALPHABET = '一⼀㈠㊀平成㍻国國层層体體雪的了 aA\\"[]'
 def test_an_article_holding_a_term_is_never_passed_over(
     title: str, paragraphs: list[str], kinds: list[str], data: st.DataObject
 ) -> None:
-    blocks = tuple(
-        Block(kind, text)  # type: ignore[arg-type]
-        for kind, text in zip(kinds + ["paragraph"] * len(paragraphs), paragraphs, strict=False)
-    )
-    body = encode_blocks(blocks)
-    folded = fold(title) + "\n" + fold_body(body)
+    body, folded = stored(title, paragraphs, kinds)
     if not any(is_ideograph(c) for c in folded):
         return
     start = data.draw(st.integers(0, len(folded) - 1))
@@ -127,12 +132,7 @@ LATIN = 'abAB1 ａＡｂ①ﬁé\u0301一国\\"'
 def test_an_article_holding_a_latin_term_is_never_passed_over(
     title: str, paragraphs: list[str], kinds: list[str], data: st.DataObject
 ) -> None:
-    blocks = tuple(
-        Block(kind, text)  # type: ignore[arg-type]
-        for kind, text in zip(kinds + ["paragraph"] * len(paragraphs), paragraphs, strict=False)
-    )
-    body = encode_blocks(blocks)
-    folded = fold(title) + "\n" + fold_body(body)
+    body, folded = stored(title, paragraphs, kinds)
     start = data.draw(st.integers(0, max(0, len(folded) - 1)))
     term = folded[start : start + data.draw(st.integers(1, 4))]
     if not term or not all(c.isascii() and c.isalnum() for c in term):

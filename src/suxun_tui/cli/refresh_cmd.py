@@ -11,7 +11,7 @@ import sys
 
 from suxun_tui.cli.codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from suxun_tui.cli.context import open_context
-from suxun_tui.refresh.engine import RefreshReport, refresh_sources
+from suxun_tui.refresh.engine import ProgressCallback, RefreshReport, refresh_sources
 from suxun_tui.refresh.notify import notify_new
 from suxun_tui.store.index_fill import start_filling
 from suxun_tui.text.i18n import tr
@@ -43,32 +43,25 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     db_path = store.path  # the refresh closes the store once it has chosen the sources
     due_only = not (args.all or args.force or names)
-    interactive = sys.stdout.isatty()
-    if interactive:
-        from suxun_tui.cli.progress import run_with_progress
 
-        report = run_with_progress(
-            lambda cb: refresh_sources(
-                config,
-                db_path,
-                names=names,
-                force=args.force,
-                due_only=due_only,
-                offline=args.offline,
-                on_progress=cb,
-                store=store,
-            )
-        )
-    else:
-        report = refresh_sources(
+    def run(on_progress: ProgressCallback | None = None) -> RefreshReport:
+        return refresh_sources(
             config,
             db_path,
             names=names,
             force=args.force,
             due_only=due_only,
             offline=args.offline,
+            on_progress=on_progress,
             store=store,
         )
+
+    if sys.stdout.isatty():
+        from suxun_tui.cli.progress import run_with_progress
+
+        report = run_with_progress(run)
+    else:
+        report = run()
     _print_summary(report)
     start_filling(db_path)  # the search index catches up in the background
     if (problem := notify_new(config.settings.notify_command, report.new)) is not None:
