@@ -45,3 +45,21 @@ def test_a_long_batch_of_plain_and_traditional_text_folds_as_each_alone() -> Non
     ]
     rows += [(300, "plain", '[["paragraph","simplified 经济"]]', None, "s")]
     assert index_rows(rows) == [alone(row) for row in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.none() | st.text(st.sampled_from('[]{},"1ax\\ '), max_size=12), max_size=5))
+def test_damaged_bodies_are_read_each_alone(bodies: list[str | None]) -> None:
+    # Rows the store did not write (a damaged file): joining their JSON must never let
+    # one body's values stand for another's.
+    rows: list[Stored] = [(i, None, body, None, None) for i, body in enumerate(bodies)]
+    assert index_rows(rows) == [alone(row) for row in rows]
+
+
+def test_a_body_that_reads_as_two_arrays_is_read_alone() -> None:
+    rows: list[Stored] = [
+        (1, None, '[["paragraph","a"]],[["paragraph","b"]]', None, None),
+        (2, None, '[["paragraph","c"]]', None, None),
+    ]
+    assert index_rows(rows) == [alone(row) for row in rows]
+    assert [row[2] for row in index_rows(rows)] == ["", "c\x1f\x1f"]

@@ -26,11 +26,13 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
-from suxun_tui.store.fold import body_plain, fold, fold_body
+from suxun_tui.store.fold import bodies_plain, fold, fold_body
 
 Progress = Callable[[int, int], None]
 
 FTS_TABLE = "article_index"
+# FTS5's own table of the rows the index holds (id = rowid; c0 title … c3 source).
+CONTENT_TABLE = f"{FTS_TABLE}_content"
 # Every non-empty indexed value ends with PAD, which no folded query contains: then every
 # occurrence of a one- or two-character term starts some trigram of the index, and the
 # trigram vocabulary finds it (store.search, short terms).
@@ -134,8 +136,12 @@ def index_rows(stored: Sequence[Stored]) -> list[Row]:
     for each value, folded all at once — a call per value cost a first refresh's filler
     about as much as FTS5 spent on the same short articles."""
     sep = _SEP
+    plains = bodies_plain([r[2] for r in stored])
     joined = sep.join(
-        [f"{r[1] or ''}{sep}{body_plain(r[2])}{sep}{r[3] or ''}{sep}{r[4] or ''}" for r in stored]
+        [
+            f"{r[1] or ''}{sep}{plain}{sep}{r[3] or ''}{sep}{r[4] or ''}"
+            for r, plain in zip(stored, plains, strict=True)
+        ]
     )
     values = 4 * len(stored)
     folded = fold(joined).split(sep) if joined.count(sep) == values - 1 else []

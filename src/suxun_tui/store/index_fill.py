@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suxun_tui.store.fts import FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_rows
+from suxun_tui.store.fts import CONTENT_TABLE, FTS_TABLE, QUEUE_TABLE, STALE_TABLE, index_rows
 from suxun_tui.store.index_mark import CHANGED_TABLE, claim
 from suxun_tui.store.index_rebuild import (
     REBUILD_MIN,
@@ -167,8 +167,9 @@ def _index(conn: sqlite3.Connection, ids: list[int]) -> None:
     ).fetchall()
     values = index_rows(rows)
     # Most queued articles are new and have no row to delete (FTS5 looks each one up):
-    # the rows there are found in one statement.
-    old = conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids).fetchall()
+    # the rows there are found in one statement, in the index's own copy of its rows (a
+    # plain table's keys: a third of the cost of asking the index itself).
+    old = conn.execute(f"SELECT id FROM {CONTENT_TABLE} WHERE id IN ({marks})", ids).fetchall()
     conn.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", old)
     conn.executemany(
         f"INSERT INTO {FTS_TABLE} (rowid, title, text, author, source) VALUES (?,?,?,?,?)",
