@@ -21,6 +21,7 @@ import re
 from html.entities import name2codepoint
 
 from suxun_tui.models import Block, LinkSpan
+from suxun_tui.text.damage import repair_damage
 from suxun_tui.text.linkspans import CLOSE_MARK, OPEN_MARK, link_address, spans_of_marks
 from suxun_tui.text.sanitize import clean_text
 
@@ -110,9 +111,10 @@ def _paragraph_text(text: str, printable: bool | None = None) -> str:
     if "&" in text:
         text = html.unescape(text)
     if printable if printable is not None else text.isprintable():
-        return " ".join(text.split())  # no controls, no newline, no space but U+0020
+        # no controls, no newline, no space but U+0020
+        return repair_damage(" ".join(text.split()))
     text = clean_text(text)
-    return "\n".join(line for line in text.split("\n") if line.strip())
+    return repair_damage("\n".join(line for line in text.split("\n") if line.strip()))
 
 
 def _with_links(inner: str, text: str) -> tuple[LinkSpan, ...] | None:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from suxun_tui.models import Block, BlockKind, LinkSpan
 from suxun_tui.text.code import code_text, is_code_table, is_gutter_pre
+from suxun_tui.text.damage import repair_damage
 from suxun_tui.text.linkspans import link_address, marked_text
 from suxun_tui.text.nesting import parse_within_depth
 from suxun_tui.text.sanitize import clean_line, clean_text
@@ -238,9 +239,10 @@ class _Collector:
 
 
 def _clean_block(raw: str) -> str:
-    """A block's text as it is kept: controls gone, spaces folded, blank lines dropped."""
+    """A block's text as it is kept: controls gone, spaces folded, blank lines dropped, a
+    damaged page's re-readable runs and flattened pinyin repaired (text.damage)."""
     text = clean_text(raw)
-    return "\n".join(line for line in text.split("\n") if line.strip())
+    return repair_damage("\n".join(line for line in text.split("\n") if line.strip()))
 
 
 def html_to_blocks(fragment: str, base_url: str | None = None) -> tuple[Block, ...]:
@@ -275,4 +277,4 @@ def text_to_blocks(text: str) -> tuple[Block, ...]:
     """Plain text → paragraphs split at blank lines (or at every line for CJK-style text)."""
     cleaned = clean_text(text)
     chunks = re.split(r"\n\s*\n", cleaned) if "\n\n" in cleaned else cleaned.split("\n")
-    return tuple(Block("paragraph", c.strip()) for c in chunks if c.strip())
+    return tuple(Block("paragraph", repair_damage(c.strip())) for c in chunks if c.strip())

@@ -39,6 +39,7 @@ from suxun_tui.feeds.plaintext import line, markup_line, paragraphs, stored_date
 from suxun_tui.feeds.rescue import FEEDPARSER_BYTES, read_recovered
 from suxun_tui.feeds.urls import join_url
 from suxun_tui.models import Block, FeedEntry, ParsedFeed
+from suxun_tui.text.damage import repair_damage
 from suxun_tui.text.hashing import content_hash
 from suxun_tui.text.i18n import N_
 from suxun_tui.text.sanitize import clean_line
@@ -236,8 +237,9 @@ def _entry_link(feed_url: str, link: str) -> str:
 
 
 def _line(text: str | None, limit: int) -> str:
-    """A title-like field as one clean line, cut visibly; its markup parsed within bounds."""
-    return cut(markup_line((text or "")[: limit * 8]), limit)
+    """A title-like field as one clean line, cut visibly; its markup parsed within bounds,
+    a damaged page's re-readable runs and flattened pinyin repaired (text.damage)."""
+    return cut(repair_damage(markup_line((text or "")[: limit * 8])), limit)
 
 
 def _guid(guid: str) -> str:

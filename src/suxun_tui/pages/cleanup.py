@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from suxun_tui.text.mojibake import repair_mojibake
+from suxun_tui.text.pinyin import CJK, repair_pinyin
 from suxun_tui.text.sanitize import clean_line, clean_text
 
 __all__ = [
@@ -30,19 +31,6 @@ __all__ = [
     "repair_pinyin",
 ]
 
-# CJK Unified Ideographs, Extension A, Compatibility Ideographs and Extensions B-H.
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛ"
-_VOWELS = "aeiouvüÜAEIOUV" + _TONED
-# One pinyin syllable: optional initial, a vowel cluster containing a tone mark, optional
-# final consonant(s). The lookahead requires the tone mark; toneless "(de)" or "(ok)" stays.
-_SYLLABLE = (
-    rf"(?=[a-zA-Züü{_TONED}]*[{_TONED}])"
-    rf"(?:[zcsZCS]h|[bpmfdtnlgkhjqxrzcsywBPMFDTNLGKHJQXRZCSYW])?"
-    rf"[{_VOWELS}]{{1,4}}(?:ng|n|r)?"
-)
-_PINYIN = re.compile(rf"(?<=[{CJK}])(?:[(（]{_SYLLABLE}[)）])+")
-
 _NEWLINE_BETWEEN_CJK = re.compile(
     rf"(?<=[{CJK}\u3000-\u303f\uff00-\uffef])[ \t\u3000\u00a0]*\n\s*"
     rf"(?=[{CJK}\u3000-\u303f\uff00-\uffef])"
@@ -50,13 +38,6 @@ _NEWLINE_BETWEEN_CJK = re.compile(
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200b\u2028\u2029\ufeff\u200c\u200d]+")
 # The characters of _INLINE_SPACE that str.split() keeps (they are not whitespace to it).
 _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
-
-
-def repair_pinyin(text: str) -> str:
-    """Remove flattened pinyin such as ``(guān)`` that directly follows a Chinese character."""
-    if not text or "(" not in text and "（" not in text:
-        return text
-    return _PINYIN.sub("", text)
 
 
 def normalize_whitespace(text: str, *, multiline: bool = False) -> str:
