@@ -3,7 +3,10 @@ blindly."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,29 @@ def test_small_configs_are_parsed_every_time(tmp_path: Path, own_cache: Path) ->
     load_config(path)
     assert not own_cache.exists() or not list(own_cache.iterdir())
     assert os.environ["XDG_CACHE_HOME"].startswith(str(tmp_path))
+
+
+def test_a_kept_copy_is_read_without_tomllib_and_names_the_file_as_given(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(big_config(200))  # a few hundred sources: kept too
+    program = (
+        "import json, sys\nfrom pathlib import Path\nfrom suxun_tui.config import load_config\n"
+        "config = load_config(Path(sys.argv[1]))\n"
+        "print(json.dumps([str(config.path), len(config.sources), 'tomllib' in sys.modules]))\n"
+    )
+
+    def load(named: str) -> list[object]:
+        done = subprocess.run(
+            [sys.executable, "-c", program, named], capture_output=True, text=True, check=True
+        )
+        return list(json.loads(done.stdout))
+
+    assert load(str(path)) == [str(path), 200, True]  # parsed, and kept
+    assert load(str(path)) == [str(path), 200, False]  # the copy: no TOML parser loaded
+    # The same file by another name: its own copy, so messages name it as the user did.
+    other = tmp_path / "link.toml"
+    other.symlink_to(path)
+    assert load(str(other)) == [str(other), 200, True]
+    assert len(list(own_cache.glob("config-*.pickle"))) == 2

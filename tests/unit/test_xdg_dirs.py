@@ -1,4 +1,4 @@
-"""The config and data folders worked out without platformdirs are platformdirs' own."""
+"""The config, data and cache folders worked out without platformdirs are platformdirs' own."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ XDG = (None, "", "   ", "/", "/x/conf", "/x/conf/", "relative", "~/conf", "//a//
 def test_the_quick_folders_are_platformdirs_folders(
     monkeypatch: pytest.MonkeyPatch, home: str | None, xdg: str | None
 ) -> None:
-    for name, value in (("HOME", home), ("XDG_CONFIG_HOME", xdg), ("XDG_DATA_HOME", xdg)):
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        value = home if name == "HOME" else xdg
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
@@ -33,6 +34,7 @@ def test_the_quick_folders_are_platformdirs_folders(
     for variable, default, expected in (
         ("XDG_CONFIG_HOME", ".config", platformdirs.user_config_dir),
         ("XDG_DATA_HOME", ".local/share", platformdirs.user_data_dir),
+        ("XDG_CACHE_HOME", ".cache", platformdirs.user_cache_dir),
     ):
         quick = paths._linux_user_dir(variable, default)
         if quick is None:  # left to platformdirs: the answer is its own by construction

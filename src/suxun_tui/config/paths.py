@@ -52,7 +52,8 @@ def data_dir(cli_value: str | None = None, env: Mapping[str, str] | None = None)
 
 def xdg_user_dir(variable: str, default: str) -> str:
     """This program's folder in the user's XDG directory ``variable`` (whose default is
-    ``~/default``): what platformdirs' ``user_config_dir`` / ``user_data_dir`` give."""
+    ``~/default``): what platformdirs' ``user_config_dir`` / ``user_data_dir`` /
+    ``user_cache_dir`` give."""
     quick = _linux_user_dir(variable, default)
     if quick is not None:
         return quick
@@ -60,6 +61,8 @@ def xdg_user_dir(variable: str, default: str) -> str:
 
     if variable == "XDG_CONFIG_HOME":
         return platformdirs.user_config_dir(APP_NAME)
+    if variable == "XDG_CACHE_HOME":
+        return platformdirs.user_cache_dir(APP_NAME)
     return platformdirs.user_data_dir(APP_NAME)
 
 

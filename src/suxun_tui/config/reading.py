@@ -7,7 +7,6 @@ TOML by hand needs to know exactly where to look; unknown keys are warnings, by 
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -95,7 +94,9 @@ MIN_TIMEOUT = 0.1  # seconds: the least time in which a request can be answered 
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
-LARGE_CONFIG = 256 * 1024  # bytes: from here on a parsed copy is kept (config.cache)
+# Bytes: from here on a parsed copy is kept (config.cache). Below it (a few dozen sources)
+# parsing costs about what a copy kept costs to find, and every edit would leave one more.
+LARGE_CONFIG = 4 * 1024
 
 
 def load_config(path: Path) -> Config:
@@ -107,7 +108,7 @@ def load_config(path: Path) -> Config:
     text = read_config_file(path)
     if len(text) < LARGE_CONFIG:
         return parse_config(text, path)
-    from suxun_tui.config.cache import cached_config  # platformdirs, pickle: large files only
+    from suxun_tui.config.cache import cached_config
 
     return cached_config(path, text, parse_config)
 
@@ -117,6 +118,8 @@ def parse_config(text: str, path: Path) -> Config:
     # The bracket scan (a few ms for 200 sources) is needed only for a file tomllib could
     # not read, or whose values nest deeply enough that brackets might: a value n brackets
     # deep is n containers inside the file's own table.
+    import tomllib  # here: a config kept parsed (config.cache) is read without it
+
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
