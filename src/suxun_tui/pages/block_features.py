@@ -17,13 +17,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
+from itertools import chain
 
 from suxun_tui.pages.boilerplate import is_boilerplate, is_tail_marker
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.region import Region
 from suxun_tui.pages.scoring import TreeScore
 
-__all__ = ["Features", "block_features"]
+__all__ = ["Features", "block_features", "weighted_sums"]
 
 Features = dict[str, float]
 
@@ -167,17 +169,25 @@ def _inside(index: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= index <= e for s, e in spans)
 
 
-def block_features(
-    tree: TreeScore,
-    blocks: list[RawBlock],
-    region: Region,
-    known: Collection[str] | None = None,
-) -> list[Features]:
-    """Features of every block of the page, in order.
+@dataclass(frozen=True)
+class _Parts:
+    """Each block's features in four parts, in the order a block's dict lists them.
 
-    ``known`` (a model's feature names) leaves out the class/id words the model has no
-    weight for (see :class:`_PageNames`); training passes nothing and sees every word.
+    :func:`block_features` joins them into one dict per block; :func:`weighted_sums` adds
+    up their weights without building it (a page's blocks carry a dozen class/id words
+    each, and the dicts cost more than the rest of the model's work).
     """
+
+    own: list[Features]  # the block itself, then the page's (same for every block)
+    page: Features
+    place: list[Features]  # where it sits: the region, its furniture, its position
+    names: list[frozenset[str]]  # tag and class/id words from its element up, value 1.0
+    sides: list[Features]  # its neighbours'
+
+
+def _parts(
+    tree: TreeScore, blocks: list[RawBlock], region: Region, known: Collection[str] | None
+) -> _Parts:
     n = len(blocks)
     inside = [_inside(b.index, region.spans) for b in blocks]
     positions = [i for i, flag in enumerate(inside) if flag]
@@ -191,31 +201,91 @@ def block_features(
         "page_linky": float(region_links > 0.35),
     }
     own = [_own(b) for b in blocks]
-    names = _PageNames(tree, known)
-    out: list[Features] = []
+    words = _PageNames(tree, known)
+    place: list[Features] = []
+    names: list[frozenset[str]] = []
+    sides: list[Features] = []
     for i, b in enumerate(blocks):
-        f = dict(own[i])
-        f.update(page)
+        f: Features = {}
         if inside[i]:
             f["in_region"] = 1.0
             if _inside(b.index, region.furniture):
                 f["furniture"] = 1.0
             if page["page_linky"]:
                 f["in_region&linky"] = 1.0
-                f["in_region&linky&ld"] = f.get("link_density", 0.0)
+                f["in_region&linky&ld"] = own[i].get("link_density", 0.0)
         else:
             gap = first - i if i < first else i - last
             f["before_region" if i < first else "after_region"] = 1.0
             f["region_gap"] = min(1.0, gap / 20.0)
         f["position"] = i / n
-        for word in names.names(b.index):
-            f[word] = 1.0
+        place.append(f)
+        names.append(words.names(b.index))
+        g: Features = {}
         for side, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:
-                g = own[j]
-                f[side + "_link_density"] = g.get("link_density", 0.0)
-                f[side + "_punct_density"] = g.get("punct_density", 0.0)
-                f[side + "_log_chars"] = g.get("log_chars", 0.0)
-                f[side + "_in_region"] = float(inside[j])
+                near = own[j]
+                g[side + "_link_density"] = near.get("link_density", 0.0)
+                g[side + "_punct_density"] = near.get("punct_density", 0.0)
+                g[side + "_log_chars"] = near.get("log_chars", 0.0)
+                g[side + "_in_region"] = float(inside[j])
+        sides.append(g)
+    return _Parts(own, page, place, names, sides)
+
+
+def block_features(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    region: Region,
+    known: Collection[str] | None = None,
+) -> list[Features]:
+    """Features of every block of the page, in order.
+
+    ``known`` (a model's feature names) leaves out the class/id words the model has no
+    weight for (see :class:`_PageNames`); training passes nothing and sees every word.
+    """
+    parts = _parts(tree, blocks, region, known)
+    out: list[Features] = []
+    for i in range(len(blocks)):
+        f = dict(parts.own[i])
+        f.update(parts.page)
+        f.update(parts.place[i])
+        f.update(dict.fromkeys(parts.names[i], 1.0))
+        f.update(parts.sides[i])
         out.append(f)
+    return out
+
+
+def weighted_sums(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    region: Region,
+    weights: dict[str, float],
+    more: list[Features],
+) -> list[float]:
+    """For each block, the sum of ``weights[name] * value`` over its features.
+
+    The features are :func:`block_features`' followed by ``more[i]``'s, and the products are
+    added in that order by one ``sum``: the very sum a model takes over the joined dict
+    (``BlockModel.probability``), bit for bit. A name without a weight adds ``0.0 * value``
+    there, which leaves a float sum as it was (plain and compensated alike), so it is left
+    out here; a word's value is 1.0, so its product is its weight.
+    """
+    parts = _parts(tree, blocks, region, weights)
+    get = weights.get
+
+    def terms(features: Features) -> list[float]:
+        return [w * v for k, v in features.items() if (w := get(k)) is not None]
+
+    page = terms(parts.page)
+    out: list[float] = []
+    for i in range(len(blocks)):
+        words = [w for w in map(get, parts.names[i]) if w is not None]
+        own, place, sides, extra = (
+            terms(parts.own[i]),
+            terms(parts.place[i]),
+            terms(parts.sides[i]),
+            terms(more[i]),
+        )
+        out.append(sum(chain(own, page, place, words, sides, extra)))
     return out

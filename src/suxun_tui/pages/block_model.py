@@ -36,11 +36,19 @@ class BlockModel:
         # The same products summed in the same order as a generator over the items, with
         # no Python frame per feature.
         weights = map(self.weights.get, features, repeat(0.0))
-        z = self.bias + sum(map(mul, weights, features.values()))
+        return self.probability_of_sum(sum(map(mul, weights, features.values())))
+
+    def probability_of_sum(self, weighted: float) -> float:
+        """The probability of features whose weighted sum (without the bias) is given."""
+        z = self.bias + weighted
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, features: Features) -> bool:
         return self.probability(features) >= self.threshold
+
+    def keeps_sum(self, weighted: float) -> bool:
+        """:meth:`keeps` of features given by their weighted sum (``weighted_sums``)."""
+        return self.probability_of_sum(weighted) >= self.threshold
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Collection
 from dataclasses import replace
 
-from suxun_tui.pages.block_features import Features, block_features
+from suxun_tui.pages.block_features import Features, block_features, weighted_sums
 from suxun_tui.pages.block_model import BlockModel, load_model
 from suxun_tui.pages.body_filter import FilteredBody, drop_repeats
 from suxun_tui.pages.html_blocks import RawBlock
@@ -53,6 +53,25 @@ def _chars(blocks: list[RawBlock]) -> int:
     return sum(b.chars for b in blocks if b.kind != "image")
 
 
+def _rule_features(
+    blocks: list[RawBlock], body: FilteredBody, title_pos: int | None
+) -> list[Features]:
+    """What the rules decided about each block: kept in their body, the title, no body."""
+    kept = {b.index for b in body.blocks if b.kind != "image"}
+    empty = not kept
+    out: list[Features] = []
+    for i, b in enumerate(blocks):
+        f: Features = {}
+        if b.index in kept:
+            f["rule_kept"] = 1.0
+        if i == title_pos:
+            f["is_title"] = 1.0
+        if empty:
+            f["rule_empty"] = 1.0
+        out.append(f)
+    return out
+
+
 def learned_features(
     tree: TreeScore,
     blocks: list[RawBlock],
@@ -63,15 +82,8 @@ def learned_features(
 ) -> list[Features]:
     """:func:`~.block_features.block_features` completed by the rules' decisions."""
     features = block_features(tree, blocks, region, known)
-    kept = {b.index for b in body.blocks if b.kind != "image"}
-    empty = float(not kept)
-    for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
-        if b.index in kept:
-            f["rule_kept"] = 1.0
-        if i == title_pos:
-            f["is_title"] = 1.0
-        if empty:
-            f["rule_empty"] = 1.0
+    for f, rules in zip(features, _rule_features(blocks, body, title_pos), strict=True):
+        f.update(rules)
     return features
 
 
@@ -102,23 +114,26 @@ def learned_body(
         return body
     if _chars(blocks) <= model.gate * _chars(body.blocks):
         return body  # the model could not find clearly more text than the rules did
-    features = learned_features(tree, blocks, region, body, title_pos, model.weights)
+    sums = weighted_sums(
+        tree, blocks, region, model.weights, _rule_features(blocks, body, title_pos)
+    )
     # The rules found the article (an editorial page, a text of some length): a comment
     # thread beside it is the readers', not the page's.
     no_thread = editorial and _chars(body.blocks) >= ARTICLE_CHARS
     by_index = {b.index: b for b in body.blocks}
+    keeps = model.keeps_sum
     out: list[RawBlock] = []
-    for i, (b, f) in enumerate(zip(blocks, features, strict=True)):
+    for i, (b, weighted) in enumerate(zip(blocks, sums, strict=True)):
         if i == title_pos:
             continue
         if b.kind == "image":
             if b.index in by_index:
                 out.append(by_index[b.index])
         elif b.index in by_index:
-            if model.keeps(f):
+            if keeps(weighted):
                 out.append(by_index[b.index])
         elif (
-            model.keeps(f)
+            keeps(weighted)
             and not (no_thread and tree.discussion[b.index])
             and not _in_consent(tree, b.index)
         ):
