@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import NamedTuple
 
@@ -64,7 +65,22 @@ def load_context(args: argparse.Namespace) -> Context:
     The reading commands open a cache they may not write read-only, and carry on with
     a warning when the list of sources cannot be saved; the reader, too, carries on (it
     retries). Every other command needs a cache it can write: exit 2, saying why.
+
+    This ends a command's start: the cycle collector, off since the process began
+    (:func:`suxun_tui.entry.run`), is on again for the command's work, and what the start
+    made (modules, classes, the config) is frozen out of its sight (``gc.freeze``): all of
+    it lives until the exit, so no collection walks it again, nor writes to its pages in a
+    forked parse worker, where they stay shared with this process.
     """
+    try:
+        return _load_context(args)
+    finally:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+
+def _load_context(args: argparse.Namespace) -> Context:
     config = load_config_from_args(args)
     command = getattr(args, "command", "read")
     reading = command in READING_COMMANDS
