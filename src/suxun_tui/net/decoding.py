@@ -8,12 +8,12 @@ output it may produce (the rest of the budget plus one byte), so a response over
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 
-import brotli
-
 from suxun_tui.text.i18n import N_
+
+# zlib and brotli load with the first body in their encoding: a refresh of unchanged
+# feeds (304s, no body) needs neither.
 
 
 class BodyTooLarge(Exception):
@@ -38,16 +38,23 @@ class BoundedDecoder:
             raise BrokenEncoding(message.format(encoding=content_encoding))
         coding = codings[0] if codings else ""
         self._feed: Callable[[bytes], None]
+        self._errors: tuple[type[Exception], ...] = ()  # the decompressor's own
         if coding in ("", "none"):
             self._feed = self._keep
         elif coding in ("gzip", "x-gzip", "deflate"):
+            import zlib
+
             self._feed = self._zlib
+            self._errors = (zlib.error,)
             # gzip: header auto-detected (32 + window); deflate: zlib-wrapped, raw as fallback.
             self._inflater = zlib.decompressobj(47 if "gzip" in coding else 15)
             self._deflate = coding == "deflate"
             self._started = False
         elif coding == "br":
+            import brotli
+
             self._feed = self._brotli
+            self._errors = (brotli.error,)
             self._brotli_state = brotli.Decompressor()
         else:
             raise BrokenEncoding(N_("unknown content encoding {coding!r}").format(coding=coding))
@@ -59,7 +66,7 @@ class BoundedDecoder:
     def feed(self, raw: bytes) -> None:
         try:
             self._feed(raw)
-        except (zlib.error, brotli.error) as exc:
+        except self._errors as exc:
             raise BrokenEncoding(str(exc)) from exc
 
     def _keep(self, data: bytes) -> None:
@@ -74,6 +81,8 @@ class BoundedDecoder:
         if self._deflate and not self._started and raw:
             self._started = True
             if raw[0] & 0x0F != 8:  # no zlib header: a raw deflate stream, as some servers send
+                import zlib
+
                 self._inflater = zlib.decompressobj(-15)
         data = raw
         while data:

@@ -189,12 +189,11 @@ def _libcurl() -> ModuleType:
     if loaded is not None:
         return loaded
     import os
-    from importlib.machinery import (  # the interpreter's own: importlib.util costs 3 ms
-        EXTENSION_SUFFIXES,
-        ExtensionFileLoader,
-        ModuleSpec,
-        PathFinder,
-    )
+
+    # importlib.machinery's classes, from the import system's own modules (always loaded):
+    # importlib.util costs 3 ms, and importlib.machinery a few hundred microseconds.
+    from _frozen_importlib import ModuleSpec
+    from _frozen_importlib_external import EXTENSION_SUFFIXES, ExtensionFileLoader, PathFinder
 
     package = PathFinder.find_spec("pycurl")
     if package is None or not package.submodule_search_locations:
@@ -244,9 +243,9 @@ def _run(
         for host, queue in waiting.items():
             while queue and per_host_running[host] < per_host and len(running) < limit:
                 index, url, target, lines = queue.popleft()
-                curl = idle.pop() if idle else pycurl.Curl()
+                curl = idle.pop() if idle else _handle(connect_ms, patience_ms)
                 ask = _Ask(index, host, bodies)
-                _configure(curl, target, lines, ask, connect_ms, patience_ms)
+                _configure(curl, target, lines, ask)
                 urls[index] = url  # the fetcher's result names the URL as it was asked for
                 running[curl] = ask
                 per_host_running[host] += 1
@@ -265,8 +264,7 @@ def _run(
             # No answer at all (refused, unreachable, silent): the host's other sources
             # are left to the fetcher unasked, so a dead host costs one round of asks.
             waiting[ask.host].clear()
-        curl.reset()
-        idle.append(curl)
+        idle.append(curl)  # its options stay: the next ask sets only its own
 
     try:
         start_more()
@@ -298,11 +296,11 @@ def _run(
     return answers
 
 
-def _configure(
-    curl: pycurl.Curl, url: str, lines: list[str], ask: _Ask, connect_ms: int, total_ms: int
-) -> None:
-    """The request as :class:`~suxun_tui.net.curl.CurlBackend` sends a GET."""
-    curl.setopt(pycurl.URL, url)
+def _handle(connect_ms: int, total_ms: int) -> pycurl.Curl:
+    """A handle with what every GET of the probe shares, as
+    :class:`~suxun_tui.net.curl.CurlBackend` sends one; it is kept for the next ask when
+    an answer is in (the options stay: :func:`_configure` sets each ask's own)."""
+    curl = pycurl.Curl()
     curl.setopt(pycurl.PROTOCOLS, pycurl.PROTO_HTTP | pycurl.PROTO_HTTPS)
     curl.setopt(pycurl.HTTP_VERSION, pycurl.CURL_HTTP_VERSION_1_1)
     curl.setopt(pycurl.NOSIGNAL, 1)
@@ -310,9 +308,15 @@ def _configure(
     curl.setopt(pycurl.TIMEOUT_MS, total_ms)
     curl.setopt(pycurl.HTTP_CONTENT_DECODING, 0)  # raw bytes: the bounded decoder inflates
     curl.setopt(pycurl.BUFFERSIZE, 64 * 1024)
+    curl.setopt(pycurl.HTTPGET, 1)
+    return curl
+
+
+def _configure(curl: pycurl.Curl, url: str, lines: list[str], ask: _Ask) -> None:
+    """One ask's own options: its URL, its header lines and where the answer goes."""
+    curl.setopt(pycurl.URL, url)
     curl.setopt(pycurl.HEADERFUNCTION, ask.lines.append)
     curl.setopt(pycurl.WRITEFUNCTION, ask.on_body)
-    curl.setopt(pycurl.HTTPGET, 1)
     curl.setopt(pycurl.HTTPHEADER, lines)
     if url[:6].lower() == "https:":
         cafile, capath = ca_locations()  # the trust store CurlBackend gives libcurl

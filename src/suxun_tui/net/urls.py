@@ -32,17 +32,18 @@ _USERINFO_SAFE = _printable_except(
 )
 _HOST_SAFE = frozenset(_UNRESERVED + _SUB_DELIMS + '"`{}%|\\')
 
-_URL = re.compile(
-    r"(?:(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):)?"
+# Patterns for a URL not in normal form, compiled (and kept by re) when one comes: most
+# starts see only normal ones.
+_URL = (
+    r"(?s)(?:(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):)?"
     r"(?://(?P<authority>[^/?#]*))?"
     r"(?P<path>[^?#]*)"
     r"(?:\?(?P<query>[^#]*))?"
-    r"(?:#(?P<fragment>.*))?",
-    re.S,
+    r"(?:#(?P<fragment>.*))?"
 )
-_AUTHORITY = re.compile(r"(?:(?P<userinfo>[^@]*)@)?(?P<host>(\[.*\]|[^:@]*)):?(?P<port>.*)?", re.S)
-_ESCAPE = re.compile("%[A-Fa-f0-9]{2}")
-_IPV4_STYLE = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$")
+_AUTHORITY = r"(?s)(?:(?P<userinfo>[^@]*)@)?(?P<host>(\[.*\]|[^:@]*)):?(?P<port>.*)?"
+_ESCAPE = "%[A-Fa-f0-9]{2}"
+_IPV4_STYLE = r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$"
 _DEFAULT_PORTS = {"ftp": 21, "http": 80, "https": 443, "ws": 80, "wss": 443}
 # Already in normal form (the common case, skipped in one match): lower-case http(s),
 # a plain host, characters no set encodes, no default port, no dot segment, no fragment.
@@ -64,10 +65,10 @@ def request_url(url: str) -> str:
             raise ValueError(
                 f"Invalid non-printable ASCII character in URL, {char!r} at position {index}."
             )
-    parts = _URL.match(url)
+    parts = re.match(_URL, url)
     assert parts is not None  # every group is optional: it always matches
     scheme = (parts["scheme"] or "").lower()
-    authority = _AUTHORITY.match(parts["authority"] or "")
+    authority = re.match(_AUTHORITY, parts["authority"] or "")
     assert authority is not None
     userinfo = _quote(authority["userinfo"] or "", _USERINFO_SAFE)
     host = _host(authority["host"] or "")
@@ -94,7 +95,7 @@ def request_url(url: str) -> str:
 def _host(host: str) -> str:
     if not host:
         return ""
-    if _IPV4_STYLE.match(host):
+    if re.match(_IPV4_STYLE, host):
         ipaddress.IPv4Address(host)  # AddressValueError is a ValueError
         return host
     if host.startswith("[") and host.endswith("]"):
@@ -146,7 +147,7 @@ def _quote(text: str, safe: frozenset[str]) -> str:
         return text
     out: list[str] = []
     position = 0
-    for match in _ESCAPE.finditer(text):
+    for match in re.finditer(_ESCAPE, text):
         out.extend(c if c in safe else _percent(c) for c in text[position : match.start()])
         out.append(match.group(0))
         position = match.end()
