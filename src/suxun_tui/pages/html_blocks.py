@@ -194,17 +194,20 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
     the element where the block's text began, matching :func:`scoring.score_tree`.
     """
     b = _Builder(base, with_links)
+    add, flush = b.add, b.flush
     link_depth = 0
     list_depth = 0
     index = -1
     link_start: list[tuple[str | None, int]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             index += 1
-            if tag in BLOCK_TAGS:
-                b.flush()
+            if tag in BLOCK_TAGS and b.start >= 0:
+                flush()
             if tag in _KIND_TAGS:
                 kind = _KIND_TAGS[tag]
                 level = int(tag[1]) if kind == "heading" else 0
@@ -243,7 +246,9 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
             elif tag == "a":
                 link_depth += 1
                 link_start.append((el.get("href"), len(b.parts)))
-            b.add(el.text, index, link_depth)
+            text = el.text
+            if text:
+                add(text, index, link_depth)
         else:
             if tag == "a" and link_start:
                 link_depth -= 1
@@ -253,13 +258,15 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                     text = " ".join("".join(b.parts[start:]).split())
                     if text:
                         b.links.append((href, text))
-            if tag in BLOCK_TAGS:
-                b.flush()
+            if tag in BLOCK_TAGS and b.start >= 0:
+                flush()
             if tag in _KIND_TAGS and b.kinds:
                 b.kinds.pop()
             elif tag in _LISTS:
                 list_depth -= 1
-            if el is not root:
-                b.add(el.tail, index, link_depth)
-    b.flush()
+            tail = el.tail
+            # Most tails are the markup's indentation between blocks, which add() skips.
+            if tail and (b.start >= 0 or not tail.isspace()) and el is not root:
+                add(tail, index, link_depth)
+    flush()
     return b.blocks
