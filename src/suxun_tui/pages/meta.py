@@ -14,9 +14,12 @@ The modification time is kept apart from the publish time: a page that shows onl
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import cast
+
+from lxml import etree
 
 from suxun_tui.pages.dates import may_hold_date
 from suxun_tui.pages.dom import HtmlElement, text_content
@@ -154,20 +157,45 @@ def _outside_furniture(el: HtmlElement, memo: dict[HtmlElement, bool]) -> bool:
     return verdict
 
 
-# One XPath pass in C picks the few elements worth a look (class names are lower case on
-# nearly every site); testing class attribute nodes rather than every element halves its
-# cost, and a Python loop over every element would cost more than the rest together.
-_SHOWN_PATH = (
-    "//time | //*[@rel='author'] | //@itemprop/.. | //@class["
-    + " or ".join(f"contains(., '{w}')" for w in SHOWN_NAME_WORDS)
-    + "]/.."
-)
+# A class that holds one of these may say that its element shows a date or a byline.
+_SHOWN_CLASS = re.compile("|".join(map(re.escape, SHOWN_NAME_WORDS)))
 
 
-def _shown(root: HtmlElement, meta: PageMeta) -> None:
+def _marked(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """The elements :func:`_time_values` and :func:`_shown` read, in document order.
+
+    The first list is ``//time[@datetime] | //*[@itemprop]``; the second is ``//time |
+    //*[@rel='author'] | //@itemprop/.. | //*[@class]`` with a class holding one of
+    :data:`~.vocabulary.SHOWN_NAME_WORDS`. One walk finds both: the XPath expressions each
+    walked the page, and libxml2 copied a class's value once for every word it tested.
+    """
+    timed: list[HtmlElement] = []
+    shown: list[HtmlElement] = []
+    in_class = _SHOWN_CLASS.search
+    for el in root.iter(etree.Element):
+        attrib = el.attrib
+        if el.tag == "time":
+            shown.append(el)
+            if "datetime" in attrib or "itemprop" in attrib:
+                timed.append(el)
+        elif not attrib:
+            continue
+        elif "itemprop" in attrib:
+            timed.append(el)
+            shown.append(el)
+        elif attrib.get("rel") == "author":
+            shown.append(el)
+        else:
+            names = attrib.get("class")
+            if names and in_class(names):
+                shown.append(el)
+    return timed, shown
+
+
+def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
     """Texts of the elements that show a date or a byline, in document order."""
     memo: dict[HtmlElement, bool] = {}
-    for el in cast("list[HtmlElement]", root.xpath(_SHOWN_PATH)):
+    for el in marked:
         if len(meta.shown_dates) >= _MAX_SHOWN and len(meta.bylines) >= _MAX_SHOWN:
             break
         if el.tag in ("script", "style", "meta", "link", "body", "html") or len(el) > 12:
@@ -191,12 +219,12 @@ def _shown(root: HtmlElement, meta: PageMeta) -> None:
             meta.bylines.append(text)
 
 
-def _time_values(root: HtmlElement, meta: PageMeta) -> None:
+def _time_values(timed: list[HtmlElement], meta: PageMeta) -> None:
     """Microdata and ``<time datetime>``: a marked publish time first, else the first one."""
     marked: list[str] = []
     plain: list[str] = []
     microdata_author = ""
-    for el in cast("list[HtmlElement]", root.xpath("//time[@datetime] | //*[@itemprop]")):
+    for el in timed:
         prop = (el.get("itemprop") or "").lower()
         if prop == "author" and not microdata_author:
             microdata_author = _microdata_name(el)
@@ -267,7 +295,8 @@ def read_meta(root: HtmlElement) -> PageMeta:
     )
     meta.published.extend(first[k] for k in PUBLISHED_META if k in first)
     meta.modified.extend(first[k] for k in MODIFIED_META if k in first)
-    _time_values(root, meta)
+    timed, shown = _marked(root)
+    _time_values(timed, meta)
     meta.published.extend(v for v in guessed if v not in meta.published)
     for el in root.iter("script") if not meta.published else ():
         kind = (el.get("type") or "").lower()
@@ -276,5 +305,5 @@ def read_meta(root: HtmlElement) -> PageMeta:
             if m:
                 meta.published.append(m.group(1))
                 break
-    _shown(root, meta)
+    _shown(shown, meta)
     return meta

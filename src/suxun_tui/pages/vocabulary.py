@@ -388,7 +388,7 @@ ORIGINAL_LABEL = re.compile(
     r"(?:originally|first)\s+(?:published|posted|appeared)\W{0,3}(?:on|in|:)?\s*$", re.I
 )
 # Class and id names of the elements that show an article's date or author on the page:
-# the words an XPath preselects elements by (lower case), then the patterns that decide.
+# the words a class must hold for its element to be looked at, then the patterns that decide.
 SHOWN_NAME_WORDS = ("date", "time", "publish", "byline", "author", "Author", "Date")
 DATE_NAMES = re.compile(
     r"date|time(?!line)|publish|posted|byline|entry-meta|post-meta|article-meta|"
