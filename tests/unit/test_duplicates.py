@@ -5,12 +5,13 @@ the schema step that groups a cache stored before duplicates were known."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suxun_tui.models import Block, FeedEntry
+from suxun_tui.models import ArticleText, Block, FeedEntry
 from suxun_tui.store import Store
 from suxun_tui.store.db import connect
 from suxun_tui.store.duplicates import TRACKING_NAMES, canonical_url, title_key
@@ -178,3 +179,76 @@ def test_the_schema_step_groups_an_existing_cache(tmp_path: Path) -> None:
         1,
     )
     check.close()
+
+
+def test_the_headline_shows_what_any_copy_knows(tmp_path: Path) -> None:
+    # The demo's seed story: the feed item names its author only, the site's page read by
+    # the extractor also its origin and editors. Whichever source stored it first, the
+    # article shows them all, and the first copy's own values stand.
+    store, a, b = two_sources(tmp_path / "c.sqlite3")
+    feed_copy = entry("1", "以自我革命精神 提升基层治理效能", "https://suxun.cn/a/588.html")
+    store.store_entries(a, [replace(feed_copy, author="王帥")])
+    store.store_entries(
+        b, [entry("p", feed_copy.title, "https://suxun.cn/a/588.html?utm_source=x")]
+    )
+    (root,) = [h.id for h in store.headlines()]
+    page_copy = store.conn.execute("SELECT id FROM articles WHERE dup_of = ?", (root,)).fetchone()
+    fields = ArticleText(
+        title=feed_copy.title, origin="供稿", author="王帅", editor="玖柒六",
+        responsible_editor="陸超", views=0, blocks=feed_copy.blocks,
+    )  # fmt: skip
+    store.save_article_text(int(page_copy[0]), fields)
+    detail = store.article(root)
+    assert detail is not None and detail.also_in == ("B",)
+    assert (detail.author, detail.origin, detail.editor) == ("王帥", "供稿", "玖柒六")
+    assert (detail.responsible_editor, detail.views) == ("陸超", 0)
+    # Read alone, a story with one copy is as it was stored.
+    store.store_entries(a, [entry("2", "大桥合龙", "https://news.cn/b.html")])
+    bridge = next(h.id for h in store.headlines() if h.title == "大桥合龙")
+    alone = store.article(bridge)
+    assert alone is not None and (alone.origin, alone.also_in) == (None, ())
+
+
+def test_a_copy_without_its_text_shows_another_copys_text(tmp_path: Path) -> None:
+    # The demo again, stored the other way round: the column page's item (no text until its
+    # page is fetched) first, the feed's item with the whole text second. Offline, the
+    # story still reads; the page's own row still asks for its page.
+    store, a, b = two_sources(tmp_path / "c.sqlite3")
+    url = "https://suxun.cn/a/588.html"
+    store.store_entries(a, [replace(entry("p", "基层治理", url), blocks=(), summary_only=True)])
+    text = (Block("paragraph", "當前我國進入高質量發展新階段。"),)
+    store.store_entries(b, [replace(entry("f", "基层治理", url), author="王帥", blocks=text)])
+    (root,) = [h.id for h in store.headlines()]
+    detail = store.article(root)
+    assert detail is not None and detail.source_name == "A"
+    assert (detail.blocks, detail.author) == (text, "王帥")
+    assert store.needs_full_text(root) and not detail.has_full_text
+    # A summary of its own gives way to a copy that holds the whole text, not to another
+    # summary; a whole text of its own always stands.
+    short = (Block("paragraph", "摘要"),)
+    store.store_entries(
+        a,
+        [
+            replace(
+                entry("q", "大桥合龙", "https://news.cn/b.html"), blocks=short, summary_only=True
+            )
+        ],
+    )
+    store.store_entries(
+        b,
+        [
+            replace(
+                entry("r", "大桥合龙", "https://news.cn/b.html"),
+                blocks=short + short,
+                summary_only=True,
+            )
+        ],
+    )
+    bridge = next(h.id for h in store.headlines() if h.title == "大桥合龙")
+    alone = store.article(bridge)
+    assert alone is not None and alone.blocks == short
+    store.store_entries(a, [entry("s", "地铁开通", "https://news.cn/m.html")])
+    store.store_entries(b, [replace(entry("t", "地铁开通", "https://news.cn/m.html"), blocks=text)])
+    metro = next(h.id for h in store.headlines() if h.title == "地铁开通")
+    own = store.article(metro)
+    assert own is not None and own.blocks == (Block("paragraph", "地铁开通。"),)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from suxun_tui.models import ArticleDetail
+from suxun_tui.store.codec import decode_blocks
 from suxun_tui.store.fold import fold
 
 if TYPE_CHECKING:  # dataclasses.replace, done without importing dataclasses at run time
@@ -220,26 +221,55 @@ def group_ids_of_sources(
     return tuple(sorted(int(r[0]) for r in rows if scope is None or r[3] in scope))
 
 
+# The fields one copy of a story may know and another not: a feed item names its author,
+# the same story read from the site's page also its origin, editors and views.
+_FIELDS = ("author", "origin", "editor", "responsible_editor", "views")
+
+
 def with_sources(conn: sqlite3.Connection, detail: ArticleDetail) -> ArticleDetail:
     """``detail`` with the other sources that carry its story (the article header lists
-    them)."""
-    others = [n for n in sources_of(conn, detail.id) if n != detail.source_name]
-    return replace(detail, also_in=tuple(others)) if others else detail
+    them), each field its own copy lacks taken from the first other copy that has it (its
+    own values always stand), and — when its own copy holds no text or only a summary —
+    the text of the first other copy that holds the whole (else of any that holds some):
+    the article shows everything the cache knows of the story, offline too, whichever
+    source stored it first. Whether its own page is still fetched is decided by its own
+    row (``Store.needs_full_text``), as before."""
+    copies = [r for r in _copies(conn, detail.id) if r[0] != detail.id]
+    if not copies:
+        return detail
+    changes: dict[str, Any] = {}  # replace() checks each against its field
+    others = [str(r[1]) for r in copies if r[1] != detail.source_name]
+    if others:
+        changes["also_in"] = tuple(dict.fromkeys(others))
+    for at, name in enumerate(_FIELDS, start=2):
+        if getattr(detail, name) in (None, ""):
+            found = next((r[at] for r in copies if r[at] not in (None, "")), None)
+            if found is not None:
+                changes[name] = found
+    if not detail.blocks or not detail.has_full_text:
+        texts = [r for r in copies if r[7] not in (None, "", "[]")]
+        whole = next((r for r in texts if r[8] or not r[9]), None)
+        chosen = whole if whole is not None or detail.blocks else next(iter(texts), None)
+        if chosen is not None:
+            changes["blocks"] = decode_blocks(str(chosen[7]))
+    return replace(detail, **changes) if changes else detail
 
 
-def sources_of(conn: sqlite3.Connection, article_id: int) -> list[str]:
-    """The names of every active source that carries ``article_id``'s story, root first."""
+def _copies(conn: sqlite3.Connection, article_id: int) -> list[tuple[Any, ...]]:
+    """Every copy of ``article_id``'s story in an active source, root first: id, source
+    name, :data:`_FIELDS`, then the body, ``has_full_text`` and ``summary_only``."""
     row = conn.execute(
         "SELECT coalesce(dup_of, id) FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
     if row is None:
         return []
-    rows = conn.execute(
-        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id"
+    return conn.execute(
+        "SELECT a.id, s.name, a.author, a.origin, a.editor, a.responsible_editor, a.views,"
+        " a.body, a.has_full_text, a.summary_only"
+        " FROM articles a JOIN sources s ON s.id = a.source_id"
         " WHERE (a.id = ?1 OR a.dup_of = ?1) AND s.active = 1 ORDER BY a.id",
         (int(row[0]),),
     ).fetchall()
-    return list(dict.fromkeys(str(r[0]) for r in rows))
 
 
 # The schema step (store.schema): the keys, the link to the root, their indexes, and a
