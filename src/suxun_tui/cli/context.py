@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from suxun_tui.cli.codes import EXIT_USAGE
 from suxun_tui.config import Config, ConfigError, config_path, data_dir, load_config
@@ -14,6 +14,11 @@ from suxun_tui.store.connection import BUSY_TIMEOUT_MS, INTERACTIVE_TIMEOUT_MS
 from suxun_tui.text.i18n import resolve_language, set_language, tr
 from suxun_tui.text.i18n_said import tr_said
 from suxun_tui.text.sanitize import clean_line
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 # Commands that only read the cache: they work on a cache we may not write, and never
 # wait long behind another program's write lock.

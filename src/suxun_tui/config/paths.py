@@ -107,8 +107,8 @@ def read_config_file(path: Path, limit: int = 4 * 1024 * 1024) -> str:
     if len(data) > limit:
         message = N_("{path}: the config file is over {size} MB; is it one?")
         raise ConfigError(message.format(path=path, size=limit // 1024 // 1024))
-    try:
-        return data.decode("utf-8-sig")
+    try:  # without a byte-order mark, UTF-8 itself (its codec is loaded, utf-8-sig is not)
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
         message = N_("{path}: the config file is not UTF-8 text ({reason})")
         raise ConfigError(message.format(path=path, reason=exc)) from exc

@@ -10,10 +10,15 @@ installed). Neither module is imported until a fetcher is made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from suxun_tui.net.decoding import BoundedDecoder
 from suxun_tui.text.sanitize import clean_line
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 
 class FetchError(Exception):

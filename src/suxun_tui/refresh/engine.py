@@ -30,7 +30,7 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from suxun_tui.config import AccountSpec, Config, SourceSpec
 from suxun_tui.net.local import local_path
@@ -50,6 +50,11 @@ if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
     from suxun_tui.sync.engine import AccountResult
 else:
     from suxun_tui.record import dataclass, field
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 
 class SourceResult(NamedTuple):

@@ -55,8 +55,8 @@ def closed_cleanly(path: Path) -> bool:
     """True when the note matches the file and no write-ahead log is left over."""
     if _log_has_frames(path):
         return False
-    try:
-        note = note_path(path).read_text(encoding="ascii")
+    try:  # bytes decoded, not a text file: "ascii" as a file's codec is one more import
+        note = note_path(path).read_bytes().decode("ascii")
     except (OSError, UnicodeDecodeError):
         return False
     identity = _identity(path)
@@ -79,7 +79,7 @@ def record(path: Path) -> None:
     note = note_path(path)
     temporary = note.with_name(note.name + ".tmp")
     try:
-        temporary.write_text(identity, encoding="ascii")
+        temporary.write_bytes(identity.encode("ascii"))
         os.replace(temporary, note)
     except OSError:
         pass  # no note only means the next start checks the whole file

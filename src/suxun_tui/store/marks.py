@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from suxun_tui.store.connection import INTERACTIVE_TIMEOUT_MS, WriteProblem, busy_timeout
 from suxun_tui.store.connection import write_problem as problem_of
@@ -32,6 +32,11 @@ if TYPE_CHECKING:  # dataclasses.replace, done without importing dataclasses at 
     from suxun_tui.store.db import Store
 else:
     from suxun_tui.record import replace
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 
 class Mark(NamedTuple):

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from itertools import repeat
 from operator import not_
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from suxun_tui.store.arrivals import last_id, settle_new
 from suxun_tui.store.articles import ArticleRow, plan_writes
@@ -27,6 +27,11 @@ if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
     from dataclasses import dataclass
 else:
     from suxun_tui.record import dataclass
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 _OF_ACCOUNT = "source_id IN (SELECT id FROM sources WHERE account = ?)"
 # Both arrays of one read come from the same pass over the rows, so they pair up in order.

@@ -17,13 +17,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.store.articles import ArticleRow, DupKeys, WritePlan, plan_writes, stored_hashes
 from suxun_tui.store.fetch_records import write_success
 from suxun_tui.store.values import SourceUpdate, UpdateCounts
 from suxun_tui.text.timefmt import now_utc, to_stored
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 
 class SourceRows(NamedTuple):

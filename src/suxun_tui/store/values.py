@@ -7,7 +7,12 @@ a tenth of the cost to create at start-up, which every refresh pays.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # typing's, made at run time without compiling annotations (suxun_tui.tuples)
+    from typing import NamedTuple
+else:
+    from suxun_tui.tuples import NamedTuple
 
 
 class UpdateCounts(NamedTuple):
