@@ -4,7 +4,7 @@ Every command and the reader read the config. Parsing it means importing ``tomll
 brings ``typing``'s and ``datetime``'s share of a start, and compiles its patterns) and
 then checking every key's bounds and every URL: for 200 ``[[sources]]`` that was a tenth
 of a ``refresh`` that found every feed unchanged, and for 10,000 (an OPML import of a big
-subscription list) about two seconds. Configs from ``reading.LARGE_CONFIG`` bytes on are
+subscription list) about two seconds. Configs from ``loading.LARGE_CONFIG`` bytes on are
 therefore kept parsed, pickled, in the user's cache directory, under a key made of
 everything the result depends on: the file's exact bytes, its path (as named and
 resolved), the home directory (``~`` in URLs) and this program's config code. Any change

@@ -37,7 +37,6 @@ from suxun_tui.config.model import (
     Settings,
     SourceSpec,
 )
-from suxun_tui.config.paths import read_config_file
 from suxun_tui.config.programs import ARGV_SETTINGS, check_argv, check_save_dir
 from suxun_tui.text.i18n import LANGUAGES, N_
 from suxun_tui.text.sanitize import clean_line
@@ -92,25 +91,6 @@ _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # which themes exist: t
 MAX_ITEMS_BOUND = 100_000  # items per feed document; more is a flood, not a feed
 MIN_TIMEOUT = 0.1  # seconds: the least time in which a request can be answered at all
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-
-
-# Bytes: from here on a parsed copy is kept (config.cache). Below it (a few dozen sources)
-# parsing costs about what a copy kept costs to find, and every edit would leave one more.
-LARGE_CONFIG = 4 * 1024
-
-
-def load_config(path: Path) -> Config:
-    """Read and validate ``path``; a missing file is an error here.
-
-    Whether a missing file means the bundled demo is the caller's decision
-    (``cli.context``), because only it knows whether the user named the file.
-    """
-    text = read_config_file(path)
-    if len(text) < LARGE_CONFIG:
-        return parse_config(text, path)
-    from suxun_tui.config.cache import cached_config
-
-    return cached_config(path, text, parse_config)
 
 
 def parse_config(text: str, path: Path) -> Config:
