@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from itertools import chain
 
 from suxun_tui.pages.boilerplate import is_boilerplate, is_tail_marker
@@ -25,7 +24,7 @@ from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.region import Region
 from suxun_tui.pages.scoring import TreeScore
 
-__all__ = ["Features", "block_features", "weighted_sums"]
+__all__ = ["Features", "WeightedSums", "block_features", "weighted_sums"]
 
 Features = dict[str, float]
 
@@ -169,68 +168,81 @@ def _inside(index: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= index <= e for s, e in spans)
 
 
-@dataclass(frozen=True)
 class _Parts:
-    """Each block's features in four parts, in the order a block's dict lists them.
+    """Each block's features in parts, in the order a block's dict lists them, each part
+    worked out when first asked for.
 
-    :func:`block_features` joins them into one dict per block; :func:`weighted_sums` adds
+    :func:`block_features` joins them into one dict per block; :class:`WeightedSums` adds
     up their weights without building it (a page's blocks carry a dozen class/id words
-    each, and the dicts cost more than the rest of the model's work).
+    each), and only for the blocks it is asked about.
     """
 
-    own: list[Features]  # the block itself, then the page's (same for every block)
-    page: Features
-    place: list[Features]  # where it sits: the region, its furniture, its position
-    names: list[frozenset[str]]  # tag and class/id words from its element up, value 1.0
-    sides: list[Features]  # its neighbours'
+    def __init__(
+        self,
+        tree: TreeScore,
+        blocks: list[RawBlock],
+        region: Region,
+        known: Collection[str] | None,
+    ) -> None:
+        n = len(blocks)
+        self.blocks = blocks
+        self.region = region
+        self.inside = inside = [_inside(b.index, region.spans) for b in blocks]
+        positions = [i for i, flag in enumerate(inside) if flag]
+        self.first, self.last = (positions[0], positions[-1]) if positions else (n, n)
+        page_chars = sum(b.chars for b in blocks) or 1
+        region_chars = sum(blocks[i].chars for i in positions) or 1
+        region_links = sum(blocks[i].link_chars for i in positions) / region_chars
+        # The page's features, the same for every block: after the block's own.
+        self.page: Features = {
+            "page_region_share": region_chars / page_chars,
+            "page_region_links": region_links,
+            "page_linky": float(region_links > 0.35),
+        }
+        self.linky = bool(self.page["page_linky"])
+        self.owns: list[Features | None] = [None] * n
+        self.words = _PageNames(tree, known)
 
+    def own(self, i: int) -> Features:
+        """What the block itself looks like (:func:`_own`)."""
+        found = self.owns[i]
+        if found is None:
+            found = self.owns[i] = _own(self.blocks[i])
+        return found
 
-def _parts(
-    tree: TreeScore, blocks: list[RawBlock], region: Region, known: Collection[str] | None
-) -> _Parts:
-    n = len(blocks)
-    inside = [_inside(b.index, region.spans) for b in blocks]
-    positions = [i for i, flag in enumerate(inside) if flag]
-    first, last = (positions[0], positions[-1]) if positions else (n, n)
-    page_chars = sum(b.chars for b in blocks) or 1
-    region_chars = sum(blocks[i].chars for i in positions) or 1
-    region_links = sum(blocks[i].link_chars for i in positions) / region_chars
-    page: Features = {
-        "page_region_share": region_chars / page_chars,
-        "page_region_links": region_links,
-        "page_linky": float(region_links > 0.35),
-    }
-    own = [_own(b) for b in blocks]
-    words = _PageNames(tree, known)
-    place: list[Features] = []
-    names: list[frozenset[str]] = []
-    sides: list[Features] = []
-    for i, b in enumerate(blocks):
+    def place(self, i: int) -> Features:
+        """Where the block sits: in the region (and its furniture) or how far from it."""
         f: Features = {}
-        if inside[i]:
+        if self.inside[i]:
             f["in_region"] = 1.0
-            if _inside(b.index, region.furniture):
+            if _inside(self.blocks[i].index, self.region.furniture):
                 f["furniture"] = 1.0
-            if page["page_linky"]:
+            if self.linky:
                 f["in_region&linky"] = 1.0
-                f["in_region&linky&ld"] = own[i].get("link_density", 0.0)
+                f["in_region&linky&ld"] = self.own(i).get("link_density", 0.0)
         else:
+            first, last = self.first, self.last
             gap = first - i if i < first else i - last
             f["before_region" if i < first else "after_region"] = 1.0
             f["region_gap"] = min(1.0, gap / 20.0)
-        f["position"] = i / n
-        place.append(f)
-        names.append(words.names(b.index))
+        f["position"] = i / len(self.blocks)
+        return f
+
+    def names(self, i: int) -> frozenset[str]:
+        """Tag and class/id words from the block's element up, each of value 1.0."""
+        return self.words.names(self.blocks[i].index)
+
+    def sides(self, i: int) -> Features:
+        """The block's neighbours' length, link and punctuation densities, region."""
         g: Features = {}
         for side, j in (("prev", i - 1), ("next", i + 1)):
-            if 0 <= j < n:
-                near = own[j]
+            if 0 <= j < len(self.blocks):
+                near = self.own(j)
                 g[side + "_link_density"] = near.get("link_density", 0.0)
                 g[side + "_punct_density"] = near.get("punct_density", 0.0)
                 g[side + "_log_chars"] = near.get("log_chars", 0.0)
-                g[side + "_in_region"] = float(inside[j])
-        sides.append(g)
-    return _Parts(own, page, place, names, sides)
+                g[side + "_in_region"] = float(self.inside[j])
+        return g
 
 
 def block_features(
@@ -244,16 +256,60 @@ def block_features(
     ``known`` (a model's feature names) leaves out the class/id words the model has no
     weight for (see :class:`_PageNames`); training passes nothing and sees every word.
     """
-    parts = _parts(tree, blocks, region, known)
+    parts = _Parts(tree, blocks, region, known)
     out: list[Features] = []
     for i in range(len(blocks)):
-        f = dict(parts.own[i])
+        f = dict(parts.own(i))
         f.update(parts.page)
-        f.update(parts.place[i])
-        f.update(dict.fromkeys(parts.names[i], 1.0))
-        f.update(parts.sides[i])
+        f.update(parts.place(i))
+        f.update(dict.fromkeys(parts.names(i), 1.0))
+        f.update(parts.sides(i))
         out.append(f)
     return out
+
+
+class WeightedSums:
+    """For each block, the sum of ``weights[name] * value`` over its features, worked out
+    when first asked for (``sums[i]``).
+
+    The features are :func:`block_features`' followed by ``more[i]``'s, and the products are
+    added in that order by one ``sum``: the very sum a model takes over the joined dict
+    (``BlockModel.probability``), bit for bit. A name without a weight adds ``0.0 * value``
+    there, which leaves a float sum as it was (plain and compensated alike), so it is left
+    out here; a word's value is 1.0, so its product is its weight.
+    """
+
+    def __init__(
+        self,
+        tree: TreeScore,
+        blocks: list[RawBlock],
+        region: Region,
+        weights: dict[str, float],
+        more: list[Features],
+    ) -> None:
+        self.parts = _Parts(tree, blocks, region, weights)
+        self.get = weights.get
+        self.more = more
+        self.page = self._terms(self.parts.page)
+        self.sums: list[float | None] = [None] * len(blocks)
+
+    def _terms(self, features: Features) -> list[float]:
+        get = self.get
+        return [w * v for k, v in features.items() if (w := get(k)) is not None]
+
+    def __getitem__(self, i: int) -> float:
+        found = self.sums[i]
+        if found is None:
+            parts, terms = self.parts, self._terms
+            words = [w for w in map(self.get, parts.names(i)) if w is not None]
+            own, place, sides, extra = (
+                terms(parts.own(i)),
+                terms(parts.place(i)),
+                terms(parts.sides(i)),
+                terms(self.more[i]),
+            )
+            found = self.sums[i] = sum(chain(own, self.page, place, words, sides, extra))
+        return found
 
 
 def weighted_sums(
@@ -263,29 +319,6 @@ def weighted_sums(
     weights: dict[str, float],
     more: list[Features],
 ) -> list[float]:
-    """For each block, the sum of ``weights[name] * value`` over its features.
-
-    The features are :func:`block_features`' followed by ``more[i]``'s, and the products are
-    added in that order by one ``sum``: the very sum a model takes over the joined dict
-    (``BlockModel.probability``), bit for bit. A name without a weight adds ``0.0 * value``
-    there, which leaves a float sum as it was (plain and compensated alike), so it is left
-    out here; a word's value is 1.0, so its product is its weight.
-    """
-    parts = _parts(tree, blocks, region, weights)
-    get = weights.get
-
-    def terms(features: Features) -> list[float]:
-        return [w * v for k, v in features.items() if (w := get(k)) is not None]
-
-    page = terms(parts.page)
-    out: list[float] = []
-    for i in range(len(blocks)):
-        words = [w for w in map(get, parts.names[i]) if w is not None]
-        own, place, sides, extra = (
-            terms(parts.own[i]),
-            terms(parts.place[i]),
-            terms(parts.sides[i]),
-            terms(more[i]),
-        )
-        out.append(sum(chain(own, page, place, words, sides, extra)))
-    return out
+    """Every block's :class:`WeightedSums`, in order."""
+    sums = WeightedSums(tree, blocks, region, weights, more)
+    return [sums[i] for i in range(len(blocks))]

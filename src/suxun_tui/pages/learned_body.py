@@ -14,10 +14,10 @@ articles and the model's recall elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from suxun_tui.pages.block_features import Features, block_features, weighted_sums
+from suxun_tui.pages.block_features import Features, WeightedSums, block_features
 from suxun_tui.pages.block_model import BlockModel, load_model
 from suxun_tui.pages.body_filter import FilteredBody, drop_repeats
 from suxun_tui.pages.html_blocks import RawBlock
@@ -114,7 +114,7 @@ def learned_body(
         return body
     if _chars(blocks) <= model.gate * _chars(body.blocks):
         return body  # the model could not find clearly more text than the rules did
-    sums = weighted_sums(
+    sums = WeightedSums(
         tree, blocks, region, model.weights, _rule_features(blocks, body, title_pos)
     )
     # The rules found the article (an editorial page, a text of some length): a comment
@@ -122,27 +122,85 @@ def learned_body(
     no_thread = editorial and _chars(body.blocks) >= ARTICLE_CHARS
     by_index = {b.index: b for b in body.blocks}
     keeps = model.keeps_sum
+    limit = model.gate * _chars(body.blocks)
+    if not _may_win(sums, keeps, _could_add(tree, blocks, by_index, title_pos, no_thread), limit):
+        return body
     out: list[RawBlock] = []
-    for i, (b, weighted) in enumerate(zip(blocks, sums, strict=True)):
+    for i, b in enumerate(blocks):
         if i == title_pos:
             continue
         if b.kind == "image":
             if b.index in by_index:
                 out.append(by_index[b.index])
         elif b.index in by_index:
-            if keeps(weighted):
+            if keeps(sums[i]):
                 out.append(by_index[b.index])
         elif (
-            keeps(weighted)
+            keeps(sums[i])
             and not (no_thread and tree.discussion[b.index])
             and not _in_consent(tree, b.index)
         ):
             out.append(b)
     # Like trafilatura comparing its own result with its fallbacks': the rules' body
     # stands unless the model finds clearly more text (a thread's posts, a listing's items).
-    if _chars(out) <= model.gate * _chars(body.blocks):
+    if _chars(out) <= limit:
         return body
     return replace(body, blocks=drop_repeats(out))
+
+
+def _could_add(
+    tree: TreeScore,
+    blocks: list[RawBlock],
+    by_index: dict[int, RawBlock],
+    title_pos: int | None,
+    no_thread: bool,
+) -> tuple[int, list[int], list[bool]]:
+    """The characters :func:`learned_body` puts in the model's body whatever the model says,
+    those each block puts there if the model keeps it (the same choices, block by block),
+    and which blocks are the rules' own.
+    """
+    fixed = 0
+    could = [0] * len(blocks)
+    theirs = [False] * len(blocks)
+    for i, b in enumerate(blocks):
+        if i == title_pos:
+            continue
+        if b.kind == "image":
+            kept = by_index.get(b.index)  # a text block of the rules' from the same element
+            if kept is not None and kept.kind != "image":
+                fixed += kept.chars
+        elif b.index in by_index:
+            kept = by_index[b.index]
+            could[i] = kept.chars if kept.kind != "image" else 0
+            theirs[i] = True
+        elif not (no_thread and tree.discussion[b.index]) and not _in_consent(tree, b.index):
+            could[i] = b.chars
+    return fixed, could, theirs
+
+
+def _may_win(
+    sums: WeightedSums,
+    keeps: Callable[[float], bool],
+    adds: tuple[int, list[int], list[bool]],
+    limit: float,
+) -> bool:
+    """Whether the model's body may still hold more than ``limit`` characters.
+
+    The blocks are asked in turn, those outside the rules' body and the longest first, and
+    each one the model drops takes its characters off the most the body could hold; once
+    that is within ``limit`` the rules' body stands, whatever the other blocks would say
+    (over the development pages where it stood, after a third of their blocks). Otherwise
+    every block is asked.
+    """
+    fixed, could, theirs = adds
+    most = fixed + sum(could)
+    order = sorted((i for i, c in enumerate(could) if c), key=lambda i: (theirs[i], -could[i]))
+    for i in order:
+        if most <= limit:
+            return False
+        if not keeps(sums[i]):
+            most -= could[i]
+    return most > limit
 
 
 def page_features(html: str, url: str) -> list[tuple[RawBlock, Features]]:
