@@ -93,6 +93,10 @@ def test_a_refresh_with_nothing_due_starts_no_event_loop_and_loads_no_other_comm
     assert "suxun_tui.cli.refresh_cmd" in again
     assert again & (FETCHING | OTHER_COMMANDS | NOT_AT_START) == set()
     assert {"multiprocessing", "concurrent", "logging"} & again == set()
+    # Nothing to store: neither the article writer nor the feed-server accounts' store
+    # (the command line's start wrote the config's sources and accounts already).
+    writers = {"suxun_tui.store.source_writes", "suxun_tui.store.articles"}
+    assert (writers | {"suxun_tui.store.remote"}) & again == set()
 
 
 def test_queries_and_rules_load_the_query_language(tmp_path: Path) -> None:

@@ -39,7 +39,6 @@ from suxun_tui.refresh.schedule import is_due, next_fetch_times, server_says_wai
 from suxun_tui.refresh.unchanged import validators_apply
 from suxun_tui.store import SourceUpdate, Store
 from suxun_tui.store.db import FetchState
-from suxun_tui.store.remote import retire_accounts
 from suxun_tui.text.timefmt import now_utc, to_stored
 
 if TYPE_CHECKING:  # the sync machinery loads only when an account is refreshed
@@ -149,15 +148,18 @@ def refresh_sources(
 ) -> RefreshReport:
     """Refresh sources into the cache at ``db_path``; safe to call from any thread.
 
-    ``store``, when given, is that cache already open on this thread (the command line's):
-    it chooses the sources and records the 304s instead of a connection of its own, and
-    is closed before anything else starts.
+    ``store``, when given, is that cache already open on this thread (the command line's,
+    the config's sources and accounts written to it by :mod:`~suxun_tui.cli.context`): it
+    chooses the sources and records the 304s instead of a connection of its own, and is
+    closed before anything else starts.
     """
     progress = on_progress or (lambda p: None)
     report = RefreshReport()
     planning = Store(db_path) if store is None else store
     try:  # what is due, read on this thread before any other starts
-        sources, accounts, states = _plan(config, planning, names, due_only, offline, report)
+        sources, accounts, states = _plan(
+            config, planning, names, due_only, offline, report, synced=store is not None
+        )
         total = len(sources) + len(accounts)
         progress(Progress(0, total))
         fetched: dict[str, FetchResult | FetchError] = {}
@@ -271,11 +273,17 @@ def _plan(
     due_only: bool,
     offline: bool,
     report: RefreshReport,
+    *,
+    synced: bool = False,
 ) -> tuple[list[SourceSpec], list[AccountSpec], dict[str, tuple[int, str, FetchState]]]:
-    """The config's sources and accounts written to the cache, then the ones to refresh
-    now (the sources skipped offline noted in ``report``) and every source's state."""
-    store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
-    retire_accounts(store, [a.name for a in config.accounts])
+    """The config's sources and accounts written to the cache (unless ``synced``: the
+    caller just did), then the ones to refresh now (the sources skipped offline noted in
+    ``report``) and every source's state."""
+    if not synced:
+        from suxun_tui.store.remote import retire_accounts
+
+        store.sync_sources([(s.name, s.url, s.kind, s.group) for s in config.sources])
+        retire_accounts(store, [a.name for a in config.accounts])
     states = store.refresh_states()
     sources = _select(config, states, names, due_only)
     accounts: list[AccountSpec] = []

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from suxun_tui.config.model import RuleSpec
 from suxun_tui.models import ArticleDetail, ArticleText, FeedEntry, Headline, SourceRow
 from suxun_tui.store import clean_close, pending_fold
-from suxun_tui.store.articles import ArticleRow, article_row
 from suxun_tui.store.codec import encode_blocks
 from suxun_tui.store.connection import (
     BUSY_TIMEOUT_MS,
@@ -49,14 +48,15 @@ from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
 from suxun_tui.store.schema import MIGRATIONS, migrate
 from suxun_tui.store.schema_check import check_schema
-from suxun_tui.store.source_writes import SourceRows, store_batch
 from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
 from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
 
-if TYPE_CHECKING:  # reading, searching and settling new rows load when they run
+if TYPE_CHECKING:  # reading, searching, writing and settling new rows load when they run
     from suxun_tui.query import Query
+    from suxun_tui.store.articles import ArticleRow
     from suxun_tui.store.marks import ReaderWrites
     from suxun_tui.store.search import Order
+    from suxun_tui.store.source_writes import SourceRows
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -215,6 +215,8 @@ class Store:
         update: SourceUpdate | None = None,
     ) -> UpdateCounts:
         """Insert new entries, update changed ones and record success, in one transaction."""
+        from suxun_tui.store.articles import article_row
+
         return self.store_rows(source_id, [article_row(e) for e in entries], update)
 
     def store_rows(
@@ -232,12 +234,16 @@ class Store:
         Changed content never touches ``read``/``starred``; a full text fetched earlier
         is kept when the feed still carries only its summary.
         """
+        from suxun_tui.store.source_writes import SourceRows
+
         return self.store_sources([SourceRows(source_id, rows, update, item_keys)])[0]
 
     def store_sources(self, batch: Sequence[SourceRows]) -> list[UpdateCounts]:
         """:meth:`store_rows` for several sources in one transaction (see
         :mod:`~suxun_tui.store.source_writes`): each source all stored or, if anything
         fails, none of the batch."""
+        from suxun_tui.store.source_writes import store_batch  # not for a refresh of 304s
+
         return store_batch(self.conn, self.transaction, batch, self.rules)
 
     def save_article_text(self, article_id: int, text: ArticleText) -> None:
