@@ -11,6 +11,7 @@ import pytest
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.feeds import parse
+from suxun_tui.refresh import plain_rows
 from suxun_tui.refresh.engine import refresh_sources
 from suxun_tui.store import DB_NAME
 from tests.support.feeds import items, rss
@@ -27,15 +28,23 @@ def server() -> Iterator[LoopbackServer]:
 
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The guids of the entries whose blocks were built (parsing runs on threads here)."""
+    """The guids of the items whose entry was built or whose row was made directly
+    (``refresh.plain_rows``); parsing runs on threads here."""
     built: list[str] = []
-    real = parse._build_entry
+    real, real_row = parse._build_entry, plain_rows.plain_row
 
     def counting(raw, *args, **kwargs):  # type: ignore[no-untyped-def]
         built.append(str(raw.id).rsplit("/", 1)[-1])  # the id as written, not joined
         return real(raw, *args, **kwargs)
 
+    def counting_rows(raw, *args):  # type: ignore[no-untyped-def]
+        row = real_row(raw, *args)
+        if row is not None:  # else the entry is built, and counted there
+            built.append(str(raw.id).rsplit("/", 1)[-1])
+        return row
+
     monkeypatch.setattr(parse, "_build_entry", counting)
+    monkeypatch.setattr(plain_rows, "plain_row", counting_rows)
     monkeypatch.setenv("SUXUN_TUI_PARSE_POOL", "thread")
     return built
 

@@ -12,12 +12,22 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Callable, Collection, Iterator
+from datetime import datetime
+from typing import Any
 
 from suxun_tui.feeds.fastfeed import RawEntry
+from suxun_tui.feeds.limits import BodyBudget
 from suxun_tui.models import FeedEntry
 
-# (known keys, seed) -> (key, entry or None when known)
-KeyedBuild = Callable[[Collection[str], str], Iterator[tuple[str, FeedEntry | None]]]
+# A caller's own conversion of an item, tried before the entry is built: (raw entry, the
+# feed's URL, now, the document's body budget) -> what the caller stores, or None to have
+# the entry built as usual (see refresh.plain_rows).
+DirectBuild = Callable[[RawEntry, str, datetime, BodyBudget], tuple[Any, ...] | None]
+# (known keys, seed, direct) -> (key, entry or the direct result, or None when known)
+KeyedBuild = Callable[
+    [Collection[str], str, DirectBuild | None],
+    Iterator[tuple[str, FeedEntry | tuple[Any, ...] | None]],
+]
 
 # Part of every item key: raise it when the conversion of an unchanged item changes, so
 # that stored items are rebuilt once (a new release rebuilds them anyway: see item_key).

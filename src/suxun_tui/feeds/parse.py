@@ -20,7 +20,7 @@ from typing import Any
 from suxun_tui.feeds.errors import FeedError as FeedError  # where callers look for it
 from suxun_tui.feeds.fastfeed import RawEntry, read_feed
 from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
-from suxun_tui.feeds.itemkeys import KeyedBuild, item_key
+from suxun_tui.feeds.itemkeys import DirectBuild, KeyedBuild, item_key
 from suxun_tui.feeds.jsonitems import JsonFeedSyntaxError, read_json_items
 from suxun_tui.feeds.limits import (
     AUTHOR_CHARS,
@@ -68,14 +68,16 @@ class FeedDocument:
         return self.build()
 
     def keyed_entries(
-        self, known: Collection[str], seed: str
-    ) -> Iterator[tuple[str, FeedEntry | None]]:
+        self, known: Collection[str], seed: str, direct: DirectBuild | None = None
+    ) -> Iterator[tuple[str, FeedEntry | tuple[Any, ...] | None]]:
         """``(item key, entry)`` for each entry; the entry is None when its key is in
         ``known``: the item is byte for byte what was stored, so no blocks are built for
-        it (see :func:`item_key`). JSON Feed items have the key ""."""
+        it (see :func:`item_key`). JSON Feed items have the key "". An XML feed's item
+        is first given to ``direct``, when there is one: what it returns (not None) comes
+        in the entry's place, and the entry is never built."""
         if self.build_keyed is None:
             return (("", entry) for entry in self.build())
-        return self.build_keyed(known, seed)
+        return self.build_keyed(known, seed, direct)
 
 
 def parse_feed(
@@ -149,15 +151,18 @@ def _parse_xml_feed(
         for raw_entry in entries:
             yield _build_entry(raw_entry, url, now, budget)
 
-    def build_keyed(known: Collection[str], seed: str) -> Iterator[tuple[str, FeedEntry | None]]:
+    def build_keyed(
+        known: Collection[str], seed: str, direct: DirectBuild | None
+    ) -> Iterator[tuple[str, FeedEntry | tuple[Any, ...] | None]]:
         now, budget = datetime.now(UTC), BodyBudget()
         for raw_entry in entries:
             key = item_key(raw_entry, seed)
             # A known item is skipped only when the budget would not cut it either.
             if key in known and budget.take_whole(_content_html(raw_entry)):
                 yield key, None
-            else:
-                yield key, _build_entry(raw_entry, url, now, budget)
+                continue
+            made = direct(raw_entry, url, now, budget) if direct is not None else None
+            yield key, made if made is not None else _build_entry(raw_entry, url, now, budget)
 
     title = _line(raw.title, TITLE_CHARS)
     return FeedDocument(title, ttl, warnings, build, notices, build_keyed)
@@ -209,7 +214,7 @@ def _build_entry(
     if summary_only and sum(len(b.text) for b in blocks) >= SUMMARY_CHARS:
         summary_only = False
     summary_only = summary_only or was_cut  # the full text is fetched when it is opened
-    published = _struct_date(raw.published or raw.updated, now)
+    published = stored_entry_date(raw.published or raw.updated, now)
     author = cut(line(str(raw.author or "")[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
     if not title:
         title = _fallback_title(blocks)
@@ -247,7 +252,7 @@ def _guid(guid: str) -> str:
     return guid if len(guid) <= GUID_CHARS else "sha:" + content_hash(guid)
 
 
-def _struct_date(value: time.struct_time | None, now: datetime) -> str | None:
+def stored_entry_date(value: time.struct_time | None, now: datetime) -> str | None:
     """feedparser's UTC struct_time → stored form; implausible dates become None."""
     return stored_date(value, _latest(now)) if value else None
 

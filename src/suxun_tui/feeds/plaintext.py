@@ -42,23 +42,32 @@ def markup_line(text: str) -> str:
 def paragraphs(fragment: str) -> tuple[Block, ...] | None:
     """:func:`simple_blocks` for the commonest body: ``<p>`` paragraphs of printable text
     with no other markup and no references; anything else goes to ``simple_blocks``."""
-    if "&" in fragment or "\r" in fragment:
+    texts = paragraph_texts(fragment)
+    if texts is None:
         return simple_blocks(fragment)
+    return tuple([Block("paragraph", text) for text in texts])
+
+
+def paragraph_texts(fragment: str) -> list[str] | None:
+    """The texts of :func:`paragraphs`' blocks when it answers without ``simple_blocks``
+    (every block a paragraph), else None: for a caller that stores the texts directly."""
+    if "&" in fragment or "\r" in fragment:
+        return None
     parts = fragment.split("</p>")
     if len(parts) == 1 or fragment.count("<") != 2 * (len(parts) - 1):
-        return simple_blocks(fragment)
+        return None
     if parts[-1] and not parts[-1].isspace():
-        return simple_blocks(fragment)
-    blocks: list[Block] = []
+        return None
+    texts: list[str] = []
     for part in parts[:-1]:
         lead, opened, text = part.partition("<p>")
         text = text.replace("\n", " ")
         if not opened or (lead and not lead.isspace()) or not text.isprintable():
-            return simple_blocks(fragment)
+            return None
         text = " ".join(text.split())
         if text:
-            blocks.append(Block("paragraph", text))
-    return tuple(blocks)
+            texts.append(text)
+    return texts
 
 
 def stored_date(value: time.struct_time, latest: datetime) -> str | None:

@@ -78,16 +78,18 @@ def prepare_document(
     kind = spec.kind or sniff_kind(data, content_type)
     if kind == "feed":
         from suxun_tui.feeds.parse import read_feed_document  # the readers: only when used
+        from suxun_tui.refresh.plain_rows import plain_row
 
         doc = read_feed_document(data, url, content_type, spec.max_items)
         rows: list[ArticleRow] = []
         keys: list[str] = []
         skipped = 0
-        for key, entry in doc.keyed_entries(known_items, item_seed):
-            if entry is None:
+        # A plain item's row is made directly (plain_row); the others' entries are built.
+        for key, made in doc.keyed_entries(known_items, item_seed, plain_row):
+            if made is None:
                 skipped += 1
                 continue
-            rows.append(article_row(entry))
+            rows.append(made if isinstance(made, tuple) else article_row(made))
             keys.append(key)
         notice = "; ".join(doc.notices) or None
         return PreparedDocument(

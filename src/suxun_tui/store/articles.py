@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 from suxun_tui.models import FeedEntry
@@ -52,6 +53,24 @@ def article_row(entry: FeedEntry) -> ArticleRow:
         int(entry.summary_only),
         digest,
     )
+
+
+def paragraphs_row(
+    guid: str,
+    url: str,
+    title: str,
+    published: str | None,
+    author: str | None,
+    texts: Sequence[str],
+    summary_only: bool,
+) -> ArticleRow:
+    """:func:`article_row` of the entry whose blocks are paragraphs of ``texts``, without
+    the blocks: the body encoded as :func:`~suxun_tui.store.codec.encode_blocks` writes it
+    (the same text, compared by test), for the commonest feed item."""
+    quote = encode_basestring
+    body = "[" + ",".join([f'["paragraph",{quote(text)}]' for text in texts]) + "]"
+    digest = content_hash(title, url, author or "", body)
+    return (guid, url, title, published, author, body, int(summary_only), digest)
 
 
 # A row's duplicate keys (store.duplicates): its canonical link and its site and title.
