@@ -114,6 +114,7 @@ def queries(draw: st.DrawFn, rows: list[tuple[str, str, str]]) -> str:
     common=st.booleans(),
     walk=st.booleans(),
     chunks=st.booleans(),
+    by_text=st.booleans(),
 )
 def test_search_equals_a_full_scan(
     data: st.DataObject,
@@ -121,6 +122,7 @@ def test_search_equals_a_full_scan(
     common: bool,
     walk: bool,
     chunks: bool,
+    by_text: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # ``common``: every short term but the rarest is confirmed with instr, not collected.
@@ -137,6 +139,9 @@ def test_search_equals_a_full_scan(
     # time, folding only those whose stored text may hold the Chinese terms.
     monkeypatch.setattr(pending_page, "FEW_MISSING", 0 if chunks else 200)
     monkeypatch.setattr(pending_page, "FIRST_CHUNK", 1 if chunks else 250)
+    # ``by_text``: a long term left out is tested on the text of the short terms'
+    # candidates (as for a common one), else its articles are listed.
+    monkeypatch.setattr(query_sql, "LEFT_OUT_RATIO", 0 if by_text else 10)
     query = data.draw(queries(rows))
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from suxun_tui.store.fts import QUEUE_TABLE, index_body, index_value
 from suxun_tui.store.index_mark import edits
 from suxun_tui.store.pending_text import SEPARATOR, Joined, holding
+from suxun_tui.store.text_test import register as register_text_test
 
 if TYPE_CHECKING:  # loads with the first scan that passes articles over
     from suxun_tui.store.queued_filter import Check
@@ -118,7 +119,9 @@ _taken: dict[int, _Taken] = {}  # by connection (its id, given to the next one w
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """``suxun_queued(id, column, text)``: the memo's folding, for the statements here."""
+    """``suxun_queued(id, column, text)``: the memo's folding, for the statements here;
+    and the substring test a search confirms terms with (store.text_test)."""
+    register_text_test(conn)
     kept = kept_of(conn)
     _taken[id(conn)] = _Taken(kept)
 

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from suxun_tui.query.model import Age, Atom, DateBound, Field, Item, Query, State, Text
 from suxun_tui.store.fold import fold
+from suxun_tui.store.query_names import Names
+from suxun_tui.store.text_test import glob_pattern, substring_sql
 from suxun_tui.text.timefmt import to_stored
 
 if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
@@ -53,6 +55,11 @@ WALK_COST = 1.6
 # articles (about 1,300 for 300 rows of 100,000): reading every collected article to sort
 # them costs about 1 / SET_COST times testing one more article of the date order.
 SET_COST = 1 / 18
+# A term left out when short terms give the candidates: listing its articles (NOT IN)
+# costs some 1,900 instructions each, testing a candidate's text some 20,000, so the text
+# is tested when the term is in this many times as many articles as there are candidates.
+LEFT_OUT_RATIO = 10
+_NOT_LISTED = f"a.id NOT IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)"
 _TOP = "\U0010ffff"
 # What every view shows: not hidden by a rule, not a later copy of another source's story.
 NOT_HIDDEN = "a.hidden = 0"
@@ -77,6 +84,10 @@ class Compiled:
     # a newest page is read against in date order (narrowing()).
     first: list[str] = field(default_factory=list)
     first_params: list[object] = field(default_factory=list)
+    # The terms left out when nothing drives the query, as (folded text, columns): each
+    # is an ``a.id NOT IN`` condition at the end of ``where`` (one parameter each), which
+    # narrowing() may turn into a test of the candidates' text.
+    left_out: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     def expression(self) -> str | None:
         """The one MATCH expression, or None when no long term can drive the query."""
@@ -117,7 +128,7 @@ class Compiler:
         # ``contains``: how a scan tests a folded term in those columns instead (SQL, or
         # None for ``instr``; store.pending_fold's test of the text it keeps).
         self.contains = contains
-        self._sources: list[tuple[int, str, str]] | None = None
+        self.names = Names(conn)
 
     def compile(self, query: Query, *, every: bool = False) -> Compiled:
         """``query`` as SQL pieces; ``every`` keeps hidden articles and later copies in."""
@@ -137,9 +148,11 @@ class Compiler:
         if not out.match:
             # Nothing drives the query: excluded long terms become NOT IN conditions.
             for expr in out.excluded:
-                out.where.append(f"a.id NOT IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)")
+                out.where.append(_NOT_LISTED)
                 out.params.append(expr)
             out.excluded = []
+        else:
+            out.left_out = []
         return out
 
     # --- items ---------------------------------------------------------------------------
@@ -149,7 +162,13 @@ class Compiler:
             out.where.append(self._condition(item, out))
             return
         if _is_long_text(item):
-            (out.excluded if item.negated else out.match).append(self._long(item.atom))
+            if item.negated:
+                folded, columns = _text_of(item.atom)
+                assert folded is not None
+                out.excluded.append(phrase(folded, columns))
+                out.left_out.append((folded, columns))
+            else:
+                out.match.append(self._long(item.atom))
             return
         folded, columns = _text_of(item.atom)
         if folded and not item.negated:
@@ -177,7 +196,7 @@ class Compiler:
                 return f"a.id IN (SELECT rowid FROM {IDX} WHERE {IDX} MATCH ?)"
             return self._contains(folded, columns, out)
         if isinstance(atom, Field):
-            return self._name_sql(atom, out)
+            return self.names.sql(atom, out.params)
         if isinstance(atom, State):
             return {
                 "unread": "a.read = 0",
@@ -198,43 +217,33 @@ class Compiler:
         tested = None if self.contains is None else self.contains(folded, columns)
         if tested is not None:
             return tested
+        if self.scan is not None and self.content:
+            named = [f"{self.scan}.{_CONTENT_COLUMNS[c]}" for c in columns]
+            return substring_sql(folded, named, out.params)
         if self.scan is not None:
             out.params.extend([glob_pattern(folded)] * len(columns))
-            named = [_CONTENT_COLUMNS[c] if self.content else c for c in columns]
-            return "(" + " OR ".join(f"{self.scan}.{c} GLOB ?" for c in named) + ")"
+            return "(" + " OR ".join(f"{self.scan}.{c} GLOB ?" for c in columns) + ")"
         return self._contains_all([(folded, columns)], out)
 
-    def _contains_all(self, terms: list[tuple[str, tuple[str, ...]]], out: Compiled) -> str:
-        """Every one of ``terms`` found (:func:`glob_pattern`) in the article's copy of the index's
-        text: one row read for them all, tested in the order given (the likeliest to
-        fail first)."""
-        tests = []
-        for folded, columns in terms:
-            out.params.extend([glob_pattern(folded)] * len(columns))
-            found = " OR ".join(f"x.{_CONTENT_COLUMNS[c]} GLOB ?" for c in columns)
-            tests.append(f"({found})")
+    def _contains_all(
+        self,
+        terms: list[tuple[str, tuple[str, ...]]],
+        out: Compiled,
+        without: list[tuple[str, tuple[str, ...]]] | None = None,
+    ) -> str:
+        """Every one of ``terms`` found (:mod:`~suxun_tui.store.text_test`) in the
+        article's copy of the index's text, and none of ``without``: one row read for them
+        all, tested in the order given (the likeliest to fail first)."""
+        tests = [self._in_content(folded, columns, out) for folded, columns in terms]
+        if not tests:  # ``without`` alone: an article without a copy has none of them
+            left = " OR ".join(self._in_content(f, c, out) for f, c in without or ())
+            return f"NOT EXISTS (SELECT 1 FROM {CONTENT} x WHERE x.id = a.id AND ({left}))"
+        tests += [f"NOT {self._in_content(f, c, out)}" for f, c in without or ()]
         return f"EXISTS (SELECT 1 FROM {CONTENT} x WHERE x.id = a.id AND {' AND '.join(tests)})"
 
-    def _name_sql(self, atom: Field, out: Compiled) -> str:
-        wanted = fold(atom.value)
-        if atom.name == "source":
-            ids = [i for i, name, _ in self._all_sources() if name == wanted]
-            return f"a.source_id IN ({','.join(map(str, ids)) or 'NULL'})"
-        ids = [i for i, _, group in self._all_sources() if group == wanted]
-        if atom.name == "group":
-            return f"a.source_id IN ({','.join(map(str, ids)) or 'NULL'})"
-        # tag: the article's own tags, or its source's group (a source's first tag).
-        out.params.append(wanted)
-        return (
-            f"(a.source_id IN ({','.join(map(str, ids)) or 'NULL'}) OR"
-            " a.id IN (SELECT article_id FROM article_tags WHERE tag = ?))"
-        )
-
-    def _all_sources(self) -> list[tuple[int, str, str]]:
-        if self._sources is None:
-            rows = self.conn.execute("SELECT id, name, grp FROM sources").fetchall()
-            self._sources = [(int(r[0]), fold(r[1]), fold(r[2])) for r in rows]
-        return self._sources
+    def _in_content(self, folded: str, columns: tuple[str, ...], out: Compiled) -> str:
+        named = [f"x.{_CONTENT_COLUMNS[c]}" for c in columns]
+        return substring_sql(folded, named, out.params)
 
     # --- short terms -----------------------------------------------------------------------
 
@@ -251,7 +260,7 @@ class Compiler:
         """
         terms = out.short
         if not terms:
-            return
+            return  # terms left out stay listed: nothing here bounds the candidates
         if out.match:
             # Longer terms first: they fail more often, so the others are rarely tested.
             out.where.append(self._contains_all(sorted(terms, key=lambda t: -len(t[0])), out))
@@ -262,8 +271,24 @@ class Compiler:
             (self._occurrences(t, c, cap), -len(t), index) for index, (t, c) in enumerate(terms)
         )
         rarest = counted[0][0]
+        left_out = out.left_out
+        if left_out:  # their NOT IN conditions, placed again below (or tested on the text)
+            assert out.where[-len(left_out) :] == [_NOT_LISTED] * len(left_out)
+            del out.where[-len(left_out) :]
+            del out.params[-len(left_out) :]
+        # A walk reads fewer articles than collecting the rarest term would (``cap``).
+        by_text = self._left_out_by_text(left_out, min(rarest, cap), out)
         if page is not None and rarest >= cap:
-            out.where.append(self._contains_all([terms[i] for _, _, i in counted], out))
+            ordered = [terms[i] for _, _, i in counted]
+            test = self._contains_all(ordered, out, by_text)
+            # Most articles a walk reads fail the test: what every view leaves out (a
+            # column at the end of the article's row) is read only for those that pass.
+            # (In a CASE: SQLite tests a correlated subquery after any other condition.)
+            shown = [w for w in out.where if w in (ROOTS, NOT_HIDDEN)]
+            if shown:
+                out.where = [w for w in out.where if w not in (ROOTS, NOT_HIDDEN)]
+                test = f"CASE WHEN {test} THEN {' AND '.join(shown)} ELSE 0 END"
+            out.where.append(test)
             out.walk = True
             return
         # A newest page of a common collected term: read in date order, each article
@@ -273,7 +298,7 @@ class Compiler:
         # may be far fewer than the term's articles, and a read in date order that never
         # fills the page reads every article (130 million instructions at 100,000 for
         # ``is:unread group:组1 万长 -本色干``, against a few million collected).
-        alone = not scoped and not out.excluded and all(w in (ROOTS, NOT_HIDDEN) for w in out.where)
+        alone = not scoped and not left_out and all(w in (ROOTS, NOT_HIDDEN) for w in out.where)
         by_date = alone and page is not None and rarest >= self._break_even(page, SET_COST)
         confirmed = []
         for rank, (count, _, index) in enumerate(counted):
@@ -289,8 +314,35 @@ class Compiler:
                 (out.first_params if by_date else out.params).extend(values)
             else:
                 confirmed.append((term, columns))
-        if confirmed:
-            out.where.append(self._contains_all(confirmed, out))
+        if confirmed or by_text:
+            out.where.append(self._contains_all(confirmed, out, by_text))
+
+    def _left_out_by_text(
+        self, left_out: list[tuple[str, tuple[str, ...]]], candidates: int, out: Compiled
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """The terms left out that are better tested on the text of the ``candidates``
+        articles (at most) the short terms give: those the index finds in at least
+        :data:`LEFT_OUT_RATIO` times as many. The others are listed again (NOT IN) in
+        ``out``: a rare term's list costs less than testing every candidate."""
+        by_text = []
+        enough = LEFT_OUT_RATIO * candidates
+        common = enough < article_span(self.conn)
+        for folded, columns in left_out:
+            expr = phrase(folded, columns)
+            if common and self._matches_at_least(expr, enough):
+                by_text.append((folded, columns))
+            else:
+                out.where.append(_NOT_LISTED)
+                out.params.append(expr)
+        return by_text
+
+    def _matches_at_least(self, expr: str, count: int) -> bool:
+        """Whether the index finds ``expr`` in ``count`` articles or more (read no further)."""
+        row = self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {IDX} WHERE {IDX} MATCH ? LIMIT ?)",
+            (expr, count),
+        ).fetchone()
+        return int(row[0]) >= count
 
     def _break_even(self, page: int, cost: float) -> int:
         """Occurrences past which reading the newest articles in date order (each costing
@@ -306,16 +358,6 @@ class Compiler:
             (term, term + _TOP * (3 - len(term)), *columns, cap),
         ).fetchone()
         return int(row[0])
-
-
-def glob_pattern(folded: str) -> str:
-    """A GLOB that holds for text containing ``folded``, its wildcards made literal.
-
-    A substring test, as ``instr`` would be, and as exact (GLOB compares case and all);
-    SQLite runs it about twice as fast for a Latin term (it skips to the first character
-    with a byte search) and a little faster for a Chinese one."""
-    literal = "".join(f"[{c}]" if c in "*?[" else c for c in folded)
-    return f"*{literal}*"
 
 
 def article_span(conn: sqlite3.Connection) -> int:
