@@ -197,6 +197,28 @@ def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
 _MAY_DATE = re.compile(r"[\d〇零]")
 
 
+# What each group of forms cannot match without (a test runs the forms on lines without it).
+_RELATIVE_MARKS = re.compile(r"[前今昨刚剛]")  # 3小时前, 刚刚, 今天/昨天/前天 08:00
+
+
+def _may_have_year(text: str) -> bool:
+    """Every form with a year spells it ``(?:19|20)\\d{2}``: without "19" or "20" none fits."""
+    return "19" in text or "20" in text
+
+
+def _may_have_month_day(text: str) -> bool:
+    """``12-29 08:00`` needs a dash, a slash or 月 and a time's colon (or 时); 12月29日, 月."""
+    if "月" in text:
+        return True
+    return ("-" in text or "/" in text) and (
+        ":" in text or "：" in text or "时" in text or "時" in text
+    )
+
+
+def _may_be_relative(text: str) -> bool:
+    return _RELATIVE_MARKS.search(text) is not None
+
+
 def may_hold_date(text: str) -> bool:
     """Whether ``text`` has a character every date but 刚刚 has: a digit, or the zero of a
     year in Chinese numerals; a quick test that spares most lines the date patterns."""
@@ -246,33 +268,36 @@ def find_dates(
         taken.append((start, end))
         found.append(FoundDate(dt.isoformat(), start, end, precision, year))
 
-    for m in _FULL.finditer(text):
-        zone_here = _offset(m["Z"] or "") or zone
-        hour = _afternoon(m.group(0), _int(m["H"]), m["P"])
-        dt = _build(
-            int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone_here
-        )
-        add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
-    for m in _US.finditer(text):
-        hour = _afternoon("", _int(m["H"]), m["P"])
-        dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone)
-        add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
-    for m in _EN.finditer(text):
-        add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
-    for m in _DMY.finditer(text):
-        add(_build(int(m["y"]), int(m["m"]), int(m["d"]), 0, 0, 0, zone), m.start(), m.end(), 3)
-    for m in _DMY_DASH.finditer(text):
-        first, second = int(m["d"]), int(m["m"])
-        if second > 12 >= first:
-            first, second = second, first
-        add(_build(int(m["y"]), second, first, 0, 0, 0, zone), m.start(), m.end(), 3)
-    for m in _COMPACT.finditer(text):
-        dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
-        add(dt, m.start(), m.end(), 5 if m["H"] else 3)
-    for m in _YEAR_MONTH.finditer(text):
-        add(_build(int(m["y"]), int(m["m"]), 1, 0, 0, 0, zone), m.start(), m.end(), 2)
+    if _may_have_year(text):  # the forms that name a year of 19xx or 20xx
+        for m in _FULL.finditer(text):
+            zone_here = _offset(m["Z"] or "") or zone
+            hour = _afternoon(m.group(0), _int(m["H"]), m["P"])
+            dt = _build(
+                int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone_here
+            )
+            add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+        for m in _US.finditer(text):
+            hour = _afternoon("", _int(m["H"]), m["P"])
+            dt = _build(
+                int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone
+            )
+            add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+        for m in _EN.finditer(text):
+            add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
+        for m in _DMY.finditer(text):
+            add(_build(int(m["y"]), int(m["m"]), int(m["d"]), 0, 0, 0, zone), m.start(), m.end(), 3)
+        for m in _DMY_DASH.finditer(text):
+            first, second = int(m["d"]), int(m["m"])
+            if second > 12 >= first:
+                first, second = second, first
+            add(_build(int(m["y"]), second, first, 0, 0, 0, zone), m.start(), m.end(), 3)
+        for m in _COMPACT.finditer(text):
+            dt = _build(int(m["y"]), int(m["m"]), int(m["d"]), _int(m["H"]), _int(m["M"]), 0, zone)
+            add(dt, m.start(), m.end(), 5 if m["H"] else 3)
+        for m in _YEAR_MONTH.finditer(text):
+            add(_build(int(m["y"]), int(m["m"]), 1, 0, 0, 0, zone), m.start(), m.end(), 2)
     current = (now or datetime.now(zone)).astimezone(zone)
-    for pattern in (_MONTH_DAY, _MONTH_DAY_CN):
+    for pattern in (_MONTH_DAY, _MONTH_DAY_CN) if _may_have_month_day(text) else ():
         for m in pattern.finditer(text):
             groups = m.groupdict()
             hh = _afternoon(m.group(0), _int(groups.get("H")), groups.get("P"))
@@ -280,7 +305,7 @@ def find_dates(
             if dt is not None and dt > current + timedelta(days=2):
                 dt = _build(current.year - 1, dt.month, dt.day, dt.hour, dt.minute, 0, zone)
             add(dt, m.start(), m.end(), 5 if groups.get("H") else 3, False)
-    if relative:
+    if relative and _may_be_relative(text):
         for m in _RELATIVE.finditer(text):
             seconds = 0 if m["now"] else int(m["n"]) * _UNIT_SECONDS[m["u"]]
             if seconds > 400 * 86400:
