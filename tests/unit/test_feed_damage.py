@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from suxun_tui.feeds.fragments import html_to_blocks, text_to_blocks
 from suxun_tui.feeds.parse import parse_feed
+from suxun_tui.feeds.plaintext import paragraph_texts
 from suxun_tui.text.damage import repair_damage
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "suxun_tui" / "demo" / "site"
@@ -62,3 +63,18 @@ def test_clean_text_is_the_same_object() -> None:
     text = "当前我国进入高质量发展新阶段,基层治理面临新任务新挑战。"
     assert repair_damage(text) is text
     assert repair_damage("plain ascii? (yes)") == "plain ascii? (yes)"
+
+
+def test_bare_paragraphs_and_plain_items_are_repaired_too() -> None:
+    # The quick routes for plain items (bare <p> bodies, a plain title and author) must
+    # give what the general one gives.
+    rss = (
+        "<rss version='2.0'><channel><title>t</title><item><title>關(guān)注民生</title>"
+        "<link>http://example.org/1</link><author>王帥(shuài)</author>"
+        "<description>&lt;p&gt;江蘇蘇訊網(wǎng)關(guān)注民生&lt;/p&gt;&lt;p&gt;二&lt;/p&gt;"
+        "</description></item></channel></rss>"
+    ).encode()
+    (item,) = parse_feed(rss, "http://example.org/f.xml").entries
+    assert (item.title, item.author) == ("關注民生", "王帥")
+    assert _text(item.blocks) == "江蘇蘇訊網關注民生\n二"
+    assert paragraph_texts("<p>江蘇蘇訊網(wǎng)</p>") == ["江蘇蘇訊網"]

@@ -116,3 +116,20 @@ def test_paragraphs_row_is_article_row(texts: list[str]) -> None:
     entry = FeedEntry("g", "t", "http://example.org/a", "2025-01-01T00:00:00Z", None, blocks)
     direct = paragraphs_row("g", entry.url, "t", entry.published, None, texts, False)
     assert direct == article_row(entry)
+
+
+def test_a_damaged_plain_item_is_repaired_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A feed republishing a damaged page: flattened pinyin in the title, the author and a
+    # bare-paragraph body. The direct row must repair exactly as the built entry does.
+    item = (
+        "<item><title>{t}</title><link>http://example.org/{n}</link><guid>g{n}</guid>"
+        "<author>王帥(shuài)</author><description>&lt;p&gt;江蘇蘇訊網(wǎng)關(guān)注民生&lt;/p&gt;"
+        "</description></item>"
+    )
+    items = item.format(t="關(guān)注民生", n=1) + item.format(t="plain title", n=2)
+    data = f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode()
+    direct = _prepared(data, "application/rss+xml")
+    assert "(guān)" not in repr(direct) and "(shuài)" not in repr(direct)
+    assert "江蘇蘇訊網關注民生" in repr(direct)
+    monkeypatch.setattr(plain_rows, "plain_row", lambda *args: None)
+    assert direct == _prepared(data, "application/rss+xml")

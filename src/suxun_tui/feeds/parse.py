@@ -215,7 +215,9 @@ def _build_entry(
         summary_only = False
     summary_only = summary_only or was_cut  # the full text is fetched when it is opened
     published = stored_entry_date(raw.published or raw.updated, now)
-    author = cut(line(str(raw.author or "")[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
+    author = (
+        cut(repair_damage(line(str(raw.author or "")[: AUTHOR_CHARS * 4])), AUTHOR_CHARS) or None
+    )
     if not title:
         title = _fallback_title(blocks)
     # Hash what is shown, not the markup: both parsing routes then agree on the key.
@@ -338,7 +340,7 @@ def _json_entry(
         names = [
             clean_line(str(a.get("name"))) for a in authors if isinstance(a, dict) and a.get("name")
         ]
-        author = cut(", ".join(names)[: AUTHOR_CHARS * 4], AUTHOR_CHARS) or None
+        author = cut(repair_damage(", ".join(names)[: AUTHOR_CHARS * 4]), AUTHOR_CHARS) or None
     guid = _guid(clean_line(str(item.get("id") or ""))) or link or content_hash(title, str(blocks))
     has_content = bool(item.get("content_html") or item.get("content_text"))
     summary_only = not has_content and sum(len(b.text) for b in blocks) < SUMMARY_CHARS

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from suxun_tui.feeds.fastblocks import simple_blocks
 from suxun_tui.feeds.fragments import html_to_line
 from suxun_tui.models import Block
+from suxun_tui.text.damage import repair_damage
 from suxun_tui.text.sanitize import clean_line
 
 
@@ -50,7 +51,8 @@ def paragraphs(fragment: str) -> tuple[Block, ...] | None:
 
 def paragraph_texts(fragment: str) -> list[str] | None:
     """The texts of :func:`paragraphs`' blocks when it answers without ``simple_blocks``
-    (every block a paragraph), else None: for a caller that stores the texts directly."""
+    (every block a paragraph), else None: for a caller that stores the texts directly.
+    Each text gets the repairs every feed paragraph gets (text.damage)."""
     if "&" in fragment or "\r" in fragment:
         return None
     parts = fragment.split("</p>")
@@ -66,7 +68,7 @@ def paragraph_texts(fragment: str) -> list[str] | None:
             return None
         text = " ".join(text.split())
         if text:
-            texts.append(text)
+            texts.append(repair_damage(text))
     return texts
 
 

@@ -21,11 +21,20 @@ from suxun_tui.feeds.parse import SUMMARY_CHARS, stored_entry_date
 from suxun_tui.feeds.plaintext import paragraph_texts
 from suxun_tui.feeds.urls import is_plain
 from suxun_tui.store.articles import ArticleRow, paragraphs_row
+from suxun_tui.text.damage import repair_damage
 
 
 def _unchanged(text: str) -> bool:
-    """Whether :func:`~suxun_tui.feeds.plaintext.line` returns ``text`` as it is."""
-    return text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+    """Whether the conversion keeps ``text`` as it is: :func:`~suxun_tui.feeds.plaintext.line`
+    and the repairs of a damaged page's text (:func:`~suxun_tui.text.damage.repair_damage`,
+    which returns clean text as the same object)."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and text[0] != " "
+        and text[-1] != " "
+        and repair_damage(text) is text
+    )
 
 
 def plain_row(raw: RawEntry, feed_url: str, now: datetime, budget: BodyBudget) -> ArticleRow | None:
