@@ -6,9 +6,11 @@ Every condition is exact, so a LIMIT in SQL is safe and nothing is confirmed in 
 - a term of one or two characters cannot be a trigram: when no long term drives the
   query, its articles come from the trigram vocabulary — every occurrence starts some
   trigram, because the index pads each value (store.fts.PAD) — which is exact; otherwise
-  (or for a term too common to be worth collecting) it is a substring test (GLOB, see
-  :func:`glob_pattern`) on the index's folded copy of the text, for the candidates only;
-- names (``source:``, ``group:``) are folded and resolved to ids before the query runs.
+  (or for a term too common to be worth collecting) it is a substring test
+  (:mod:`~suxun_tui.store.text_test`) on the index's folded copy of the text, for the
+  candidates only — as is a common long term left out of such candidates;
+- names (``source:``, ``group:``) are folded and resolved to ids before the query runs
+  (:mod:`~suxun_tui.store.query_names`).
 
 A view never shows what a rule hid (unless the query asks for ``is:hidden``) nor the
 later copies of a story another source carried first (:data:`SHOWN`); rules see every
