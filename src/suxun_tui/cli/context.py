@@ -74,8 +74,8 @@ def load_context(args: argparse.Namespace) -> Context:
     This ends a command's start: the cycle collector, off since the process began
     (:func:`suxun_tui.entry.run`), is on again for the command's work, and what the start
     made (modules, classes, the config) is frozen out of its sight (``gc.freeze``): all of
-    it lives until the exit, so no collection walks it again, nor writes to its pages in a
-    forked parse worker, where they stay shared with this process.
+    it lives until the exit, so no collection walks it again (the first one after a start
+    would otherwise walk everything the start made).
     """
     try:
         return _load_context(args)
