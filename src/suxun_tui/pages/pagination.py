@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from suxun_tui.pages.boilerplate import is_pager_text
 from suxun_tui.pages.dom import HtmlElement, absolute_url, parse_html, text_content
-from suxun_tui.pages.vocabulary import NEXT_PAGE_TEXT, PAGE_QUERY_KEYS
+from suxun_tui.pages.vocabulary import NEXT_PAGE_TEXT, PAGE_QUERY_KEYS, PAGER_START
 
 __all__ = ["continuation_links", "continuation_urls", "next_page_link", "page_number"]
 
@@ -73,7 +73,14 @@ def continuation_links(root: HtmlElement, url: str) -> list[str]:
     found: dict[int, str] = {}
     for a in root.iter("a"):
         href = a.get("href")
-        if not href or not is_pager_text(" ".join(text_content(a).split())):
+        if not href:
+            continue
+        # A pager's text starts with one of PAGER_START's characters: a link whose own text
+        # starts with another is passed over without reading the text inside it.
+        head = a.text
+        if head and not head.isspace() and PAGER_START.match(head.lstrip()) is None:
+            continue
+        if not is_pager_text(" ".join(text_content(a).split())):
             continue
         link = absolute_url(href, url)
         if not link:

@@ -207,12 +207,15 @@ SECTION_LABEL = re.compile(
     r"[编編][辑輯]推[荐薦]|[专專]题|[排][行]|[点點][击擊]排行)"
     r"\S{0,6}$|^\S{0,6}(?:新[闻聞]|[资資][讯訊]|聚焦|推[荐薦]|[阅閱][读讀]|排行|排行榜|[专專]题|[图圖]片|[热熱][点點]|[文]章)$"
 )
+_PAGER_FIRST = r"\s\d上下首尾末前后後第共全阅閱显顯np«»‹›<>\["
 PAGER_TEXT = _led_by(
-    r"\s\d上下首尾末前后後第共全阅閱显顯np«»‹›<>\[",
+    _PAGER_FIRST,
     r"^\s*(?:[上下]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|[前后後]一?[页頁]|next|prev(?:ious)?|»|«|›|‹|>|<|>>|<<|"
     r"\d{1,3}|\[\d{1,3}\]|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁].*|全文|[阅閱][读讀]全文|[显顯]示全文)\s*$",
     re.I,
 )
+# The characters a pager's text can start with: PAGER_TEXT's look-ahead, on its own.
+PAGER_START = re.compile(f"[{_PAGER_FIRST}]", re.I)
 
 
 # 上一篇/下一篇: the article is over, what follows is the site's.
