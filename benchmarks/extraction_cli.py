@@ -9,9 +9,12 @@ folder and given to one process. Then the same process is run on the list repeat
 be that of the short run, give or take a page.
 
 Figures are CPU-seconds of the child (user + system) and wall seconds; on a shared machine
-the CPU figure is the one to compare, and the load is printed with it.
+the CPU figure is the one to compare, and the load is printed with it. ``--against SRC``
+(another tree's ``src``, e.g. a ``git worktree`` of an older commit) runs that tree's command
+and this one's in turn, ``--rounds`` times, so that both see the same load; the medians are
+printed last.
 
-Usage: ``python benchmarks/extraction_cli.py [--many 2000] [--split dev]``
+Usage: ``python benchmarks/extraction_cli.py [--many 2000] [--split dev] [--against SRC]``
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,11 +41,12 @@ from extraction_same import DEFAULT_CORPUS, _files  # noqa: E402
 LOW, HIGH = 100_000, 200_000
 
 
-def _command() -> list[str]:
+def _command(src: Path, *, module: bool = False) -> list[str]:
     """The installed command; another tree (``SUXUN_SRC``, an old checkout to compare with)
-    is run as a module, since the installed script names the installed tree's entry point."""
+    is run as a module, since the installed script names the installed tree's entry point
+    (both are, with ``module``, when two trees are compared)."""
     exe = shutil.which("suxun-tui", path=str(Path(sys.executable).parent))
-    if exe and (ROOT / "src").resolve() == SRC:
+    if exe and (ROOT / "src").resolve() == src and not module:
         return [exe]
     return [sys.executable, "-m", "suxun_tui"]
 
@@ -61,12 +66,14 @@ def write_pages(corpus: Path, side: str, folder: Path) -> list[str]:
     return out
 
 
-def run_once(files: list[str]) -> dict[str, float]:
+def run_once(files: list[str], src: Path = SRC, *, module: bool = False) -> dict[str, float]:
     """One ``extract`` process over ``files``: wall, CPU, peak memory, extracted pages."""
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env = {**os.environ, "PYTHONPATH": str(src)}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
-        child = subprocess.Popen([*_command(), "extract", *files], stdout=out, env=env)
+        child = subprocess.Popen(
+            [*_command(src, module=module), "extract", *files], stdout=out, env=env
+        )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode not in (0, 1):
@@ -83,11 +90,33 @@ def run_once(files: list[str]) -> dict[str, float]:
     }
 
 
+def _line(r: dict[str, float]) -> str:
+    return (
+        f"{r['inputs']:.0f} inputs ({r['extracted']:.0f} extracted), "
+        f"{r['inputs'] / r['cpu_s']:.1f} pages/CPU-s, {r['inputs'] / r['wall_s']:.1f} "
+        f"pages/s wall, peak {r['max_rss_mb']:.0f} MB; load {os.getloadavg()[0]:.1f}"
+    )
+
+
+def _alternate(files: list[str], other: Path, rounds: int) -> None:
+    """The other tree's command and this one's over ``files`` in turn; their medians."""
+    rates: dict[str, list[float]] = {"against": [], "this tree": []}
+    for _ in range(rounds):
+        for label, src in (("against", other), ("this tree", SRC)):
+            r = run_once(files, src, module=True)
+            rates[label].append(r["inputs"] / r["cpu_s"])
+            print(f"  {label}: {_line(r)}")
+    for label, values in rates.items():
+        print(f"  {label}, median of {rounds}: {statistics.median(values):.1f} pages/CPU-s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--split", choices=("dev", "held"), default="dev")
     parser.add_argument("--many", type=int, default=2000, help="inputs of the memory run")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--against", type=Path, metavar="SRC", help="another tree's src")
+    parser.add_argument("--rounds", type=int, default=3, help="turns each with --against")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -102,17 +131,14 @@ def main(argv: list[str] | None = None) -> int:
             f"suxun-tui extract, one process, start-up included: {len(files)} {args.split} "
             f"pages of {kb:.0f} KB mean; load {os.getloadavg()[0]:.1f}"
         )
+        if args.against is not None:
+            _alternate(files, args.against.resolve(), args.rounds)
         runs = [("distinct pages", files)]
         if args.many > len(files):
             repeated = (files * (args.many // len(files) + 1))[: args.many]
             runs.append(("memory run", repeated))
         for label, inputs in runs:
-            r = run_once(inputs)
-            print(
-                f"  {label}: {r['inputs']:.0f} inputs ({r['extracted']:.0f} extracted), "
-                f"{r['inputs'] / r['cpu_s']:.1f} pages/CPU-s, {r['inputs'] / r['wall_s']:.1f} "
-                f"pages/s wall, peak {r['max_rss_mb']:.0f} MB; load {os.getloadavg()[0]:.1f}"
-            )
+            print(f"  {label}: {_line(run_once(inputs))}")
     return 0
 
 
