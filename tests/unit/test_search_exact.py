@@ -224,6 +224,7 @@ def test_newest_page_of_short_terms_walks_exactly(
     # plan: always the first ``limit`` of the full answer.
     monkeypatch.setattr(search, "SHORT_WALK", walk)
     monkeypatch.setattr(query_sql, "WALK_COST", cost)
+    monkeypatch.setattr(search, "WALK_COST", cost)  # the share that walks on
     query = " ".join(terms)
     with tempfile.TemporaryDirectory() as tmp:
         store = store_articles(Path(tmp) / "cache.sqlite3", rows)
@@ -255,3 +256,27 @@ def test_a_walk_that_falls_short_twice_ends_in_the_whole_plan(
     newest = [h.id for h in store.search("的")]
     assert len(newest) == 16 and set(newest) == brute_force(store, "的")
     assert [h.id for h in store.search("的", limit=5)] == newest[:5]
+
+
+def test_a_walk_that_falls_short_goes_on_past_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Newest first: three of the five newest articles match, then every other one. The
+    # first walk (five articles) finds three of the five asked for; the second reads
+    # only the articles older than the first one's bound and finds the other two there.
+    monkeypatch.setattr(search, "SHORT_WALK", 1)
+    monkeypatch.setattr(query_sql, "WALK_COST", 0.5)  # walked, not collected
+    matching = [i in (0, 2, 3) or (i > 4 and i % 2 == 0) for i in range(25)]
+    store = store_articles(
+        tmp_path / "cache.sqlite3",
+        [("的" if match else "了", "", "") for match in reversed(matching)],
+    )
+    while fill_batch(store.conn):
+        pass
+    newest = [h.id for h in store.search("的")]
+    assert set(newest) == brute_force(store, "的")
+    ran: list[str] = []
+    store.conn.set_trace_callback(ran.append)
+    assert [h.id for h in store.search("的", limit=5)] == newest[:5]
+    walks = [s for s in ran if "CASE WHEN EXISTS" in s]
+    assert len(walks) == 2 and "a.published < " in walks[1], walks

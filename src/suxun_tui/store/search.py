@@ -214,9 +214,10 @@ def _walk_further(
 ) -> list[Headline]:
     """The newest page when the first walk (the newest :data:`SHORT_WALK` × ``limit``
     articles) found fewer than ``limit``: what it found tells the share of matches. Past
-    the share at which a walk beats collecting (query_sql.WALK_COST), walk again twice as
-    far as that share needs; below it, or when that walk too falls short, the whole plan
-    (the rarest term's articles collected)."""
+    the share at which a walk beats collecting (query_sql.WALK_COST), walk on twice as
+    far as that share needs, through the articles older than the first walk's bound only
+    (it found every match inside it); below it, or when that walk too falls short, the
+    whole plan (the rarest term's articles collected)."""
     walked = SHORT_WALK * limit
     queued = cast(int, params[0]) + 1 - walked  # the walk's bound went past them too
     total = article_span(conn)
@@ -224,7 +225,13 @@ def _walk_further(
         return found  # no more articles than that: the walk read them all
     if found and len(found) / walked >= math.sqrt(limit * WALK_COST / total):
         further = math.ceil(2 * limit * walked / len(found)) + queued
-        page = _page(conn, sql, [further - 1, *params[1:]], limit)
+        bound = conn.execute(_NTH_NEWEST, (params[0],)).fetchone()
+        if bound is None:
+            return found  # fewer articles than the bound: the walk read them all
+        assert f"WHERE {_BOUND}" in sql
+        older = sql.replace(f"WHERE {_BOUND}", f"WHERE a.published < ? AND {_BOUND}", 1)
+        more = [bound[0], further - 1, *params[1:]]
+        page = found + _page(conn, older, more, limit - len(found))
         if len(page) == limit:
             return page
     whole, _ = matching_parts(conn, parsed, now, extra, extra_params, queue=False)
