@@ -109,8 +109,10 @@ def _name(pair: str) -> str:
 def _path_key(host: str, match: re.Match[str]) -> str | None:
     """:func:`canonical_url`'s answer for a URL matched by ``_URL`` with a known scheme."""
     path = match.group(3).rstrip().rstrip("/")
-    pairs = [p for p in (match.group(4) or "").split("&") if p and not _tracking(_name(p))]
-    query = "&".join(sorted(pairs))
+    query = match.group(4)
+    if query:  # (most links have none: no pairs to sort)
+        pairs = [p for p in query.split("&") if p and not _tracking(_name(p))]
+        query = "&".join(sorted(pairs))
     if not path and not query:
         return None
     return f"{host}{path}?{query}" if query else f"{host}{path}"
