@@ -176,49 +176,56 @@ def score_tree(root: HtmlElement) -> TreeScore:
     score: list[float] = []
     end: list[int] = []
     kinds: list[int] = []
-    stack: list[int] = []
     containers: list[int] = []  # eligible elements, in pre-order
     consent: list[int] = []  # outermost cookie-consent banners
     in_consent = 0  # how many consent banners the walk is inside
+    top = -1  # the element the walk is in (its pre-order index), -1 above the root
     weight, kind_of, bonus = _weight, _kind_of_names, _attr_bonus
+    wrappers, page_tags = _CONTAINERS, _PAGE_TAGS
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             i = len(elements)
-            j = stack[-1] if stack else -1
+            j = top
             tag = el.tag
             if not isinstance(tag, str):
                 tag = ""
-            link = tag == "a" or (j >= 0 and in_link[j])
             cls, ident = el.get("class"), el.get("id")
             kind = kind_of(f"{cls or ''} {ident or ''}") if cls or ident else 0
-            if kind == _CONSENT and tag in _PAGE_TAGS:
+            if kind == _CONSENT and tag in page_tags:
                 kind = _PLAIN  # "cookie-bar-shown" on <body> is the page's state, not a banner
             elements.append(el)
             parent.append(j)
-            in_link.append(link)
             kinds.append(kind)
-            block = (j >= 0 and blocked[j]) or kind == _DISCUSS
+            if j >= 0:
+                in_link.append(tag == "a" or in_link[j])
+                block = blocked[j] or kind == _DISCUSS
+            else:
+                in_link.append(tag == "a")
+                block = kind == _DISCUSS
             blocked.append(block)
             if kind == _CONSENT:
                 if not in_consent:
                     consent.append(i)
                 in_consent += 1
-            if not block and not in_consent and tag in _CONTAINERS:
+            if not block and not in_consent and tag in wrappers:
                 containers.append(i)
             text = el.text
-            score.append(weight(text, link) if text and not text.isspace() else 0.0)
+            score.append(weight(text, in_link[i]) if text and not text.isspace() else 0.0)
             end.append(i)
-            stack.append(i)
+            top = i
             continue
-        i = stack.pop()
+        i = top
+        top = j = parent[i]
         own = score[i]
         kind = kinds[i]
-        score[i] = own + (bonus(kind, own) if kind else 0.0)
-        if kind == _CONSENT:
-            in_consent -= 1
+        if kind:
+            score[i] = own + bonus(kind, own)
+            if kind == _CONSENT:
+                in_consent -= 1
+        else:
+            score[i] = own + 0.0
         end[i] = len(elements) - 1
-        if stack:
-            j = stack[-1]
+        if j >= 0:
             score[j] += score[i]
             tail = el.tail
             if tail and not tail.isspace():  # most tails are the markup's indentation
