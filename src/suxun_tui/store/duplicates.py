@@ -154,17 +154,20 @@ def register_functions(conn: sqlite3.Connection) -> None:
 # For each article above an id: the root of an older article of another source with the
 # same canonical link, else with the same site and title within a day (NULL: none). The
 # root of a story is its oldest article, so ``min`` also finds it through a copy of it.
+# Only the articles that found one come back: most new articles repeat no story, and
+# reading a row each for them cost the writing thread more than the lookups.
 _ROOTS = """
-SELECT n.id,
+SELECT id, by_url, by_title FROM (SELECT n.id,
     (SELECT min(coalesce(o.dup_of, o.id)) FROM articles o
      WHERE n.url_key IS NOT NULL AND o.url_key = n.url_key
-       AND o.source_id != n.source_id AND o.id < n.id),
+       AND o.source_id != n.source_id AND o.id < n.id) AS by_url,
     (SELECT min(coalesce(o.dup_of, o.id)) FROM articles o
      WHERE n.title_key IS NOT NULL AND o.title_key = n.title_key
        AND o.source_id != n.source_id AND o.id < n.id
-       AND abs(julianday(o.published) - julianday(n.published)) <= ?)
-FROM articles n WHERE n.id > ? AND (n.url_key IS NOT NULL OR n.title_key IS NOT NULL)
-ORDER BY n.id
+       AND abs(julianday(o.published) - julianday(n.published)) <= ?) AS by_title
+FROM articles n WHERE n.id > ? AND (n.url_key IS NOT NULL OR n.title_key IS NOT NULL))
+WHERE by_url IS NOT NULL OR by_title IS NOT NULL
+ORDER BY id
 """
 
 
