@@ -63,8 +63,7 @@ def test_quick_paths_fold_as_the_definition(text: str) -> None:
     from suxun_tui.store import fold as folding
 
     for looking in (False, True):
-        folding._table.cache_clear()
-        folding._traditional.cache_clear()
+        folding.forget_tables()
         folding._translated[0] = folding.BUILD_AFTER if looking else 0
         assert fold(text) == _reference_fold(text)
         assert fold(text * 3) == _reference_fold(text * 3)

@@ -17,8 +17,7 @@ def _rows(count: int) -> list[ArticleRow]:
 
 
 def test_many_new_titles_are_folded_by_the_table() -> None:
-    fold._lookup.cache_clear()
-    fold._table.cache_clear()
+    fold.forget_tables()
     plan = plan_writes(1, _rows(30), {}, "2025-01-01T00:00:00Z")
     assert fold._table.cache_info().currsize == 1
     assert [row[12] for row in plan.inserts][:2] == [
@@ -29,8 +28,7 @@ def test_many_new_titles_are_folded_by_the_table() -> None:
 
 def test_the_table_folds_as_the_search_of_the_pairs_does() -> None:
     titles = ["经济發展", "臺灣 新聞 ＡＢＣ", "Straße 報導", "a", "简体"]
-    fold._lookup.cache_clear()
-    fold._table.cache_clear()
+    fold.forget_tables()
     searched = [title_key("http://example.org/x", t) for t in titles]
     assert fold._table.cache_info().currsize == 0
     fold.build_table()

@@ -23,10 +23,15 @@ from suxun_tui.models import Block, BlockKind, blocks_to_plain
 from suxun_tui.store.codec import KINDS
 from suxun_tui.store.fold_table import PAIRS
 
+# Whether this process has built _table and _traditional: read on every fold, where
+# asking the caches (``cache_info()`` makes a tuple) cost half of folding a title.
+_built = [False, False]
+
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     chars = list(PAIRS)
+    _built[0] = True
     return {ord(t): s for t, s in zip(chars[0::2], chars[1::2], strict=True)}
 
 
@@ -53,7 +58,16 @@ def _traditional() -> re.Pattern[str]:
         else:
             runs.append([code, code])
     parts = (chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in runs)
+    _built[1] = True
     return re.compile("[" + "".join(parts) + "]")
+
+
+def forget_tables() -> None:
+    """Drop the built tables, as in a process that has folded nothing yet (for tests of
+    the paths taken before they are built)."""
+    for built in (_table, _lookup, _traditional):
+        built.cache_clear()
+    _built[:] = [False, False]
 
 
 SHORT = 256  # below this many characters, translating is cheaper than looking first
@@ -103,12 +117,12 @@ def fold(text: str | None) -> str:
     text = _nfkc(text).casefold()
     if text.isascii():  # the table changes no ASCII character
         return text
-    if len(text) <= FEW and not _table.cache_info().currsize:
+    if len(text) <= FEW and not _built[0]:
         return "".join(map(_simplified, text))
     # Most text is Simplified or Latin: looking is much cheaper than translating (for a
     # title too, once the pattern is built for the long texts) — but the pattern costs as
     # much to build as translating some thirty long texts (a search process folds a few).
-    built = _traditional.cache_info().currsize
+    built = _built[1]
     if not built and (len(text) < SHORT or _translated[0] < BUILD_AFTER):
         _translated[0] += len(text) >= SHORT
         return text.translate(_lookup())
