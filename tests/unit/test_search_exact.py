@@ -280,3 +280,23 @@ def test_a_walk_that_falls_short_goes_on_past_its_bound(
     assert [h.id for h in store.search("的", limit=5)] == newest[:5]
     walks = [s for s in ran if "CASE WHEN EXISTS" in s]
     assert len(walks) == 2 and "a.published < " in walks[1], walks
+
+
+def test_a_full_page_of_queued_matches_bounds_the_walk_by_its_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ten newest articles wait for the index (as right after a refresh) and hold a
+    # page of matches: the walk of the indexed ones reads from the last one's date on,
+    # not the newest SHORT_WALK × page articles, and the page is the same.
+    monkeypatch.setattr(query_sql, "WALK_COST", 1e-9)  # walked, not collected
+    rows = [("的" if i % 3 else "了的", "", "") for i in range(25)]
+    store = store_articles(tmp_path / "cache.sqlite3", rows)
+    fill_batch(store.conn, 15)  # the oldest fifteen
+    newest = [h.id for h in store.search("的")]
+    assert set(newest) == brute_force(store, "的")
+    ran: list[str] = []
+    store.conn.set_trace_callback(ran.append)
+    assert [h.id for h in store.search("的", limit=5)] == newest[:5]
+    walk = [s for s in ran if "CASE WHEN EXISTS" in s]
+    assert len(walk) == 1 and "OFFSET" not in walk[0], walk
+    assert [h.id for h in store.search("的", limit=12)] == newest[:12]  # not a full page

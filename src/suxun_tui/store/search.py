@@ -90,16 +90,27 @@ def _search(
         params = [*params, (now or datetime.now(UTC)).isoformat()]
     else:
         sql += _NEWEST
-    found = quick if quick is not None else _page(conn, sql, params, limit)
-    if bounded and limit is not None and len(found) < limit:
-        found = _walk_further(conn, parsed, now, extra, extra_params, sql, params, found, limit)
+    scanned = None
     if queued is not None:
         scanned = [_headline(r) for r in queued]
     elif pending is not None:
         scanned = _page(
             conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
         )
-    else:
+    if bounded and scanned is not None and len(scanned) == limit:
+        # A full page of queued matches (right after a refresh, the newest articles): no
+        # indexed match older than its last can be on the page, so the walk reads the
+        # indexed articles from that date on, all of them, when that is the nearer bound.
+        floor = scanned[-1].published
+        edge = conn.execute(_NTH_NEWEST, (params[0],)).fetchone()
+        if edge is None or edge[0] <= floor:
+            assert f"WHERE {_BOUND}" in sql
+            sql = sql.replace(f"WHERE {_BOUND}", "WHERE a.published >= ?", 1)
+            params, bounded = [floor, *params[1:]], False
+    found = quick if quick is not None else _page(conn, sql, params, limit)
+    if bounded and limit is not None and len(found) < limit:
+        found = _walk_further(conn, parsed, now, extra, extra_params, sql, params, found, limit)
+    if scanned is None:
         return found
     if order == "relevance" and ranked:
         merged = found + scanned
