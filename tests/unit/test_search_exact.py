@@ -300,3 +300,19 @@ def test_a_full_page_of_queued_matches_bounds_the_walk_by_its_date(
     walk = [s for s in ran if "CASE WHEN EXISTS" in s]
     assert len(walk) == 1 and "OFFSET" not in walk[0], walk
     assert [h.id for h in store.search("的", limit=12)] == newest[:12]  # not a full page
+
+
+def test_a_full_page_of_queued_matches_bounds_a_long_terms_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As above for a long term read by walking the newest indexed articles: the walk
+    # stops at the date of the last queued match, and fewer found there are the answer.
+    monkeypatch.setattr(search, "PROBE", 1)
+    monkeypatch.setattr(search, "WALK_SHARE", 1e9)
+    rows = [("经济体的" if i % 2 else "经济体了", "", "") for i in range(25)]
+    store = store_articles(tmp_path / "cache.sqlite3", rows)
+    fill_batch(store.conn, 15)  # the oldest fifteen
+    newest = [h.id for h in store.search("经济体")]
+    assert set(newest) == brute_force(store, "经济体")
+    for limit in (3, 5, 10, 11, 30):
+        assert [h.id for h in store.search("经济体", limit=limit)] == newest[:limit], limit

@@ -78,10 +78,20 @@ def _search(
     )
     body, params, ranked, bounded = indexed
     sql = f"SELECT {_COLUMNS} {body}"
+    scanned = None
+    if queued is not None:
+        scanned = [_headline(r) for r in queued]
+    elif pending is not None:
+        scanned = _page(
+            conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
+        )
+    # A full page of queued matches (right after a refresh, the newest articles): no
+    # indexed match older than its last can be on the page.
+    floor = scanned[-1].published if scanned and limited and len(scanned) == limit else None
     quick = None
     if limited and ranked:
         assert limit is not None
-        quick = _newest_page(conn, parsed, now, extra, extra_params, limit, waiting)
+        quick = _newest_page(conn, parsed, now, extra, extra_params, limit, waiting, floor)
     if order == "relevance" and ranked:
         sql += (
             f" ORDER BY bm25({IDX}, {_WEIGHTS}) / (1.0 + max(0.0, julianday(?)"
@@ -90,18 +100,9 @@ def _search(
         params = [*params, (now or datetime.now(UTC)).isoformat()]
     else:
         sql += _NEWEST
-    scanned = None
-    if queued is not None:
-        scanned = [_headline(r) for r in queued]
-    elif pending is not None:
-        scanned = _page(
-            conn, f"{pending[0]} SELECT {_COLUMNS} {pending[1]}{_NEWEST}", pending[2], limit
-        )
-    if bounded and scanned is not None and len(scanned) == limit:
-        # A full page of queued matches (right after a refresh, the newest articles): no
-        # indexed match older than its last can be on the page, so the walk reads the
-        # indexed articles from that date on, all of them, when that is the nearer bound.
-        floor = scanned[-1].published
+    if bounded and floor is not None:
+        # The walk reads the indexed articles from that date on, all of them, when that
+        # is the nearer bound.
         edge = conn.execute(_NTH_NEWEST, (params[0],)).fetchone()
         if edge is None or edge[0] <= floor:
             assert f"WHERE {_BOUND}" in sql
@@ -257,6 +258,7 @@ def _newest_page(
     extra_params: Sequence[object],
     limit: int,
     waiting: bool,
+    floor: str | None = None,
 ) -> list[Headline] | None:
     """The newest ``limit`` indexed matches by a quicker exact way, or None.
 
@@ -268,7 +270,9 @@ def _newest_page(
     finds a page after ``limit / share`` articles. That walk is bounded by a date (the
     newest :data:`WALK_FACTOR` times that many articles): a full page found inside the
     bound is the newest page, since every article outside it is older; otherwise the
-    index is asked after all (None).
+    index is asked after all (None). ``floor``: no match older than that date can be on
+    the page (the caller has a full page of queued ones); when it is the nearer bound,
+    the walk stops there, and what it finds is the answer even if fewer than ``limit``.
     """
     compiler = Compiler(conn, now)
     compiled = compiler.compile(parsed)
@@ -315,9 +319,11 @@ def _newest_page(
         f" WHERE a.published >= ? AND {' AND '.join(where)} AND EXISTS (SELECT 1 FROM"
         f" {CONTENT} x WHERE x.id = a.id AND {confirm}){_NEWEST} LIMIT ?"
     )
-    params: list[object] = [row[0] if row else "", *extra_params, *scanned.params, limit]
+    bound = row[0] if row else ""
+    complete = floor is not None and floor >= bound
+    params: list[object] = [floor if complete else bound, *extra_params, *scanned.params, limit]
     page = [_headline(r) for r in conn.execute(sql, params)]
-    return page if len(page) == limit else None
+    return page if complete or len(page) == limit else None
 
 
 def _scope(source_id: int | None) -> tuple[list[str], list[object]]:
