@@ -84,3 +84,27 @@ def test_extract_of_a_malformed_url_is_an_error_object_not_a_traceback(tmp_path:
     assert "Traceback" not in done.stderr
     base = run("extract", "--base-url", "http://[::1", str(page), env={})
     assert base.returncode == 2 and "--base-url" in base.stderr
+
+
+def test_an_undecodable_byte_in_an_argument_is_a_usage_error(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    # A terminal not in UTF-8 sends bytes Python passes on as lone surrogates; no command
+    # may crash on them (SQLite cannot take them).
+    (tmp_path / "config.toml").write_text(
+        '[[sources]]\nname = "A"\nurl = "https://a.example/"\n', encoding="utf-8"
+    )
+    cases = (
+        ([b"search", b"ab\xffcd"], "a byte that is not text at column 3"),
+        ([b"list", b"--source", b"x\xffy"], "no source named"),
+    )
+    for args, message in cases:
+        done = subprocess.run(
+            [os.fsencode(sys.executable), b"-m", b"suxun_tui", *args],
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, **env},
+        )
+        said = done.stderr.decode("utf-8", "replace")
+        assert done.returncode == 2, said
+        assert message in said and "Traceback" not in said, said

@@ -71,6 +71,9 @@ def test_text_that_only_looks_like_a_field_stays_text() -> None:
         ("a OR", "'OR' needs a term on each side at column 3"),
         ("a OR OR b", "'OR' needs a term on each side at column 6"),
         (" ".join("w" for _ in range(33)), "more than 32 terms at column 65"),
+        # A byte the terminal could not decode (Python's escape for it, a lone surrogate).
+        ("ab\udcffcd", "a byte that is not text at column 3 (type the query in UTF-8)"),
+        ("经济 \ud800", "a byte that is not text at column 4"),
     ],
 )
 def test_errors_say_where(query: str, message: str) -> None:

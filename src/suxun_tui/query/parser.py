@@ -30,6 +30,7 @@ _AGE = re.compile(r"([<>])(\d{1,6})([hdw])")
 _UNIT_SECONDS = {"h": 3600, "d": 86400, "w": 7 * 86400}
 _FIELD = re.compile(r"([A-Za-z]+):")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class QueryError(ValueError):
@@ -112,6 +113,15 @@ def _known(name: str) -> bool:
 def parse_query(query: str) -> Query:
     """``query`` as a :class:`Query`; raises :class:`QueryError` saying where it is wrong."""
     query = _CONTROLS.sub(" ", query)
+    # A byte the terminal's encoding could not decode reaches us as a lone surrogate
+    # (Python's command-line escape); no text holds one, and SQLite cannot take it.
+    lone = _SURROGATE.search(query)
+    if lone is not None:
+        raise QueryError(
+            N_("a byte that is not text"),
+            lone.start() + 1,
+            N_("type the query in UTF-8"),
+        )
     groups: list[list[Item]] = []
     join_next = False
     count = 0

@@ -178,6 +178,14 @@ class Store:
         return {r[0]: (r[1], r[2]) for r in self.conn.execute(SOURCE_COUNTS)}  # all INTEGER
 
     def source_id(self, name: str) -> int | None:
+        """The id of the source named ``name``; None when there is none — also for a name
+        holding a byte the terminal could not decode, which no source's name holds (and
+        SQLite could not be asked for)."""
+        if not name.isascii():
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                return None
         row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
         return int(row[0]) if row else None
 

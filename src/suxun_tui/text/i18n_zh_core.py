@@ -125,6 +125,8 @@ _QUERY: dict[str, str] = {
     "{message} at column {column}": "{message}，在第 {column} 列",
     "'{field}' needs a value": "“{field}”需要一个值",
     "unclosed quote": "引号没有闭合",
+    "a byte that is not text": "有一个字节不是文字",
+    "type the query in UTF-8": "请用 UTF-8 输入查询",
     "'OR' needs a term on each side": "“OR”两边都需要搜索词",
     "more than {count} terms": "搜索词超过 {count} 个",
     "unknown state 'is:{value}'": "未知的状态“is:{value}”",
