@@ -48,7 +48,7 @@ from suxun_tui.store.fts import register_functions
 from suxun_tui.store.marks import Mark, write_mark
 from suxun_tui.store.schema import MIGRATIONS, migrate
 from suxun_tui.store.schema_check import check_schema
-from suxun_tui.store.sources import SourceSpecRow, sources_match, write_sources
+from suxun_tui.store.sources import SourceSpecRow, find_source, sources_match, write_sources
 from suxun_tui.store.values import FetchState, SourceUpdate, UpdateCounts
 
 if TYPE_CHECKING:  # reading, searching, writing and settling new rows load when they run
@@ -178,16 +178,7 @@ class Store:
         return {r[0]: (r[1], r[2]) for r in self.conn.execute(SOURCE_COUNTS)}  # all INTEGER
 
     def source_id(self, name: str) -> int | None:
-        """The id of the source named ``name``; None when there is none — also for a name
-        holding a byte the terminal could not decode, which no source's name holds (and
-        SQLite could not be asked for)."""
-        if not name.isascii():
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                return None
-        row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
-        return int(row[0]) if row else None
+        return find_source(self.conn, name)
 
     def fetch_state(self, source_id: int) -> FetchState:
         return read_fetch_state(self.conn, source_id)

@@ -91,3 +91,16 @@ def write_config(
 ) -> int:
     """Both of the above in the caller's transaction (the start of every command)."""
     return write_sources(conn, specs) + retire_accounts(conn, accounts)
+
+
+def find_source(conn: sqlite3.Connection, name: str) -> int | None:
+    """The id of the source named ``name``; None when there is none — also for a name
+    holding a byte the terminal could not decode, which no source's name holds (and
+    SQLite could not be asked for)."""
+    if not name.isascii():
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    row = conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else None
