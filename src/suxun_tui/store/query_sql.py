@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from suxun_tui.query.model import Age, Atom, DateBound, Field, Item, Query, State, Text
 from suxun_tui.store.fold import fold
+from suxun_tui.store.fts import CONTENT_TABLE, FTS_TABLE
 from suxun_tui.store.query_names import Names
 from suxun_tui.store.text_test import glob_pattern, substring_sql
 from suxun_tui.text.timefmt import to_stored
@@ -36,11 +37,11 @@ if TYPE_CHECKING:  # dataclasses, made cheaply at run time (suxun_tui.record)
 else:
     from suxun_tui.record import dataclass, field
 
-IDX = "article_index"
+IDX = FTS_TABLE
 # The index's own copy of its text (FTS5's content table: c0 title, c1 text, c2 author):
 # a short term is confirmed there, a plain row read by id, far cheaper than a lookup
 # through the index table itself.
-CONTENT = f"{IDX}_content"
+CONTENT = CONTENT_TABLE
 _CONTENT_COLUMNS = {"title": "c0", "text": "c1", "author": "c2", "source": "c3"}
 TEXT_COLUMNS = ("title", "text")
 # A short term with more occurrences than this is confirmed with ``instr`` on the
