@@ -15,6 +15,7 @@ from suxun_tui.refresh.group_writer import GroupWriter
 from suxun_tui.refresh.running import Database
 from suxun_tui.store import DB_NAME, SourceUpdate, Store, UpdateCounts
 from suxun_tui.store.articles import ArticleRow
+from suxun_tui.store.index_fill import fill
 from suxun_tui.store.source_writes import SourceRows
 
 
@@ -130,3 +131,29 @@ def test_a_batch_that_raises_past_exception_leaves_no_source_waiting() -> None:
 
     results = asyncio.run(main())
     assert all(isinstance(r, _Stop) for r in results)
+
+
+def test_a_refresh_indexes_its_new_articles_up_to_its_budget(
+    cache: tuple[Path, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past the budget, a batch's new articles wait for the filler, and so do all after it
+    # (something then waits past the mark); within it, nothing is left for the filler.
+    monkeypatch.delenv("SUXUN_TUI_INDEX_LATER", raising=False)
+    monkeypatch.setattr(group_writer, "BATCH_ROWS", 5)  # one source a batch
+    monkeypatch.setattr(group_writer, "INDEX_BUDGET", 12)
+    path, ids = cache
+    jobs = [SourceRows(sid, _rows(n, 5)) for n, sid in enumerate(ids)]
+    assert _store_all(path, jobs) == [UpdateCounts(5, 0, 0)] * len(ids)
+    with Store(path) as store:
+        upto = store.conn.execute("SELECT upto FROM index_mark").fetchone()[0]
+        waiting = store.conn.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+        assert (upto, waiting) == (10, 10)  # two sources indexed (10 ≤ 12), two wait
+        assert len(store.search("正文")) == 20  # all found, indexed or queued
+    monkeypatch.setattr(group_writer, "INDEX_BUDGET", 2000)
+    with Store(path) as store:
+        fill(store.conn)
+    more = [SourceRows(sid, _rows(n + 10, 5)) for n, sid in enumerate(ids)]
+    assert _store_all(path, more) == [UpdateCounts(5, 0, 0)] * len(ids)
+    with Store(path) as store:
+        assert store.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (0,)
+        assert len(store.search("正文")) == 40

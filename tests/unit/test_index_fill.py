@@ -25,6 +25,14 @@ from suxun_tui.store import Store, index_fill
 from suxun_tui.store.db import connect
 from suxun_tui.store.index_fill import FIRST_CHUNK, fill, fill_batch, queued
 from suxun_tui.store.schema import MIGRATIONS, _run_script
+from tests.support.index_later import index_later
+
+
+@pytest.fixture(autouse=True)
+def _queued(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New articles wait for the filler (a refresh would index them in its own
+    write): this module tests the filler."""
+    monkeypatch.setenv("SUXUN_TUI_INDEX_LATER", "1")
 
 
 def entries(count: int, start: int = 0) -> list[FeedEntry]:
@@ -42,7 +50,8 @@ def entries(count: int, start: int = 0) -> list[FeedEntry]:
 
 
 def stored(path: Path, count: int) -> None:
-    with Store(path) as store:
+    """``count`` new articles in a new cache, waiting for the index."""
+    with Store(path) as store, index_later():
         store.sync_sources([("s", "http://x", "feed", None)])
         source_id = store.source_id("s")
         assert source_id is not None

@@ -18,6 +18,7 @@ from suxun_tui.store.fts import index_body, index_value
 from suxun_tui.store.index_fill import fill, fill_batch, queued, start_filling
 from suxun_tui.store.index_mark import claim, not_waiting
 from suxun_tui.store.schema import MIGRATIONS
+from tests.support.index_later import index_later
 from tests.unit.test_index_fill import consistent, entries, filled, old_cache, stored
 
 
@@ -81,10 +82,17 @@ def test_new_articles_wait_past_the_mark_without_a_row_each(tmp_path: Path) -> N
         assert mark(store.conn) == 300 and len(listed(store.conn)) == 280
         fill(store.conn)
         assert queued(store.conn) == 0 and listed(store.conn) == set()
-        store.store_entries(1, entries(5, start=1000))
+        with index_later():
+            store.store_entries(1, entries(5, start=1000))
         assert mark(store.conn) == 300 and listed(store.conn) == set()
         assert queued(store.conn) == 5
         assert len(store.search("基层治理")) == 305
+        fill(store.conn)
+        # A refresh's write with nothing waiting indexes its articles and raises the mark.
+        store.store_entries(1, entries(7, start=2000))
+        assert mark(store.conn) == 312 and listed(store.conn) == set()
+        assert queued(store.conn) == 0
+        assert len(store.search("基层治理")) == 312
     in_step(path)
 
 
@@ -146,10 +154,24 @@ def test_any_mix_of_writes_and_partial_fills_keeps_the_index_in_step(tmp_path: P
         sources = (store.source_id("s"), store.source_id("t"))
         next_guid = 100
         for step in range(120):
-            action = rng.choice(("insert", "update", "delete", "delete top", "rename", "fill"))
+            action = rng.choice(
+                ("insert", "store", "update", "delete", "delete top", "rename", "fill")
+            )
+            if action == "store":  # a refresh's write: indexed in it when nothing waits
+                source = rng.choice(sources)
+                assert source is not None
+                fresh = entries(rng.randint(1, 4), start=next_guid)
+                next_guid += len(fresh)
+                if rng.random() < 0.3:
+                    with index_later():
+                        store.store_entries(source, fresh)
+                else:
+                    store.store_entries(source, fresh)
             with store.transaction() as conn:
                 ids = [int(r[0]) for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-                if action == "insert" or not ids:
+                if action == "store":
+                    pass
+                elif action == "insert" or not ids:
                     source = rng.choice(sources)
                     count = rng.randint(1, 4)
                     conn.executemany(

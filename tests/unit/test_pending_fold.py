@@ -20,6 +20,13 @@ from suxun_tui.store.schema import MIGRATIONS
 from tests.unit.test_index_fill import old_cache
 
 
+@pytest.fixture(autouse=True)
+def _queued(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New articles stay queued (a refresh would index them in its own write): this
+    module tests the queue's folded text."""
+    monkeypatch.setenv("SUXUN_TUI_INDEX_LATER", "1")
+
+
 def _entry(i: int, title: str | None = None, text: str | None = None) -> FeedEntry:
     body = (Block("paragraph", text if text is not None else f"經濟，第{i}段 ＡＩ"),)
     return FeedEntry(

@@ -10,6 +10,7 @@ from pathlib import Path
 from suxun_tui.models import ArticleText, Block, FeedEntry
 from suxun_tui.store import Store
 from suxun_tui.store.db import connect
+from suxun_tui.store.index_fill import fill
 from suxun_tui.store.schema import MIGRATIONS, _run_script, migrate
 
 
@@ -86,4 +87,6 @@ def test_the_index_follows_updates_full_texts_and_deletions(tmp_path: Path) -> N
         with store.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id = ?", (headline.id,))
         assert store.search("全文在此") == []
+        # The deleted article's index row waits for the filler, which removes it.
+        fill(store.conn)
         assert store.conn.execute("SELECT count(*) FROM article_index").fetchone()[0] == 0

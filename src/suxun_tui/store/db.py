@@ -237,13 +237,14 @@ class Store:
 
         return self.store_sources([SourceRows(source_id, rows, update, item_keys)])[0]
 
-    def store_sources(self, batch: Sequence[SourceRows]) -> list[UpdateCounts]:
-        """:meth:`store_rows` for several sources in one transaction (see
-        :mod:`~suxun_tui.store.source_writes`): each source all stored or, if anything
-        fails, none of the batch."""
+    def store_sources(
+        self, batch: Sequence[SourceRows], index_limit: int | None = None
+    ) -> list[UpdateCounts]:
+        """:meth:`store_rows` for several sources in one transaction: all or none of
+        them (:func:`~suxun_tui.store.source_writes.store_batch`, ``index_limit`` too)."""
         from suxun_tui.store.source_writes import store_batch  # not for a refresh of 304s
 
-        return store_batch(self.conn, self.transaction, batch, self.rules)
+        return store_batch(self.conn, self.transaction, batch, self.rules, index_limit)
 
     def save_article_text(self, article_id: int, text: ArticleText) -> None:
         """Store an extracted full article, so it stays readable offline."""

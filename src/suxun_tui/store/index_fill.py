@@ -262,9 +262,10 @@ def _only_one(cache: Path) -> Iterator[bool]:
 def start_filling(cache: Path) -> subprocess.Popen[bytes] | None:
     """Start the background filler for ``cache`` (detached, silent); None when nothing
     waits (no queued article, no deleted article's row), the cache cannot be read, or
-    ``SUXUN_TUI_INDEX_LATER`` is set (for scripts that fill the index themselves: search
-    stays exact, only slower meanwhile)."""
-    if os.environ.get("SUXUN_TUI_INDEX_LATER"):
+    ``SUXUN_TUI_INDEX_LATER`` or ``SUXUN_TUI_NO_FILLER`` is set (for scripts that fill the
+    index themselves: search stays exact, only slower meanwhile; the first also keeps a
+    refresh from indexing in its writes, store.index_inline)."""
+    if os.environ.get("SUXUN_TUI_INDEX_LATER") or os.environ.get("SUXUN_TUI_NO_FILLER"):
         return None
     try:
         conn = sqlite3.connect(f"{cache.absolute().as_uri()}?mode=ro", uri=True)
