@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from suxun_tui.pages.authors import choose_author
@@ -70,6 +70,9 @@ _MACHINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _DATE_LABEL = re.compile(r"[时時]\s*[间間]|日\s*期|[发發][表布佈]|更新")
 
 
+# How far before a date its label may begin ("We updated this guide on …").
+_LABEL_REACH = 48
+
 # 09.10.2024, 3/4/2025: day and month could be read either way.
 _EITHER_WAY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d\b")
 
@@ -100,7 +103,7 @@ def _from_lines(
                 continue  # a dated link is another article's date; a bare date is a permalink
             if not found.has_year or found.precision < 3:
                 continue
-            before = text[max(0, found.start - 30) : found.start]
+            before = text[max(0, found.start - _LABEL_REACH) : found.start]
             first = ORIGINAL_LABEL.search(before) is not None
             if timed and found.precision < 5 and not bonus and not first:
                 continue
@@ -133,6 +136,33 @@ def _all_parsed(
     return out
 
 
+def _before_last_change(
+    published: list[DateCandidate], modified: list[DateCandidate]
+) -> list[DateCandidate]:
+    """The publish times that are not later than the page's last change (by more than a
+    day, for zones written wrong): a page cannot be first published after it was last
+    changed, so such a time is the moment the page was built or served. Where no time is
+    left, the markup is not contradicted but wrong somewhere else, and all are kept."""
+    if not modified or len(published) < 2:
+        return published
+    try:
+        last = max(datetime.fromisoformat(m.iso) for m in modified) + timedelta(days=1)
+        kept = [p for p in published if datetime.fromisoformat(p.iso) <= last]
+    except (ValueError, TypeError):  # a time without a zone against one with it
+        return published
+    return kept or published
+
+
+def _markup(
+    meta: PageMeta, tz: str, now: datetime | None
+) -> tuple[list[DateCandidate], list[DateCandidate]]:
+    """The markup's publish time and last change, best first, and every time it gives
+    (publish times first) for confirming what the page shows."""
+    modified = _all_parsed(meta.modified, MODIFIED, tz, now)
+    published = _before_last_change(_all_parsed(meta.published, META, tz, now), modified)
+    return [*published[:1], *modified[:1]], [*published, *modified]
+
+
 def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
     """The first date an element marked as a date (class ``date``, ``<time>``) shows; one
     shown as the last change ("Updated …") only counts where nothing else dates the page."""
@@ -144,7 +174,7 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
         for found in find_dates(text, tz, now, relative=False):
             if not found.has_year or found.precision < 3:
                 continue
-            before = text[max(0, found.start - 30) : found.start]
+            before = text[max(0, found.start - _LABEL_REACH) : found.start]
             if UPDATED_LABEL.search(before):
                 out.append(_candidate(found, text, SHOWN_UPDATE))
                 updated.append(text)
@@ -241,14 +271,7 @@ def collect_dates(
     )
     if first_labelled is not None:
         info.append(first_labelled)
-    markup = [
-        *_first_parsed(meta.published, META, tz, now),
-        *_first_parsed(meta.modified, MODIFIED, tz, now),
-    ]
-    known = [
-        *_all_parsed(meta.published, META, tz, now),
-        *_all_parsed(meta.modified, MODIFIED, tz, now),
-    ]
+    markup, known = _markup(meta, tz, now)
     in_url = _url_dates(url, tz)
     found = [
         *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
@@ -271,13 +294,7 @@ def collect_dates(
 
 def markup_date(meta: PageMeta, url: str, tz: str, now: datetime | None) -> str | None:
     """The publish time markup and URL give, for a page whose text could not be read."""
-    return choose_date(
-        [
-            *_first_parsed(meta.published, META, tz, now),
-            *_first_parsed(meta.modified, MODIFIED, tz, now),
-            *_url_dates(url, tz),
-        ]
-    )
+    return choose_date([*_markup(meta, tz, now)[0], *_url_dates(url, tz)])
 
 
 def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:

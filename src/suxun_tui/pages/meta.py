@@ -30,6 +30,7 @@ from suxun_tui.pages.vocabulary import (
     DATE_NAMES,
     EDITORIAL_TYPES,
     MODIFIED_META,
+    MODIFIED_META_LIKE,
     NOT_ARTICLE_NAMES,
     PUBLISHED_META,
     PUBLISHED_META_LIKE,
@@ -265,6 +266,7 @@ def read_meta(root: HtmlElement) -> PageMeta:
         meta.title = text_content(title_el).strip()
     first: dict[str, str] = {}
     guessed: list[str] = []
+    guessed_modified: list[str] = []
     for el in root.iter("meta"):
         key = _meta_key(el)
         content = (el.get("content") or "").strip()
@@ -280,8 +282,12 @@ def read_meta(root: HtmlElement) -> PageMeta:
             meta.source = content
         elif key not in first:
             first[key] = content
-            if key not in MODIFIED_META and PUBLISHED_META_LIKE.search(key):
+            if key in MODIFIED_META:
+                continue
+            if PUBLISHED_META_LIKE.search(key):
                 guessed.append(content)
+            elif MODIFIED_META_LIKE.search(key):
+                guessed_modified.append(content)
     for el in root.iter("script"):
         kind = (el.get("type") or "").lower()
         if kind == "application/ld+json" and el.text:
@@ -298,6 +304,7 @@ def read_meta(root: HtmlElement) -> PageMeta:
     timed, shown = _marked(root)
     _time_values(timed, meta)
     meta.published.extend(v for v in guessed if v not in meta.published)
+    meta.modified.extend(v for v in guessed_modified if v not in meta.modified)
     for el in root.iter("script") if not meta.published else ():
         kind = (el.get("type") or "").lower()
         if kind != "application/ld+json" and el.text:

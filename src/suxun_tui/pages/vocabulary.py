@@ -329,6 +329,8 @@ MODIFIED_META = (
 )
 # Other names a site gives its publish time (w-published-date, cludo:date, bt:pubdate).
 PUBLISHED_META_LIKE = re.compile(r"publish|pubdate|posted|release|^[\w-]+:date$", re.I)
+# Other names a site gives its last change (modified-date, date-updated).
+MODIFIED_META_LIKE = re.compile(r"modifi|updated", re.I)
 AUTHOR_META = (
     "author",
     "article:author",
@@ -383,7 +385,9 @@ SCRIPT_DATE = re.compile(
 # Words before a date that make it the last change, not the publish time.
 UPDATED_LABEL = re.compile(
     r"(?:updated|modified|edited|revised|reviewed|refreshed|更新|修改|修订|修訂)\W{0,3}"
-    r"(?:on|at|:)?\s*$",
+    r"(?:on|at|:)?\s*$"
+    # A note in a sentence: "We updated this guide on …", "… was last reviewed on …".
+    r"|\b(?:updated|revised|reviewed|edited)(?:\s+[\w'’]+){1,4}?\s+on\s*$",
     re.I,
 )
 # Words before a date that name it the first publication of a page revised since.
