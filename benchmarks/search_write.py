@@ -12,14 +12,14 @@ processes into empty caches, four ways:
   timed as its own process on that cache), the way of the day before;
 * ``in the write``: schema step 3's triggers, which indexed in the article's statement.
 
-Each is measured in CPU-seconds over the process tree (and wall seconds), ``repeat``
-rounds, the ways interleaved and their order rotated each round (a shared machine's load
-drifts); reported as the median and the spread of the runs, and as the median of each
-round's ratio to that round's floor (less swayed by drift). What indexing costs in all is
-held to the target: the refresh as it is and its filler added (for ``mark`` too); so is what the reader spends right after a
-refresh of its own that left articles queued, folding their text for the first search
-(store.pending_fold.prefold_cache, timed in this process on the ``mark`` cache).
-``--compare-src DIR`` also runs the filler of another source tree (``DIR`` on
+Each is measured in CPU-seconds over the process tree (and wall seconds), ``repeat`` rounds,
+the ways interleaved and their order rotated each round (a shared machine's load drifts);
+reported as the median and the spread of the runs, and as the median of each round's ratio
+to that round's floor (less swayed by drift). What indexing costs in all is held to the
+target: the refresh as it is and its filler added (for ``mark`` too); so is what the reader
+spends right after a refresh of its own that left articles queued, folding their text for
+the first search (store.pending_fold.prefold_cache, timed in this process on the ``mark``
+cache). ``--compare-src DIR`` also runs the filler of another source tree (``DIR`` on
 ``PYTHONPATH``, say an older commit's ``src``) on a copy of each round's ``mark`` cache, the
 two in turn first, so two fillers are compared under the same load.
 Usage: ``python benchmarks/search_write.py [--feeds 200] [--items 100] [--repeat 7]

@@ -157,3 +157,19 @@ def test_a_refresh_indexes_its_new_articles_up_to_its_budget(
     with Store(path) as store:
         assert store.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (0,)
         assert len(store.search("正文")) == 40
+
+
+def test_a_batch_with_more_new_articles_than_a_batch_may_index_leaves_them_waiting(
+    cache: tuple[Path, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large batch would hold the write lock (a reader's key press waits) while it
+    # indexes: its articles, and all after them, wait for the filler.
+    monkeypatch.delenv("SUXUN_TUI_INDEX_LATER", raising=False)
+    monkeypatch.setattr(group_writer, "BATCH_INDEX", 4)
+    path, ids = cache
+    jobs = [SourceRows(ids[0], _rows(0, 3)), SourceRows(ids[1], _rows(1, 5))]
+    assert _store_all(path, jobs[:1]) == [UpdateCounts(3, 0, 0)]
+    assert _store_all(path, jobs[1:]) == [UpdateCounts(5, 0, 0)]
+    with Store(path) as store:
+        assert store.conn.execute("SELECT upto FROM index_mark").fetchone() == (3,)
+        assert store.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (5,)

@@ -3,14 +3,14 @@
 Why this shape:
 - ``trigram`` finds any substring of three or more characters, the right unit for
   Chinese, which has no spaces for a word tokenizer.
-- Indexing costs about a millisecond per article (FTS5 tokenizing and merging), many
-  times what storing the article costs, so a write does not index (a refresh's first
-  few thousand new articles excepted: :mod:`suxun_tui.store.index_inline`): a new
-  article waits past the index's mark, and triggers on ``articles`` list a changed one (title, text or
-  author changed, a source renamed; a deletion in ``index_stale``) in the statement that
-  changes it (:mod:`suxun_tui.store.index_mark`); ``index_queue`` is the view of both, and
-  the index is brought up to date from it later, in batches that are each one
-  transaction (:mod:`suxun_tui.store.index_fill`). A queued article's index row is missing or stale;
+- Indexing costs about a millisecond per article (FTS5 tokenizing and merging), many times
+  what storing the article costs, so a write does not index (a refresh's first few thousand
+  new articles excepted: :mod:`suxun_tui.store.index_inline`): a new article waits past the
+  index's mark, and triggers on ``articles`` list a changed one (title, text or author
+  changed, a source renamed; a deletion in ``index_stale``) in the statement that changes it
+  (:mod:`suxun_tui.store.index_mark`); ``index_queue`` is the view of both, and the index is
+  brought up to date from it later, in batches that are each one transaction
+  (:mod:`suxun_tui.store.index_fill`). A queued article's index row is missing or stale;
   search reads the index only for articles not queued and scans the queued ones
   (:mod:`suxun_tui.store.search`), so results stay exact whatever the queue holds, and a
   kill at any moment leaves article, queue and index agreeing.

@@ -14,14 +14,15 @@ again after the article that had it was deleted (a new row takes the largest id 
 one). Those are rare, so row triggers record them. ``index_queue`` is a view of both
 parts, each article once; search reads the index only for articles not in it.
 
-What keeps this exact: the mark only rises, over ids that are listed or indexed in the
-same transaction: the filler claims every id it passes, and a refresh's write that found
-nothing above the mark indexes the articles it inserted before raising it
+What keeps this exact: the mark only rises, over ids that are listed or indexed in the same
+transaction: the filler claims every id it passes, and a refresh's write that found nothing
+above the mark indexes the articles it inserted before raising it
 (:mod:`suxun_tui.store.index_inline`). Every index row and every id in ``index_stale``
 (deleted articles' index rows still to remove) is at or below the mark, since only ids
-passed that way are indexed, and the triggers list nothing above it. So an article above the mark has no index row to be
-confused with, and an insert at or below it is caught by the insert trigger, whose
-condition is all a new article costs (about a microsecond; the trigger body does not run).
+passed that way are indexed, and the triggers list nothing above it. So an article above the
+mark has no index row to be confused with, and an insert at or below it is caught by the
+insert trigger, whose condition is all a new article costs (about a microsecond; the trigger
+body does not run).
 """
 
 from __future__ import annotations
