@@ -82,3 +82,17 @@ def test_a_single_publish_time_stands_whatever_the_markup_says_of_changes() -> N
     head = _meta("published-time", "2026-03-09T08:45:32Z") + _meta("modified-date", "2024-07-30")
     a = extract_article(page(head), "https://x.example/a", timezone="UTC")
     assert a.published == "2026-03-09T08:45:32+00:00"
+
+
+def test_a_carousel_of_other_posts_does_not_date_the_article() -> None:
+    after = (
+        "<section class='blog-carousel'><div class='swiper'>"
+        + "".join(
+            f"<div class='article-item'><div class='article-item__date'>{day}</div>"
+            f"<a href='/blogs/news/{n}'>Another post {n}</a></div>"
+            for n, day in enumerate(("Mar 3, 2026", "Feb 26, 2026", "Feb 19, 2026"))
+        )
+        + "</div></section>"
+    )
+    a = extract_article(page(after=after), "https://x.example/2026/02/06/desk", timezone="UTC")
+    assert a.published is not None and a.published.startswith("2026-02-06")

@@ -406,7 +406,7 @@ AUTHOR_NAMES = re.compile(r"author|byline|writer|contributor|posted-?by", re.I)
 # Containers whose dates and names are other articles' or readers'.
 NOT_ARTICLE_NAMES = re.compile(
     r"(?:^|[\s_-])(?:comment|related|recommend|sidebar|widget|footer|popular|trending|repl(?:y|ies)|"
-    r"newsletter|promo|teaser|card|archive)",
+    r"newsletter|promo|teaser|card|archive|carousel|more-(?:stories|articles|posts)|read-?next)",
     re.I,
 )
 # English bylines: "By Jane Doe", "Posted by Jane Doe on …", "Written by Jane Doe".
