@@ -39,7 +39,8 @@ _US = re.compile(
 )
 # 1998年3月号 - magazines and monthly reports print only the month.
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
-# English pages: "July 9, 2025", "Tue, Sept. 9th 2025 at 3:05 pm EST", "9 July 2025 14:00".
+# English pages: "July 9, 2025", "Tue, Sept. 9th 2025 at 3:05 pm EST", "9 July 2025 14:00",
+# "01-Dec-2025".
 MONTHS = (
     "jan",
     "feb",
@@ -67,7 +68,9 @@ _EN = re.compile(
     rf"\b(?:{_MONTH_WORD}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_WORD.replace('mon', 'mon2')},?\s+"
     rf"(?P<y2>(?:19|20)\d{{2}})"
-    rf"|(?<!\d)(?P<y3>(?:19|20)\d{{2}})\s+{_MONTH_WORD.replace('mon', 'mon3')}\s+(?P<d3>\d{{1,2}}))"
+    rf"|(?<!\d)(?P<y3>(?:19|20)\d{{2}})\s+{_MONTH_WORD.replace('mon', 'mon3')}\s+(?P<d3>\d{{1,2}})"
+    # 01-Dec-2025, as logs, Oracle and many Indian and British sites print it.
+    rf"|(?P<d4>\d{{1,2}})-{_MONTH_WORD.replace('mon', 'mon4')}-(?P<y4>(?:19|20)\d{{2}}))"
     rf"(?!\d){_EN_TIME}",
     re.I,
 )
@@ -183,8 +186,9 @@ def _afternoon(text: str, hour: int, marker: str | None = None) -> int:
 
 
 def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
-    month = MONTHS.index((m["mon"] or m["mon2"] or m["mon3"])[:3].lower()) + 1
-    day, year = int(m["d"] or m["d2"] or m["d3"]), int(m["y"] or m["y2"] or m["y3"])
+    month = MONTHS.index((m["mon"] or m["mon2"] or m["mon3"] or m["mon4"])[:3].lower()) + 1
+    day = int(m["d"] or m["d2"] or m["d3"] or m["d4"])
+    year = int(m["y"] or m["y2"] or m["y3"] or m["y4"])
     named = (m["Z"] or "").lower()
     if named in _EN_ZONES:
         from datetime import timezone
