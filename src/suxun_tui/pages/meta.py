@@ -258,6 +258,11 @@ def _microdata_name(el: HtmlElement) -> str:
     return text if len(text) <= 60 else ""
 
 
+# Next.js renders structured data handed to its ``metadata.other`` as ``<meta
+# name="script:ld+json" content="{…}">``, not as a script: the same JSON-LD, read as one.
+_LD_META = "script:ld+json"
+
+
 def read_meta(root: HtmlElement) -> PageMeta:
     """Title, publish-time and author hints from every place markup gives them."""
     meta = PageMeta()
@@ -267,12 +272,15 @@ def read_meta(root: HtmlElement) -> PageMeta:
     first: dict[str, str] = {}
     guessed: list[str] = []
     guessed_modified: list[str] = []
+    in_meta: list[str] = []  # JSON-LD a framework wrote into a <meta> (_LD_META)
     for el in root.iter("meta"):
         key = _meta_key(el)
         content = (el.get("content") or "").strip()
         if not key or not content:
             continue
-        if key == "og:type" and content.lower() in EDITORIAL_TYPES:
+        if key == _LD_META:
+            in_meta.append(content)
+        elif key == "og:type" and content.lower() in EDITORIAL_TYPES:
             meta.editorial = True
         elif key in ("og:title", "twitter:title") and not meta.og_title:
             meta.og_title = content
@@ -292,6 +300,8 @@ def read_meta(root: HtmlElement) -> PageMeta:
         kind = (el.get("type") or "").lower()
         if kind == "application/ld+json" and el.text:
             _jsonld(el.text, meta)
+    for content in in_meta:
+        _jsonld(content, meta)
     for n in "1234":  # Ghost and Yoast: twitter:label1 "Written by", twitter:data1 the name
         if first.get(f"twitter:label{n}", "").lower() in ("written by", "author", "by"):
             meta.meta_authors.append(first.get(f"twitter:data{n}", ""))

@@ -1,0 +1,31 @@
+"""Places where markup keeps what it says about an article other than the usual tags."""
+
+from __future__ import annotations
+
+from suxun_tui.pages.dom import parse_html
+from suxun_tui.pages.extract import extract_article
+from suxun_tui.pages.meta import read_meta
+from tests.support.article_page import page
+
+_DATA = (
+    '{"@type": "Article", "datePublished": "2025-11-17T09:00:00-05:00",'
+    ' "author": {"@type": "Person", "name": "Jane Doe"}}'
+)
+
+
+def test_json_ld_a_framework_wrote_into_a_meta_tag_is_read() -> None:
+    head = f"<meta name='script:ld+json' content='{_DATA}'>"
+    meta = read_meta(parse_html(page(head)))
+    assert meta.published == ["2025-11-17T09:00:00-05:00"]
+    assert meta.authors == ["Jane Doe"]
+    a = extract_article(page(head), "https://x.example/a", timezone="UTC")
+    assert a.published == "2025-11-17T09:00:00-05:00"
+
+
+def test_a_script_s_json_ld_comes_before_the_meta_tags() -> None:
+    script = '{"@type": "NewsArticle", "datePublished": "2025-11-16T08:00:00Z"}'
+    head = (
+        f"<meta name='script:ld+json' content='{_DATA}'>"
+        f'<script type="application/ld+json">{script}</script>'
+    )
+    assert read_meta(parse_html(page(head))).published[0] == "2025-11-16T08:00:00Z"
