@@ -29,3 +29,17 @@ def test_a_script_s_json_ld_comes_before_the_meta_tags() -> None:
         f'<script type="application/ld+json">{script}</script>'
     )
     assert read_meta(parse_html(page(head))).published[0] == "2025-11-16T08:00:00Z"
+
+
+def test_a_date_shown_without_its_year_is_read_from_its_tooltip() -> None:
+    top = (
+        "<p>Posted by Jane Doe <span class='moment-time' "
+        "data-tippy-content='Friday, October 4th, 2024 at 3:43:10 PM'>1 year ago</span></p>"
+    )
+    a = extract_article(page(top=top), "https://x.example/post/1", timezone="UTC")
+    assert a.published is not None and a.published.startswith("2024-10-04")
+
+
+def test_a_tooltip_does_not_replace_a_full_shown_date() -> None:
+    top = "<p class='date' title='Edited 2025-01-02'>March 3, 2024</p>"
+    assert read_meta(parse_html(page(top=top))).shown_dates == ["March 3, 2024"]

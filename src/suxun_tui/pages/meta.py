@@ -193,6 +193,21 @@ def _marked(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
     return timed, shown
 
 
+# "3 days ago", "Mar 4": a shown date without its year, whose element often gives the full
+# date in a tooltip, in one of these attributes.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TOOLTIPS = ("title", "data-tippy-content", "data-original-title", "data-tooltip", "aria-label")
+
+
+def _tooltip(el: HtmlElement) -> str:
+    """The first tooltip of ``el`` that names a year (and is short enough to be a date)."""
+    for name in _TOOLTIPS:
+        value = el.get(name)
+        if value and len(value) <= 80 and _YEAR.search(value):
+            return " ".join(value.split())
+    return ""
+
+
 def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
     """Texts of the elements that show a date or a byline, in document order."""
     memo: dict[HtmlElement, bool] = {}
@@ -210,12 +225,13 @@ def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
         if not dated and not authored:
             continue
         text = " ".join(" ".join(cast("Iterator[str]", el.itertext())).split())
-        if not text or len(text) > _SHOWN_CHARS or not _outside_furniture(el, memo):
+        tip = _tooltip(el) if dated and _YEAR.search(text) is None else ""
+        if not (text or tip) or len(text) > _SHOWN_CHARS or not _outside_furniture(el, memo):
             continue
         # A byline that carries a date (a forum post's "by Minoa » Tue Aug 27, 2019") shows it.
         shows_date = (dated or authored) and may_hold_date(text)
-        if shows_date and len(meta.shown_dates) < _MAX_SHOWN:
-            meta.shown_dates.append(text)
+        if (shows_date or tip) and len(meta.shown_dates) < _MAX_SHOWN:
+            meta.shown_dates.append(f"{text} {tip}".strip())
         if (authored or text[:3].lower() == "by ") and len(meta.bylines) < _MAX_SHOWN:
             meta.bylines.append(text)
 
