@@ -9,7 +9,8 @@ of the whole:
 * furniture lines (slogans, 客服, 版权声明, 上一篇, 分享到) go;
 * link lists go, unless the user's ``body_selector`` chose the region;
 * a disclaimer or a comments/related heading in the second half of the text ends the
-  article: what follows is the site's, not the author's (info lines there still count);
+  article: what follows is the site's, not the author's (info lines there still count); a
+  heading counting the comments (已有3条评论) ends it wherever it stands after some prose;
 * before the first and after the last prose block, section labels (图片新闻) and linked
   images (logos, badges) go;
 * a block repeating an earlier one (a summary printed again, a table shown twice) goes.
@@ -26,7 +27,7 @@ from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.edges import trim_edges
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
-from suxun_tui.pages.vocabulary import ARTICLE_NAV
+from suxun_tui.pages.vocabulary import ARTICLE_NAV, COMMENT_COUNT
 
 __all__ = ["FilteredBody", "drop_repeats", "filter_blocks", "is_prose"]
 
@@ -41,6 +42,9 @@ _SEP = "\x00"  # lxml never gives text holding NUL
 _NOTE = re.compile(r"^[（(][^()（）]{1,60}[)）]$")
 # Past this share of the text, an editor's credit closes the article.
 CLOSING_CREDIT = 0.9
+# Prose characters before a heading counting comments that make it the article's end: a
+# thread in the region can hold more text than the article, so no share of it is asked.
+BEFORE_COMMENTS = 100
 
 
 def is_prose(text: str) -> bool:
@@ -60,8 +64,18 @@ def _closes(found: set[str]) -> bool:
     return bool(found & _EDITORS) or {"credits", "author"} <= found
 
 
-def _ends_article(text: str) -> bool:
-    return is_tail_marker(text) or bool(len(text) <= 80 and ARTICLE_NAV.match(text))
+def _ends_article(text: str, seen: int, total: int) -> bool:
+    """Whether ``text``, after ``seen`` of the region's ``total`` prose characters, ends it."""
+    if seen >= 0.5 * total and (
+        is_tail_marker(text) or bool(len(text) <= 80 and ARTICLE_NAV.match(text))
+    ):
+        return True
+    return _counts_comments(text, seen)
+
+
+def _counts_comments(text: str, seen: int) -> bool:
+    """A heading counting the comments, after enough prose: the thread follows, not text."""
+    return seen >= BEFORE_COMMENTS and len(text) <= 120 and bool(COMMENT_COUNT.match(text))
 
 
 def _first_pass(
@@ -97,9 +111,12 @@ def _first_pass(
             kept.append(b)
             continue
         notes = False
-        if cut or b.furniture:
+        if cut:
             continue
-        if not chosen and seen >= 0.5 * total and _ends_article(b.text):
+        if b.furniture:  # the thread's own heading is named as furniture (id="comments")
+            cut = not chosen and _counts_comments(b.text, seen)
+            continue
+        if not chosen and _ends_article(b.text, seen, total):
             cut = True
             continue
         if is_boilerplate(b.text):

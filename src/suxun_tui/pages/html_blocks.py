@@ -64,7 +64,11 @@ def _cell_text(el: HtmlElement) -> str:
 
 
 def _data_table(el: HtmlElement) -> str | None:
-    """Text of a table that holds data (not layout), one row per line; else None."""
+    """Text of a table that holds data (not layout), one row per line; else None.
+
+    A grid of links (a portal's related-news table) passes as data too: its link share,
+    :func:`_link_chars`, is what shows it to be a link list.
+    """
     if el.find(".//table") is not None:
         return None
     rows = el.findall(".//tr")
@@ -87,6 +91,11 @@ def _data_table(el: HtmlElement) -> str | None:
     if el.find(".//p") is not None or len(el.findall(".//br")) > len(rows):
         return None
     return "\n".join(lines)
+
+
+def _link_chars(el: HtmlElement) -> int:
+    """Letters inside the links of ``el`` (a table skipped by the walk), spaces not counted."""
+    return sum(len("".join(text_content(a).split())) for a in el.iter("a"))
 
 
 def _image_src(el: HtmlElement) -> str | None:
@@ -231,7 +240,9 @@ def linearize(root: HtmlElement, base: str, *, with_links: bool = True) -> list[
                     caption = _caption(el, index)
                     if caption is not None:
                         b.blocks.append(caption)
-                    b.blocks.append(RawBlock("table", table, index, 0, len(table)))
+                    chars = len(table)
+                    links = min(_link_chars(el), chars)
+                    b.blocks.append(RawBlock("table", table, index, links, chars))
                     index += sum(1 for _ in el.iterdescendants())
                     walker.skip_subtree()
                     continue

@@ -134,11 +134,15 @@ DECORATION_IMAGES = (
 
 DISCLAIMER = _led_by(
     r"版免凡不转轉未如联聯备備举舉严嚴侵许許新违違正感本禁仅僅声聲©(ACI",
-    r"版[权權]所有|版[权權]及?免[责責]|免[责責][声聲]明|版[权權][声聲]明|凡本[网網站]|"
+    # 版权所有者/人/方 is the owner of a copyright, a phrase of news about copyright.
+    r"版[权權]所有(?![者人方])|版[权權]及?免[责責]|免[责責][声聲]明|版[权權][声聲]明|凡本[网網站]|"
     r"不代表本[网網站]|[转轉][载載]目的|[转轉][载載][请請]?注明|未[经經](?:本[网網站])?(?:书面)?"
     r"(?:[许許]可|授[权權])|如有侵[权權]|[联聯][系繫][删刪]除|[联聯][系繫]我[们們][删刪]除|"
     r"ICP[备備证證]|[备備]案[号號]|[举舉][报報][电電][话話]|不良信息[举舉][报報]|"
-    r"Copyright|All\s+Rights\s+Reserved|©|\(c\)\s*\d{4}|[转轉][载載]自其它|本[网網站][转轉][载載]|"
+    # Copyright as a notice (a mark or year after it, or the word alone), not the noun in a
+    # sentence ("the copyright ran out").
+    r"Copyright(?:\s*(?:[©:]|\(c\)|\d{4})|\W*$)|All\s+Rights\s+Reserved|©|\(c\)\s*\d{4}|"
+    r"[转轉][载載]自其它|本[网網站][转轉][载載]|"
     r"[转轉][载載]申[请請]|禁止.{0,6}[转轉][载載]|[严嚴]禁.{0,6}[转轉][载載]|侵[权權]行[为為]|"
     r"[许許]可[证證][编編]?[号號]|新[闻聞][信]息服[务務][许許]可|[违違]法和不良信息|"
     r"不构成.{0,6}投[资資]建[议議]|^[声聲]明[:：]|正文已[结結]束|感[谢謝]您的反[馈饋]|"
@@ -171,6 +175,13 @@ TAIL_MARKER = re.compile(
     r"你可能[还還]?喜[欢歡]|"
     r"不感[兴興]趣$|特[别別][声聲]明$|暂无[评評][论論]|暫無[評][論]|[请請]先[说說][点點]什[么麼]|"
     r"[登][录錄]\s*[后後]\s*(?:参与|參與|[发發]表)(?:[讨討][论論]|[评評][论論]))",
+    re.I,
+)
+# A heading that counts the comments below it (《标题》已有1件评论, 共12条评论, 3 Comments,
+# 2 Responses to "…"): whatever follows is the readers', wherever in the region it stands.
+COMMENT_COUNT = re.compile(
+    r"^.{0,40}?(?:已有|共)\s*\d+\s*[条條件篇个個]?[评評][论論]$"
+    r"|^\d+\s+(?:Comments?|Responses?)(?:\s+(?:to|on)\s.{1,80})?$",
     re.I,
 )
 CONTACT_LABEL = _led_by(
