@@ -76,3 +76,31 @@ def test_a_comment_count_before_any_prose_ends_nothing() -> None:
     <p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
     texts = _texts(page)
     assert PROSE in texts and MORE in texts
+
+
+def test_the_headline_printed_in_a_paragraph_under_a_title_with_the_sites_name_goes() -> None:
+    for title, headline in (
+        ("多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业", "播客热潮迅速蔓延 挑逗传统传媒业"),
+        ("社会资本与再就业(页 1) - 学术前沿 - 某某论坛", "社会资本与再就业"),
+    ):
+        # The page prints its whole <title> in a bar above the region (a forum's archive
+        # view), which is then the title found; the region prints the headline twice.
+        page = f"""<html><head><title>{title}</title></head><body><p>{title}</p>
+        <div id="main"><p>{headline}</p><p>{headline}</p><p>{PROSE}</p><p>{MORE}</p></div>
+        </body></html>"""
+        texts = _texts(page)
+        assert headline not in texts, title
+        assert PROSE in texts and MORE in texts
+
+
+def test_a_line_inside_the_title_that_is_not_its_headline_stays() -> None:
+    page = f"""<html><head><title>Vengeance 64GB (4 x 16GB) DDR5 Memory | Shop</title></head>
+    <body><div id="main"><p>64GB (4 x 16GB)</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
+    assert "64GB (4 x 16GB)" in _texts(page)
+
+
+def test_a_moment_and_its_weekday_above_the_text_leave_it() -> None:
+    for line in ("Saturday, September 10th, 2005 10:56 am", "2005年9月10日 星期六 10:56"):
+        page = f"""<html><body><div id="main"><p>{line}</p>
+        <p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
+        assert _texts(page) == [PROSE, MORE], line

@@ -4,6 +4,8 @@ The region picked by :mod:`.scoring` is the tightest element holding the text, b
 CMSs put more than text there. Filtering goes block by block and then looks at the shape
 of the whole:
 
+* the headline printed again above the text (the title or the part of it without the
+  site's name) goes;
 * info lines (来源, 编辑, 【责任编辑】 ...) become fields and leave the body;
 * blocks inside furniture named by class or id (:mod:`.furniture`) go;
 * furniture lines (slogans, 客服, 版权声明, 上一篇, 分享到) go;
@@ -27,7 +29,7 @@ from suxun_tui.pages.credits import read_info_line
 from suxun_tui.pages.edges import trim_edges
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
-from suxun_tui.pages.vocabulary import ARTICLE_NAV, COMMENT_COUNT
+from suxun_tui.pages.vocabulary import ARTICLE_NAV, COMMENT_COUNT, TITLE_SPLIT
 
 __all__ = ["FilteredBody", "drop_repeats", "filter_blocks", "is_prose"]
 
@@ -78,6 +80,28 @@ def _counts_comments(text: str, seen: int) -> bool:
     return seen >= BEFORE_COMMENTS and len(text) <= 120 and bool(COMMENT_COUNT.match(text))
 
 
+def _repeats_title(b: RawBlock, title: str, kept: list[RawBlock]) -> bool:
+    """The headline printed again above the text: the title, or a part of it, before prose.
+
+    A page's title often carries the site's name (``多维博客 » 标题``, ``标题(页 1) - 论坛``)
+    that the headline in the page does not, and old templates print the headline in a
+    plain ``<p>`` or ``<div>``: before any block of running text, a line of six or more
+    characters that is most of one part of the title, from its start, is the headline (a
+    product's "64GB (4 x 16GB)", inside its title, is not).
+    """
+    if b.text == title:
+        return True
+    if b.text not in title:
+        return False
+    if b.kind == "heading" and not kept:
+        return True
+    n = len(b.text)
+    if n < 6 or b.kind not in ("paragraph", "heading") or any(k.chars > 60 for k in kept):
+        return False
+    parts = (p.strip() for p in TITLE_SPLIT.split(title))
+    return any(p.startswith(b.text) and n >= 0.6 * len(p) for p in parts)
+
+
 def _first_pass(
     region: list[RawBlock],
     title: str,
@@ -99,7 +123,7 @@ def _first_pass(
             if not cut and not b.furniture:
                 kept.append(b)
             continue
-        if title and (b.text == title or (b.kind == "heading" and not kept and b.text in title)):
+        if title and _repeats_title(b, title, kept):
             continue
         fields, whole = read_info_line(b.text, tz, now)
         if whole:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from suxun_tui.pages.boilerplate import is_tail_marker
-from suxun_tui.pages.dates import find_dates
+from suxun_tui.pages.dates import FoundDate, find_dates
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.vocabulary import (
@@ -27,6 +27,7 @@ from suxun_tui.pages.vocabulary import (
     FOLLOW_PROMPT,
     REEDITED,
     SITE_LIKE,
+    WEEKDAY,
 )
 
 __all__ = ["trim_edges", "is_follow_prompt", "is_date_only", "read_dateline"]
@@ -63,8 +64,11 @@ def read_dateline(text: str, tz: str, now: datetime | None) -> InfoFields | None
         return None
     rest = BYLINE_ORIGINAL.sub("", line)
     labelled = rest != line
+    dates = find_dates(rest, tz, now, relative=False)
+    if not labelled and _date_alone(rest, dates):
+        return InfoFields()
     timed = False
-    for found in find_dates(rest, tz, now, relative=False):
+    for found in dates:
         if found.has_year and found.precision >= 5:
             timed = True
             rest = rest[: found.start] + " " + rest[found.end :]
@@ -83,6 +87,21 @@ def read_dateline(text: str, tz: str, now: datetime | None) -> InfoFields | None
     if people:
         info.author = BYLINE_ROLE_SUFFIX.sub("", people[0]) or None
     return info
+
+
+def _date_alone(line: str, dates: list[FoundDate]) -> bool:
+    """Whether ``line`` is a moment (date with year and time) and nothing but weekdays.
+
+    ``Saturday, September 10th, 2005 10:56 am`` and ``2005年9月10日 星期六 10:56`` date
+    the page and name nobody: the line is the page's, not the text's. A date without a
+    time (``2019年9月9日 星期一``) may head a diary's entry, and stays.
+    """
+    dated = [d for d in dates if d.has_year]
+    if not any(d.precision >= 5 for d in dated):
+        return False
+    for d in sorted(dated, key=lambda d: d.start, reverse=True):
+        line = line[: d.start] + " " + line[d.end :]
+    return all(WEEKDAY.match(t) for t in line.replace("，", " ").split())
 
 
 def _related_list_start(blocks: list[RawBlock], last: int) -> int | None:

@@ -284,6 +284,16 @@ CREDIT_ROLE_SUFFIX = re.compile(r"(?:编译|編譯|整理|综合|綜合)$")
 VIEWS_ITEM = re.compile(r"^(\d[\d,]*)\s*次?\s*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|查看)$")
 COMMENTS_ITEM = re.compile(r"^\d[\d,]*\s*[条條]?\s*(?:评论|評論|回复|回復|留言)$")
 
+# Between a page title's parts: the headline, the column, the site (标题_网易财经, 标题 - 论坛,
+# 多维博客 » 标题).
+TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—»]|--|\s-\s)\s*")
+# A weekday beside a date in a dateline (Saturday, 星期六, 周日, Tue.).
+WEEKDAY = re.compile(
+    r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+    r"|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])$",
+    re.I,
+)
+
 # --- Listings and pagination (listing, pagination) ---------------------------------------
 
 NOT_ARTICLE_PATH = re.compile(
