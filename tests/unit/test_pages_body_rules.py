@@ -104,3 +104,21 @@ def test_a_moment_and_its_weekday_above_the_text_leave_it() -> None:
         page = f"""<html><body><div id="main"><p>{line}</p>
         <p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
         assert _texts(page) == [PROSE, MORE], line
+
+
+def test_a_papers_byline_on_its_own_line_is_a_field_not_text() -> None:
+    for line, names in (
+        ("本报实习生 刘国栋 周炜", "刘国栋 周炜"),
+        ("本报记者罗科苏盈发自北京", "罗科苏盈"),
+        ("本报记者 张三 北京报道", None),
+    ):
+        page = f"""<html><body><div id="main"><p>专家说，宏观政策应该相对稳定</p>
+        <p>{line}</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
+        article = extract_article(page, "https://news.example.cn/a/1.html")
+        assert line not in [b.text for b in article.blocks], line
+        if names:
+            assert article.author == names
+    sentence = "本报记者从市教育局获悉"
+    page = f"""<html><body><div id="main"><p>{sentence}</p>
+    <p>{PROSE}</p><p>{MORE}</p></div></body></html>"""
+    assert sentence in _texts(page)

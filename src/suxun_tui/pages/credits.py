@@ -22,6 +22,7 @@ from suxun_tui.pages.vocabulary import (
     CREDIT_LABELS,
     CREDIT_ONLY,
     CREDIT_ROLE_SUFFIX,
+    REPORTER_BYLINE,
     REPORTER_PREFIX,
     SHORT_CREDIT_LABELS,
     VIEWS_ITEM,
@@ -128,6 +129,18 @@ def parse_bar(text: str, tz: str = DEFAULT_TZ, now: datetime | None = None) -> I
     return info if info.found else None
 
 
+def _reporter_byline(text: str) -> InfoFields | None:
+    """A paper's byline alone on its line (本报实习生 刘国栋 周炜), its names the author."""
+    m = REPORTER_BYLINE.match(text.strip())
+    if m is None:
+        return None
+    info = InfoFields()
+    _store(
+        info, "author", " ".join((m.group("names") or m.group("run")).replace("、", " ").split())
+    )
+    return info
+
+
 def read_info_line(
     text: str, tz: str = DEFAULT_TZ, now: datetime | None = None
 ) -> tuple[InfoFields, bool]:
@@ -137,7 +150,7 @@ def read_info_line(
         return fields, True
     if len(text) > 160:
         return fields, whole
-    other = parse_credits(text) or parse_bar(text, tz, now)
+    other = parse_credits(text) or parse_bar(text, tz, now) or _reporter_byline(text)
     if other is not None:
         return other, True
     return fields, whole

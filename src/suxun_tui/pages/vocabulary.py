@@ -281,6 +281,17 @@ CREDIT_ONLY = re.compile(
 CREDIT_GIVER = re.compile(r"^[^\s，。！？:：]{2,30}(?:供稿|供图|供圖)$")
 REPORTER_PREFIX = re.compile(r"^\S*?(?:见习|見習|实习|實習)?(?:记者|記者)\s*")
 CREDIT_ROLE_SUFFIX = re.compile(r"(?:编译|編譯|整理|综合|綜合)$")
+# A newspaper's byline on a line of its own: 本报记者 张三 李四, 本报实习生 刘国栋 周炜,
+# 本报记者罗科苏盈发自北京, 本报记者 张三 北京报道. The paper's 本报/本刊 is required, so
+# "记者招待会" is no byline; names run together only before 发自 or 报道.
+_REPORTER = r"(?:特约|特約|首席)?(?:见习|見習|实习|實習)?(?:记者|記者|实习生|實習生|通讯员|通訊員)"
+REPORTER_BYLINE = re.compile(
+    rf"^[（(]?(?:本[报報刊台网網]){_REPORTER}\s*(?:"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,5})"
+    r"(?:\s+[\u4e00-\u9fff]{2,3}(?:报道|報道))?"
+    r"|(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*(?:(?:发自|發自)[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,3}(?:报道|報道))"
+    r")[）)]?$"
+)
 VIEWS_ITEM = re.compile(r"^(\d[\d,]*)\s*次?\s*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|查看)$")
 COMMENTS_ITEM = re.compile(r"^\d[\d,]*\s*[条條]?\s*(?:评论|評論|回复|回復|留言)$")
 
