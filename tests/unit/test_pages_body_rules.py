@@ -61,7 +61,7 @@ def test_a_heading_counting_comments_ends_the_article_before_a_longer_thread() -
     for heading in (
         "<h3>《市政府召开常务会议》已有2件评论</h3>",
         '<h3 id="comments">《市政府召开常务会议》已有2件评论</h3>',
-        "<h3>2 Comments</h3>",
+        "<h3>共2条评论</h3>",
     ):
         page = f"""<html><body><div id="main"><h1>市政府召开常务会议</h1>
         <p>{PROSE}</p><p>{MORE}</p>{heading}

@@ -177,13 +177,10 @@ TAIL_MARKER = re.compile(
     r"[登][录錄]\s*[后後]\s*(?:参与|參與|[发發]表)(?:[讨討][论論]|[评評][论論]))",
     re.I,
 )
-# A heading that counts the comments below it (《标题》已有1件评论, 共12条评论, 3 Comments,
-# 2 Responses to "…"): whatever follows is the readers', wherever in the region it stands.
-COMMENT_COUNT = re.compile(
-    r"^.{0,40}?(?:已有|共)\s*\d+\s*[条條件篇个個]?[评評][论論]$"
-    r"|^\d+\s+(?:Comments?|Responses?)(?:\s+(?:to|on)\s.{1,80})?$",
-    re.I,
-)
+# A heading that counts the comments below it (《标题》已有1件评论, 共12条评论): whatever
+# follows is the readers', wherever in the region it stands. English counts ("3 Comments")
+# are left to the tail markers: cutting at them lost article text on unseen pages.
+COMMENT_COUNT = re.compile(r"^.{0,40}?(?:已有|共)\s*\d+\s*[条條件篇个個]?[评評][论論]$")
 CONTACT_LABEL = _led_by(
     r"客热熱电電传傳微邮郵投联聯地QE",
     r"客服|[热熱][线線]|[电電][话話]|[传傳]真|QQ|微信[号號]?|[邮郵]箱|[邮郵]件|E-?mail|投稿|[联聯][系繫]方式|地址",
