@@ -155,6 +155,15 @@ def index_rows(stored: Sequence[Stored]) -> list[Row]:
     return list(zip([r[0] for r in stored], padded, padded, padded, padded, strict=False))
 
 
+def stored_after(conn: sqlite3.Connection, last: int, limit: int) -> list[Stored]:
+    """The next ``limit`` articles after id ``last``, in id order, as the index reads them."""
+    return conn.execute(
+        "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
+        " JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?",
+        (last, limit),
+    ).fetchall()
+
+
 def register_functions(conn: sqlite3.Connection) -> None:
     """The functions the index triggers call; every connection of ours registers them."""
     conn.create_function("suxun_index", 1, index_value, deterministic=True)
@@ -172,11 +181,7 @@ def fill_index(conn: sqlite3.Connection, progress: Progress | None = None) -> No
     done = 0
     last = 0
     while True:
-        rows = conn.execute(
-            "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
-            " JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?",
-            (last, _BATCH),
-        ).fetchall()
+        rows = stored_after(conn, last, _BATCH)
         if not rows:
             break
         conn.executemany(

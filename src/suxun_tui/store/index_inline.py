@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from suxun_tui.store.fts import FTS_TABLE, index_rows
+from suxun_tui.store.fts import FTS_TABLE, index_rows, stored_after
 from suxun_tui.store.index_mark import MARK_TABLE
 from suxun_tui.store.index_rebuild import also_index
 
@@ -65,11 +65,7 @@ def index_arrivals(conn: sqlite3.Connection, upto: int) -> int:
     done = 0
     last = upto
     while True:
-        stored = conn.execute(
-            "SELECT a.id, a.title, a.body, a.author, s.name FROM articles a"
-            " JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?",
-            (last, CHUNK),
-        ).fetchall()
+        stored = stored_after(conn, last, CHUNK)
         if not stored:
             break
         values = index_rows(stored)
