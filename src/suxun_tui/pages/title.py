@@ -12,11 +12,16 @@ from difflib import SequenceMatcher
 
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
+from suxun_tui.pages.vocabulary import TITLE_FILLER_WORDS
 from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["find_title"]
 
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
+# Words a heading and a title can share: Latin-script words cut to their first five letters
+# ("Products" and "Product" agree), two Chinese characters side by side.
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff\uf900-\ufaff]{2}))")
 
 
 def _lcs(a: str, b: str, matcher: SequenceMatcher[str]) -> int:
@@ -35,6 +40,34 @@ def _title_parts(meta: PageMeta) -> tuple[str, str]:
     parts = [p for p in _TITLE_SPLIT.split(page) if p]
     first = max(parts[:2], key=len) if parts else page
     return full or page, first
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` that say what it is about, for :func:`_shares_words`."""
+    folded = text.casefold()
+    latin = {w[:5] for w in _WORD.findall(folded) if w not in TITLE_FILLER_WORDS}
+    return latin | set(_HAN_PAIR.findall(folded))
+
+
+def _declares(meta: PageMeta) -> bool:
+    """Whether the markup names the article and not only the site.
+
+    An ``og:title`` other than the site's name does, and so does a ``<title>`` of several
+    parts (``Headline | Site``); a ``<title>`` of one part may be the site's name alone
+    ("中国地理学会官网"), which says nothing about which heading is the article's.
+    """
+    site = clean_line(meta.source).casefold()
+    og = clean_line(meta.og_title).casefold()
+    if og and og != site:
+        return True
+    parts = [p for p in _TITLE_SPLIT.split(clean_line(meta.title)) if p]
+    return len(parts) > 1
+
+
+def _shares_words(heading: str, reference: str) -> bool:
+    """Whether ``heading`` has a word of the page's declared title: "19 Answers", "Sign In"
+    or "Size Guide" above a text whose title is another thing are the page's furniture."""
+    return bool(_words(heading) & _words(reference))
 
 
 def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str, int | None]:
@@ -64,12 +97,17 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
             best = (score, pos)
     if best is not None:
         return blocks[best[1]].text, best[1]
-    # The <title> names only the site ("中国地理学会官网"): a main heading right before or
-    # at the start of the text is the title.
+    # No block is the declared title: a main heading right before or at the start of the
+    # text is the title if it shares a word with it, or if the <title> names only the site
+    # ("中国地理学会官网").
+    declared = _declares(meta)
     headings = [
         (pos, b)
         for pos, b in enumerate(blocks[max(0, start - 10) : start + 2], max(0, start - 10))
-        if b.kind == "heading" and 4 <= len(b.text) <= 120 and b.link_density < 0.5
+        if b.kind == "heading"
+        and 4 <= len(b.text) <= 120
+        and b.link_density < 0.5
+        and (not declared or _shares_words(b.text, reference))
     ]
     if headings:
         pos, block = min(headings, key=lambda h: (h[1].level > 2, abs(h[0] - start)))

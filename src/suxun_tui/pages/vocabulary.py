@@ -295,6 +295,12 @@ COMMENTS_ITEM = re.compile(r"^\d[\d,]*\s*[条條]?\s*(?:评论|評論|回复|回
 # Between a page title's parts: the headline, the column, the site (标题_网易财经, 标题 - 论坛,
 # 多维博客 » 标题).
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—»]|--|\s-\s)\s*")
+# Words too common in titles to show that a heading and the page's title are about the same
+# thing (title.find_title): "How to …" and "… for your home" share nothing by these alone.
+TITLE_FILLER_WORDS = frozenset(
+    ("the", "and", "for", "with", "your", "you", "our", "are", "how", "what", "why", "who")
+    + ("this", "that", "from", "more", "all", "its")
+)
 # A weekday beside a date in a dateline (Saturday, 星期六, 周日, Tue.).
 WEEKDAY = re.compile(
     r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"

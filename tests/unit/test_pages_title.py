@@ -1,0 +1,55 @@
+"""The title step: which block is the article's title, and what the page's markup names it."""
+
+from __future__ import annotations
+
+from suxun_tui.pages.dom import clean_tree, parse_html
+from suxun_tui.pages.html_blocks import RawBlock, linearize
+from suxun_tui.pages.meta import PageMeta, read_meta
+from suxun_tui.pages.title import find_title
+
+PROSE = (
+    "The committee met on Tuesday to weigh the proposal, and its members argued for hours "
+    "about the budget, the schedule and the people it would serve. "
+) * 3
+
+
+def _blocks(html: str) -> tuple[list[RawBlock], PageMeta, int]:
+    root = parse_html(html)
+    meta = read_meta(root)
+    blocks = linearize(clean_tree(root), "https://example.com/a")
+    start = next(i for i, b in enumerate(blocks) if b.text == PROSE.strip())
+    return blocks, meta, start
+
+
+def _page(head: str, before_text: str) -> str:
+    return f"""<html><head>{head}</head><body>{before_text}
+    <div class="post"><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"""
+
+
+def test_a_heading_that_shares_no_word_with_the_declared_title_is_furniture() -> None:
+    html = _page(
+        "<title>Why is the sky blue? - Questions - Example Q&amp;A</title>"
+        '<meta property="og:title" content="Why is the sky blue?">',
+        "<h2>19 Answers</h2>",
+    )
+    blocks, meta, start = _blocks(html)
+    title, pos = find_title(blocks, meta, start)
+    assert title == "Why is the sky blue?"
+    assert pos is None
+
+
+def test_a_heading_sharing_a_word_with_the_declared_title_is_the_title() -> None:
+    html = _page(
+        "<title>Best Product Launches | Example</title>",
+        "<h1>Top Products Launching Today</h1>",
+    )
+    blocks, meta, start = _blocks(html)
+    title, pos = find_title(blocks, meta, start)
+    assert title == "Top Products Launching Today"
+    assert pos is not None
+
+
+def test_a_title_naming_only_the_site_lets_the_heading_stand() -> None:
+    html = _page("<title>中国地理学会官网</title>", "<h1>学会召开年度学术会议</h1>")
+    blocks, meta, start = _blocks(html)
+    assert find_title(blocks, meta, start)[0] == "学会召开年度学术会议"
