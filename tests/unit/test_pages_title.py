@@ -53,3 +53,41 @@ def test_a_title_naming_only_the_site_lets_the_heading_stand() -> None:
     html = _page("<title>中国地理学会官网</title>", "<h1>学会召开年度学术会议</h1>")
     blocks, meta, start = _blocks(html)
     assert find_title(blocks, meta, start)[0] == "学会召开年度学术会议"
+
+
+def _declared(head: str) -> str:
+    blocks, meta, start = _blocks(_page(head, ""))
+    title, pos = find_title(blocks, meta, start)
+    assert pos is None
+    return title
+
+
+def test_with_no_title_shown_the_og_title_names_the_article() -> None:
+    head = (
+        "<title>Sustainable Sneakers for Men | Allbirds</title>"
+        '<meta property="og:title" content="Men\'s Sneakers">'
+        '<meta property="og:site_name" content="Allbirds">'
+    )
+    assert _declared(head) == "Men's Sneakers"
+
+
+def test_the_site_name_leaves_the_og_title() -> None:
+    head = (
+        "<title>Best Moving Companies 2026</title>"
+        '<meta property="og:title" content="Best Movers of 2026 | Move.org">'
+        '<meta property="og:site_name" content="Move.org">'
+    )
+    assert _declared(head) == "Best Movers of 2026"
+
+
+def test_an_og_title_cut_short_gives_way_to_the_title() -> None:
+    head = (
+        "<title>What will the watch market do in 2024? | Watch Forum</title>"
+        '<meta property="og:title" content="What will the watch market do...">'
+    )
+    assert _declared(head) == "What will the watch market do in 2024?"
+
+
+def test_entities_escaped_twice_are_read() -> None:
+    head = '<meta property="og:title" content="Garden Kneelers &amp;amp; More">'
+    assert _declared(head) == "Garden Kneelers & More"

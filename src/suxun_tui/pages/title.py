@@ -7,6 +7,7 @@ page, and its position tells where the info bar (between title and text) begins.
 
 from __future__ import annotations
 
+import html
 import re
 from difflib import SequenceMatcher
 
@@ -40,6 +41,31 @@ def _title_parts(meta: PageMeta) -> tuple[str, str]:
     parts = [p for p in _TITLE_SPLIT.split(page) if p]
     first = max(parts[:2], key=len) if parts else page
     return full or page, first
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _declared_title(meta: PageMeta) -> str:
+    """The article's name as the markup gives it, without the site's name.
+
+    ``og:title`` names the article, usually without the site's name, where ``<title>``
+    usually adds it: it is preferred unless it is the site's name itself or cut short. A
+    part that is ``og:site_name`` (or ``application-name``) goes; of the others the longer
+    of the first two is the headline (``python - Why is … - Stack Overflow``).
+    """
+    site = _squeezed(meta.source)
+    og = clean_line(meta.og_title)
+    if og.endswith(("...", "…")):
+        og = ""  # cut short ("What do you guys think will be the trend in the watch...")
+    for text in (og, meta.title):
+        # Entities escaped twice ("Kneelers &amp;amp; More") are read once more.
+        line = html.unescape(clean_line(text))
+        parts = [p for p in _TITLE_SPLIT.split(line) if p and _squeezed(p) != site]
+        if parts:
+            return max(parts[:2], key=len)
+    return clean_line(meta.og_title or meta.title)
 
 
 def _words(text: str) -> set[str]:
@@ -112,4 +138,4 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
     if headings:
         pos, block = min(headings, key=lambda h: (h[1].level > 2, abs(h[0] - start)))
         return block.text, pos
-    return first or full, None
+    return _declared_title(meta) or full, None
