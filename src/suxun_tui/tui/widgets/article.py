@@ -73,6 +73,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         # make the article taller, and the place (its end, say) must move with them.
         self.held_position: float | None = None
         self._placing = False
+        self._subtitle: str | None = None  # what the border's subtitle says now
 
     @property
     def article_id(self) -> int | None:
@@ -149,14 +150,18 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def _show_progress(self) -> None:
         """``★ · 35% · 4 min``: the star, how far in, and how long it takes to read."""
         detail = self.shown.detail
-        if detail is None:
-            self.border_subtitle = ""
-            return
-        at_end = self.max_scroll_y <= 0 or self.scroll_y >= self.max_scroll_y
-        percent = 100 if at_end else int(100 * self.position)
-        parts = ["★"] if detail.starred else []
-        parts += [f"{percent}%", tr("{minutes} min", minutes=self.minutes)]
-        self.border_subtitle = " · ".join(parts)
+        subtitle = ""
+        if detail is not None:
+            at_end = self.max_scroll_y <= 0 or self.scroll_y >= self.max_scroll_y
+            percent = 100 if at_end else int(100 * self.position)
+            parts = ["★"] if detail.starred else []
+            parts += [f"{percent}%", tr("{minutes} min", minutes=self.minutes)]
+            subtitle = " · ".join(parts)
+        # Setting the subtitle redraws the whole pane, even to the same words: on every
+        # move in the headline list, and on every line scrolled.
+        if subtitle != self._subtitle:
+            self._subtitle = subtitle
+            self.border_subtitle = subtitle
 
     def watch_script(self) -> None:
         self._draw()

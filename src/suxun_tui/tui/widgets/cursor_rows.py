@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 
@@ -19,6 +20,24 @@ class CursorRows(ScrollView):
 
     CURSOR_COMPONENT: ClassVar[str] = ""
     _cache: LRUCache[Any, Any]
+    # The size and virtual size the scrollbars were last laid out for (_size_updated).
+    _laid_out_for: tuple[Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Lay the scrollbars out again only when this pane's size or rows changed.
+
+        Any pane's layout (the article pane drawing the next article, on every move in the
+        headline list) lays out the whole screen, and Textual's scroll view then redraws
+        both of its scrollbars whatever changed: a few milliseconds each, on every key.
+        """
+        laid_out_for = (size, self.virtual_size)
+        if laid_out_for == self._laid_out_for and size == self._size:
+            return self._container_size != container_size  # what the scroll view answers
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._laid_out_for = laid_out_for
+        return changed
 
     def cursor_style(self) -> Style:
         """The cursor row's style: a background, or reverse video when colours are off.

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from suxun_tui.models import Headline
 from suxun_tui.text.i18n import tr
 from suxun_tui.text.timefmt import format_short
+from suxun_tui.tui.collector import settle
 from suxun_tui.tui.filters import ALL, Catalog, SourceFilter
 from suxun_tui.tui.highlight import marked_segments, terms_of
 from suxun_tui.tui.script import converter
@@ -100,6 +101,8 @@ class HeadlineList(CursorRows, can_focus=True, inherit_bindings=False):
         self.refresh()
         self.retitle()
         self.post_message(self.Highlighted(self.current))
+        if self.is_mounted:  # the rows (and the screen about them) live long: out of sight
+            self.call_after_refresh(settle)
 
     def index_of(self, article_id: int) -> int | None:
         if self._index is None:
@@ -148,9 +151,14 @@ class HeadlineList(CursorRows, can_focus=True, inherit_bindings=False):
         index = max(0, min(index, len(self.rows) - 1))
         if index == self.cursor:
             return
+        before, top = self.cursor, self.scroll_offset.y
         self.cursor = index
         self._scroll_cursor_visible()
-        self.refresh()
+        if self.scroll_offset.y == top:  # only the two rows change: the list stays drawn
+            self.refresh_line(before)
+            self.refresh_line(index)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self.current))
 
     def move_by(self, delta: int) -> None:
