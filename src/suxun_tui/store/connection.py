@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -52,7 +53,7 @@ def open_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connectio
     if not read_only:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
@@ -62,6 +63,29 @@ def open_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connectio
         return conn
     except sqlite3.OperationalError:
         return _open_uri(path, "mode=ro&immutable=1")
+
+
+def use_wal(conn: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Put the file in WAL mode (once set, it stays), waiting for another writer.
+
+    Changing the journal mode needs the file to itself. While another connection writes
+    to it in rollback mode — a cache being created by a second process at the same
+    moment: two refreshes from cron, a reader started meanwhile — SQLite answers
+    "database is locked" at once rather than calling the busy handler (the wait could
+    never end: this statement holds the shared lock the writer's commit waits for). So
+    the statement is tried again, its lock let go in between, until the busy timeout.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    pause = 0.002
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def _open_uri(path: Path, query: str) -> sqlite3.Connection:
