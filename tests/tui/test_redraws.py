@@ -13,10 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from suxun_tui.config import Config, Settings, SourceSpec
 from suxun_tui.store import Store
+from suxun_tui.tui.screens.main import MainScreen
 from tests.tui.conftest import MakeApp, entries, fill
 from tests.tui.helpers import main_screen, select_source, settle
 
@@ -46,6 +48,15 @@ def record_refreshes(widget: Widget) -> list[tuple[Region, ...]]:
     return calls
 
 
+async def headlines_focused(pilot: Pilot[None]) -> MainScreen:
+    """The main screen once it has settled, its headline list focused."""
+    await settle(pilot)
+    screen = main_screen(pilot.app)  # type: ignore[arg-type]
+    screen.focus_pane(screen.headlines)
+    await settle(pilot)
+    return screen
+
+
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
     """Start with nothing frozen, and leave nothing frozen for the next test."""
@@ -59,10 +70,7 @@ async def test_a_move_redraws_two_headline_rows_and_leaves_the_sources_scrollbar
 ) -> None:
     app = make_app(many_sources(store))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
-        screen.focus_pane(screen.headlines)
-        await settle(pilot)
+        screen = await headlines_focused(pilot)
         assert screen.sources.show_vertical_scrollbar  # the pane scrolls: it has one
         lists = record_refreshes(screen.headlines)
         bars = record_refreshes(screen.sources.vertical_scrollbar)
@@ -85,10 +93,7 @@ async def test_a_move_to_an_article_of_the_same_length_keeps_the_pane_frame(
 ) -> None:
     app = make_app(many_sources(store))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
-        screen.focus_pane(screen.headlines)
-        await settle(pilot)
+        screen = await headlines_focused(pilot)
         subtitle = screen.article_view.border_subtitle
         assert subtitle and "%" in subtitle
         frames = record_refreshes(screen.article_view)
