@@ -91,3 +91,29 @@ def test_an_og_title_cut_short_gives_way_to_the_title() -> None:
 def test_entities_escaped_twice_are_read() -> None:
     head = '<meta property="og:title" content="Garden Kneelers &amp;amp; More">'
     assert _declared(head) == "Garden Kneelers & More"
+
+
+def test_a_block_naming_the_site_is_not_the_title() -> None:
+    html = _page(
+        "<title>New tank thoughts | Reef Central Online Community</title>"
+        '<meta property="og:site_name" content="Reef Central Online Community">',
+        "<div>Reef Central Online Community</div><p>New tank thoughts</p>",
+    )
+    blocks, meta, start = _blocks(html)
+    assert find_title(blocks, meta, start)[0] == "New tank thoughts"
+
+
+def test_the_headline_is_the_first_part_of_the_title_not_the_longest() -> None:
+    assert _declared("<title>Promise - JavaScript | MDN</title>") == "Promise"
+    assert _declared("<title>python - Why is except: pass bad? - Q&amp;A</title>") == (
+        "Why is except: pass bad?"
+    )
+
+
+def test_an_og_description_is_not_the_title() -> None:
+    described = "Kroll's report aims to identify trends and provide insights " * 4
+    head = (
+        "<title>Cybersecurity Sector Update, Fall 2025</title>"
+        f'<meta property="og:title" content="{described}">'
+    )
+    assert _declared(head) == "Cybersecurity Sector Update, Fall 2025"

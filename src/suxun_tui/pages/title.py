@@ -47,25 +47,59 @@ def _squeezed(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _parts(text: str, site: str) -> list[str]:
+    """The parts of a title (``Headline | Column | Site``) without the site's name."""
+    # Entities escaped twice ("Kneelers &amp;amp; More") are read once more.
+    line = html.unescape(clean_line(text))
+    return [p for p in _TITLE_SPLIT.split(line) if p and _squeezed(p) != site]
+
+
+def _headline(parts: list[str]) -> str:
+    """The headline among a title's parts: the first, unless the next is more than three
+    times as long (``python - Why is … - Stack Overflow``, where the first is a tag)."""
+    if len(parts) > 1 and len(parts[1]) > 3 * len(parts[0]):
+        return parts[1]
+    return parts[0] if parts else ""
+
+
+def _og_title(meta: PageMeta) -> str:
+    """``og:title``, unless it is cut short or a description ("Kroll … aims to identify
+    trends …, focusing on key themes … Download the report.")."""
+    og = clean_line(meta.og_title)
+    if og.endswith(("...", "…")):
+        return ""  # "What do you guys think will be the trend in the watch..."
+    if len(og) > 150 and len(og) > 2 * len(clean_line(meta.title)):
+        return ""
+    return og
+
+
 def _declared_title(meta: PageMeta) -> str:
     """The article's name as the markup gives it, without the site's name.
 
     ``og:title`` names the article, usually without the site's name, where ``<title>``
-    usually adds it: it is preferred unless it is the site's name itself or cut short. A
-    part that is ``og:site_name`` (or ``application-name``) goes; of the others the longer
-    of the first two is the headline (``python - Why is … - Stack Overflow``).
+    usually adds it, so it comes first, unless it is the site's name itself. A part that
+    is ``og:site_name`` (or ``application-name``) goes.
     """
     site = _squeezed(meta.source)
-    og = clean_line(meta.og_title)
-    if og.endswith(("...", "…")):
-        og = ""  # cut short ("What do you guys think will be the trend in the watch...")
-    for text in (og, meta.title):
-        # Entities escaped twice ("Kneelers &amp;amp; More") are read once more.
-        line = html.unescape(clean_line(text))
-        parts = [p for p in _TITLE_SPLIT.split(line) if p and _squeezed(p) != site]
-        if parts:
-            return max(parts[:2], key=len)
+    for text in (_og_title(meta), meta.title):
+        headline = _headline(_parts(text, site))
+        if headline:
+            return headline
     return clean_line(meta.og_title or meta.title)
+
+
+def _not_site(meta: PageMeta) -> list[str]:
+    """The parts of ``og:title`` and ``<title>`` that may be the article's name: all but
+    the site's, which is ``og:site_name`` or the last of several parts when another is
+    longer ("Suggestions for a beginner mtb | Mountain Bike Reviews Forum")."""
+    site = _squeezed(meta.source)
+    out: list[str] = []
+    for text in (_og_title(meta), meta.title):
+        parts = _parts(text, site)
+        if len(parts) > 1 and len(parts[-1]) < max(len(p) for p in parts[:-1]):
+            parts = parts[:-1]
+        out.extend(parts)
+    return out
 
 
 def _words(text: str) -> set[str]:
@@ -106,6 +140,8 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
     reference = full + " " + clean_line(meta.title)
     best: tuple[float, int] | None = None
     matcher = SequenceMatcher(None, "", reference, autojunk=False)
+    named = " ".join(_not_site(meta))
+    on_named = SequenceMatcher(None, "", named, autojunk=False)
     lo = max(0, start - 40)
     for pos in range(lo, min(len(blocks), start + 5)):
         b = blocks[pos]
@@ -114,6 +150,8 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
         if b.link_density > 0.5 and b.kind != "heading":
             continue
         common = _lcs(b.text, reference, matcher)
+        if named and 2 * _lcs(b.text, named, on_named) < common:
+            continue  # it matches the site's part ("Suggestions for … | Bike Forum")
         inside = common / len(b.text)
         cover = common / max(1, len(first))
         score = inside * min(1.0, cover)
