@@ -142,3 +142,50 @@ def _frozen_widgets() -> Iterator[object]:
                 yield obj
     finally:
         gc.freeze()
+
+
+def record_layouts(widget: Widget) -> list[bool]:
+    """Whether each ``refresh`` of ``widget`` from now on asked for a layout."""
+    calls: list[bool] = []
+    original = widget.refresh
+
+    def refresh(*regions: Region, **options: bool) -> Widget:
+        calls.append(bool(options.get("layout")))
+        return original(*regions, **options)
+
+    widget.refresh = refresh  # type: ignore[method-assign]
+    return calls
+
+
+async def test_a_refreshs_progress_redraws_the_status_line_without_a_layout(
+    make_app: MakeApp, store: Store
+) -> None:
+    app = make_app(many_sources(store))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await headlines_focused(pilot)
+        right = screen.status.right
+        layouts = record_layouts(right)
+        for text in ("Refreshing 3/40 · Feed 02 ✓", "Refreshing 4/40 · a longer name ✓"):
+            screen.activity = text
+            await pilot.pause()
+            assert right.render_line(0).text.rstrip().endswith(text)  # at the right end
+        assert layouts == [False, False]
+
+
+async def test_a_recount_that_changes_nothing_on_the_status_line_leaves_it(
+    make_app: MakeApp, store: Store
+) -> None:
+    app = make_app(many_sources(store))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await headlines_focused(pilot)
+        left = screen.status.left
+        shown = str(left.render())
+        redrawn = record_refreshes(left)
+        headline = screen.headlines.current
+        assert headline is not None and not headline.read
+        catalog = screen.catalog
+        screen.set_read(headline, True)  # the counts change, the status line's words not
+        await settle(pilot)
+        assert screen.catalog != catalog
+        assert str(left.render()) == shown
+        assert not redrawn

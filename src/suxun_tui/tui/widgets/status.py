@@ -48,6 +48,7 @@ class StatusLine(Horizontal):
         self.clock = clock
         self.left = Static(id="status-left", markup=False)
         self.right = Static(id="status-right", markup=False)
+        self._left: Text | None = None  # what the left side shows now
 
     def compose(self) -> ComposeResult:
         yield self.left
@@ -63,7 +64,8 @@ class StatusLine(Horizontal):
         self._show_left()
 
     def watch_activity(self, activity: str) -> None:
-        self.right.update(Text(activity))
+        # Its width is the left side's remainder, never its text's: no layout needed.
+        self.right.update(Text(activity), layout=False)
 
     def _show_left(self) -> None:
         parts = [LABELS.get(self.script, self.script)]
@@ -85,7 +87,9 @@ class StatusLine(Horizontal):
                 failed,
             )
             left.append(pages, "red")
-        self.left.update(left)
+        if left != self._left:  # a refresh's recounts, twice a second, mostly change nothing
+            self._left = left
+            self.left.update(left)
 
     def watch_page_failures(self) -> None:
         self._show_left()
