@@ -79,10 +79,13 @@ class Refreshes:
         self.screen.background.refresh(names, due_only, force)
 
     def progressed(self, progress: Progress) -> None:
-        # Recounting reads the whole cache: at most twice a second, not per source.
+        # Recounting reads the whole cache: at most twice a second, not per source; and
+        # only the counts (a tenth of reading the sources anew, on the screen's thread):
+        # names and errors are read anew once the refresh ends, and the status line says
+        # meanwhile which source failed.
         if progress.result is not None and time.monotonic() - self.counted_at >= COUNTS_EVERY:
             self.counted_at = time.monotonic()
-            self.screen.refresh_counts()
+            self.screen.recount()
         self.screen.activity = progress_text(progress)
 
     def finished(self, report: RefreshReport) -> None:
