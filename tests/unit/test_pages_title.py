@@ -117,3 +117,31 @@ def test_an_og_description_is_not_the_title() -> None:
         f'<meta property="og:title" content="{described}">'
     )
     assert _declared(head) == "Cybersecurity Sector Update, Fall 2025"
+
+
+def _shown(head: str, heading: str) -> str:
+    blocks, meta, start = _blocks(_page(head, f"<h1>{heading}</h1>"))
+    title, pos = find_title(blocks, meta, start)
+    assert pos is not None and blocks[pos].kind == "heading"
+    return title
+
+
+def test_a_label_before_the_shown_title_goes() -> None:
+    head = '<meta property="og:title" content="What do you look for in a web host?">'
+    assert _shown(head, "Thread: What do you look for in a web host?") == (
+        "What do you look for in a web host?"
+    )
+
+
+def test_the_source_and_comment_count_after_the_shown_title_go() -> None:
+    head = "<title>Computer Science Grads Find Fewer Jobs - Slashdot</title>"
+    shown = "Computer Science Grads Find Fewer Jobs (latimes.com) 87"
+    assert _shown(head, shown) == "Computer Science Grads Find Fewer Jobs"
+
+
+def test_what_the_markup_holds_too_stays_in_the_shown_title() -> None:
+    head = "<title>Staple Tee - 5001 | AS Colour</title>"
+    assert _shown(head, "Staple Tee - 5001") == "Staple Tee - 5001"
+    head = '<meta property="og:title" content="Best High School Tutors in 2025">'
+    shown = "Best High School Tutors in 2025, Reviewed by a Student"
+    assert _shown(head, shown) == shown

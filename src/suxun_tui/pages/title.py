@@ -21,6 +21,11 @@ __all__ = ["find_title"]
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
 # Words a heading and a title can share: Latin-script words cut to their first five letters
 # ("Products" and "Product" agree), two Chinese characters side by side.
+# What a page adds to the headline it shows: a short label before it ("Thread: ", "6. Re: "),
+# after it the source with a comment count ("(latimes.com) 87") or parts after a separator.
+_LABEL = re.compile(r"^[^\W_][\w .]{0,19}:\s*$")
+_NOTE = re.compile(r"^\s*\(\w[\w.-]*\.[a-z]{2,}\)\s*\d*\s*$|^\s+(?:[-|–—_·•]|--)\s+\S")
+_DECORATION_EDGES = " -|:–—_·•"
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff\uf900-\ufaff]{2}))")
 
@@ -130,6 +135,30 @@ def _shares_words(heading: str, reference: str) -> bool:
     return bool(_words(heading) & _words(reference))
 
 
+def _undecorated(shown: str, meta: PageMeta, reference: str) -> str:
+    """The title shown on the page without what the page adds around the headline.
+
+    A label before it ("Thread: ", "Blog: ", "6. Re: "), or after it the source and a
+    comment count ("(latimes.com) 87") or parts after a separator ("- Programming -
+    Nairaland") that neither ``og:title`` nor ``<title>`` holds, are the page's decoration:
+    the headline they give is the title. What they hold too ("Staple Tee - 5001") stays.
+    """
+    site = _squeezed(meta.source)
+    folded = shown.casefold()
+    for text in (_og_title(meta), meta.title):
+        headline = _headline(_parts(text, site))
+        at = folded.find(headline.casefold()) if len(headline) >= 4 else -1
+        if at < 0 or len(headline) == len(shown):
+            continue
+        before, after = shown[:at], shown[at + len(headline) :]
+        if (before and not _LABEL.match(before)) or (after and not _NOTE.match(after)):
+            continue
+        extra = f"{before} {after}".strip(_DECORATION_EDGES)
+        if extra and extra.casefold() not in reference.casefold():
+            return headline
+    return shown
+
+
 def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str, int | None]:
     """The article title and the position of its block in ``blocks`` (None if not shown).
 
@@ -160,7 +189,7 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
         if score >= 0.6 and (best is None or score > best[0] + 1e-9):
             best = (score, pos)
     if best is not None:
-        return blocks[best[1]].text, best[1]
+        return _undecorated(blocks[best[1]].text, meta, reference), best[1]
     # No block is the declared title: a main heading right before or at the start of the
     # text is the title if it shares a word with it, or if the <title> names only the site
     # ("中国地理学会官网").
