@@ -24,7 +24,7 @@ class CursorRows(ScrollView):
     _laid_out_for: tuple[Size, Size] | None = None
 
     def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+        self, size: Size, virtual_size: Size, container_size: Size, *rest: bool, **options: bool
     ) -> bool:
         """Lay the scrollbars out again only when this pane's size or rows changed.
 
@@ -35,7 +35,8 @@ class CursorRows(ScrollView):
         laid_out_for = (size, self.virtual_size)
         if laid_out_for == self._laid_out_for and size == self._size:
             return self._container_size != container_size  # what the scroll view answers
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        # ``layout``, positional or named, as this Textual passes it (older ones: none)
+        changed = super()._size_updated(size, virtual_size, container_size, *rest, **options)
         self._laid_out_for = laid_out_for
         return changed
 
