@@ -145,3 +145,12 @@ def test_what_the_markup_holds_too_stays_in_the_shown_title() -> None:
     head = '<meta property="og:title" content="Best High School Tutors in 2025">'
     shown = "Best High School Tutors in 2025, Reviewed by a Student"
     assert _shown(head, shown) == shown
+
+
+def test_a_heading_sharing_only_the_sites_name_is_furniture() -> None:
+    html = _page(
+        "<title>Software News, Trends and Practices | InfoQ</title>",
+        "<h2>Unlock the full InfoQ experience</h2>",
+    )
+    blocks, meta, start = _blocks(html)
+    assert find_title(blocks, meta, start) == ("Software News, Trends and Practices", None)

@@ -191,8 +191,8 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
     if best is not None:
         return _undecorated(blocks[best[1]].text, meta, reference), best[1]
     # No block is the declared title: a main heading right before or at the start of the
-    # text is the title if it shares a word with it, or if the <title> names only the site
-    # ("中国地理学会官网").
+    # text is the title if it shares a word with it (not with the site's name: "Unlock the
+    # full InfoQ experience"), or if the <title> names only the site ("中国地理学会官网").
     declared = _declares(meta)
     headings = [
         (pos, b)
@@ -200,7 +200,7 @@ def find_title(blocks: list[RawBlock], meta: PageMeta, start: int) -> tuple[str,
         if b.kind == "heading"
         and 4 <= len(b.text) <= 120
         and b.link_density < 0.5
-        and (not declared or _shares_words(b.text, reference))
+        and (not declared or _shares_words(b.text, named or reference))
     ]
     if headings:
         pos, block = min(headings, key=lambda h: (h[1].level > 2, abs(h[0] - start)))
