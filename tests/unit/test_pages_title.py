@@ -154,3 +154,18 @@ def test_a_heading_sharing_only_the_sites_name_is_furniture() -> None:
     )
     blocks, meta, start = _blocks(html)
     assert find_title(blocks, meta, start) == ("Software News, Trends and Practices", None)
+
+
+def test_a_long_title_of_one_part_is_declared_too() -> None:
+    html = _page(
+        "<title>Native 4K Projectors for the Home Theater</title>",
+        "<h2>FREE GROUND SHIPPING ON ALL ORDERS</h2>",
+    )
+    blocks, meta, start = _blocks(html)
+    assert find_title(blocks, meta, start)[0] == "Native 4K Projectors for the Home Theater"
+
+
+def test_a_middle_dot_between_spaces_parts_the_title() -> None:
+    assert _declared("<title>Deploy app servers close to your users · Fly</title>") == (
+        "Deploy app servers close to your users"
+    )

@@ -18,7 +18,7 @@ from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["find_title"]
 
-_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—]|--|\s-\s)\s*")
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜–—»]|--|\s[-·•:]\s)\s*")
 # Words a heading and a title can share: Latin-script words cut to their first five letters
 # ("Products" and "Product" agree), two Chinese characters side by side.
 # What a page adds to the headline it shows: a short label before it ("Thread: ", "6. Re: "),
@@ -118,15 +118,17 @@ def _declares(meta: PageMeta) -> bool:
     """Whether the markup names the article and not only the site.
 
     An ``og:title`` other than the site's name does, and so does a ``<title>`` of several
-    parts (``Headline | Site``); a ``<title>`` of one part may be the site's name alone
-    ("中国地理学会官网"), which says nothing about which heading is the article's.
+    parts (``Headline | Site``) or a long one; a short ``<title>`` of one part may be the
+    site's name alone ("中国地理学会官网"), which says nothing about which heading is the
+    article's.
     """
     site = clean_line(meta.source).casefold()
     og = clean_line(meta.og_title).casefold()
     if og and og != site:
         return True
     parts = [p for p in _TITLE_SPLIT.split(clean_line(meta.title)) if p]
-    return len(parts) > 1
+    # One part of four words or twenty characters is a headline, not a site's name.
+    return len(parts) > 1 or any(len(p.split()) >= 4 or len(p) >= 20 for p in parts)
 
 
 def _shares_words(heading: str, reference: str) -> bool:
