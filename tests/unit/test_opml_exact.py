@@ -221,3 +221,22 @@ def test_a_feed_under_a_damaged_tag_name_is_reported_not_lost() -> None:
     assert found.skipped == [
         "One (line 3): a <outlin> element outside the outline tree; not imported"
     ]
+
+
+def test_an_outline_that_lost_its_angle_bracket_is_reported_not_lost() -> None:
+    # '<outline text="Four" …/>' without its "<" is text inside <body>: well-formed XML,
+    # and no element to import; the user is told which feed that was.
+    data = bytearray(FIVE)
+    data[247:248] = b" "
+    found = read_opml(bytes(data))
+    assert [s.name for s in found.sources] == ["One", "Two", "Three", "Five"]
+    assert found.skipped == ["Four (near line 6): an outline's text without its tag; not imported"]
+
+
+def test_an_outline_commented_out_stays_out_without_a_word() -> None:
+    data = FIVE.replace(b'<outline text="Two"', b'<!-- <outline text="Two"').replace(
+        b'two.example/rss"/>', b'two.example/rss"/> -->'
+    )
+    found = read_opml(data)
+    assert [s.name for s in found.sources] == ["One", "Three", "Four", "Five"]
+    assert found.skipped == []

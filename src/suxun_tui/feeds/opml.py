@@ -103,7 +103,32 @@ def read_opml(
         kind = "page" if (outline.get("type") or "").lower() == "html" else None
         result.sources.append(OpmlSource(name, url, folder or category, kind))
     result.skipped.extend(_stray_feeds(body, read))
+    result.skipped.extend(_stray_text(body))
     return result
+
+
+_FEED_ATTRIBUTE = re.compile(r"""\bxmlUrl\s*=\s*["']?([^"'\s>]*)""")
+_TEXT_ATTRIBUTE = re.compile(r"""\b(?:title|text)\s*=\s*["']([^"']*)""")
+
+
+def _stray_text(body: etree._Element) -> list[str]:
+    """Text in the body that holds an outline's feed URL: a tag that lost its ``<`` (the
+    file is still well-formed, and the outline would vanish without a word). A comment's
+    own text is left alone: an outline commented out is meant to be out."""
+    stray: list[str] = []
+    for el in body.iter():
+        pieces = [el.tail] if el is not body else []
+        if isinstance(el.tag, str):
+            pieces.append(el.text)
+        for piece in filter(None, pieces):
+            for found in _FEED_ATTRIBUTE.finditer(piece):
+                named = _TEXT_ATTRIBUTE.search(piece, 0, found.start())
+                title = clean_line(named.group(1) if named else found.group(1)) or "?"
+                start = el.sourceline if isinstance(el.sourceline, int) else None
+                near = start + piece.count("\n", 0, found.start()) if start else None
+                line = f" (near line {near})" if near else ""
+                stray.append(f"{title}{line}: an outline's text without its tag; not imported")
+    return stray
 
 
 def _stray_feeds(body: etree._Element, read: list[etree._Element]) -> list[str]:
