@@ -9,7 +9,7 @@ from suxun_tui.pages.block_model import WEIGHTS_PATH, BlockModel, load_model
 from suxun_tui.pages.body_filter import FilteredBody
 from suxun_tui.pages.dom import clean_tree, parse_html
 from suxun_tui.pages.html_blocks import linearize
-from suxun_tui.pages.learned_body import is_cjk_page, learned_body, learned_features
+from suxun_tui.pages.learned_body import is_cjk_page, learned_body
 from suxun_tui.pages.metadata import InfoFields
 from suxun_tui.pages.region import candidate_regions
 from suxun_tui.pages.scoring import score_tree
@@ -169,29 +169,3 @@ def test_markup_that_names_an_editorial_text_is_read() -> None:
     assert editorial(ld % "NewsArticle")
     assert not editorial(ld % "DiscussionForumPosting")  # a thread: its posts are the text
     assert not editorial('<meta property="og:type" content="website">')
-
-
-def test_a_long_rules_body_gets_no_comments_from_the_model_without_markup() -> None:
-    """Some three hundred words found by the rules are an article: the thread is readers'."""
-    essay = PROSE * 10
-    page = THREAD_PAGE.replace(ARTICLE_PROSE, essay)
-    body = clean_tree(parse_html(page))
-    tree = score_tree(body)
-    blocks = linearize(body, "https://example.com/a")
-    region = next(candidate_regions(tree, body, None))
-    rules = FilteredBody([b for b in blocks if b.text == essay.strip()], InfoFields(), InfoFields())
-    keeps_all = BlockModel({"kind:list_item": 6.0, "kind:paragraph": 6.0}, -3.0, 0.5, 1.0)
-    out = learned_body(tree, blocks, region, rules, None, keeps_all)  # type: ignore[arg-type]
-    assert out is rules
-
-
-def test_blocks_beside_a_long_rules_body_are_marked_by_its_size() -> None:
-    tree, blocks, region, rules = _thread_page()
-    features = learned_features(tree, blocks, region, rules, None)  # type: ignore[arg-type]
-    by_text = {b.text: f for b, f in zip(blocks, features, strict=True)}
-    assert "beside_rules" not in by_text[ARTICLE_PROSE.strip()]
-    reply = next(f for text, f in by_text.items() if "A reader" in text)
-    assert 0.1 < reply["beside_rules"] < 1.0  # a few hundred characters: part of the way
-    empty = FilteredBody([], InfoFields(), InfoFields())
-    none = learned_features(tree, blocks, region, empty, None)  # type: ignore[arg-type]
-    assert not any("beside_rules" in f for f in none)

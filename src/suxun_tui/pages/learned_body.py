@@ -33,12 +33,6 @@ _SAMPLE = 4000  # characters looked at to tell the script
 # A rules' body this long (non-space characters, about a hundred words) is an article's text,
 # not a forum thread's opening line.
 ARTICLE_CHARS = 500
-# A rules' body this long (some three hundred words) is an article whatever the markup says:
-# a comment thread beside it is the readers'. A forum's opening post is shorter.
-ESSAY_CHARS = 1500
-# ``beside_rules`` grows with the rules' body up to this size: the longer the text the rules
-# found, the less a block outside it is likely to be text (related posts, author boxes).
-LONG_RULES = 3000
 
 
 def is_cjk_page(blocks: list[RawBlock]) -> bool:
@@ -62,22 +56,14 @@ def _chars(blocks: list[RawBlock]) -> int:
 def _rule_features(
     blocks: list[RawBlock], body: FilteredBody, title_pos: int | None
 ) -> list[Features]:
-    """What the rules decided about each block: kept in their body, the title, no body.
-
-    A block outside the rules' body carries ``beside_rules``, the rules' body's size up to
-    :data:`LONG_RULES` as a share: the model learns how much less such a block is text when
-    the rules found a whole article rather than a line.
-    """
+    """What the rules decided about each block: kept in their body, the title, no body."""
     kept = {b.index for b in body.blocks if b.kind != "image"}
     empty = not kept
-    size = min(1.0, _chars(body.blocks) / LONG_RULES)
     out: list[Features] = []
     for i, b in enumerate(blocks):
         f: Features = {}
         if b.index in kept:
             f["rule_kept"] = 1.0
-        elif size:
-            f["beside_rules"] = size
         if i == title_pos:
             f["is_title"] = 1.0
         if empty:
@@ -121,8 +107,7 @@ def learned_body(
     ``model`` defaults to the shipped one (:func:`~.block_model.load_model`). On a page
     whose markup says it is one editorial text (``editorial``, :attr:`.PageMeta.editorial`)
     the model adds nothing from a comment thread: readers' comments are prose the model
-    cannot tell from the article's, but such a page has told us they are not its text. So
-    has a page whose rules' body is long (:data:`ESSAY_CHARS`): a forum's opening post is not.
+    cannot tell from the article's, but such a page has told us they are not its text.
     """
     model = model or load_model()
     if model is None or is_cjk_page(blocks):
@@ -132,10 +117,9 @@ def learned_body(
     sums = WeightedSums(
         tree, blocks, region, model.weights, _rule_features(blocks, body, title_pos)
     )
-    # The rules found the article (an editorial page with a text of some length, or a long
-    # text on any page): a comment thread beside it is the readers', not the page's.
-    rule_chars = _chars(body.blocks)
-    no_thread = editorial and rule_chars >= ARTICLE_CHARS or rule_chars >= ESSAY_CHARS
+    # The rules found the article (an editorial page, a text of some length): a comment
+    # thread beside it is the readers', not the page's.
+    no_thread = editorial and _chars(body.blocks) >= ARTICLE_CHARS
     by_index = {b.index: b for b in body.blocks}
     keeps = model.keeps_sum
     limit = model.gate * _chars(body.blocks)
