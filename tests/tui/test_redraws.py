@@ -35,13 +35,17 @@ def many_sources(store: Store) -> Config:
     return Config(settings=Settings(full_text="never"), sources=sources)
 
 
-def record_refreshes(widget: Widget) -> list[tuple[Region, ...]]:
-    """The regions of every ``refresh`` call on ``widget`` from now on (() = all of it)."""
-    calls: list[tuple[Region, ...]] = []
+Call = tuple[tuple[Region, ...], bool]
+
+
+def record_refreshes(widget: Widget) -> list[Call]:
+    """Every ``refresh`` call on ``widget`` from now on: its regions (() = all of it), and
+    whether it asked for a layout."""
+    calls: list[Call] = []
     original = widget.refresh
 
     def refresh(*regions: Region, **options: bool) -> Widget:
-        calls.append(regions)
+        calls.append((regions, bool(options.get("layout"))))
         return original(*regions, **options)
 
     widget.refresh = refresh  # type: ignore[method-assign]
@@ -79,8 +83,8 @@ async def test_a_move_redraws_two_headline_rows_and_leaves_the_sources_scrollbar
         await settle(pilot)
         assert screen.headlines.current is not first
         assert screen.shown.article_id == screen.headlines.current.id  # type: ignore[union-attr]
-        assert lists and all(len(regions) == 1 for regions in lists)  # rows, not the list
-        assert {regions[0].height for regions in lists} == {1}
+        assert lists and all(len(regions) == 1 for regions, _ in lists)  # rows, not the list
+        assert {regions[0].height for regions, _ in lists} == {1}
         assert not bars
         # Drawn as it should be: the cursor's row unlike the row it left.
         old, new = screen.headlines.render_line(0), screen.headlines.render_line(1)
@@ -100,7 +104,7 @@ async def test_a_move_to_an_article_of_the_same_length_keeps_the_pane_frame(
         await pilot.press("j")
         await settle(pilot)
         assert screen.article_view.border_subtitle == subtitle
-        assert () not in frames
+        assert all(regions for regions, _ in frames)  # no refresh of the whole pane
 
 
 async def test_a_pane_whose_rows_grow_lays_its_scrollbar_out_for_them(
@@ -144,19 +148,6 @@ def _frozen_widgets() -> Iterator[object]:
         gc.freeze()
 
 
-def record_layouts(widget: Widget) -> list[bool]:
-    """Whether each ``refresh`` of ``widget`` from now on asked for a layout."""
-    calls: list[bool] = []
-    original = widget.refresh
-
-    def refresh(*regions: Region, **options: bool) -> Widget:
-        calls.append(bool(options.get("layout")))
-        return original(*regions, **options)
-
-    widget.refresh = refresh  # type: ignore[method-assign]
-    return calls
-
-
 async def test_a_refreshs_progress_redraws_the_status_line_without_a_layout(
     make_app: MakeApp, store: Store
 ) -> None:
@@ -164,12 +155,12 @@ async def test_a_refreshs_progress_redraws_the_status_line_without_a_layout(
     async with app.run_test(size=SIZE) as pilot:
         screen = await headlines_focused(pilot)
         right = screen.status.right
-        layouts = record_layouts(right)
+        calls = record_refreshes(right)
         for text in ("Refreshing 3/40 · Feed 02 ✓", "Refreshing 4/40 · a longer name ✓"):
             screen.activity = text
             await pilot.pause()
             assert right.render_line(0).text.rstrip().endswith(text)  # at the right end
-        assert layouts == [False, False]
+        assert [layout for _, layout in calls] == [False, False]
 
 
 async def test_a_recount_that_changes_nothing_on_the_status_line_leaves_it(
