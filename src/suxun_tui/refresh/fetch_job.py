@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from suxun_tui.config import SourceSpec
@@ -29,6 +31,7 @@ from suxun_tui.refresh.schedule import next_fetch_times, retry_not_before, serve
 from suxun_tui.refresh.unchanged import document_hash, item_seed, validators_apply
 from suxun_tui.store import SourceUpdate
 from suxun_tui.store.articles import ArticleRow, stored_item_keys
+from suxun_tui.store.connection import write_problem
 from suxun_tui.store.db import FetchState
 from suxun_tui.store.identities import stored_identities
 from suxun_tui.store.source_writes import SourceRows
@@ -69,9 +72,7 @@ class SourcesJob:
                 result = await self.refresh_one(spec)
             except Exception as exc:  # one source must never stop the others
                 source_id = self.states[spec.name][0] if spec.name in self.states else None
-                message = N_("{name}: unexpected error: {error!r}").format(
-                    name=spec.name, error=exc
-                )
+                message = _unforeseen(spec.name, exc, self.db.store.path)
                 try:  # keep it on the source too, where the sources pane shows errors
                     result = await self._fail(spec, message, source_id)
                 except Exception:
@@ -194,3 +195,12 @@ class SourcesJob:
             sid = source_id
             await self.db.call(lambda store: store.record_error(sid, message, not_before))
         return SourceResult(spec.name, False, error=message)
+
+
+def _unforeseen(name: str, exc: Exception, cache: Path) -> str:
+    """The message for a source whose refresh raised: a write the cache refused (a full
+    disk, a lock held past the busy timeout, a read-only file) says so and what to do,
+    as the reader's marks do; anything else is a bug, shown as it is."""
+    if isinstance(exc, sqlite3.Error):
+        return f"{name}: {write_problem(cache, exc).message}"
+    return N_("{name}: unexpected error: {error!r}").format(name=name, error=exc)

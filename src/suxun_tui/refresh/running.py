@@ -125,7 +125,12 @@ async def _sync_accounts(
             on_progress(Progress(len(report.results), total, None, event.pulled, event.pushed))
 
     results = await sync_all(
-        accounts, config.settings, db.call_any, offline=offline, on_progress=progressed
+        accounts,
+        config.settings,
+        db.call_any,
+        offline=offline,
+        on_progress=progressed,
+        cache=db.store.path,
     )
     for result in results:
         report.accounts.append(result)

@@ -8,6 +8,8 @@ only, and how SQLite's errors become messages that name the file and what to do.
 from __future__ import annotations
 
 import contextlib
+import errno
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -35,12 +37,40 @@ class SchemaMismatch(StoreError):
     """The file is SQLite but not the cache its ``user_version`` says (a table is missing)."""
 
 
+# Less room than this where the cache lives, after SQLite failed to open it: the disk is
+# full (a connection must create its shared-memory and log files, which needs room).
+_FULL_BYTES = 1 << 20
+
+
 def cannot_open(path: Path, problem: Exception) -> StoreError:
+    if _out_of_room(path.parent, problem):
+        full = N_(
+            "{path}: cannot open the cache: the disk holding it is full ({problem}); free some"
+            " space there, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
+        )
+        return StoreError(full.format(path=path, problem=problem))
     message = N_(
         "{path}: cannot open the cache ({problem}); check that {folder} and the file are"
         " readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
     )
     return StoreError(message.format(path=path, problem=problem, folder=path.parent))
+
+
+def _out_of_room(folder: Path, problem: Exception) -> bool:
+    """Whether a failure to open the cache in ``folder`` comes from a full disk.
+
+    SQLite names the problem only as "disk I/O error" when it cannot create the files a
+    connection needs, so the folder's free space decides; a failure to measure it says
+    nothing.
+    """
+    if isinstance(problem, OSError) and problem.errno == errno.ENOSPC:
+        return True
+    if not isinstance(problem, sqlite3.Error):
+        return False
+    try:
+        return shutil.disk_usage(folder).free < _FULL_BYTES
+    except OSError:
+        return False
 
 
 def open_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, TypeVar
 from suxun_tui.config import AccountSpec, Config, Settings
 from suxun_tui.net.client import Fetcher
 from suxun_tui.store import Store
+from suxun_tui.store.connection import write_problem
 from suxun_tui.store.queue import Flag, PendingChange, pending_count
 from suxun_tui.store.remote import AccountStore, Known, RemoteEntry
 from suxun_tui.sync.api import AuthError, ServerDown, SyncError
@@ -263,8 +265,12 @@ async def sync_all(
     *,
     offline: bool = False,
     on_progress: SyncCallback | None = None,
+    cache: Path | None = None,
 ) -> list[AccountResult]:
-    """Every account in turn on one HTTP client; one failing account never stops another."""
+    """Every account in turn on one HTTP client; one failing account never stops another.
+
+    ``cache`` is the store's file, named when a write to it fails (a full disk, a lock).
+    """
     results: list[AccountResult] = []
     async with Fetcher(settings) as fetcher:
         for account in accounts:
@@ -273,13 +279,16 @@ async def sync_all(
                     account, fetcher, db, offline=offline, on_progress=on_progress
                 )
             except Exception as exc:  # a bug must not stop the other accounts
-                result = AccountResult(
-                    account.name,
-                    False,
-                    error=f"account '{account.name}': unexpected error: {exc!r}",
-                )
+                result = AccountResult(account.name, False, error=_unforeseen(account, exc, cache))
             results.append(result)
     return results
+
+
+def _unforeseen(account: AccountSpec, exc: Exception, cache: Path | None) -> str:
+    """An account's sync that raised: a write the cache refused says so and what to do."""
+    if isinstance(exc, sqlite3.Error) and cache is not None:
+        return f"account '{account.name}': {write_problem(cache, exc).message}"
+    return f"account '{account.name}': unexpected error: {exc!r}"
 
 
 def sync_accounts(
@@ -301,7 +310,14 @@ def sync_accounts(
 
     try:
         return asyncio.run(
-            sync_all(accounts, config.settings, db, offline=offline, on_progress=on_progress)
+            sync_all(
+                accounts,
+                config.settings,
+                db,
+                offline=offline,
+                on_progress=on_progress,
+                cache=db_path,
+            )
         )
     finally:
         executor.submit(store.close).result()

@@ -146,6 +146,11 @@ _STORE: dict[str, str] = {
         "{path}：无法打开缓存（{problem}）；请确认 {folder} 和这个文件可读可写，"
         "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
     ),
+    "{path}: cannot open the cache: the disk holding it is full ({problem}); free some space"
+    " there, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR": (
+        "{path}：无法打开缓存：它所在的磁盘已满（{problem}）；请在那里腾出一些空间，"
+        "或用 --data-dir 或 $SUXUN_TUI_DATA_DIR 换个位置"
+    ),
     "cannot write the cache {path} ({detail})": "无法写入缓存 {path}（{detail}）",
     "the cache {path} is read-only ({detail}); make the file and its directory writable"
     " (chmod u+w {path} {folder}) or choose another place with --data-dir or"
