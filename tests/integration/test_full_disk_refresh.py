@@ -35,10 +35,14 @@ def _config(path: Path, *urls: tuple[str, str]) -> None:
     )
 
 
-def _refresh(config: Path, data: Path) -> subprocess.CompletedProcess[str]:
+def _run(config: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SUXUN_TUI_CONFIG": str(config), "SUXUN_TUI_DATA_DIR": str(data)}
-    command = [sys.executable, "-m", "suxun_tui", "refresh", "--all"]
+    command = [sys.executable, "-m", "suxun_tui", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+def _refresh(config: Path, data: Path) -> subprocess.CompletedProcess[str]:
+    return _run(config, data, "refresh", "--all")
 
 
 def _cache_intact(data: Path, titles: list[str]) -> None:
@@ -80,7 +84,7 @@ def test_a_disk_that_fills_during_a_refresh_names_the_source_and_the_remedy(
             assert len(store.headlines()) == 63
 
 
-def test_a_cache_on_a_full_disk_is_not_called_unreadable(tmp_path: Path) -> None:
+def test_a_cache_on_a_full_disk_is_not_called_unreadable_and_can_be_read(tmp_path: Path) -> None:
     with LoopbackServer() as server, small_disk(tmp_path / "disk") as disk:
         first = server.add("/a.xml", rss("A", items(3, "A")))
         config, data = tmp_path / "config.toml", disk / "data"
@@ -92,6 +96,12 @@ def test_a_cache_on_a_full_disk_is_not_called_unreadable(tmp_path: Path) -> None
         assert failed.returncode == 2, failed.stderr
         assert "the disk holding it is full" in failed.stderr, failed.stderr
         assert "readable and writable" not in failed.stderr
+        listed = _run(config, data, "list", "--json")  # what is cached can still be read
+        assert listed.returncode == 0, listed.stderr
+        assert "reading only" in listed.stderr and "is full" in listed.stderr
+        assert sorted(row["title"] for row in json.loads(listed.stdout)) == [
+            f"A {i}" for i in range(3)
+        ]
         filler.unlink()
         _cache_intact(data, [f"A {i}" for i in range(3)])
 

@@ -33,6 +33,10 @@ class StoreError(Exception):
     """The cache cannot be used; the message says which file and what to do."""
 
 
+class NoRoom(StoreError):
+    """The cache cannot be opened for writing: the disk holding it is full."""
+
+
 class SchemaMismatch(StoreError):
     """The file is SQLite but not the cache its ``user_version`` says (a table is missing)."""
 
@@ -48,7 +52,7 @@ def cannot_open(path: Path, problem: Exception) -> StoreError:
             "{path}: cannot open the cache: the disk holding it is full ({problem}); free some"
             " space there, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"
         )
-        return StoreError(full.format(path=path, problem=problem))
+        return NoRoom(full.format(path=path, problem=problem))
     message = N_(
         "{path}: cannot open the cache ({problem}); check that {folder} and the file are"
         " readable and writable, or choose another place with --data-dir or $SUXUN_TUI_DATA_DIR"

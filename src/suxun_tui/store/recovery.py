@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from suxun_tui.store import clean_close
 from suxun_tui.store.connection import (
+    NoRoom,
     SchemaMismatch,
     StoreError,
     cannot_open,
@@ -130,8 +131,9 @@ def _not_writable(path: Path) -> str | None:
 def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False) -> OpenedStore:
     """Open (creating if needed) the cache in ``data_dir``, recovering from corruption.
 
-    A cache we may not write is opened read-only when ``read_only_ok`` (the reading
-    commands), with a notice; otherwise it is a :class:`StoreError` saying what to do.
+    A cache we may not write — its file or folder read-only, or the disk holding it full —
+    is opened read-only when ``read_only_ok`` (the reading commands), with a notice;
+    otherwise it is a :class:`StoreError` saying what to do.
     """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -162,6 +164,11 @@ def open_store(data_dir: Path, *, check: bool = True, read_only_ok: bool = False
     except SchemaMismatch as mismatch:
         notice = _move_aside(path, str(mismatch))
         return OpenedStore(Store(path), notice)
+    except NoRoom as full:  # what is cached can still be read, if not written
+        if not read_only_ok:
+            raise
+        notice = N_("reading only: {advice}").format(advice=str(full))
+        return OpenedStore(Store(path, read_only=True), notice)
 
 
 def _move_aside(path: Path, reason: str = "") -> str:
