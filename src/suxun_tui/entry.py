@@ -85,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Point stdout at /dev/null so that the flush at exit does not complain again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+        except KeyboardInterrupt:
+            return interrupted()
     from suxun_tui.cli.context import ContextError, load_context
     from suxun_tui.config import ConfigError
 
@@ -112,6 +114,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_unsaved(context.store)
         context.store.close()
     return app.return_code or EXIT_OK
+
+
+def interrupted() -> int:
+    """Ctrl-C stopped a command: say so in one line, not a traceback, and exit 130.
+
+    Every write to the cache is a transaction, so what a refresh, sync or ``gc`` had
+    committed stays and the rest never happened; the next run goes on from there.
+    """
+    import contextlib
+
+    from suxun_tui.cli.codes import EXIT_INTERRUPTED
+    from suxun_tui.text.i18n import tr
+
+    message = tr("interrupted; what was already stored in the cache is kept")
+    with contextlib.suppress(OSError, ValueError):
+        print(f"\nsuxun-tui: {message}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def report_unsaved(store: Store) -> None:
