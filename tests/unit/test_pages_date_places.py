@@ -51,3 +51,15 @@ def test_a_marked_byline_that_carries_a_date_dates_the_page() -> None:
     html = page(top=earlier + PROSE + byline + later)
     a = extract_article(html, "https://forum.example/viewtopic.php?t=4", timezone="UTC")
     assert a.published == "2019-08-27T01:47:00+00:00"
+
+
+def test_a_date_shown_without_its_year_takes_the_year_the_markup_gives_its_day() -> None:
+    # The markup names two times (the first another article's); the info bar shows the day
+    # and time without the year, as Chinese platforms print this year's dates.
+    ld = (
+        '<script type="application/ld+json">[{"@type": "NewsArticle", "datePublished": '
+        '"2019-10-09T08:00:00+08:00"}, {"@type": "NewsArticle", "datePublished": '
+        '"2019-10-08T12:00:00+08:00"}]</script>'
+    )
+    a = extract_article(page(ld, "<p>加拿大必读 发布时间：10-08 12:00</p>"), "https://x.example/s")
+    assert a.published == "2019-10-08T12:00:00+08:00"

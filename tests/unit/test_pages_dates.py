@@ -122,3 +122,20 @@ def test_a_chinese_numeral_date_under_the_title_dates_the_page() -> None:
     )
     a = extract_article(html, "https://news.example/a", now=NOW)
     assert a.published == "2023-05-10T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("发布时间：２０２４年３月５日　０８：３０", "2024-03-05T08:30:00+08:00"),
+        ("２０１６－０３－０５", "2016-03-05T00:00:00+08:00"),
+    ],
+)
+def test_full_width_digits_are_read_as_digits(text: str, iso: str) -> None:
+    assert parse_datetime(text, now=NOW) == iso
+
+
+def test_a_full_width_date_keeps_its_place_in_the_text() -> None:
+    text = "来源：新华网　２０２４年３月５日"
+    (found,) = find_dates(text, now=NOW)
+    assert text[found.start : found.end] == "２０２４年３月５日"

@@ -43,3 +43,12 @@ def test_a_date_shown_without_its_year_is_read_from_its_tooltip() -> None:
 def test_a_tooltip_does_not_replace_a_full_shown_date() -> None:
     top = "<p class='date' title='Edited 2025-01-02'>March 3, 2024</p>"
     assert read_meta(parse_html(page(top=top))).shown_dates == ["March 3, 2024"]
+
+
+def test_a_meta_named_for_the_last_update_is_the_modification_time() -> None:
+    meta = read_meta(
+        parse_html(
+            '<html><head><meta itemprop="dateUpdate" content="2019-10-08 12:00:57"></head><body></body></html>'
+        )
+    )
+    assert meta.modified == ["2019-10-08 12:00:57"]

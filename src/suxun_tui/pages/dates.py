@@ -93,6 +93,10 @@ _RELATIVE = re.compile(
     r"(?P<n>\d+)\s*(?P<u>秒|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月)前|(?P<now>刚刚|剛剛)"
 )
 _DIGIT = re.compile(r"\d")
+# ２０２４年３月５日: full-width digits and separators, as Chinese pages (official ones most)
+# set dates; read as their ASCII forms, one character for one, so positions stay true.
+_FULL_WIDTH = re.compile("[０-９]")
+_TO_ASCII = str.maketrans("０１２３４５６７８９－／．：", "0123456789-/.:")
 _HANZI_DIGITS = "〇一二三四五六七八九"
 _HANZI_DATE = re.compile(
     r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
@@ -257,6 +261,8 @@ def find_dates(
     """All dates in ``text``, in order of position, without overlaps."""
     if not text:
         return []
+    if _FULL_WIDTH.search(text) is not None:
+        text = text.translate(_TO_ASCII)
     # This century's years in Chinese numerals have a 〇 or 零 (二〇二三): one C-speed test each.
     hanzi = _hanzi_dates(text, _zone(tz)) if "〇" in text or "零" in text else []
     # Every other form but 刚刚 has a digit; most lines of a page have none.

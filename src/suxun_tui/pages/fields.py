@@ -87,8 +87,29 @@ def _candidate(found: FoundDate, text: str, weight: int) -> DateCandidate:
     return DateCandidate(found.iso, found.precision, weight, human, swappable)
 
 
+def _with_year(found: FoundDate, years: dict[str, str] | None) -> FoundDate | None:
+    """A date shown without its year (``发布时间：10-08 12:00``, "Mar 4") in the year the
+    markup or the URL gives the same month and day, else None: the year a page leaves out
+    is the one its machine-readable dates name, and no other can be told."""
+    if found.has_year:
+        return found
+    year = (years or {}).get(found.iso[5:10])
+    return replace(found, iso=year + found.iso[4:], has_year=True) if year else None
+
+
+def _years(known: list[DateCandidate]) -> dict[str, str]:
+    """The year of each month and day (``10-08``) the markup or the URL gives."""
+    return {c.iso[5:10]: c.iso[:4] for c in reversed(known)}
+
+
 def _from_lines(
-    blocks: list[RawBlock], weight: int, tz: str, now: datetime | None, *, timed: bool = False
+    blocks: list[RawBlock],
+    weight: int,
+    tz: str,
+    now: datetime | None,
+    *,
+    timed: bool = False,
+    years: dict[str, str] | None = None,
 ) -> list[DateCandidate]:
     out: list[DateCandidate] = []
     for b in blocks:
@@ -97,11 +118,12 @@ def _from_lines(
         text = b.text if len(b.text) <= 320 else b.text[:160] + " … " + b.text[-160:]
         info, _whole = parse_info(text, tz, now)
         bonus = 15 if info.labelled_date else 0
-        for found in find_dates(text, tz, now):
-            shown = text[found.start : found.end].strip()
+        for shown_date in find_dates(text, tz, now):
+            shown = text[shown_date.start : shown_date.end].strip()
             if any(shown in label and label.strip() != shown for _url, label in b.links):
                 continue  # a dated link is another article's date; a bare date is a permalink
-            if not found.has_year or found.precision < 3:
+            found = _with_year(shown_date, years)
+            if found is None or found.precision < 3:
                 continue
             before = text[max(0, found.start - _LABEL_REACH) : found.start]
             first = ORIGINAL_LABEL.search(before) is not None
@@ -163,7 +185,9 @@ def _markup(
     return [*published[:1], *modified[:1]], [*published, *modified]
 
 
-def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCandidate]:
+def _shown_dates(
+    meta: PageMeta, tz: str, now: datetime | None, years: dict[str, str] | None = None
+) -> list[DateCandidate]:
     """The first date an element marked as a date (class ``date``, ``<time>``) shows; one
     shown as the last change ("Updated …") only counts where nothing else dates the page."""
     out: list[DateCandidate] = []
@@ -171,8 +195,9 @@ def _shown_dates(meta: PageMeta, tz: str, now: datetime | None) -> list[DateCand
     for text in meta.shown_dates:
         if any(text in earlier for earlier in updated):
             continue  # the date inside "Updated <span>May 2, 2025</span>": still the update
-        for found in find_dates(text, tz, now, relative=False):
-            if not found.has_year or found.precision < 3:
+        for shown_date in find_dates(text, tz, now, relative=False):
+            found = _with_year(shown_date, years)
+            if found is None or found.precision < 3:
                 continue
             before = text[max(0, found.start - _LABEL_REACH) : found.start]
             if UPDATED_LABEL.search(before):
@@ -264,24 +289,30 @@ def collect_dates(
     iso, labelled = info_date
     info_weight = INFO_LINE + (15 if labelled else 0)
     info = [DateCandidate(iso, 5, info_weight, _written_for_people(iso, region, tz))] if iso else []
+    markup, known = _markup(meta, tz, now)
+    in_url = _url_dates(url, tz)
+    years = _years(known + in_url)
     labelled_lines = [b for b in region if _DATE_LABEL.search(b.text[:200])]
     first_labelled = next(
-        (c for c in _from_lines(labelled_lines, INFO_LINE, tz, now) if c.weight > INFO_LINE),
+        (
+            c
+            for c in _from_lines(labelled_lines, INFO_LINE, tz, now, years=years)
+            if c.weight > INFO_LINE
+        ),
         None,
     )
     if first_labelled is not None:
         info.append(first_labelled)
-    markup, known = _markup(meta, tz, now)
-    in_url = _url_dates(url, tz)
+    early = _early_lines(region, len(region_head))
     found = [
-        *_from_lines(near_title[:30], NEAR_TITLE, tz, now),
+        *_from_lines(near_title[:30], NEAR_TITLE, tz, now, years=years),
         *markup[:1],
-        *_from_lines(region_head[:15], REGION_HEAD, tz, now),
-        *_from_lines(_early_lines(region, len(region_head)), EARLY_LINE, tz, now),
-        *_shown_dates(meta, tz, now),
+        *_from_lines(region_head[:15], REGION_HEAD, tz, now, years=years),
+        *_from_lines(early, EARLY_LINE, tz, now, years=years),
+        *_shown_dates(meta, tz, now, years),
         *info,
-        *_from_lines(after, AFTER, tz, now, timed=True),
-        *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now),
+        *_from_lines(after, AFTER, tz, now, timed=True, years=years),
+        *_from_lines(before_title[-12:], BEFORE_TITLE, tz, now, years=years),
         *markup[1:],
         *in_url,
     ]

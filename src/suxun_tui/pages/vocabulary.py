@@ -365,7 +365,7 @@ MODIFIED_META = (
 # Other names a site gives its publish time (w-published-date, cludo:date, bt:pubdate).
 PUBLISHED_META_LIKE = re.compile(r"publish|pubdate|posted|release|^[\w-]+:date$", re.I)
 # Other names a site gives its last change (modified-date, date-updated).
-MODIFIED_META_LIKE = re.compile(r"modifi|updated", re.I)
+MODIFIED_META_LIKE = re.compile(r"modifi|update", re.I)  # dateUpdate, last-update
 AUTHOR_META = (
     "author",
     "article:author",
