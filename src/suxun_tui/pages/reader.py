@@ -13,14 +13,28 @@ from dataclasses import replace
 from datetime import datetime
 
 from suxun_tui.models import ArticleText, ListedArticle
+from suxun_tui.pages import ExtractionError
+from suxun_tui.pages.binary import binary_kind
 from suxun_tui.pages.charset import decode_html
 from suxun_tui.pages.dates import DEFAULT_TZ
 from suxun_tui.pages.extract import extract_page
 from suxun_tui.pages.listing import find_article_links, next_listing_url
+from suxun_tui.text.i18n import N_
 
 __all__ = ["Fetch", "read_article", "read_listing", "join_pages"]
 
 Fetch = Callable[[str], Awaitable[tuple[bytes, str | None, str]]]
+
+
+def _text_body(data: bytes, content_type: str | None) -> bytes:
+    """``data`` when it is a page or text; a PDF, a picture or other binary data raises
+    :class:`ExtractionError` naming it (:mod:`.binary`), rather than becoming an article
+    of stray characters."""
+    kind = binary_kind(data, content_type)
+    if kind is not None:
+        message = N_("{kind}, not a web page; open the link in a browser or a viewer")
+        raise ExtractionError(message.format(kind=kind))
+    return data
 
 
 def join_pages(first: ArticleText, more: list[ArticleText]) -> ArticleText:
@@ -66,7 +80,7 @@ async def read_article(
 ) -> ArticleText:
     """Fetch and extract an article, following ``_2.html``/下一页 continuations."""
     data, content_type, final = await fetch(url)
-    html = decode_html(data, content_type)
+    html = decode_html(_text_body(data, content_type), content_type)
     first, queue = extract_page(
         html, final or url, timezone=timezone, body_selector=body_selector, now=now
     )
@@ -79,7 +93,7 @@ async def read_article(
         seen.add(next_url)
         try:
             data, content_type, final = await fetch(next_url)
-            page_html = decode_html(data, content_type)
+            page_html = decode_html(_text_body(data, content_type), content_type)
             page, later_pages = extract_page(
                 page_html,
                 final or next_url,
@@ -120,7 +134,12 @@ async def read_listing(
             if number == 0:
                 raise
             break
-        html = decode_html(data, content_type)
+        try:
+            html = decode_html(_text_body(data, content_type), content_type)
+        except ExtractionError:
+            if number == 0:
+                raise
+            break
         base = final or current
         seen_pages.add(base)
         for item in find_article_links(

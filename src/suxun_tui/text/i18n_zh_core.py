@@ -110,6 +110,17 @@ _FEEDS: dict[str, str] = {
     "empty page": "空白页面",
     "unparseable page: {reason}": "无法解析的页面：{reason}",
     "no article text found": "没有找到正文",
+    "{kind}, not a web page; open the link in a browser or a viewer": (
+        "这是{kind}，不是网页；请用浏览器或查看器打开这个链接"
+    ),
+    "a PDF document": "PDF 文档",
+    "a picture": "图片",
+    "an archive or office document": "压缩包或办公文档",
+    "compressed data": "压缩数据",
+    "a program": "程序文件",
+    "a sound or video file": "音频或视频文件",
+    "a font": "字体文件",
+    "binary data": "二进制数据",
     "not due yet (server asked to wait)": "还没到时间（服务器要求稍后再来）",
     "moved permanently to {url}; the new address is used from now on": (
         "已永久迁移到 {url}；今后使用新地址"
