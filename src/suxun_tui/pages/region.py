@@ -3,7 +3,9 @@
 :mod:`.scoring` ranks every element; this step turns the ranking into regions to try, best
 first. A user's ``body_selector`` names the region outright. Otherwise the best-scoring
 element comes first and, should its text filter away to nothing (a lone disclaimer
-paragraph can win on a thin page), the next-best elements elsewhere follow. Each region
+paragraph can win on a thin page), the next-best elements elsewhere follow. A best element
+in the page's chrome (a footer's legal text, a header's menus) gives way to the element the
+page marks as its main content (:func:`marked_main`). Each region
 carries the furniture inside it (:mod:`.furniture`), so the filters can drop share bars
 and bylines by their names.
 """
@@ -14,13 +16,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from suxun_tui.pages.dom import HtmlElement, select
+from suxun_tui.pages.dom import HtmlElement, select, text_content
 from suxun_tui.pages.furniture import furniture_spans
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.scoring import TreeScore
 from suxun_tui.pages.vocabulary import LEAD_WORDS
 
-__all__ = ["Region", "RegionBlocks", "candidate_regions", "cut_region"]
+__all__ = ["Region", "RegionBlocks", "candidate_regions", "cut_region", "marked_main"]
 
 Span = tuple[int, int]
 # Regions tried before the page is given up as holding no article.
@@ -59,6 +61,11 @@ def candidate_regions(
             return
     tried: list[Span] = []
     index: int | None = tree.best
+    main = marked_main(tree)
+    if main is not None:
+        spans = (tree.span(main),)
+        yield Region(spans, _furniture(tree, spans))
+        tried.extend(spans)
     if tree.wide not in (-1, tree.best):
         # The element the best one was found inside, should the best hold no text.
         spans = _with_lead(tree, tree.best)
@@ -74,6 +81,42 @@ def candidate_regions(
 
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
+# The page's chrome, by tag and by ARIA landmark role: never where its main text stands.
+_CHROME_TAGS = frozenset(("footer", "header", "nav", "aside"))
+_CHROME_ROLES = frozenset(("contentinfo", "banner", "navigation", "complementary"))
+
+
+def _in_chrome(tree: TreeScore, index: int) -> bool:
+    """Whether the element at ``index`` is (inside) a footer, header, menu or sidebar."""
+    while index >= 0:
+        el = tree.elements[index]
+        if el.tag in _CHROME_TAGS or el.get("role") in _CHROME_ROLES:
+            return True
+        index = tree.parent[index]
+    return False
+
+
+def marked_main(tree: TreeScore) -> int | None:
+    """The page's ``<main>`` (or ``role="main"``) when the best element is in its chrome.
+
+    A shop's footer can carry its whole refund and privacy policy, a header a menu of
+    blurbs: as prose they outscore a product's description or a collection's items, which
+    are short lines and links. The page says where its text is, though; when the best
+    element stands in a footer, header, ``<nav>`` or ``<aside>`` (or their ARIA roles)
+    outside the marked main element, and that element holds text, the main element is
+    the region tried first. A best element outside the chrome keeps its place: a
+    category's description often stands beside ``<main>``, not inside it.
+    """
+    best = tree.best
+    for i, el in enumerate(tree.elements):
+        if el.tag != "main" and el.get("role") != "main":
+            continue
+        if i <= best <= tree.end[i] or best <= i <= tree.end[best]:
+            return None  # the best element is the main text's part, or holds all of it
+        if not _in_chrome(tree, best) or not text_content(el).strip():
+            return None
+        return i
+    return None
 
 
 def _furniture(tree: TreeScore, spans: tuple[Span, ...]) -> tuple[Span, ...]:
