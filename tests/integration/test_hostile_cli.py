@@ -108,3 +108,29 @@ def test_an_undecodable_byte_in_an_argument_is_a_usage_error(
         said = done.stderr.decode("utf-8", "replace")
         assert done.returncode == 2, said
         assert message in said and "Traceback" not in said, said
+
+
+def test_numbers_past_what_sqlite_keeps_are_answered_not_a_traceback(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[[sources]]\nname = "x"\nurl = "http://127.0.0.1:9/feed.xml"\n', encoding="utf-8"
+    )
+    huge = "9" * 30
+    shown = run("show", huge, env=env)
+    assert shown.returncode == 2 and "must be at most 9223372036854775807" in shown.stderr
+    assert "Traceback" not in shown.stderr
+    largest = run("show", str(2**63 - 1), env=env)
+    assert largest.returncode == 1 and "no article with id" in largest.stderr
+    for command in (["list", "--limit", huge], ["search", "标题", "--limit", huge]):
+        done = run(*command, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_extract_of_a_folder_or_a_missing_file_says_which(tmp_path: Path) -> None:
+    done = run("extract", str(tmp_path), str(tmp_path / "gone.html"), env={})
+    assert done.returncode == 1
+    first, second = done.stdout.splitlines()
+    assert f"{tmp_path}: is a directory, not a file" in first
+    assert "gone.html: no such file" in second

@@ -144,7 +144,8 @@ async def _run_one(
 
         path = expand_user(value)
         if not path.is_file():
-            return {"url": clean_line(value), "error": clean_line(f"{value}: no such file")}, False
+            why = "is a directory, not a file" if path.is_dir() else "no such file"
+            return {"url": clean_line(value), "error": clean_line(f"{value}: {why}")}, False
         file_url = path.resolve().as_uri()
         url = args.base_url or file_url
         base = args.base_url

@@ -17,7 +17,11 @@ if TYPE_CHECKING:  # argparse's class is generic only to type checkers
     _Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def positive_int(text: str) -> int:
+# The largest integer SQLite stores: no id is larger, and a larger limit asks for all.
+LARGEST = 2**63 - 1
+
+
+def _at_least_one(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -25,6 +29,20 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(tr("must be at least 1, not {value}", value=value))
     return value
+
+
+def positive_int(text: str) -> int:
+    """An article id: a whole number from 1 to the largest SQLite keeps."""
+    value = _at_least_one(text)
+    if value > LARGEST:
+        message = tr("must be at most {largest}, not {value}", largest=LARGEST, value=value)
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def limit(text: str) -> int:
+    """``--limit N``: at least 1; any number past the largest SQLite keeps means all."""
+    return min(_at_least_one(text), LARGEST)
 
 
 def _add_read(sub: _Sub, common: argparse.ArgumentParser) -> None:
@@ -55,7 +73,7 @@ def _add_list(sub: _Sub, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--starred", action="store_true", help=tr("only starred articles"))
     listing.add_argument("--source", metavar="NAME", help=tr("only this source"))
     listing.add_argument(
-        "--limit", type=positive_int, metavar="N", help=tr("at most N articles (default: all)")
+        "--limit", type=limit, metavar="N", help=tr("at most N articles (default: all)")
     )
     listing.add_argument("--json", action="store_true", help=tr("print a JSON array"))
 
@@ -83,7 +101,7 @@ def _add_search(sub: _Sub, common: argparse.ArgumentParser) -> None:
         ),
     )
     search.add_argument("--source", metavar="NAME", help=tr("only this source"))
-    search.add_argument("--limit", type=positive_int, metavar="N", help=tr("at most N articles"))
+    search.add_argument("--limit", type=limit, metavar="N", help=tr("at most N articles"))
     search.add_argument("--json", action="store_true", help=tr("print a JSON array"))
 
 

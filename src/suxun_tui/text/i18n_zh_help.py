@@ -15,6 +15,7 @@ HELP: dict[str, str] = {
     "{prog}: error: {message}\n": "{prog}：错误：{message}\n",
     "not a whole number: {text!r}": "不是整数：{text!r}",
     "must be at least 1, not {value}": "至少为 1，不能是 {value}",
+    "must be at most {largest}, not {value}": "至多为 {largest}，不能是 {value}",
     "config file (default: $SUXUN_TUI_CONFIG, then the XDG config dir)": (
         "配置文件（默认：$SUXUN_TUI_CONFIG，其次是 XDG 配置目录）"
     ),
