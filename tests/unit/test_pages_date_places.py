@@ -63,3 +63,28 @@ def test_a_date_shown_without_its_year_takes_the_year_the_markup_gives_its_day()
     )
     a = extract_article(page(ld, "<p>加拿大必读 发布时间：10-08 12:00</p>"), "https://x.example/s")
     assert a.published == "2019-10-08T12:00:00+08:00"
+
+
+def test_a_page_dated_by_nothing_else_takes_the_time_of_a_place_read_as_furniture() -> None:
+    top = "<div class='widget-row'><time datetime='2005-07-10T00:57:00Z'>7/9/05</time></div>"
+    a = extract_article(page(top=top), "https://forum.example/topic/tips", timezone="UTC")
+    assert a.published == "2005-07-10T00:57:00+00:00"
+
+
+def test_a_time_in_furniture_gives_way_to_the_markup() -> None:
+    top = "<div class='widget-row'><time datetime='2005-07-10T00:57:00Z'>7/9/05</time></div>"
+    html = page(published_meta("2006-01-02T10:00:00Z"), top)
+    a = extract_article(html, "https://forum.example/topic/tips", timezone="UTC")
+    assert a.published == "2006-01-02T10:00:00+00:00"
+
+
+def test_a_page_dated_only_by_a_labelled_month_is_dated_by_its_first_day() -> None:
+    html = page(after="<div><b>Last Updated: </b>June 2022</div>")
+    a = extract_article(html, "https://health.example/meditation", timezone="UTC")
+    assert a.published == "2022-06-01T00:00:00+00:00"
+
+
+def test_a_month_named_in_prose_dates_nothing() -> None:
+    html = page(tail="<p>The board met again in May 2022 and agreed to sell the land.</p>")
+    a = extract_article(html, "https://health.example/meditation", timezone="UTC")
+    assert a.published is None

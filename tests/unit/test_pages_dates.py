@@ -139,3 +139,16 @@ def test_a_full_width_date_keeps_its_place_in_the_text() -> None:
     text = "来源：新华网　２０２４年３月５日"
     (found,) = find_dates(text, now=NOW)
     assert text[found.start : found.end] == "２０２４年３月５日"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("签发：二○一六年三月五日", "2016-03-05T00:00:00+08:00"),  # ○ typed for 〇
+        ("2005年05月13日 14点15分", "2005-05-13T14:15:00+08:00"),
+        ("13/05/2005", "2005-05-13T00:00:00+08:00"),  # day first: no 13th month
+        ("05/13/2005", "2005-05-13T00:00:00+08:00"),
+    ],
+)
+def test_forms_older_chinese_pages_print(text: str, iso: str) -> None:
+    assert parse_datetime(text, now=NOW) == iso

@@ -24,7 +24,7 @@ DEFAULT_TZ = "Asia/Shanghai"
 _SEP = r"\s*[-/.年月]\s*"
 _TIME = (
     r"(?:\s*(?:T|[,，]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]|\s)?\s*"
-    r"(?:(?:上午|下午|晚上|早上)\s*)?(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{1,2})"
+    r"(?:(?:上午|下午|晚上|早上)\s*)?(?P<H>\d{1,2})\s*[:：时時点點]\s*(?P<M>\d{1,2})"
     r"(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?(?:\s*(?P<P>[AaPp]\.?[Mm]\b\.?))?"
     r"\s*(?P<Z>Z|[+-]\d{2}:?\d{2}(?!\d))?)"
 )
@@ -99,7 +99,7 @@ _FULL_WIDTH = re.compile("[０-９]")
 _TO_ASCII = str.maketrans("０１２３４５６７８９－／．：", "0123456789-/.:")
 _HANZI_DIGITS = "〇一二三四五六七八九"
 _HANZI_DATE = re.compile(
-    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
     r"(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
 )
 _JUST_NOW = re.compile("刚刚|剛剛")
@@ -202,7 +202,7 @@ def _english(m: re.Match[str], zone: tzinfo) -> datetime | None:
     return _build(year, month, day, hour, _int(m["M"]), _int(m["S"]), zone)
 
 
-_MAY_DATE = re.compile(r"[\d〇零]")
+_MAY_DATE = re.compile(r"[\d〇○零]")
 
 
 # What each group of forms cannot match without (a test runs the forms on lines without it).
@@ -215,12 +215,10 @@ def _may_have_year(text: str) -> bool:
 
 
 def _may_have_month_day(text: str) -> bool:
-    """``12-29 08:00`` needs a dash, a slash or 月 and a time's colon (or 时); 12月29日, 月."""
+    """``12-29 08:00`` needs a dash, a slash or 月 and a time's colon (or 时, 点); 12月29日, 月."""
     if "月" in text:
         return True
-    return ("-" in text or "/" in text) and (
-        ":" in text or "：" in text or "时" in text or "時" in text
-    )
+    return ("-" in text or "/" in text) and any(c in text for c in ":：时時点點")
 
 
 def _may_be_relative(text: str) -> bool:
@@ -234,8 +232,9 @@ def may_hold_date(text: str) -> bool:
 
 
 def _hanzi_number(text: str) -> int:
-    """二〇〇五 (or 二零零五) as 2005 digit by digit; 十二, 二十三, 三十一 as numbers."""
-    text = text.replace("零", "〇")
+    """二〇〇五 (or 二零零五, or 二○○五 with the white circle many pages type for 〇) as
+    2005 digit by digit; 十二, 二十三, 三十一 as numbers."""
+    text = text.replace("零", "〇").replace("○", "〇")
     if "十" not in text:
         return int("".join(str(_HANZI_DIGITS.index(ch)) for ch in text))
     tens, _, ones = text.partition("十")
@@ -264,7 +263,7 @@ def find_dates(
     if _FULL_WIDTH.search(text) is not None:
         text = text.translate(_TO_ASCII)
     # This century's years in Chinese numerals have a 〇 or 零 (二〇二三): one C-speed test each.
-    hanzi = _hanzi_dates(text, _zone(tz)) if "〇" in text or "零" in text else []
+    hanzi = _hanzi_dates(text, _zone(tz)) if "〇" in text or "零" in text or "○" in text else []
     # Every other form but 刚刚 has a digit; most lines of a page have none.
     if _DIGIT.search(text) is None and not (relative and _JUST_NOW.search(text)):
         return hanzi
@@ -288,9 +287,10 @@ def find_dates(
             add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
         for m in _US.finditer(text):
             hour = _afternoon("", _int(m["H"]), m["P"])
-            dt = _build(
-                int(m["y"]), int(m["m"]), int(m["d"]), hour, _int(m["M"]), _int(m["S"]), zone
-            )
+            month, day = int(m["m"]), int(m["d"])
+            if month > 12 >= day:  # 13/05/2005: only day first is a date
+                month, day = day, month
+            dt = _build(int(m["y"]), month, day, hour, _int(m["M"]), _int(m["S"]), zone)
             add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
         for m in _EN.finditer(text):
             add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)

@@ -32,7 +32,6 @@ from suxun_tui.pages.date_confirm import (
     BEFORE_TITLE,
     EARLY_LINE,
     INFO_LINE,
-    LAST_RESORT,
     META,
     MODIFIED,
     NEAR_TITLE,
@@ -45,6 +44,7 @@ from suxun_tui.pages.date_confirm import (
     corroborated,
     page_time,
 )
+from suxun_tui.pages.date_fallback import last_resort_dates, stray_time
 from suxun_tui.pages.dates import MONTHS, FoundDate, find_dates, may_hold_date, parse_datetime
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
@@ -320,23 +320,16 @@ def collect_dates(
     shown_days = {
         d.iso[:10] for text in meta.shown_dates for d in find_dates(text, tz, now, relative=False)
     }
-    return corroborated(found, markup, known, shown_days) or last_resort_dates(after, tz, now)
+    return (
+        corroborated(found, markup, known, shown_days)
+        or last_resort_dates(after, tz, now)
+        or stray_time(meta.stray_times, tz, now)
+    )
 
 
 def markup_date(meta: PageMeta, url: str, tz: str, now: datetime | None) -> str | None:
     """The publish time markup and URL give, for a page whose text could not be read."""
     return choose_date([*_markup(meta, tz, now)[0], *_url_dates(url, tz)])
-
-
-def last_resort_dates(blocks: list[RawBlock], tz: str, now: datetime | None) -> list[DateCandidate]:
-    """Any date at all near the end of the text (``——《北京之春》1998年3月号``)."""
-    for b in reversed(blocks):
-        if b.kind == "image" or not may_hold_date(b.text):
-            continue
-        found = [d for d in find_dates(b.text[-120:], tz, now, relative=False) if d.has_year]
-        if found:
-            return [DateCandidate(found[-1].iso, found[-1].precision, LAST_RESORT)]
-    return []
 
 
 def choose_date(candidates: list[DateCandidate]) -> str | None:

@@ -64,6 +64,9 @@ class PageMeta:
     meta_authors: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     shown_dates: list[str] = field(default_factory=list)
+    # The first <time datetime> of a place read as furniture: a date for a page that
+    # gives no other, since such names (a "widget" class) also wrap articles and posts.
+    stray_times: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     source: str = ""
     description: str = ""  # the page's own summary (Open Graph, then <meta>), for a fallback
@@ -259,6 +262,8 @@ def _time_values(timed: list[HtmlElement], meta: PageMeta) -> None:
             marked.append(value)
         elif not plain and _outside_furniture(el, {}):
             plain.append(value)
+        elif not plain and not meta.stray_times and el.tag == "time":
+            meta.stray_times.append(value)
     meta.published.extend(marked + plain)
     if microdata_author and not meta.authors:
         meta.authors.append(microdata_author)
