@@ -287,10 +287,10 @@ def find_dates(
             add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
         for m in _US.finditer(text):
             hour = _afternoon("", _int(m["H"]), m["P"])
-            month, day = int(m["m"]), int(m["d"])
-            if month > 12 >= day:  # 13/05/2005: only day first is a date
-                month, day = day, month
-            dt = _build(int(m["y"]), month, day, hour, _int(m["M"]), _int(m["S"]), zone)
+            mon, dom = int(m["m"]), int(m["d"])
+            if mon > 12 >= dom:  # 13/05/2005: only day first is a date
+                mon, dom = dom, mon
+            dt = _build(int(m["y"]), mon, dom, hour, _int(m["M"]), _int(m["S"]), zone)
             add(dt, m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
         for m in _EN.finditer(text):
             add(_english(m, zone), m.start(), m.end(), 6 if m["S"] else 5 if m["H"] else 3)
