@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -71,6 +70,8 @@ def _out_of_room(folder: Path, problem: Exception) -> bool:
         return True
     if not isinstance(problem, sqlite3.Error):
         return False
+    import shutil  # only here: it loads the compression modules, which a start avoids
+
     try:
         return shutil.disk_usage(folder).free < _FULL_BYTES
     except OSError:

@@ -7,6 +7,7 @@ every ``--json`` output stay as they are, for scripts.
 from __future__ import annotations
 
 CLI: dict[str, str] = {
+    "interrupted; what was already stored in the cache is kept": "已中断；已存入缓存的内容都保留着",
     "suxun-tui: warning: {notice}": "suxun-tui：警告：{notice}",
     "the list of sources was not updated: {problem}": "来源列表没有更新：{problem}",
     "suxun-tui: not saved: {label}": "suxun-tui：未保存：{label}",

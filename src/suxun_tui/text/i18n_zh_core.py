@@ -173,7 +173,6 @@ _STORE: dict[str, str] = {
     " suxun-tui, may be writing": (
         "缓存 {path} 被另一个程序锁定（{detail}）；可能是 cron 中的刷新或另一个 suxun-tui 正在写入"
     ),
-    "interrupted; what was already stored in the cache is kept": "已中断；已存入缓存的内容都保留着",
     "the disk holding {path} is full ({detail}); free some space there": (
         "{path} 所在的磁盘已满（{detail}）；请在那里腾出一些空间"
     ),
