@@ -1,7 +1,8 @@
 """Where a refresh parses: threads for the first documents, worker processes only after.
 
-Nothing is submitted: which executor each document would get is what is checked, so no
-worker process starts here (tests/integration/test_parse_server.py runs them).
+Nothing is parsed: which executor each document would get is what is checked, so no
+worker process starts here unless a first refresh warms them
+(tests/integration/test_parse_server.py runs them).
 """
 
 from __future__ import annotations
@@ -43,3 +44,28 @@ def test_few_sources_parse_on_threads_only(many_cpus: None) -> None:
     with ParsePool(10) as pool:
         kinds = {type(pool.get()) for _ in range(PROCESS_POOL_MIN_DOCUMENTS * 2)}
         assert kinds == {concurrent.futures.ThreadPoolExecutor}
+
+
+def test_a_first_refresh_of_many_sources_starts_its_workers_before_any_document(
+    many_cpus: None,
+) -> None:
+    with ParsePool(200, new=PROCESS_POOL_MIN_DOCUMENTS + 1) as pool:
+        pool.warm()
+        assert pool.documents == 0  # warming is no document
+        assert isinstance(pool.get(), concurrent.futures.ProcessPoolExecutor)
+
+
+def test_a_few_new_sources_keep_the_threads_first(many_cpus: None) -> None:
+    with ParsePool(200, new=PROCESS_POOL_MIN_DOCUMENTS) as pool:
+        pool.warm()  # nothing to warm: the first documents go to threads
+        assert pool.server == ""
+        assert isinstance(pool.get(), concurrent.futures.ThreadPoolExecutor)
+
+
+def test_new_sources_on_a_single_core_stay_on_threads(
+    many_cpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_pool.os, "cpu_count", lambda: 1)
+    with ParsePool(200, new=200) as pool:
+        pool.warm()
+        assert isinstance(pool.get(), concurrent.futures.ThreadPoolExecutor)

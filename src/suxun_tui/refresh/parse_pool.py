@@ -165,11 +165,17 @@ class ParsePool:
     ``SUXUN_TUI_PARSE_POOL`` (thread/process) overrides the choice, for benchmarks.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, new: int = 0) -> None:
         self.cpus = os.cpu_count() or 1
         self.use_processes = uses_processes(jobs)
         # Asked for by name (SUXUN_TUI_PARSE_POOL=process): processes from the first document.
-        self.forced = os.environ.get("SUXUN_TUI_PARSE_POOL", "") == "process"
+        # So too when more than PROCESS_POOL_MIN_DOCUMENTS sources were never stored (``new``,
+        # a first refresh): each of their bodies will be parsed, so the threads' first
+        # documents would only keep one core busy while the other waits for the workers.
+        self.forced = (
+            os.environ.get("SUXUN_TUI_PARSE_POOL", "") == "process"
+            or new > PROCESS_POOL_MIN_DOCUMENTS
+        )
         self.documents = 0
         self.server = ""  # where the worker processes came from, once they started
         self._processes: concurrent.futures.ProcessPoolExecutor | None = None
@@ -197,6 +203,17 @@ class ParsePool:
             threads = max(1, min(4, self.cpus))
             self._threads = concurrent.futures.ThreadPoolExecutor(threads, "suxun-parse")
         return self._threads
+
+    def warm(self) -> None:
+        """Start the worker processes now, while the first bodies are still on their way,
+        when every document will go to them anyway (``forced``); else do nothing."""
+        if not (self.forced and self.use_processes) or self._processes is not None:
+            return
+        executor = self.get()
+        self.documents = 0
+        if executor is self._processes:  # each submission starts one more worker, up to all
+            for _ in range(min(self.cpus, 4)):
+                executor.submit(os.getpid)
 
     def degrade(self) -> None:
         """Give up on worker processes (one died or could not start) and use threads."""

@@ -94,7 +94,9 @@ async def run(
             queue: asyncio.Queue[SourceSpec] = asyncio.Queue()
             for spec in sources:
                 queue.put_nowait(spec)
-            with ParsePool(len(sources)) as pool:
+            new = sum(1 for spec in sources if not states[spec.name][2].content_hash)
+            with ParsePool(len(sources), new) as pool:
+                pool.warm()
                 async with Fetcher(config.settings) as fetcher:
                     job = SourcesJob(db, states, fetcher, pool, force, report, total, on_progress)
                     job.fetched = dict(fetched or {})
