@@ -211,6 +211,18 @@ def _tooltip(el: HtmlElement) -> str:
     return ""
 
 
+_CONTROLS = frozenset({"input", "textarea", "select", "button"})
+
+
+def _beside_control(el: HtmlElement) -> bool:
+    """Whether ``el`` labels a form field: it holds one, or its parent does (a log-in box
+    names its fields "author-name" and prints 账号 or "Name" beside them)."""
+    if any(node.tag in _CONTROLS for node in el.iter()):
+        return True
+    parent = el.getparent()
+    return parent is not None and any(child.tag in _CONTROLS for child in parent)
+
+
 def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
     """Texts of the elements that show a date or a byline, in document order."""
     memo: dict[HtmlElement, bool] = {}
@@ -222,9 +234,11 @@ def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         prop = (el.get("itemprop") or "").lower()
         dated = el.tag == "time" or prop.startswith("date") or DATE_NAMES.search(names)
-        authored = (
+        authored = bool(
             prop == "author" or (el.get("rel") or "") == "author" or AUTHOR_NAMES.search(names)
         )
+        if authored and _beside_control(el):
+            authored = False  # "账号" over a comment box's log-in field is no byline
         if not dated and not authored:
             continue
         text = " ".join(" ".join(cast("Iterator[str]", el.itertext())).split())

@@ -466,6 +466,9 @@ BYLINE_END = re.compile(
 NOT_AUTHOR = re.compile(
     r"^(?:admin|administrator|staff|editor|editors|guest|anonymous|unknown|team|user|by|"
     r"written|posted|author|authors|about|share|follow|contact|sign\s+in|log\s*in|menu|"
-    r"privacy\s+policy|home|search|subscribe|more|fact[\s-]?checked|reviewed|verified)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
+    r"privacy\s+policy|home|search|subscribe|more|fact[\s-]?checked|reviewed|verified|"
+    # A log-in form's labels, which sit in elements named "author" beside the comment box.
+    r"user\s*name|password|e-?mail|nickname|账号|帳號|账户|帳戶|密码|密碼|用户名|用戶名|昵称|暱稱|"
+    r"登录|登錄|登陆|注册|註冊|验证码|驗證碼)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
     re.I,
 )
