@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 from suxun_tui.pages.html_blocks import RawBlock
 from suxun_tui.pages.meta import PageMeta
 from suxun_tui.pages.metadata import byline_author, posted_by, trailing_author
-from suxun_tui.pages.vocabulary import BYLINE_EN, BYLINE_END, BYLINE_LABEL, NOT_AUTHOR
+from suxun_tui.pages.vocabulary import (
+    BYLINE_EN,
+    BYLINE_END,
+    BYLINE_LABEL,
+    NO_WRITER,
+    NOT_AUTHOR,
+)
 from suxun_tui.text.sanitize import clean_line
 
 __all__ = ["choose_author", "english_byline"]
@@ -151,7 +157,7 @@ def choose_author(
     url: str = "",
 ) -> str | None:
     """The author of the article, or None; see the module's docstring for the order."""
-    if labelled:
+    if labelled and not NO_WRITER.match(labelled):
         return labelled
     region = region or []
     texts = [b.text for b in body if b.kind != "image"]

@@ -472,3 +472,10 @@ NOT_AUTHOR = re.compile(
     r"登录|登錄|登陆|注册|註冊|验证码|驗證碼)$|https?:|www\.|@|\.com\b|未知|佚名|匿名|本站|admin",
     re.I,
 )
+# A labelled author that names nobody (作者：未知, 作者：网络整理): the page credits no
+# writer, and its editor is the one to name.
+NO_WRITER = re.compile(
+    r"^\W*(?:未知|不详|不詳|佚名|匿名|网络|網絡|网络整理|網絡整理|网友|網友|综合|綜合|整理|转载|轉載|"
+    r"本站|本网|本網|原创|原創|admin|administrator|unknown|anonymous)\W*$",
+    re.I,
+)
