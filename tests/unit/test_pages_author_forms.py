@@ -33,3 +33,17 @@ def test_login_label_is_no_author(label: str) -> None:
 def test_marked_byline_without_a_form_is_kept() -> None:
     page = '<html><body><p class="author-name">王帅</p><p>正文。</p></body></html>'
     assert read_meta(parse_html(page)).bylines == ["王帅"]
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["/author/jane-doe/", "https://x.example.com/authors/jane-doe", "/?author=102"],
+)
+def test_link_to_a_writers_page_is_a_byline(href: str) -> None:
+    page = f'<html><body><p>Story.</p><a href="{href}">Jane Doe</a></body></html>'
+    assert read_meta(parse_html(page)).bylines == ["Jane Doe"]
+
+
+def test_link_to_the_writers_index_is_no_byline() -> None:
+    page = '<html><body><a href="/authors/">Our writers</a></body></html>'
+    assert read_meta(parse_html(page)).bylines == []

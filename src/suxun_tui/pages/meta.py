@@ -25,6 +25,7 @@ from suxun_tui.pages.dates import may_hold_date
 from suxun_tui.pages.dom import HtmlElement, text_content
 from suxun_tui.pages.vocabulary import (
     ARTICLE_TYPES,
+    AUTHOR_HREF,
     AUTHOR_META,
     AUTHOR_NAMES,
     DATE_NAMES,
@@ -187,7 +188,7 @@ def _marked(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
         elif "itemprop" in attrib:
             timed.append(el)
             shown.append(el)
-        elif attrib.get("rel") == "author":
+        elif attrib.get("rel") == "author" or el.tag == "a" and _author_link(el):
             shown.append(el)
         else:
             names = attrib.get("class")
@@ -209,6 +210,12 @@ def _tooltip(el: HtmlElement) -> str:
         if value and len(value) <= 80 and _YEAR.search(value):
             return " ".join(value.split())
     return ""
+
+
+def _author_link(el: HtmlElement) -> bool:
+    """Whether ``el`` links to a writer's page (:data:`~.vocabulary.AUTHOR_HREF`)."""
+    href = el.get("href")
+    return bool(href and AUTHOR_HREF.search(href))
 
 
 _CONTROLS = frozenset({"input", "textarea", "select", "button"})
@@ -235,7 +242,11 @@ def _shown(marked: list[HtmlElement], meta: PageMeta) -> None:
         prop = (el.get("itemprop") or "").lower()
         dated = el.tag == "time" or prop.startswith("date") or DATE_NAMES.search(names)
         authored = bool(
-            prop == "author" or (el.get("rel") or "") == "author" or AUTHOR_NAMES.search(names)
+            prop == "author"
+            or (el.get("rel") or "") == "author"
+            or AUTHOR_NAMES.search(names)
+            or el.tag == "a"
+            and _author_link(el)
         )
         if authored and _beside_control(el):
             authored = False  # "账号" over a comment box's log-in field is no byline

@@ -479,3 +479,10 @@ NO_WRITER = re.compile(
     r"本站|本网|本網|原创|原創|admin|administrator|unknown|anonymous)\W*$",
     re.I,
 )
+# A link to a writer's page (/author/jane-doe/, /authors/jane-doe, ?author=102): its
+# text is a byline, as rel="author" says outright. The index (/authors/) is not one.
+AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|writers?|contributors?|columnists?|journalists?)/[^/?#]+/?(?:$|[?#])"
+    r"|[?&]author=[\w-]",
+    re.I,
+)
