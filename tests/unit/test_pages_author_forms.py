@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from suxun_tui.pages.authors import english_byline
 from suxun_tui.pages.dom import parse_html
 from suxun_tui.pages.extract import extract_article
 from suxun_tui.pages.meta import read_meta
@@ -47,3 +48,10 @@ def test_link_to_a_writers_page_is_a_byline(href: str) -> None:
 def test_link_to_the_writers_index_is_no_byline() -> None:
     page = '<html><body><a href="/authors/">Our writers</a></body></html>'
     assert read_meta(parse_html(page)).bylines == []
+
+
+@pytest.mark.parametrize(
+    "text", ["View all posts by Jane Doe", "More articles by Jane Doe", "Articles by Jane Doe"]
+)
+def test_author_links_text_names_the_writer(text: str) -> None:
+    assert english_byline(text) == "Jane Doe"

@@ -446,7 +446,9 @@ NOT_ARTICLE_NAMES = re.compile(
 )
 # English bylines: "By Jane Doe", "Posted by Jane Doe on …", "Written by Jane Doe".
 BYLINE_EN = re.compile(
-    r"^\s*(?:(?:posted|written|published|reviewed|words|story|article|text|reporting)\s+)?"
+    r"^\s*(?:(?:posted|written|published|reviewed|words|story|article|text|reporting)\s+"
+    # An author link's text: "View all posts by Jane Doe", "More articles by Jane Doe".
+    r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+)?"
     r"by[:\s]\s*(?P<name>.+)$",
     re.I,
 )
