@@ -40,6 +40,8 @@ _CREDIT = re.compile(
 )
 _BAD_VALUE = re.compile(r"[，。！？；;:：!?“”\"<>=]")
 _BAR_SPLIT = re.compile(r"\s*[|｜]\s*")
+# Where the text comes from, printed right after a name without a separator of its own.
+_WHENCE = re.compile(r"\s*(?:出自|出处|出處)\s*\S*$")
 _MAX_VALUE = {"origin": 40, "author": 30, "editor": 20, "responsible_editor": 20}
 
 
@@ -56,6 +58,8 @@ def _value_ok(value: str) -> bool:
 def _store(info: InfoFields, name: str | None, value: str) -> None:
     if name is None:
         return
+    if name in ("author", "editor", "responsible_editor"):
+        value = _WHENCE.sub("", value)  # 赵婕 出自[人民文学出版社]: a name, then its origin
     if name == "author":
         value = CREDIT_ROLE_SUFFIX.sub("", REPORTER_PREFIX.sub("", value)).strip()
     if not value or len(value) > _MAX_VALUE.get(name, 30):
