@@ -202,6 +202,9 @@ def _clip(value: str) -> str:
     m = _VALUE_STOP.search(value)
     if m:
         value = value[: m.start()]
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if value.count(opening) > value.count(closing):  # 网易财经(上海) cut at its ")"
+            value = value[: value.rindex(opening)]
     return value.strip(" \t:：,，;；|｜/／.。·•-—_()（）【】[]")
 
 
