@@ -202,10 +202,16 @@ def _clip(value: str) -> str:
     m = _VALUE_STOP.search(value)
     if m:
         value = value[: m.start()]
-    for opening, closing in (("(", ")"), ("（", "）")):
-        if value.count(opening) > value.count(closing):  # 网易财经(上海) cut at its ")"
-            value = value[: value.rindex(opening)]
     return value.strip(" \t:：,，;；|｜/／.。·•-—_()（）【】[]")
+
+
+def _balanced(value: str) -> str:
+    """``value`` without a parenthesis it opens and never closes (the value was cut at
+    its ")": 网易财经(上海)); the line it stands in still counts the whole of it."""
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if value.count(opening) > value.count(closing):
+            value = value[: value.rindex(opening)].rstrip()
+    return value
 
 
 def byline_author(text: str) -> str | None:
@@ -309,7 +315,7 @@ def parse_info(
         ):
             continue
         if getattr(info, name) is None:
-            setattr(info, name, value)
+            setattr(info, name, _balanced(value) or value)
         info.found.add(name)
     for m in _VIEWS_BARE.finditer(text):
         if not any(s <= m.start() < e for s, e in spans):
